@@ -1,0 +1,143 @@
+//! The typed `Article` model that every output format is rendered from.
+
+use chrono::{DateTime, FixedOffset, SecondsFormat, Utc};
+use serde::{Serialize, Serializer};
+
+/// One archived news article, as described in the output contract (`CONTRACT.md` §2).
+///
+/// Field order here is the field order of the JSON output.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Article {
+    /// The input path, set only in batch output (JSON Lines, JSON arrays).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    /// Collection time from line 1, in milliseconds since the Unix epoch.
+    pub timestamp_ms: i64,
+    /// The same instant in UTC, serialized as RFC 3339 (`2023-06-12T16:15:01Z`).
+    #[serde(serialize_with = "utc_rfc3339")]
+    pub timestamp: DateTime<Utc>,
+    /// The link text of line 2.
+    pub title: String,
+    /// The URL, percent-decoded as UTF-8 (invalid sequences replaced by U+FFFD).
+    pub url: Option<String>,
+    /// The URL exactly as written in the file.
+    pub url_raw: Option<String>,
+    /// The date line's text, trimmed (`12/06/2023 - 17:21`).
+    pub date_line: Option<String>,
+    /// The publication time read from the date line, with its UTC offset.
+    #[serde(serialize_with = "opt_fixed_rfc3339")]
+    pub published: Option<DateTime<FixedOffset>>,
+    /// The lead image at the top of the body.
+    pub lead_image: Option<LeadImage>,
+    /// The lead paragraph; `None` when empty or absent.
+    pub lead: Option<String>,
+    /// Every text block of the article, in document order, as plain text.
+    pub paragraphs: Vec<String>,
+    /// Inline images (`<figure>`/`<picture>`).
+    pub images: Vec<Image>,
+    /// Embedded players (`<iframe>`).
+    pub embeds: Vec<Embed>,
+    /// The copyright line (`© 2021 AFP`).
+    pub copyright: Option<String>,
+    /// Share links, in document order.
+    pub share_links: Vec<ShareLink>,
+    /// The article content in document order, with links and block kinds kept.
+    ///
+    /// Not part of the JSON contract (it would repeat `paragraphs`); the Markdown
+    /// writer renders from it.
+    #[serde(skip)]
+    pub blocks: Vec<Block>,
+}
+
+/// The image at the top of the article.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct LeadImage {
+    pub url: String,
+    pub alt: Option<String>,
+}
+
+/// An image inside the article.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Image {
+    /// The real image URL (a `data:` placeholder yields to the first `srcset` URL).
+    pub url: String,
+    pub alt: Option<String>,
+    /// The first part of the `<figcaption>`.
+    pub caption: Option<String>,
+    /// The credit part of the `<figcaption>` (`© Claire Fages / RFI`).
+    pub credit: Option<String>,
+}
+
+/// An embedded player, such as a YouTube `<iframe>`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Embed {
+    pub url: String,
+    pub caption: Option<String>,
+}
+
+/// A link of the share block.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ShareLink {
+    pub platform: Platform,
+    /// The link's `href`, entities decoded.
+    pub url: String,
+    /// The address being shared, when the link names one.
+    pub target: Option<String>,
+}
+
+/// The network a share link posts to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Platform {
+    Facebook,
+    Whatsapp,
+    Twitter,
+    Linkedin,
+    Telegram,
+    Email,
+}
+
+/// One block of article content, in document order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Block {
+    /// A text block (`p`, `li`, `blockquote`, bare text).
+    Paragraph(Vec<Inline>),
+    /// A heading: `h1`–`h6`, or a paragraph that is all `<strong>`.
+    Heading(Vec<Inline>),
+    /// Index into [`Article::images`].
+    Image(usize),
+    /// Index into [`Article::embeds`].
+    Embed(usize),
+}
+
+/// A run of text inside a block.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Inline {
+    Text(String),
+    Link { text: String, url: String },
+    LineBreak,
+}
+
+impl Block {
+    /// The inline content of a text block; `None` for images and embeds.
+    pub fn inlines(&self) -> Option<&[Inline]> {
+        match self {
+            Block::Paragraph(inlines) | Block::Heading(inlines) => Some(inlines),
+            Block::Image(_) | Block::Embed(_) => None,
+        }
+    }
+}
+
+fn utc_rfc3339<S: Serializer>(time: &DateTime<Utc>, serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.serialize_str(&time.to_rfc3339_opts(SecondsFormat::AutoSi, true))
+}
+
+fn opt_fixed_rfc3339<S: Serializer>(
+    time: &Option<DateTime<FixedOffset>>,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    match time {
+        Some(time) => serializer.serialize_str(&time.to_rfc3339_opts(SecondsFormat::AutoSi, false)),
+        None => serializer.serialize_none(),
+    }
+}

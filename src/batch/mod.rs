@@ -1,0 +1,213 @@
+//! Converting many inputs: parsed and rendered in parallel, written in input order.
+
+pub mod ordered;
+pub mod output;
+pub mod walk;
+
+use std::io::{self, Read, Write};
+use std::ops::ControlFlow;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use serde::Serialize;
+
+use crate::parse::{ParseOptions, parse_bytes_with};
+use crate::render::{Format, Writer};
+pub use walk::{Input, Walk, WalkError};
+
+/// Where converted articles go.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Destination {
+    /// One stream (standard output, or the file given to `-o`).
+    Stream,
+    /// One file per input below this folder, mirroring the input folders.
+    OutDir(PathBuf),
+}
+
+/// How a batch conversion runs.
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub format: Format,
+    pub parse: ParseOptions,
+    pub destination: Destination,
+    /// Whether the stream may hold several articles (a JSON array, `source` fields).
+    pub many: bool,
+    /// Stop at the first failed input.
+    pub fail_fast: bool,
+    pub error_format: ErrorFormat,
+}
+
+/// How failures are reported on standard error.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ErrorFormat {
+    /// `FILE:LINE: message`.
+    Human,
+    /// One JSON object per line: `{"source", "line", "kind", "message"}`.
+    Json,
+}
+
+/// An input that could not be converted.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Failure {
+    pub source: String,
+    /// The line of the problem, for parse errors.
+    pub line: Option<usize>,
+    /// `parse` or `io`.
+    pub kind: &'static str,
+    pub message: String,
+}
+
+impl Failure {
+    fn io(source: String, error: &io::Error) -> Self {
+        Self {
+            source,
+            line: None,
+            kind: "io",
+            message: io_message(error),
+        }
+    }
+
+    /// Writes the failure as one line in the given format.
+    pub fn report(&self, format: ErrorFormat, err: &mut dyn Write) -> io::Result<()> {
+        match (format, self.line) {
+            (ErrorFormat::Human, Some(line)) => {
+                writeln!(err, "{}:{line}: {}", self.source, self.message)
+            }
+            (ErrorFormat::Human, None) => writeln!(err, "{}: {}", self.source, self.message),
+            (ErrorFormat::Json, _) => {
+                serde_json::to_writer(&mut *err, self)?;
+                writeln!(err)
+            }
+        }
+    }
+}
+
+/// What a run did.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Summary {
+    pub converted: usize,
+    pub failed: usize,
+    pub elapsed: Duration,
+}
+
+/// Why a run ended early.
+#[derive(Debug)]
+pub enum Stop {
+    /// `--fail-fast` met a failure.
+    FailFast,
+    /// Writing the output failed (a closed pipe, a full disk).
+    Output(io::Error),
+}
+
+/// Converts every input, writing in input order to `out` (or below the output folder)
+/// and reporting failures to `err` as they come. `progress` is called after each input.
+pub fn run(
+    config: &Config,
+    pool: &rayon::ThreadPool,
+    inputs: impl Iterator<Item = Result<Input, WalkError>> + Send,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+    progress: &mut dyn FnMut(&Summary),
+) -> (Summary, Option<Stop>) {
+    let started = Instant::now();
+    let mut summary = Summary::default();
+    let mut writer = Writer::new(out, config.format, config.many);
+    let window = pool.current_num_threads() * 16;
+    let stopped = ordered::ordered_map(
+        pool,
+        inputs,
+        window,
+        |input| convert(config, input),
+        |result| {
+            let flow = match result {
+                Ok(document) => {
+                    summary.converted += 1;
+                    match &config.destination {
+                        Destination::Stream => {
+                            writer.write_document(&document).map_err(Stop::Output)
+                        }
+                        Destination::OutDir(_) => Ok(()),
+                    }
+                }
+                Err(failure) => {
+                    summary.failed += 1;
+                    // Standard error going away must not stop the conversion.
+                    let _ = failure.report(config.error_format, err);
+                    if config.fail_fast {
+                        Err(Stop::FailFast)
+                    } else {
+                        Ok(())
+                    }
+                }
+            };
+            summary.elapsed = started.elapsed();
+            progress(&summary);
+            match flow {
+                Ok(()) => ControlFlow::Continue(()),
+                Err(stop) => ControlFlow::Break(stop),
+            }
+        },
+    );
+    let stopped = match (stopped, config.destination == Destination::Stream) {
+        (None, true) => writer.finish().err().map(Stop::Output),
+        (stopped, _) => stopped,
+    };
+    summary.elapsed = started.elapsed();
+    (summary, stopped)
+}
+
+/// Reads, parses and renders one input; with an output folder, also writes its file.
+fn convert(config: &Config, input: Result<Input, WalkError>) -> Result<Vec<u8>, Failure> {
+    let input = input.map_err(|walk| Failure::io(walk.source, &walk.error))?;
+    let source = input.source();
+    let bytes = read_input(&input).map_err(|error| Failure::io(source.clone(), &error))?;
+    let mut article = parse_bytes_with(&bytes, &config.parse).map_err(|error| Failure {
+        source: source.clone(),
+        line: Some(error.line()),
+        kind: "parse",
+        message: error.to_string(),
+    })?;
+    if config.many || config.format == Format::JsonLines {
+        article.source = Some(source.clone());
+    }
+    let mut document = Vec::with_capacity(bytes.len());
+    config.format.render(&article, &mut document);
+    if let Destination::OutDir(dir) = &config.destination {
+        let target = output_path(dir, &input, config.format);
+        output::write_atomically(&target, &document).map_err(|error| Failure {
+            message: format!("cannot write {}: {}", target.display(), io_message(&error)),
+            ..Failure::io(source, &error)
+        })?;
+        document.clear();
+    }
+    Ok(document)
+}
+
+fn read_input(input: &Input) -> io::Result<Vec<u8>> {
+    match input {
+        Input::Stdin => {
+            let mut bytes = Vec::new();
+            io::stdin().lock().read_to_end(&mut bytes)?;
+            Ok(bytes)
+        }
+        Input::File { path, .. } => std::fs::read(path),
+    }
+}
+
+/// The output file of an input below `dir`: its relative path with the format's extension.
+pub fn output_path(dir: &Path, input: &Input, format: Format) -> PathBuf {
+    let relative = match input {
+        Input::Stdin => Path::new("stdin"),
+        Input::File { relative, .. } => relative.as_path(),
+    };
+    dir.join(relative).with_extension(format.extension())
+}
+
+/// An I/O error's message without Rust's `(os error N)` suffix.
+fn io_message(error: &io::Error) -> String {
+    let message = error.to_string();
+    match message.find(" (os error") {
+        Some(cut) => message[..cut].to_string(),
+        None => message,
+    }
+}

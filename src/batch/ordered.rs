@@ -1,0 +1,121 @@
+//! Parallel map that hands results back in input order through a bounded window.
+
+use std::collections::BTreeMap;
+use std::ops::ControlFlow;
+use std::sync::mpsc;
+
+/// Runs `work` on every item on `pool`, and gives each result to `sink` in input order.
+///
+/// At most `window` items are in flight or waiting for an earlier one, so memory stays
+/// bounded however many items there are. When `sink` breaks, no further item starts;
+/// the ones already running finish and their results are dropped. `sink` runs on the
+/// calling thread, so it may hold non-`Send` state such as a locked stdout.
+pub fn ordered_map<T, R, E>(
+    pool: &rayon::ThreadPool,
+    items: impl Iterator<Item = T>,
+    window: usize,
+    work: impl Fn(T) -> R + Sync,
+    mut sink: impl FnMut(R) -> ControlFlow<E>,
+) -> Option<E>
+where
+    T: Send,
+    R: Send,
+{
+    let window = window.max(1);
+    let (sender, receiver) = mpsc::channel::<(usize, R)>();
+    let work = &work;
+    pool.in_place_scope(|scope| {
+        let mut items = items.enumerate();
+        let mut waiting: BTreeMap<usize, R> = BTreeMap::new();
+        let (mut submitted, mut delivered) = (0, 0);
+        let mut stopped = None;
+        loop {
+            while stopped.is_none() && submitted - delivered < window {
+                let Some((index, item)) = items.next() else {
+                    break;
+                };
+                let sender = sender.clone();
+                scope.spawn(move |_| {
+                    // The receiver outlives the scope, so this send cannot fail.
+                    let _ = sender.send((index, work(item)));
+                });
+                submitted += 1;
+            }
+            if delivered == submitted {
+                return stopped;
+            }
+            let (index, result) = receiver
+                .recv()
+                .expect("a sender is alive while work is in flight");
+            waiting.insert(index, result);
+            while let Some(result) = waiting.remove(&delivered) {
+                delivered += 1;
+                if stopped.is_none()
+                    && let ControlFlow::Break(reason) = sink(result)
+                {
+                    stopped = Some(reason);
+                }
+            }
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::time::Duration;
+
+    fn pool(threads: usize) -> rayon::ThreadPool {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .unwrap()
+    }
+
+    #[test]
+    fn results_come_back_in_input_order() {
+        let mut seen = Vec::new();
+        let stopped = ordered_map(
+            &pool(4),
+            0..200u64,
+            8,
+            |n| {
+                // Later items finish first, to shuffle completion order.
+                std::thread::sleep(Duration::from_micros((200 - n) * 20));
+                n * 2
+            },
+            |r| {
+                seen.push(r);
+                ControlFlow::<()>::Continue(())
+            },
+        );
+        assert_eq!(stopped, None);
+        assert_eq!(seen, (0..200).map(|n| n * 2).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn breaking_stops_new_work() {
+        let started = std::sync::atomic::AtomicUsize::new(0);
+        let mut seen = 0;
+        let stopped = ordered_map(
+            &pool(2),
+            0..10_000,
+            4,
+            |n| {
+                started.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                n
+            },
+            |n| {
+                seen += 1;
+                if n == 10 {
+                    ControlFlow::Break("stop")
+                } else {
+                    ControlFlow::Continue(())
+                }
+            },
+        );
+        assert_eq!(stopped, Some("stop"));
+        assert_eq!(seen, 11);
+        assert!(started.into_inner() < 30);
+    }
+}

@@ -1,0 +1,244 @@
+//! Input enumeration: paths, folders walked in sorted order, standard input, path lists.
+
+use std::fs;
+use std::io::{self, BufRead};
+use std::path::{Component, Path, PathBuf};
+
+/// One input to convert.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Input {
+    /// Standard input, named `-`.
+    Stdin,
+    /// A file, and where its output goes below `--out-dir`.
+    File { path: PathBuf, relative: PathBuf },
+}
+
+impl Input {
+    /// The name used in `source` and in error messages: the path as given or as walked.
+    pub fn source(&self) -> String {
+        match self {
+            Input::Stdin => "-".to_string(),
+            Input::File { path, .. } => path.display().to_string(),
+        }
+    }
+}
+
+/// An input that could not even be listed: a missing path or an unreadable folder.
+#[derive(Debug)]
+pub struct WalkError {
+    pub source: String,
+    pub error: io::Error,
+}
+
+/// The inputs of one path argument: a file, a folder walked recursively, or `-`.
+///
+/// Lazy, so that memory does not grow with the number of files: only the folders on
+/// the current path are held, each sorted by name, which yields sorted path order.
+#[derive(Debug)]
+pub struct Walk {
+    root: PathBuf,
+    started: bool,
+    pattern: String,
+    /// Per open folder, its remaining entries in reverse order (so `pop` is next).
+    stack: Vec<Vec<PathBuf>>,
+}
+
+impl Walk {
+    /// Walks `root`, keeping files in folders whose name matches the glob `pattern`.
+    pub fn new(root: &Path, pattern: &str) -> Self {
+        Self {
+            root: root.to_path_buf(),
+            started: false,
+            pattern: pattern.to_string(),
+            stack: Vec::new(),
+        }
+    }
+
+    fn start(&mut self) -> Option<Result<Input, WalkError>> {
+        let root = &self.root;
+        if root.as_os_str() == "-" {
+            return Some(Ok(Input::Stdin));
+        }
+        match fs::metadata(root) {
+            Ok(meta) if meta.is_dir() => match sorted_entries(root) {
+                Ok(entries) => {
+                    self.stack.push(entries);
+                    self.next_walked()
+                }
+                Err(error) => Some(Err(walk_error(root, error))),
+            },
+            Ok(_) => Some(Ok(Input::File {
+                path: root.clone(),
+                relative: relative_for_file(root),
+            })),
+            Err(error) => Some(Err(walk_error(root, error))),
+        }
+    }
+
+    fn next_walked(&mut self) -> Option<Result<Input, WalkError>> {
+        loop {
+            let top = self.stack.last_mut()?;
+            let Some(path) = top.pop() else {
+                self.stack.pop();
+                continue;
+            };
+            let meta = match fs::metadata(&path) {
+                Ok(meta) => meta,
+                Err(error) => return Some(Err(walk_error(&path, error))),
+            };
+            if meta.is_dir() {
+                match sorted_entries(&path) {
+                    Ok(entries) => self.stack.push(entries),
+                    Err(error) => return Some(Err(walk_error(&path, error))),
+                }
+            } else if path
+                .file_name()
+                .and_then(|name| name.to_str())
+                .is_some_and(|name| glob_match(&self.pattern, name))
+            {
+                let relative = path.strip_prefix(&self.root).unwrap_or(&path).to_path_buf();
+                return Some(Ok(Input::File { path, relative }));
+            }
+        }
+    }
+}
+
+impl Iterator for Walk {
+    type Item = Result<Input, WalkError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        if !self.started {
+            self.started = true;
+            return self.start();
+        }
+        self.next_walked()
+    }
+}
+
+/// A folder's entries, sorted by name, reversed so that `pop` yields them in order.
+fn sorted_entries(dir: &Path) -> io::Result<Vec<PathBuf>> {
+    let mut entries = fs::read_dir(dir)?
+        .map(|entry| entry.map(|entry| entry.path()))
+        .collect::<io::Result<Vec<_>>>()?;
+    entries.sort_unstable_by(|a, b| b.cmp(a));
+    Ok(entries)
+}
+
+fn walk_error(path: &Path, error: io::Error) -> WalkError {
+    WalkError {
+        source: path.display().to_string(),
+        error,
+    }
+}
+
+/// Where a file named on the command line goes below `--out-dir`: its path as given when
+/// that stays inside (relative, no `..`), else only its file name.
+fn relative_for_file(path: &Path) -> PathBuf {
+    let inside = path
+        .components()
+        .all(|c| matches!(c, Component::Normal(_) | Component::CurDir));
+    if inside {
+        path.components()
+            .filter(|c| matches!(c, Component::Normal(_)))
+            .collect()
+    } else {
+        PathBuf::from(path.file_name().unwrap_or(path.as_os_str()))
+    }
+}
+
+/// Reads a list of paths, one per line or NUL-separated, lazily.
+pub fn path_list(reader: impl BufRead, nul: bool) -> impl Iterator<Item = io::Result<PathBuf>> {
+    reader
+        .split(if nul { b'\0' } else { b'\n' })
+        .filter_map(move |item| {
+            let mut bytes = match item {
+                Ok(bytes) => bytes,
+                Err(error) => return Some(Err(error)),
+            };
+            if !nul && bytes.last() == Some(&b'\r') {
+                bytes.pop();
+            }
+            (!bytes.is_empty()).then(|| Ok(path_from_bytes(bytes)))
+        })
+}
+
+#[cfg(unix)]
+fn path_from_bytes(bytes: Vec<u8>) -> PathBuf {
+    use std::os::unix::ffi::OsStringExt;
+    PathBuf::from(std::ffi::OsString::from_vec(bytes))
+}
+
+#[cfg(not(unix))]
+fn path_from_bytes(bytes: Vec<u8>) -> PathBuf {
+    PathBuf::from(String::from_utf8_lossy(&bytes).into_owned())
+}
+
+/// Matches a file name against a shell pattern with `*` and `?`.
+pub fn glob_match(pattern: &str, name: &str) -> bool {
+    let pattern: Vec<char> = pattern.chars().collect();
+    let name: Vec<char> = name.chars().collect();
+    let (mut p, mut n) = (0, 0);
+    // Where the last `*` was, and how much of the name it has taken.
+    let mut star: Option<(usize, usize)> = None;
+    while n < name.len() {
+        match pattern.get(p) {
+            Some('*') => {
+                star = Some((p, n));
+                p += 1;
+            }
+            Some(c) if *c == '?' || *c == name[n] => (p, n) = (p + 1, n + 1),
+            _ => match star {
+                Some((star_at, taken)) => {
+                    star = Some((star_at, taken + 1));
+                    (p, n) = (star_at + 1, taken + 1);
+                }
+                None => return false,
+            },
+        }
+    }
+    pattern[p..].iter().all(|c| *c == '*')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn glob_patterns() {
+        assert!(glob_match("*.txt", "a.txt"));
+        assert!(glob_match("*.txt", ".txt"));
+        assert!(!glob_match("*.txt", "a.txt.bak"));
+        assert!(glob_match("rfi_*_??.txt", "rfi_2023_ab.txt"));
+        assert!(glob_match("*", "anything"));
+        assert!(!glob_match("a*b*c", "abx"));
+        assert!(glob_match("a*b*c", "axxbyyc"));
+    }
+
+    #[test]
+    fn path_lists_split_on_newline_or_nul() {
+        let lines: Vec<_> = path_list(&b"a.txt\r\n\nb c.txt\n"[..], false)
+            .map(Result::unwrap)
+            .collect();
+        assert_eq!(lines, [PathBuf::from("a.txt"), PathBuf::from("b c.txt")]);
+        let nul: Vec<_> = path_list(&b"a\nb.txt\0c.txt\0"[..], true)
+            .map(Result::unwrap)
+            .collect();
+        assert_eq!(nul, [PathBuf::from("a\nb.txt"), PathBuf::from("c.txt")]);
+    }
+
+    #[test]
+    fn file_arguments_stay_inside_the_output_folder() {
+        assert_eq!(
+            relative_for_file(Path::new("./a/b.txt")),
+            PathBuf::from("a/b.txt")
+        );
+        assert_eq!(
+            relative_for_file(Path::new("../x/b.txt")),
+            PathBuf::from("b.txt")
+        );
+        assert_eq!(
+            relative_for_file(Path::new("/abs/b.txt")),
+            PathBuf::from("b.txt")
+        );
+    }
+}

@@ -1,0 +1,158 @@
+//! Command-line arguments (clap derive), turned into the runtime configuration.
+
+use std::path::PathBuf;
+use std::str::FromStr;
+
+use anyhow::{Context, Result, bail};
+use chrono_tz::Tz;
+use clap::{Parser, ValueEnum};
+use rfi_parse::ParseOptions;
+use rfi_parse::batch::{Config as BatchConfig, Destination, ErrorFormat};
+use rfi_parse::render::Format;
+
+/// Parse archived news articles (RFI and other full-text feeds) into JSON, JSON Lines,
+/// Markdown or plain text.
+#[derive(Debug, Parser)]
+#[command(name = "rfi-parse", version, about, max_term_width = 100)]
+pub struct Args {
+    /// Archive files or folders (walked recursively, sorted); `-` or nothing reads standard input.
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+
+    /// Output format.
+    #[arg(short, long, value_enum, default_value_t = FormatArg::Json)]
+    pub format: FormatArg,
+
+    /// Time zone of RFI's `DD/MM/YYYY - HH:MM` date line (an IANA name).
+    #[arg(long, value_name = "ZONE", default_value = "Europe/Paris", value_parser = parse_zone)]
+    pub tz: Tz,
+
+    /// Read more input paths from FILE (`-` for standard input), one per line.
+    #[arg(long, value_name = "FILE")]
+    pub files_from: Option<PathBuf>,
+
+    /// With --files-from: paths are separated by NUL, as `find -print0` writes them.
+    #[arg(short = '0', long = "null", requires = "files_from")]
+    pub null: bool,
+
+    /// Which files to take from folders, as a shell pattern on the file name.
+    #[arg(long, value_name = "GLOB", default_value = "*.txt")]
+    pub pattern: String,
+
+    /// Worker threads (default: all cores).
+    #[arg(short = 'j', long = "threads", value_name = "N")]
+    pub threads: Option<usize>,
+
+    /// Write one file per input below DIR, mirroring the input folders.
+    #[arg(long, value_name = "DIR", conflicts_with = "output")]
+    pub out_dir: Option<PathBuf>,
+
+    /// Write all output to FILE (atomically) instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// How failed inputs are reported on standard error.
+    #[arg(long, value_enum, default_value_t = ErrorFormatArg::Human)]
+    pub error_format: ErrorFormatArg,
+
+    /// Stop at the first input that fails.
+    #[arg(long)]
+    pub fail_fast: bool,
+
+    /// No progress bar and no summary line.
+    #[arg(short, long)]
+    pub quiet: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FormatArg {
+    Json,
+    Jsonl,
+    #[value(alias = "md")]
+    Markdown,
+    #[value(alias = "txt")]
+    Text,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ErrorFormatArg {
+    Human,
+    Json,
+}
+
+fn parse_zone(name: &str) -> Result<Tz, String> {
+    Tz::from_str(name)
+        .map_err(|_| format!("unknown time zone {name:?} (use an IANA name such as Europe/Paris)"))
+}
+
+/// The runtime configuration the arguments describe.
+#[derive(Debug)]
+pub struct Config {
+    pub batch: BatchConfig,
+    pub paths: Vec<PathBuf>,
+    pub files_from: Option<PathBuf>,
+    pub null: bool,
+    pub pattern: String,
+    pub threads: usize,
+    pub output: Option<PathBuf>,
+    pub quiet: bool,
+}
+
+impl Config {
+    pub fn from_args(args: Args) -> Result<Self> {
+        let reads_stdin = args.paths.iter().any(|p| p.as_os_str() == "-");
+        if reads_stdin
+            && args
+                .files_from
+                .as_deref()
+                .is_some_and(|p| p.as_os_str() == "-")
+        {
+            bail!("`-` and `--files-from -` cannot both read standard input");
+        }
+        let mut paths = args.paths;
+        if paths.is_empty() && args.files_from.is_none() {
+            paths.push(PathBuf::from("-"));
+        }
+        let many = args.files_from.is_some() || paths.len() != 1 || paths[0].is_dir();
+        let threads = match args.threads {
+            Some(0) => bail!("-j/--threads must be at least 1"),
+            Some(n) => n,
+            None => std::thread::available_parallelism().map_or(1, usize::from),
+        };
+        let destination = match args.out_dir {
+            Some(dir) => {
+                std::fs::create_dir_all(&dir)
+                    .with_context(|| format!("cannot create output folder {}", dir.display()))?;
+                Destination::OutDir(dir)
+            }
+            None => Destination::Stream,
+        };
+        let format = match args.format {
+            FormatArg::Json => Format::Json,
+            FormatArg::Jsonl => Format::JsonLines,
+            FormatArg::Markdown => Format::Markdown,
+            FormatArg::Text => Format::Text,
+        };
+        Ok(Self {
+            batch: BatchConfig {
+                format,
+                parse: ParseOptions { zone: args.tz },
+                // Each output file holds one article, so no array or separators.
+                many: many && destination == Destination::Stream,
+                destination,
+                fail_fast: args.fail_fast,
+                error_format: match args.error_format {
+                    ErrorFormatArg::Human => ErrorFormat::Human,
+                    ErrorFormatArg::Json => ErrorFormat::Json,
+                },
+            },
+            paths,
+            files_from: args.files_from,
+            null: args.null,
+            pattern: args.pattern,
+            threads,
+            output: args.output,
+            quiet: args.quiet,
+        })
+    }
+}

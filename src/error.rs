@@ -1,0 +1,56 @@
+//! Parse errors: each kind names the document problem and the line it was found on.
+
+use thiserror::Error;
+
+/// Why an archive file could not be read as an article.
+///
+/// Every variant carries the 1-based line number where the problem is; the binary
+/// prints it as `FILE:LINE: message`.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum ParseError {
+    /// The file holds nothing but whitespace.
+    #[error("empty file")]
+    EmptyFile { line: usize },
+    /// The bytes are not valid UTF-8.
+    #[error("invalid UTF-8 at byte {offset}")]
+    InvalidUtf8 { line: usize, offset: usize },
+    /// Line 1 is not an `<!--…-->` comment.
+    #[error("missing timestamp: expected `<!--EPOCH-MS-->`, found {found:?}")]
+    MissingTimestamp { line: usize, found: String },
+    /// Line 1 is a comment, but not a whole number of milliseconds in range.
+    #[error("invalid timestamp {value:?}: {reason}")]
+    InvalidTimestamp {
+        line: usize,
+        value: String,
+        reason: &'static str,
+    },
+    /// Line 2 is not a `[TITLE](URL)` link.
+    #[error("missing link line: expected `[TITLE](URL)`, found {found:?}")]
+    MissingLink { line: usize, found: String },
+    /// Line 3 is not the `------` separator.
+    #[error("missing separator: expected `------`, found {found:?}")]
+    MissingSeparator { line: usize, found: String },
+}
+
+impl ParseError {
+    /// The 1-based line number the problem was found on.
+    pub fn line(&self) -> usize {
+        match *self {
+            ParseError::EmptyFile { line }
+            | ParseError::InvalidUtf8 { line, .. }
+            | ParseError::MissingTimestamp { line, .. }
+            | ParseError::InvalidTimestamp { line, .. }
+            | ParseError::MissingLink { line, .. }
+            | ParseError::MissingSeparator { line, .. } => line,
+        }
+    }
+}
+
+/// Shortens a line quoted in an error message so that a binary blob never floods stderr.
+pub(crate) fn excerpt(line: &str) -> String {
+    const MAX_CHARS: usize = 60;
+    match line.char_indices().nth(MAX_CHARS) {
+        Some((cut, _)) => format!("{}…", &line[..cut]),
+        None => line.to_string(),
+    }
+}

@@ -1,0 +1,562 @@
+//! The article body: date line, lead, paragraphs, images, embeds, copyright and share links.
+
+use chrono_tz::Tz;
+use ego_tree::iter::Edge;
+use ego_tree::{NodeId, NodeRef};
+use scraper::node::Element;
+use scraper::{Html, Node};
+
+use super::date::parse_date_line;
+use super::repair::repair_glued_attributes;
+use super::share::share_link;
+use super::text::{InlineBuilder, inlines_to_text, is_textless, text_of};
+use crate::article::{Block, Embed, Image, Inline, LeadImage, ShareLink};
+
+/// What the body yields; the header fields complete it into an `Article`.
+#[derive(Debug, Default)]
+pub struct BodyFields {
+    pub date_line: Option<String>,
+    pub published: Option<chrono::DateTime<chrono::FixedOffset>>,
+    pub lead_image: Option<LeadImage>,
+    pub lead: Option<String>,
+    pub paragraphs: Vec<String>,
+    pub images: Vec<Image>,
+    pub embeds: Vec<Embed>,
+    pub copyright: Option<String>,
+    pub share_links: Vec<ShareLink>,
+    pub blocks: Vec<Block>,
+}
+
+/// Extracts every body field from the article HTML.
+pub fn extract(html: &str, zone: Tz) -> BodyFields {
+    let html = repair_glued_attributes(html);
+    let document = Html::parse_document(&html);
+    let mut fields = BodyFields::default();
+    let Some(body) = document
+        .root_element()
+        .children()
+        .find(|child| element_name(*child) == Some("body"))
+    else {
+        return fields;
+    };
+
+    let mut walker = Walker::new(&mut fields);
+    // The header part (date line, lead image, lead) comes before any article content.
+    let mut in_header = true;
+    for child in body.children() {
+        if in_header {
+            match child.value() {
+                Node::Text(text) if text.trim().is_empty() => continue,
+                Node::Element(element) if header_part(child, element, walker.fields, zone) => {
+                    continue;
+                }
+                Node::Comment(_) => continue,
+                _ => in_header = false,
+            }
+        }
+        walker.walk(child);
+    }
+    walker.flush();
+    fields
+}
+
+/// Takes a date line, lead image or lead from a top-level element; false if it is none.
+fn header_part(
+    node: NodeRef<'_, Node>,
+    element: &Element,
+    fields: &mut BodyFields,
+    zone: Tz,
+) -> bool {
+    match element.name() {
+        "div" if fields.date_line.is_none() && is_date_div(node) => {
+            fields.date_line = text_of(node).map(|text| text.replace('\n', " "));
+            fields.published = fields
+                .date_line
+                .as_deref()
+                .and_then(|line| parse_date_line(line, zone));
+            true
+        }
+        "img" if fields.lead_image.is_none() => match image_url(element, None) {
+            Some(url) => {
+                fields.lead_image = Some(LeadImage {
+                    url,
+                    alt: non_empty(element.attr("alt")),
+                });
+                true
+            }
+            None => false,
+        },
+        "br" | "hr" => true,
+        "p" if fields.lead.is_none() && is_lead(node) => {
+            fields.lead = text_of(node);
+            true
+        }
+        _ => false,
+    }
+}
+
+/// A short block of inline text with a digit in it: `<div>12/06/2023 - 17:21</div>`.
+fn is_date_div(node: NodeRef<'_, Node>) -> bool {
+    let inline_only = node.descendants().skip(1).all(|d| match d.value() {
+        Node::Element(e) => matches!(
+            e.name(),
+            "i" | "b" | "em" | "strong" | "span" | "br" | "time"
+        ),
+        _ => true,
+    });
+    inline_only
+        && text_of(node).is_some_and(|text| {
+            text.chars().count() <= 64 && text.contains(|c: char| c.is_ascii_digit())
+        })
+}
+
+/// `<p><strong>…</strong></p>`: a paragraph whose text is all strong (or empty).
+fn is_lead(node: NodeRef<'_, Node>) -> bool {
+    let mut strong = false;
+    for child in node.children() {
+        match child.value() {
+            Node::Text(text) if text.trim().is_empty() => {}
+            Node::Element(e) if matches!(e.name(), "strong" | "b") => strong = true,
+            Node::Element(e) if e.name() == "br" => {}
+            _ => return false,
+        }
+    }
+    strong
+}
+
+/// The kind of block element whose text is being collected.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum BlockKind {
+    /// `<p>` and other text blocks.
+    Paragraph,
+    Heading,
+    ListItem,
+    /// `p.t-copyright`.
+    Copyright,
+}
+
+/// Walks article content in document order without recursion, so deep nesting cannot
+/// overflow the stack.
+struct Walker<'f> {
+    fields: &'f mut BodyFields,
+    text: InlineBuilder,
+    /// Open block elements, innermost last.
+    blocks: Vec<(NodeId, BlockKind)>,
+    strong_depth: usize,
+    /// Open link elements, so that their close ends the link.
+    links: Vec<NodeId>,
+}
+
+impl<'f> Walker<'f> {
+    fn new(fields: &'f mut BodyFields) -> Self {
+        Self {
+            fields,
+            text: InlineBuilder::default(),
+            blocks: Vec::new(),
+            strong_depth: 0,
+            links: Vec::new(),
+        }
+    }
+
+    fn walk(&mut self, root: NodeRef<'_, Node>) {
+        let mut skip: Option<NodeId> = None;
+        for edge in root.traverse() {
+            match edge {
+                Edge::Open(node) if skip.is_none() && !self.open(node) => skip = Some(node.id()),
+                Edge::Close(node) if skip == Some(node.id()) => skip = None,
+                Edge::Close(node) if skip.is_none() => self.close(node),
+                _ => {}
+            }
+        }
+    }
+
+    /// Handles an opening edge; returns false to skip the node's subtree.
+    fn open(&mut self, node: NodeRef<'_, Node>) -> bool {
+        let element = match node.value() {
+            Node::Text(text) => {
+                self.text.push_text(text, self.strong_depth > 0);
+                return true;
+            }
+            Node::Element(element) => element,
+            _ => return true,
+        };
+        let name = element.name();
+        if is_textless(name) || is_noise(node, element) {
+            return false;
+        }
+        if name == "div" && is_share_block(node) {
+            self.flush();
+            self.fields.share_links.extend(
+                node.descendants()
+                    .filter_map(|d| d.value().as_element()?.attr("href"))
+                    .filter_map(share_link),
+            );
+            return false;
+        }
+        match name {
+            "br" => self.text.line_break(),
+            "strong" | "b" => self.strong_depth += 1,
+            "a" => {
+                let href = element.attr("href").unwrap_or("");
+                if let Some(link) = share_link(href) {
+                    self.fields.share_links.push(link);
+                    return false;
+                }
+                if is_safe_link(href) {
+                    self.text.start_link(href.trim());
+                    self.links.push(node.id());
+                }
+            }
+            "figure" => {
+                self.flush();
+                self.figure(node);
+                return false;
+            }
+            "picture" | "img" => {
+                self.flush();
+                self.push_image(node, None);
+                return false;
+            }
+            "iframe" | "video" | "embed" => {
+                self.flush();
+                self.push_embed(element);
+                return false;
+            }
+            "figcaption" => {
+                // A caption outside a figure follows the player or picture it describes.
+                self.caption_last(node);
+                return false;
+            }
+            _ => {
+                if let Some(kind) = block_kind(element) {
+                    self.flush();
+                    self.blocks.push((node.id(), kind));
+                } else if is_container(name) {
+                    self.flush();
+                }
+            }
+        }
+        true
+    }
+
+    fn close(&mut self, node: NodeRef<'_, Node>) {
+        let Node::Element(element) = node.value() else {
+            return;
+        };
+        match element.name() {
+            "strong" | "b" => self.strong_depth = self.strong_depth.saturating_sub(1),
+            "a" if self.links.last() == Some(&node.id()) => {
+                self.links.pop();
+                self.text.end_link();
+            }
+            name => {
+                if self.blocks.last().is_some_and(|(id, _)| *id == node.id()) {
+                    self.flush();
+                    self.blocks.pop();
+                } else if is_container(name) {
+                    self.flush();
+                }
+            }
+        }
+    }
+
+    /// Ends the text block being collected, filing it as a paragraph, heading or copyright.
+    fn flush(&mut self) {
+        if !self.text.has_text() {
+            self.text = InlineBuilder::default();
+            return;
+        }
+        let all_strong = self.text.all_strong();
+        let inlines = self.text.finish();
+        let text = inlines_to_text(&inlines);
+        if text.is_empty() {
+            return;
+        }
+        // Text straight inside a container (player widgets, bylines) is not a paragraph.
+        let Some(&(_, kind)) = self.blocks.last() else {
+            return;
+        };
+        if kind == BlockKind::Copyright || text.starts_with('©') {
+            self.fields.copyright.get_or_insert(text);
+            return;
+        }
+        if kind == BlockKind::ListItem && matches!(inlines.as_slice(), [Inline::Link { .. }]) {
+            // A list item that is only a link belongs to a related-articles list.
+            return;
+        }
+        let heading = kind == BlockKind::Heading || (kind == BlockKind::Paragraph && all_strong);
+        self.fields.paragraphs.push(text);
+        self.fields.blocks.push(if heading {
+            Block::Heading(inlines)
+        } else {
+            Block::Paragraph(inlines)
+        });
+    }
+
+    /// `<figure>`: its players become embeds, its pictures images, captioned by `<figcaption>`.
+    fn figure(&mut self, figure: NodeRef<'_, Node>) {
+        let caption = figure
+            .descendants()
+            .find(|d| element_name(*d) == Some("figcaption"))
+            .map(caption_parts)
+            .unwrap_or_default();
+        let mut found = false;
+        for node in figure.descendants() {
+            let Node::Element(element) = node.value() else {
+                continue;
+            };
+            match element.name() {
+                "iframe" | "video" | "embed" if self.push_embed(element) => {
+                    found = true;
+                    if let Some(embed) = self.fields.embeds.last_mut() {
+                        embed.caption.clone_from(&caption.0);
+                    }
+                }
+                "img" if !has_ancestor(node, figure.id(), "picture") => {
+                    found |= self.push_image(node, Some(caption.clone()));
+                }
+                "picture" => found |= self.push_image(node, Some(caption.clone())),
+                // Lazy-loading pages keep the real `<img>` as text inside `<noscript>`.
+                "noscript" if !found => {
+                    let markup: String = node
+                        .children()
+                        .filter_map(|c| c.value().as_text().map(|t| &**t))
+                        .collect();
+                    let fragment = Html::parse_fragment(&markup);
+                    if let Some(img) = fragment
+                        .tree
+                        .root()
+                        .descendants()
+                        .find(|d| element_name(*d) == Some("img"))
+                    {
+                        found |= self.push_image(img, Some(caption.clone()));
+                    }
+                }
+                _ => {}
+            }
+        }
+        if !found && let (Some(text), _) = caption {
+            self.text.push_text(&text, false);
+            self.flush();
+        }
+    }
+
+    /// Adds an image from `<img>` or `<picture>`; false when it has no usable URL.
+    fn push_image(
+        &mut self,
+        node: NodeRef<'_, Node>,
+        caption: Option<(Option<String>, Option<String>)>,
+    ) -> bool {
+        let (img, picture) = match element_name(node) {
+            Some("picture") => match node.descendants().find(|d| element_name(*d) == Some("img")) {
+                Some(img) => (img, Some(node)),
+                None => return false,
+            },
+            _ => (node, None),
+        };
+        let Some(element) = img.value().as_element() else {
+            return false;
+        };
+        let Some(url) = image_url(element, picture) else {
+            return false;
+        };
+        let (caption, credit) = caption.unwrap_or_default();
+        self.fields
+            .blocks
+            .push(Block::Image(self.fields.images.len()));
+        self.fields.images.push(Image {
+            url,
+            alt: non_empty(element.attr("alt")),
+            caption,
+            credit,
+        });
+        true
+    }
+
+    fn push_embed(&mut self, element: &Element) -> bool {
+        let Some(url) = non_empty(element.attr("src").or_else(|| element.attr("data-src"))) else {
+            return false;
+        };
+        self.fields
+            .blocks
+            .push(Block::Embed(self.fields.embeds.len()));
+        self.fields.embeds.push(Embed { url, caption: None });
+        true
+    }
+
+    fn caption_last(&mut self, figcaption: NodeRef<'_, Node>) {
+        let (caption, credit) = caption_parts(figcaption);
+        match self.fields.blocks.last() {
+            Some(Block::Embed(index)) => {
+                let embed = &mut self.fields.embeds[*index];
+                if embed.caption.is_none() {
+                    embed.caption = caption;
+                }
+            }
+            Some(Block::Image(index)) => {
+                let image = &mut self.fields.images[*index];
+                if image.caption.is_none() && image.credit.is_none() {
+                    (image.caption, image.credit) = (caption, credit);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Caption and credit of a `<figcaption>`: its first and second `<span>`, or all its text.
+fn caption_parts(figcaption: NodeRef<'_, Node>) -> (Option<String>, Option<String>) {
+    let mut spans = figcaption
+        .children()
+        .filter(|child| element_name(*child) == Some("span"))
+        .filter_map(text_of);
+    match spans.next() {
+        Some(caption) => (Some(caption), spans.next()),
+        None => match text_of(figcaption) {
+            Some(text) if text.starts_with('©') => (None, Some(text)),
+            text => (text, None),
+        },
+    }
+}
+
+/// The real URL of an image: `src`, unless it is a `data:` placeholder, then the first
+/// `srcset` candidate of the image, then of the picture's `<source>`s.
+fn image_url(img: &Element, picture: Option<NodeRef<'_, Node>>) -> Option<String> {
+    let usable = |url: &str| !url.is_empty() && !url.starts_with("data:");
+    let from_src = ["src", "data-src"]
+        .into_iter()
+        .filter_map(|name| img.attr(name).map(str::trim))
+        .find(|url| usable(url));
+    let from_srcset = || {
+        ["srcset", "data-srcset"]
+            .into_iter()
+            .filter_map(|name| img.attr(name).and_then(first_srcset_url))
+            .find(|url| usable(url))
+    };
+    let from_sources = || {
+        picture?
+            .descendants()
+            .filter_map(|d| d.value().as_element().filter(|e| e.name() == "source"))
+            .filter_map(|source| source.attr("srcset").and_then(first_srcset_url))
+            .find(|url| usable(url))
+    };
+    from_src
+        .or_else(from_srcset)
+        .or_else(from_sources)
+        .map(str::to_string)
+}
+
+fn first_srcset_url(srcset: &str) -> Option<&str> {
+    srcset.split(',').next()?.split_whitespace().next()
+}
+
+/// The share block: a `<div>` with share links among its children or grandchildren.
+fn is_share_block(div: NodeRef<'_, Node>) -> bool {
+    let is_share_anchor = |node: NodeRef<'_, Node>| {
+        node.value()
+            .as_element()
+            .filter(|e| e.name() == "a")
+            .and_then(|a| a.attr("href"))
+            .is_some_and(|href| share_link(href).is_some())
+    };
+    div.children()
+        .any(|child| is_share_anchor(child) || child.children().any(is_share_anchor))
+}
+
+/// Content that never belongs to the article: promotion slots, the share widget, the
+/// old feed footer.
+fn is_noise(node: NodeRef<'_, Node>, element: &Element) -> bool {
+    let marked = element.attrs().any(|(name, _)| {
+        name.starts_with("data-selfpromo")
+            || name.starts_with("data-tms-ad")
+            || name == "data-root-share"
+    });
+    marked
+        || (element.name() == "div"
+            && node
+                .first_child()
+                .and_then(|child| {
+                    child
+                        .value()
+                        .as_text()
+                        .map(|text| text.trim_start().starts_with("获取更多RSS"))
+                })
+                .unwrap_or(false))
+}
+
+fn block_kind(element: &Element) -> Option<BlockKind> {
+    Some(match element.name() {
+        "p" if element
+            .attr("class")
+            .is_some_and(|class| class.split_whitespace().any(|c| c == "t-copyright")) =>
+        {
+            BlockKind::Copyright
+        }
+        "p" | "blockquote" | "pre" | "dd" | "dt" | "td" | "th" | "caption" | "address" => {
+            BlockKind::Paragraph
+        }
+        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => BlockKind::Heading,
+        "li" => BlockKind::ListItem,
+        _ => return None,
+    })
+}
+
+/// Block containers: their start and end also end a text block.
+fn is_container(name: &str) -> bool {
+    matches!(
+        name,
+        "div"
+            | "section"
+            | "article"
+            | "main"
+            | "header"
+            | "footer"
+            | "aside"
+            | "nav"
+            | "ul"
+            | "ol"
+            | "dl"
+            | "table"
+            | "tr"
+            | "tbody"
+            | "thead"
+            | "tfoot"
+            | "hr"
+            | "details"
+            | "summary"
+            | "center"
+            | "form"
+            | "fieldset"
+    )
+}
+
+/// Links that are safe to keep: web and mail addresses, and relative paths.
+fn is_safe_link(href: &str) -> bool {
+    let href = href.trim();
+    let scheme = href
+        .split_once(':')
+        .map(|(scheme, _)| scheme.to_ascii_lowercase());
+    match scheme {
+        Some(scheme) if !scheme.contains('/') => {
+            matches!(scheme.as_str(), "http" | "https" | "mailto")
+        }
+        _ => !href.is_empty() && !href.starts_with('#'),
+    }
+}
+
+fn has_ancestor(node: NodeRef<'_, Node>, stop: NodeId, name: &str) -> bool {
+    node.ancestors()
+        .take_while(|a| a.id() != stop)
+        .any(|a| element_name(a) == Some(name))
+}
+
+fn element_name<'a>(node: NodeRef<'a, Node>) -> Option<&'a str> {
+    node.value().as_element().map(Element::name)
+}
+
+fn non_empty(value: Option<&str>) -> Option<String> {
+    value
+        .map(str::trim)
+        .filter(|v| !v.is_empty())
+        .map(str::to_string)
+}

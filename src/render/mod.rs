@@ -1,0 +1,107 @@
+//! Output formats: each renders one article into bytes; [`Writer`] frames many of them.
+
+pub mod json;
+pub mod markdown;
+pub mod text;
+
+use std::io::{self, Write};
+
+use crate::article::Article;
+
+/// An output format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// One pretty JSON object; many inputs make one JSON array.
+    Json,
+    /// One compact JSON object per line, with `source`.
+    JsonLines,
+    /// YAML front matter, then the article as Markdown.
+    Markdown,
+    /// Title, date line, lead and paragraphs as plain text.
+    Text,
+}
+
+/// Written between articles of the Markdown and text formats when several go to one
+/// stream: a line holding only a form feed (`\f`), the classic page break.
+pub const DOCUMENT_SEPARATOR: &[u8] = b"\x0c\n";
+
+impl Format {
+    /// The file extension of the format, for `--out-dir`.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Json => "json",
+            Format::JsonLines => "jsonl",
+            Format::Markdown => "md",
+            Format::Text => "txt",
+        }
+    }
+
+    /// Renders one article as a complete document of this format, ending in a newline.
+    pub fn render(self, article: &Article, out: &mut Vec<u8>) {
+        match self {
+            Format::Json => json::render_pretty(article, out),
+            Format::JsonLines => json::render_line(article, out),
+            Format::Markdown => markdown::render(article, out),
+            Format::Text => text::render(article, out),
+        }
+    }
+}
+
+/// Writes rendered documents to one stream, adding what joins several into one output:
+/// the brackets and commas of a JSON array, or [`DOCUMENT_SEPARATOR`].
+#[derive(Debug)]
+pub struct Writer<W: Write> {
+    out: W,
+    format: Format,
+    /// Whether several documents may follow (a JSON array rather than one object).
+    many: bool,
+    written: usize,
+}
+
+impl<W: Write> Writer<W> {
+    pub fn new(out: W, format: Format, many: bool) -> Self {
+        Self {
+            out,
+            format,
+            many,
+            written: 0,
+        }
+    }
+
+    /// Writes one document made by [`Format::render`].
+    pub fn write_document(&mut self, document: &[u8]) -> io::Result<()> {
+        match (self.format, self.many) {
+            (Format::Json, true) => {
+                self.out
+                    .write_all(if self.written == 0 { b"[\n" } else { b",\n" })?;
+                // Drop the document's newline so that the comma follows the object.
+                self.out
+                    .write_all(document.strip_suffix(b"\n").unwrap_or(document))?;
+            }
+            (Format::Markdown | Format::Text, true) if self.written > 0 => {
+                self.out.write_all(DOCUMENT_SEPARATOR)?;
+                self.out.write_all(document)?;
+            }
+            _ => self.out.write_all(document)?,
+        }
+        self.written += 1;
+        Ok(())
+    }
+
+    /// Renders and writes one article.
+    pub fn write_article(&mut self, article: &Article) -> io::Result<()> {
+        let mut document = Vec::new();
+        self.format.render(article, &mut document);
+        self.write_document(&document)
+    }
+
+    /// Closes the output (the JSON array's bracket) and flushes it.
+    pub fn finish(mut self) -> io::Result<W> {
+        if self.format == Format::Json && self.many {
+            self.out
+                .write_all(if self.written == 0 { b"[]\n" } else { b"\n]\n" })?;
+        }
+        self.out.flush()?;
+        Ok(self.out)
+    }
+}
