@@ -88,8 +88,10 @@ fn run(args: Args) -> Result<ExitCode> {
     if show_summary {
         let _ = writeln!(
             err,
-            "rfi-parse: {} converted, {} failed in {:.2?}",
-            summary.converted, summary.failed, summary.elapsed
+            "rfi-parse: {} converted, {} failed in {:.2}s",
+            summary.converted,
+            summary.failed,
+            summary.elapsed.as_secs_f64()
         );
     }
     let _ = io::stderr().is_terminal();

@@ -374,7 +374,9 @@ impl<'f> Walker<'f> {
     }
 
     fn push_embed(&mut self, element: &Element) -> bool {
-        let Some(url) = non_empty(element.attr("src").or_else(|| element.attr("data-src"))) else {
+        let src = non_empty(element.attr("src").or_else(|| element.attr("data-src")));
+        // Only web addresses: a `javascript:` or `data:` player is no embed.
+        let Some(url) = src.filter(|url| is_web_url(url)) else {
             return false;
         };
         self.fields
@@ -542,6 +544,11 @@ fn is_safe_link(href: &str) -> bool {
         }
         _ => !href.is_empty() && !href.starts_with('#'),
     }
+}
+
+fn is_web_url(url: &str) -> bool {
+    let lower = url.get(..8).unwrap_or(url).to_ascii_lowercase();
+    lower.starts_with("https://") || lower.starts_with("http://") || lower.starts_with("//")
 }
 
 fn has_ancestor(node: NodeRef<'_, Node>, stop: NodeId, name: &str) -> bool {

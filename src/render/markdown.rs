@@ -51,8 +51,20 @@ pub fn render(article: &Article, out: &mut Vec<u8>) {
 }
 
 /// Front matter values are JSON strings, which are valid YAML double-quoted scalars.
+///
+/// They hold the literal text for Hugo and Jekyll, except that `<`, `>` and `&` are
+/// backslash-escaped: pandoc reads metadata as Markdown and would otherwise pass raw HTML.
 fn front_matter(article: &Article, md: &mut String) {
-    let quoted = |value: &str| serde_json::to_string(value).expect("strings serialize");
+    let quoted = |value: &str| {
+        let mut safe = String::with_capacity(value.len());
+        for c in value.chars() {
+            if matches!(c, '<' | '>' | '&') {
+                safe.push('\\');
+            }
+            safe.push(c);
+        }
+        serde_json::to_string(&safe).expect("strings serialize")
+    };
     md.push_str("---\n");
     let mut field = |name: &str, value: Option<&str>| {
         if let Some(value) = value {
@@ -60,7 +72,7 @@ fn front_matter(article: &Article, md: &mut String) {
         }
     };
     field("title", Some(&article.title));
-    field("url", article.url.as_deref());
+    field("url", article.url.as_deref().filter(|url| is_safe_url(url)));
     field("date_line", article.date_line.as_deref());
     let published = article.published.map(|p| p.to_rfc3339());
     field("published", published.as_deref());
@@ -111,6 +123,18 @@ fn link_into(text: &str, url: &str, md: &mut String) {
     md.push_str("](");
     md.push_str(&destination(url));
     md.push(')');
+}
+
+/// Web and mail addresses; never `javascript:`, `data:` and the like.
+fn is_safe_url(url: &str) -> bool {
+    let lower = url
+        .trim_start()
+        .get(..8)
+        .unwrap_or(url)
+        .to_ascii_lowercase();
+    ["http://", "https://", "mailto:"]
+        .iter()
+        .any(|s| lower.starts_with(s))
 }
 
 /// A link destination with the characters that would end or break it percent-encoded.

@@ -1,0 +1,416 @@
+//! The binary end to end: each format, each exit status, batch inputs and outputs.
+
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+use serde_json::Value;
+
+fn fixture(name: &str) -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("fixtures")
+        .join(name)
+        .display()
+        .to_string()
+}
+
+fn rfi_parse(args: &[&str]) -> Output {
+    rfi_parse_with_stdin(args, b"")
+}
+
+fn rfi_parse_with_stdin(args: &[&str], stdin: &[u8]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_rfi-parse"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("binary runs");
+    child.stdin.take().unwrap().write_all(stdin).unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8(output.stdout.clone()).unwrap()
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8(output.stderr.clone()).unwrap()
+}
+
+#[test]
+fn json_is_one_pretty_object() {
+    let output = rfi_parse(&[&fixture("rfi-seed.txt"), "--format", "json"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let text = stdout(&output);
+    assert!(text.starts_with("{\n  \"timestamp_ms\": 1686586501000,"));
+    let value: Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(value["published"], "2023-06-12T17:21:00+02:00");
+    assert!(value.get("source").is_none());
+}
+
+#[test]
+fn jsonl_is_one_line_per_input_in_the_order_given() {
+    let names = [
+        "rfi-video-embed.txt",
+        "rfi-seed.txt",
+        "crlf-bom.txt",
+        "rfi-2021-afp.txt",
+    ];
+    let paths: Vec<String> = names.iter().map(|n| fixture(n)).collect();
+    let mut args: Vec<&str> = vec!["--format", "jsonl", "-j", "4"];
+    args.extend(paths.iter().map(String::as_str));
+    let output = rfi_parse(&args);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let lines: Vec<Value> = stdout(&output)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let sources: Vec<&str> = lines
+        .iter()
+        .map(|v| v["source"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        sources,
+        paths.iter().map(String::as_str).collect::<Vec<_>>()
+    );
+}
+
+#[test]
+fn jsonl_of_one_file_still_names_its_source() {
+    let output = rfi_parse(&["-f", "jsonl", &fixture("rfi-seed.txt")]);
+    let value: Value = serde_json::from_str(stdout(&output).trim_end()).unwrap();
+    assert_eq!(value["source"], fixture("rfi-seed.txt"));
+    assert_eq!(stdout(&output).lines().count(), 1);
+}
+
+#[test]
+fn json_of_several_files_is_an_array() {
+    let output = rfi_parse(&[&fixture("rfi-seed.txt"), &fixture("crlf-bom.txt")]);
+    let value: Value = serde_json::from_str(&stdout(&output)).unwrap();
+    assert_eq!(value.as_array().unwrap().len(), 2);
+    assert_eq!(value[1]["title"], "CRLF 与 BOM");
+}
+
+#[test]
+fn markdown_and_text_formats_and_their_aliases() {
+    for format in ["markdown", "md"] {
+        let output = rfi_parse(&[&fixture("rfi-seed.txt"), "--format", format]);
+        assert!(output.status.success());
+        assert!(
+            stdout(&output)
+                .starts_with("---\ntitle: \"应对AI风险 OpenAI执行长指出与中国合作的重要性\"\n")
+        );
+    }
+    for format in ["text", "txt"] {
+        let output = rfi_parse(&[&fixture("rfi-seed.txt"), "-f", format]);
+        assert!(output.status.success());
+        assert!(stdout(&output).starts_with(
+            "应对AI风险 OpenAI执行长指出与中国合作的重要性\n12/06/2023 - 17:21\n\n在美国"
+        ));
+    }
+}
+
+#[test]
+fn several_markdown_documents_are_separated_by_a_form_feed_line() {
+    let output = rfi_parse(&[
+        "-f",
+        "md",
+        &fixture("rfi-seed.txt"),
+        &fixture("crlf-bom.txt"),
+    ]);
+    let text = stdout(&output);
+    let documents: Vec<&str> = text.split("\x0c\n").collect();
+    assert_eq!(documents.len(), 2);
+    assert!(documents.iter().all(|d| d.starts_with("---\ntitle: ")));
+}
+
+#[test]
+fn each_parse_error_is_file_line_message_and_exit_1() {
+    let cases = [
+        ("empty.txt", 1, "empty file"),
+        ("missing-timestamp.txt", 1, "missing timestamp"),
+        ("invalid-timestamp.txt", 1, "invalid timestamp"),
+        (
+            "overflow-timestamp.txt",
+            1,
+            "invalid timestamp \"99999999999999999999\": out of range",
+        ),
+        ("missing-link.txt", 2, "missing link line"),
+        ("missing-separator.txt", 3, "missing separator"),
+        ("invalid-utf8.txt", 5, "invalid UTF-8"),
+    ];
+    for (name, line, message) in cases {
+        let path = fixture(&format!("errors/{name}"));
+        let output = rfi_parse(&[&path]);
+        assert_eq!(output.status.code(), Some(1), "{name}");
+        let expected = format!("{path}:{line}: {message}");
+        assert!(
+            stderr(&output).starts_with(&expected),
+            "{name}: {}",
+            stderr(&output)
+        );
+        assert!(
+            output.stdout.is_empty(),
+            "{name}: nothing is written for a bad file"
+        );
+    }
+}
+
+#[test]
+fn one_bad_file_costs_the_others_nothing() {
+    let output = rfi_parse(&[
+        "-f",
+        "jsonl",
+        &fixture("rfi-seed.txt"),
+        &fixture("errors/missing-link.txt"),
+        "no/such/file.txt",
+        &fixture("crlf-bom.txt"),
+    ]);
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(stdout(&output).lines().count(), 2);
+    let errors = stderr(&output);
+    assert!(
+        errors.contains("missing-link.txt:2: missing link line"),
+        "{errors}"
+    );
+    assert!(
+        errors.contains("no/such/file.txt: No such file or directory"),
+        "{errors}"
+    );
+    assert!(errors.contains("2 converted, 2 failed"), "{errors}");
+}
+
+#[test]
+fn error_format_json_is_one_object_per_line() {
+    let output = rfi_parse(&[
+        "--error-format",
+        "json",
+        &fixture("errors/missing-separator.txt"),
+    ]);
+    assert_eq!(output.status.code(), Some(1));
+    let error: Value = serde_json::from_str(stderr(&output).lines().next().unwrap()).unwrap();
+    assert_eq!(error["line"], 3);
+    assert_eq!(error["kind"], "parse");
+    assert!(
+        error["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("missing separator")
+    );
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    for args in [
+        vec!["--format", "yaml"],
+        vec!["--tz", "Mars/Olympus"],
+        vec!["-j", "0", "x.txt"],
+        vec!["--no-such-flag"],
+        vec!["-", "--files-from", "-"],
+    ] {
+        let output = rfi_parse(&args);
+        assert_eq!(
+            output.status.code(),
+            Some(2),
+            "{args:?}: {}",
+            stderr(&output)
+        );
+        assert!(!stderr(&output).is_empty());
+    }
+}
+
+#[test]
+fn tz_overrides_the_date_line_zone() {
+    let output = rfi_parse(&[&fixture("rfi-seed.txt"), "--tz", "Asia/Shanghai"]);
+    let value: Value = serde_json::from_str(&stdout(&output)).unwrap();
+    assert_eq!(value["published"], "2023-06-12T17:21:00+08:00");
+}
+
+#[test]
+fn reads_standard_input_with_dash_or_no_path() {
+    let seed = fs::read(fixture("rfi-seed.txt")).unwrap();
+    for args in [vec!["-f", "jsonl"], vec!["-f", "jsonl", "-"]] {
+        let output = rfi_parse_with_stdin(&args, &seed);
+        assert!(output.status.success(), "{}", stderr(&output));
+        let value: Value = serde_json::from_str(stdout(&output).trim_end()).unwrap();
+        assert_eq!(value["source"], "-");
+        assert_eq!(value["timestamp_ms"], 1_686_586_501_000_i64);
+    }
+}
+
+fn corpus_folder(files: usize) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("in");
+    let seed = fs::read(fixture("rfi-seed.txt")).unwrap();
+    for i in 0..files {
+        let sub = root.join(format!("d{}", i % 3)).join(format!("e{}", i % 2));
+        fs::create_dir_all(&sub).unwrap();
+        fs::write(sub.join(format!("{i:03}.txt")), &seed).unwrap();
+    }
+    fs::write(root.join("notes.md"), "not an archive").unwrap();
+    (dir, root)
+}
+
+#[test]
+fn folders_are_walked_in_sorted_path_order() {
+    let (_dir, root) = corpus_folder(12);
+    let output = rfi_parse(&["-f", "jsonl", root.to_str().unwrap()]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let sources: Vec<String> = stdout(&output)
+        .lines()
+        .map(|l| {
+            serde_json::from_str::<Value>(l).unwrap()["source"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        })
+        .collect();
+    assert_eq!(sources.len(), 12);
+    let mut sorted = sources.clone();
+    sorted.sort();
+    assert_eq!(sources, sorted);
+}
+
+#[test]
+fn pattern_option_changes_which_files_are_taken() {
+    let (_dir, root) = corpus_folder(3);
+    let output = rfi_parse(&["-f", "jsonl", "--pattern", "*.md", root.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1), "notes.md is not an archive");
+    assert!(stderr(&output).contains("notes.md:1: missing timestamp"));
+}
+
+#[test]
+fn files_from_reads_newline_or_nul_separated_lists() {
+    let (dir, root) = corpus_folder(4);
+    let files: Vec<String> = ["d0/e0/000.txt", "d1/e1/001.txt", "d2/e0/002.txt"]
+        .iter()
+        .map(|f| root.join(f).display().to_string())
+        .collect();
+    let list = dir.path().join("list.txt");
+    fs::write(&list, files.join("\n") + "\n").unwrap();
+    let output = rfi_parse(&["-f", "jsonl", "--files-from", list.to_str().unwrap()]);
+    assert_eq!(stdout(&output).lines().count(), 3);
+    let nul_list = files.join("\0") + "\0";
+    let output = rfi_parse_with_stdin(
+        &["-f", "jsonl", "--files-from", "-", "-0"],
+        nul_list.as_bytes(),
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+    let sources: Vec<String> = stdout(&output)
+        .lines()
+        .map(|l| {
+            serde_json::from_str::<Value>(l).unwrap()["source"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        })
+        .collect();
+    assert_eq!(sources, files);
+}
+
+#[test]
+fn out_dir_mirrors_inputs_and_reruns_overwrite_cleanly() {
+    let (dir, root) = corpus_folder(6);
+    let out = dir.path().join("out");
+    for _ in 0..2 {
+        let output = rfi_parse(&[
+            "-f",
+            "md",
+            "--out-dir",
+            out.to_str().unwrap(),
+            root.to_str().unwrap(),
+        ]);
+        assert!(output.status.success(), "{}", stderr(&output));
+        assert!(output.stdout.is_empty());
+    }
+    let md = fs::read_to_string(out.join("d0/e0/000.md")).unwrap();
+    assert!(md.starts_with("---\ntitle: "));
+    let mut files = Vec::new();
+    let mut stack = vec![out.clone()];
+    while let Some(path) = stack.pop() {
+        for entry in fs::read_dir(path).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path)
+            } else {
+                files.push(path)
+            }
+        }
+    }
+    assert_eq!(files.len(), 6, "no temporary or extra files: {files:?}");
+    assert!(files.iter().all(|f| f.extension().unwrap() == "md"));
+}
+
+#[test]
+fn output_file_is_written_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("all.jsonl");
+    let output = rfi_parse(&[
+        "-f",
+        "jsonl",
+        "-o",
+        target.to_str().unwrap(),
+        &fixture("rfi-seed.txt"),
+        &fixture("crlf-bom.txt"),
+    ]);
+    assert!(output.status.success());
+    assert!(output.stdout.is_empty());
+    assert_eq!(fs::read_to_string(&target).unwrap().lines().count(), 2);
+    assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
+}
+
+#[test]
+fn a_closed_pipe_ends_quietly() {
+    let (_dir, root) = corpus_folder(300);
+    let mut child = Command::new(env!("CARGO_BIN_EXE_rfi-parse"))
+        .args(["-f", "jsonl", root.to_str().unwrap()])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdout = child.stdout.take().unwrap();
+    let mut first = [0u8; 1];
+    std::io::Read::read_exact(&mut stdout, &mut first).unwrap();
+    drop(stdout);
+    let output = child.wait_with_output().unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    let errors = stderr(&output);
+    assert!(
+        !errors.contains("Broken pipe") && !errors.contains("error"),
+        "{errors}"
+    );
+}
+
+#[test]
+fn seed_markdown_reads_back_in_pandoc() {
+    let Ok(version) = Command::new("pandoc").arg("--version").output() else {
+        eprintln!("pandoc not installed: skipped");
+        return;
+    };
+    assert!(version.status.success());
+    let markdown = rfi_parse(&[&fixture("rfi-seed.txt"), "-f", "md"]).stdout;
+    let pandoc = |to: &str| {
+        let mut child = Command::new("pandoc")
+            .args(["-f", "markdown", "-t", to, "--wrap=none", "--standalone"])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .spawn()
+            .unwrap();
+        child.stdin.take().unwrap().write_all(&markdown).unwrap();
+        String::from_utf8(child.wait_with_output().unwrap().stdout).unwrap()
+    };
+    let ast: Value = serde_json::from_str(&pandoc("json")).unwrap();
+    assert_eq!(ast["meta"]["title"]["c"][0]["c"], "应对AI风险");
+    let plain = pandoc("plain");
+    let article: Value =
+        serde_json::from_str(&stdout(&rfi_parse(&[&fixture("rfi-seed.txt")]))).unwrap();
+    for paragraph in article["paragraphs"].as_array().unwrap() {
+        assert!(
+            plain.contains(paragraph.as_str().unwrap()),
+            "missing in pandoc's text: {paragraph}"
+        );
+    }
+    assert!(plain.contains(article["lead"].as_str().unwrap()));
+}

@@ -1,0 +1,256 @@
+//! Golden fixtures: every `fixtures/NAME.txt` against `NAME.expected.json`, field by field.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use rfi_parse::render::Format;
+use serde_json::Value;
+
+fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures")
+}
+
+fn parse_fixture(name: &str) -> rfi_parse::Article {
+    let bytes = fs::read(fixtures().join(name)).expect("fixture exists");
+    rfi_parse::parse_bytes_with(&bytes, &Default::default()).expect("fixture parses")
+}
+
+#[test]
+fn every_fixture_matches_its_expected_json_field_by_field() {
+    let mut checked = 0;
+    let mut mismatches = Vec::new();
+    for entry in fs::read_dir(fixtures()).unwrap() {
+        let input = entry.unwrap().path();
+        if input.extension().is_none_or(|ext| ext != "txt")
+            || input.to_string_lossy().contains(".expected.")
+        {
+            continue;
+        }
+        let expected_path = input.with_extension("expected.json");
+        let expected: Value =
+            serde_json::from_str(&fs::read_to_string(&expected_path).unwrap()).unwrap();
+        let name = input.file_name().unwrap().to_str().unwrap();
+        let actual = serde_json::to_value(parse_fixture(name)).unwrap();
+        let (expected, actual) = (expected.as_object().unwrap(), actual.as_object().unwrap());
+        for (field, value) in expected {
+            if actual.get(field) != Some(value) {
+                mismatches.push(format!(
+                    "{name}: field `{field}`\n  expected {value}\n  actual   {}",
+                    actual
+                        .get(field)
+                        .map_or("<missing>".to_string(), Value::to_string)
+                ));
+            }
+        }
+        for field in actual.keys().filter(|field| !expected.contains_key(*field)) {
+            mismatches.push(format!("{name}: unexpected field `{field}`"));
+        }
+        checked += 1;
+    }
+    assert!(checked >= 7, "only {checked} fixtures found");
+    assert!(mismatches.is_empty(), "{}", mismatches.join("\n"));
+}
+
+#[test]
+fn seed_fields_are_right() {
+    let article = parse_fixture("rfi-seed.txt");
+    assert_eq!(article.timestamp_ms, 1_686_586_501_000);
+    assert_eq!(
+        article.title,
+        "应对AI风险 OpenAI执行长指出与中国合作的重要性"
+    );
+    assert!(
+        article
+            .url
+            .as_deref()
+            .unwrap()
+            .starts_with("https://www.rfi.fr/cn/科技与文化/20230612-应对ai风险")
+    );
+    assert_eq!(article.date_line.as_deref(), Some("12/06/2023 - 17:21"));
+    assert_eq!(
+        article.published.unwrap().to_rfc3339(),
+        "2023-06-12T17:21:00+02:00"
+    );
+    assert!(
+        article
+            .lead_image
+            .unwrap()
+            .url
+            .ends_with("/sam%20altman.JPG")
+    );
+    assert!(
+        article
+            .lead
+            .as_deref()
+            .unwrap()
+            .ends_with("降低AI系统风险的重要性。")
+    );
+    assert_eq!(article.paragraphs.len(), 8);
+    assert!(article.paragraphs[0].starts_with("报道续称"));
+    assert!(article.paragraphs[7].starts_with("另值得关注的是"));
+    let shared: Vec<_> = article
+        .share_links
+        .iter()
+        .map(|link| {
+            (
+                serde_json::to_value(link.platform).unwrap(),
+                link.target.clone().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        shared,
+        [
+            ("facebook".into(), "https://rfi.my/9bsh.F".to_string()),
+            ("whatsapp".into(), "https://rfi.my/9bsh.W".to_string()),
+            ("whatsapp".into(), "https://rfi.my/9bsh.W".to_string()),
+            ("twitter".into(), "https://rfi.my/9bsh.T".to_string()),
+        ]
+    );
+    assert!(
+        (
+            article.images.is_empty(),
+            article.embeds.is_empty(),
+            article.copyright.is_none()
+        ) == (true, true, true)
+    );
+}
+
+#[test]
+fn rfi_2021_layout_keeps_afp_copyright_and_drops_the_feed_footer() {
+    let article = parse_fixture("rfi-2021-afp.txt");
+    assert_eq!((article.url, article.url_raw), (None, None));
+    assert_eq!(article.lead, None);
+    assert_eq!(article.copyright.as_deref(), Some("© 2021 AFP"));
+    assert_eq!(
+        article.published.unwrap().to_rfc3339(),
+        "2021-01-01T15:02:00+01:00"
+    );
+    assert_eq!(article.paragraphs.len(), 3);
+    assert!(
+        article
+            .paragraphs
+            .iter()
+            .all(|p| !p.contains("RSS") && !p.contains("feedx") && !p.contains('©'))
+    );
+}
+
+#[test]
+fn glued_figure_yields_the_real_image_and_its_credit() {
+    let article = parse_fixture("rfi-figure-glued.txt");
+    let image = &article.images[0];
+    assert_eq!(
+        image.url,
+        "https://s.rfi.fr/media/display/0002/bart-ouvry.jpg"
+    );
+    assert_eq!(image.alt.as_deref(), Some("Image RFI - bart-ouvry"));
+    assert_eq!(
+        image.caption.as_deref(),
+        Some("Invité Afrique : Bart Ouvry, ancien haut diplomate de l'UE a été nommé")
+    );
+    assert_eq!(image.credit.as_deref(), Some("© Claire Fages / RFI"));
+    assert!(
+        article
+            .paragraphs
+            .contains(&"第一行\n第二行\nEnglish words\nglued".to_string())
+    );
+    assert!(
+        article
+            .paragraphs
+            .contains(&"-- 非洲博物馆刚卸任的前馆长为农科专家 -".to_string())
+    );
+    for noise in [
+        "广告",
+        "举报",
+        "00:27",
+        "作者",
+        "分享",
+        "不是正文",
+        "LinkedIn",
+    ] {
+        assert!(
+            article.paragraphs.iter().all(|p| !p.contains(noise)),
+            "{noise} leaked"
+        );
+    }
+    assert_eq!(article.share_links.len(), 5);
+}
+
+#[test]
+fn hostile_body_leaks_no_script_svg_or_javascript() {
+    let article = parse_fixture("hostile.txt");
+    let text = article.paragraphs.join("\n") + article.lead.as_deref().unwrap_or("");
+    for leaked in [
+        "SCRIPT TEXT",
+        "SVG TEXT",
+        "NOSCRIPT",
+        "TEMPLATE",
+        "BUTTON",
+        "color: red",
+        "相关文章",
+    ] {
+        assert!(!text.contains(leaked), "{leaked} leaked");
+    }
+    assert!(
+        article.embeds.is_empty(),
+        "a javascript: iframe is no embed"
+    );
+    assert!(article.images.is_empty(), "a data: image is no image");
+    assert_eq!(
+        article.paragraphs.last().map(String::as_str),
+        Some("HTML5 把这一段移出了 div")
+    );
+}
+
+#[test]
+fn markdown_and_text_match_their_goldens() {
+    for (name, format, golden) in [
+        ("rfi-seed.txt", Format::Markdown, "rfi-seed.expected.md"),
+        ("rfi-seed.txt", Format::Text, "rfi-seed.expected.txt"),
+        (
+            "rfi-figure-glued.txt",
+            Format::Markdown,
+            "rfi-figure-glued.expected.md",
+        ),
+    ] {
+        let mut out = Vec::new();
+        format.render(&parse_fixture(name), &mut out);
+        let expected = fs::read_to_string(fixtures().join(golden)).unwrap();
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            expected,
+            "{name} as {format:?}"
+        );
+    }
+}
+
+#[test]
+fn hostile_markdown_has_no_raw_html_or_javascript_link() {
+    let mut out = Vec::new();
+    Format::Markdown.render(&parse_fixture("hostile.txt"), &mut out);
+    let md = String::from_utf8(out).unwrap();
+    assert!(!md.contains("javascript:"), "{md}");
+    // Every `<` is escaped (`\<` in the body, `\\<` inside the front matter's quotes).
+    let raw_angle = md
+        .match_indices('<')
+        .any(|(at, _)| !md[..at].ends_with('\\'));
+    assert!(!raw_angle, "{md}");
+    assert!(
+        md.contains("[real link](https://example.org/a_%28b%29)"),
+        "{md}"
+    );
+}
+
+#[test]
+fn text_output_has_title_lead_and_paragraphs_without_markup() {
+    let article = parse_fixture("rfi-seed.txt");
+    let mut out = Vec::new();
+    Format::Text.render(&article, &mut out);
+    let text = String::from_utf8(out).unwrap();
+    assert!(text.starts_with(&format!("{}\n12/06/2023 - 17:21\n\n", article.title)));
+    assert!(text.contains(article.lead.as_deref().unwrap()));
+    for paragraph in &article.paragraphs {
+        assert!(text.contains(&format!("\n\n{paragraph}\n")));
+    }
+    assert!(!text.contains('<') && !text.contains("**") && !text.contains("]("));
+}
