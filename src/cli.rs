@@ -86,7 +86,7 @@ fn parse_zone(name: &str) -> Result<Tz, String> {
 }
 
 /// The runtime configuration the arguments describe.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Config {
     pub batch: BatchConfig,
     pub paths: Vec<PathBuf>,

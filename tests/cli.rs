@@ -414,3 +414,147 @@ fn seed_markdown_reads_back_in_pandoc() {
     }
     assert!(plain.contains(article["lead"].as_str().unwrap()));
 }
+
+#[test]
+fn out_dir_inside_the_input_folder_is_not_read_back() {
+    let (dir, root) = corpus_folder(4);
+    let _ = dir;
+    let out = root.join("zz-out");
+    for _ in 0..2 {
+        let output = rfi_parse(&[
+            "-f",
+            "text",
+            "--out-dir",
+            out.to_str().unwrap(),
+            root.to_str().unwrap(),
+        ]);
+        assert!(output.status.success(), "{}", stderr(&output));
+        assert!(
+            stderr(&output).contains("4 converted, 0 failed"),
+            "{}",
+            stderr(&output)
+        );
+    }
+}
+
+#[test]
+fn out_dir_never_replaces_an_input_nor_leaves_the_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("a.txt");
+    fs::copy(fixture("rfi-seed.txt"), &input).unwrap();
+    let output = Command::new(env!("CARGO_BIN_EXE_rfi-parse"))
+        .current_dir(dir.path())
+        .args(["a.txt", "-f", "text", "--out-dir", "."])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stderr(&output).contains("the output would replace the input"),
+        "{}",
+        stderr(&output)
+    );
+    assert_eq!(
+        fs::read(&input).unwrap(),
+        fs::read(fixture("rfi-seed.txt")).unwrap()
+    );
+
+    #[cfg(unix)]
+    {
+        let outside = tempfile::tempdir().unwrap();
+        let out = dir.path().join("out");
+        fs::create_dir_all(&out).unwrap();
+        std::os::unix::fs::symlink(outside.path(), out.join("sub")).unwrap();
+        fs::create_dir_all(dir.path().join("sub")).unwrap();
+        fs::copy(fixture("rfi-seed.txt"), dir.path().join("sub/b.txt")).unwrap();
+        let output = Command::new(env!("CARGO_BIN_EXE_rfi-parse"))
+            .current_dir(dir.path())
+            .args(["sub/b.txt", "--out-dir", "out"])
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(1));
+        assert!(
+            stderr(&output).contains("leads outside the output folder"),
+            "{}",
+            stderr(&output)
+        );
+        assert_eq!(fs::read_dir(outside.path()).unwrap().count(), 0);
+    }
+}
+
+#[test]
+fn fail_fast_stops_at_the_first_failure() {
+    let output = rfi_parse(&[
+        "-j",
+        "1",
+        "-f",
+        "jsonl",
+        "--fail-fast",
+        &fixture("errors/empty.txt"),
+        &fixture("rfi-seed.txt"),
+        &fixture("errors/missing-link.txt"),
+    ]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stderr(&output).contains("empty.txt:1: empty file"));
+    assert!(
+        !stderr(&output).contains("missing-link"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn an_interrupted_run_leaves_only_whole_files() {
+    let (dir, root) = corpus_folder(3000);
+    let out = dir.path().join("out");
+    let child = Command::new(env!("CARGO_BIN_EXE_rfi-parse"))
+        .args([
+            "-j",
+            "2",
+            "--out-dir",
+            out.to_str().unwrap(),
+            root.to_str().unwrap(),
+        ])
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Wait until some output exists, then interrupt mid-run.
+    let started = std::time::Instant::now();
+    while !out.join("d0").exists() && started.elapsed().as_secs() < 20 {
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    let output = child.wait_with_output().unwrap();
+    let mut files = Vec::new();
+    let mut stack = vec![out.clone()];
+    while let Some(path) = stack.pop() {
+        for entry in fs::read_dir(path).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path)
+            } else {
+                files.push(path)
+            }
+        }
+    }
+    for file in &files {
+        assert!(
+            !file.to_string_lossy().contains("rfi-parse-tmp"),
+            "temporary file left: {file:?}"
+        );
+        let value: Value =
+            serde_json::from_slice(&fs::read(file).unwrap()).expect("a whole JSON file");
+        assert_eq!(value["timestamp_ms"], 1_686_586_501_000_i64);
+    }
+    if output.status.code() == Some(130) {
+        assert!(files.len() < 3000);
+        assert!(stderr(&output).contains("interrupted"));
+    } else {
+        // The machine was fast enough to finish before the signal arrived.
+        assert_eq!(files.len(), 3000, "{}", stderr(&output));
+    }
+}

@@ -7,6 +7,7 @@ pub mod walk;
 use std::io::{self, Read, Write};
 use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 use serde::Serialize;
@@ -95,12 +96,15 @@ pub struct Summary {
 pub enum Stop {
     /// `--fail-fast` met a failure.
     FailFast,
+    /// The run was interrupted (Ctrl-C); every output file is whole or absent.
+    Interrupted,
     /// Writing the output failed (a closed pipe, a full disk).
     Output(io::Error),
 }
 
 /// Converts every input, writing in input order to `out` (or below the output folder)
 /// and reporting failures to `err` as they come. `progress` is called after each input.
+/// Once `cancel` is set, no input starts and nothing more is written.
 pub fn run(
     config: &Config,
     pool: &rayon::ThreadPool,
@@ -108,6 +112,7 @@ pub fn run(
     out: &mut dyn Write,
     err: &mut dyn Write,
     progress: &mut dyn FnMut(&Summary),
+    cancel: &AtomicBool,
 ) -> (Summary, Option<Stop>) {
     let started = Instant::now();
     let mut summary = Summary::default();
@@ -117,8 +122,16 @@ pub fn run(
         pool,
         inputs,
         window,
-        |input| convert(config, input),
+        |input| {
+            if cancel.load(Ordering::Relaxed) {
+                return Err(None);
+            }
+            convert(config, input).map_err(Some)
+        },
         |result| {
+            if cancel.load(Ordering::Relaxed) {
+                return ControlFlow::Break(Stop::Interrupted);
+            }
             let flow = match result {
                 Ok(document) => {
                     summary.converted += 1;
@@ -129,7 +142,8 @@ pub fn run(
                         Destination::OutDir(_) => Ok(()),
                     }
                 }
-                Err(failure) => {
+                Err(None) => Ok(()),
+                Err(Some(failure)) => {
                     summary.failed += 1;
                     // Standard error going away must not stop the conversion.
                     let _ = failure.report(config.error_format, err);
@@ -174,13 +188,39 @@ fn convert(config: &Config, input: Result<Input, WalkError>) -> Result<Vec<u8>, 
     config.format.render(&article, &mut document);
     if let Destination::OutDir(dir) = &config.destination {
         let target = output_path(dir, &input, config.format);
-        output::write_atomically(&target, &document).map_err(|error| Failure {
+        write_output(dir, &input, &target, &document).map_err(|error| Failure {
             message: format!("cannot write {}: {}", target.display(), io_message(&error)),
             ..Failure::io(source, &error)
         })?;
         document.clear();
     }
     Ok(document)
+}
+
+/// Writes one output file atomically, refusing any place outside `dir` (a symbolic link
+/// in the tree) and the input itself.
+fn write_output(dir: &Path, input: &Input, target: &Path, document: &[u8]) -> io::Result<()> {
+    let parent = target.parent().unwrap_or(dir);
+    std::fs::create_dir_all(parent)?;
+    let outside = || {
+        io::Error::new(
+            io::ErrorKind::PermissionDenied,
+            "the path leads outside the output folder",
+        )
+    };
+    if !std::fs::canonicalize(parent)?.starts_with(std::fs::canonicalize(dir)?) {
+        return Err(outside());
+    }
+    if let Input::File { path, .. } = input
+        && target.exists()
+        && std::fs::canonicalize(target)? == std::fs::canonicalize(path)?
+    {
+        return Err(io::Error::new(
+            io::ErrorKind::AlreadyExists,
+            "the output would replace the input",
+        ));
+    }
+    output::write_atomically(target, document)
 }
 
 fn read_input(input: &Input) -> io::Result<Vec<u8>> {

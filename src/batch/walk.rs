@@ -39,6 +39,8 @@ pub struct Walk {
     root: PathBuf,
     started: bool,
     pattern: String,
+    /// A folder never descended into (the output folder, canonicalized).
+    skip: Option<PathBuf>,
     /// Per open folder, its remaining entries in reverse order (so `pop` is next).
     stack: Vec<Vec<PathBuf>>,
 }
@@ -50,8 +52,15 @@ impl Walk {
             root: root.to_path_buf(),
             started: false,
             pattern: pattern.to_string(),
+            skip: None,
             stack: Vec::new(),
         }
+    }
+
+    /// Never descends into `folder` (so that outputs written there are not read back).
+    pub fn skipping(mut self, folder: Option<&Path>) -> Self {
+        self.skip = folder.and_then(|folder| fs::canonicalize(folder).ok());
+        self
     }
 
     fn start(&mut self) -> Option<Result<Input, WalkError>> {
@@ -87,6 +96,9 @@ impl Walk {
                 Err(error) => return Some(Err(walk_error(&path, error))),
             };
             if meta.is_dir() {
+                if self.skip.is_some() && fs::canonicalize(&path).ok() == self.skip {
+                    continue;
+                }
                 match sorted_entries(&path) {
                     Ok(entries) => self.stack.push(entries),
                     Err(error) => return Some(Err(walk_error(&path, error))),

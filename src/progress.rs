@@ -1,0 +1,80 @@
+//! The progress bar on a terminal's standard error, and error lines that do not tear it.
+
+use std::io::{self, IsTerminal, Write};
+use std::time::Duration;
+
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use rfi_parse::batch::Summary;
+
+/// A progress bar when standard error is a terminal and progress is wanted; else nothing.
+pub struct Progress {
+    bar: Option<ProgressBar>,
+}
+
+impl Progress {
+    /// `count` gives the number of inputs; it runs on a thread of its own so that a long
+    /// walk never delays the conversion, and the bar shows a total and ETA once it returns.
+    pub fn new(wanted: bool, count: impl FnOnce() -> Option<u64> + Send + 'static) -> Self {
+        if !wanted || !io::stderr().is_terminal() {
+            return Self { bar: None };
+        }
+        let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr_with_hz(10));
+        bar.set_style(
+            ProgressStyle::with_template("{spinner} {pos} files converted ({per_sec}), {elapsed}")
+                .expect("valid template"),
+        );
+        bar.enable_steady_tick(Duration::from_millis(100));
+        let counting = bar.clone();
+        std::thread::spawn(move || {
+            if let Some(total) = count() {
+                counting.set_length(total);
+                counting.set_style(
+                    ProgressStyle::with_template(
+                        "{bar:40} {pos}/{len} files ({per_sec}, ETA {eta})",
+                    )
+                    .expect("valid template"),
+                );
+            }
+        });
+        Self { bar: Some(bar) }
+    }
+
+    pub fn update(&self, summary: &Summary) {
+        if let Some(bar) = &self.bar {
+            bar.set_position((summary.converted + summary.failed) as u64);
+        }
+    }
+
+    pub fn finish(&self) {
+        if let Some(bar) = &self.bar {
+            bar.finish_and_clear();
+        }
+    }
+
+    /// Standard error, with the bar hidden while a line is written.
+    pub fn stderr(&self) -> ProgressStderr {
+        ProgressStderr {
+            bar: self.bar.clone(),
+        }
+    }
+}
+
+/// Standard error that suspends the progress bar for each write.
+pub struct ProgressStderr {
+    bar: Option<ProgressBar>,
+}
+
+impl Write for ProgressStderr {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        match &self.bar {
+            Some(bar) => bar
+                .suspend(|| io::stderr().write_all(buf))
+                .map(|()| buf.len()),
+            None => io::stderr().write(buf),
+        }
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        io::stderr().flush()
+    }
+}
