@@ -5,6 +5,7 @@ use std::ops::ControlFlow;
 use std::sync::mpsc;
 
 /// Runs `work` on every item on `pool`, and gives each result to `sink` in input order.
+/// With a pool of one thread, everything runs on the calling thread instead.
 ///
 /// At most `window` items are in flight or waiting for an earlier one, so memory stays
 /// bounded however many items there are. When `sink` breaks, no further item starts;
@@ -21,6 +22,12 @@ where
     T: Send,
     R: Send,
 {
+    if pool.current_num_threads() == 1 {
+        // One worker: running on the calling thread saves a thread hand-off per item.
+        return items
+            .map(work)
+            .find_map(|result| sink(result).break_value());
+    }
     let window = window.max(1);
     let (sender, receiver) = mpsc::channel::<(usize, R)>();
     let work = &work;

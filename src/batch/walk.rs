@@ -42,7 +42,7 @@ pub struct Walk {
     /// A folder never descended into (the output folder, canonicalized).
     skip: Option<PathBuf>,
     /// Per open folder, its remaining entries in reverse order (so `pop` is next).
-    stack: Vec<Vec<PathBuf>>,
+    stack: Vec<Vec<Entry>>,
 }
 
 impl Walk {
@@ -87,15 +87,19 @@ impl Walk {
     fn next_walked(&mut self) -> Option<Result<Input, WalkError>> {
         loop {
             let top = self.stack.last_mut()?;
-            let Some(path) = top.pop() else {
+            let Some(Entry { path, is_dir }) = top.pop() else {
                 self.stack.pop();
                 continue;
             };
-            let meta = match fs::metadata(&path) {
-                Ok(meta) => meta,
-                Err(error) => return Some(Err(walk_error(&path, error))),
+            let is_dir = match is_dir {
+                Some(is_dir) => is_dir,
+                // A symbolic link: follow it.
+                None => match fs::metadata(&path) {
+                    Ok(meta) => meta.is_dir(),
+                    Err(error) => return Some(Err(walk_error(&path, error))),
+                },
             };
-            if meta.is_dir() {
+            if is_dir {
                 if self.skip.is_some() && fs::canonicalize(&path).ok() == self.skip {
                     continue;
                 }
@@ -127,12 +131,28 @@ impl Iterator for Walk {
     }
 }
 
+/// A folder entry, with whether it is a folder when that is known without following a link.
+#[derive(Debug)]
+struct Entry {
+    path: PathBuf,
+    is_dir: Option<bool>,
+}
+
 /// A folder's entries, sorted by name, reversed so that `pop` yields them in order.
-fn sorted_entries(dir: &Path) -> io::Result<Vec<PathBuf>> {
+fn sorted_entries(dir: &Path) -> io::Result<Vec<Entry>> {
     let mut entries = fs::read_dir(dir)?
-        .map(|entry| entry.map(|entry| entry.path()))
+        .map(|entry| {
+            let entry = entry?;
+            // The type read with the folder listing costs no extra system call.
+            let file_type = entry.file_type()?;
+            let is_dir = (!file_type.is_symlink()).then_some(file_type.is_dir());
+            Ok(Entry {
+                path: entry.path(),
+                is_dir,
+            })
+        })
         .collect::<io::Result<Vec<_>>>()?;
-    entries.sort_unstable_by(|a, b| b.cmp(a));
+    entries.sort_unstable_by(|a, b| b.path.cmp(&a.path));
     Ok(entries)
 }
 

@@ -8,7 +8,7 @@ use scraper::{Html, Node};
 
 use super::date::parse_date_line;
 use super::repair::repair_glued_attributes;
-use super::share::share_link;
+use super::share::{is_share_link, share_link};
 use super::text::{InlineBuilder, inlines_to_text, is_textless, text_of};
 use crate::article::{Block, Embed, Image, Inline, LeadImage, ShareLink};
 
@@ -68,8 +68,11 @@ fn header_part(
     zone: Tz,
 ) -> bool {
     match element.name() {
-        "div" if fields.date_line.is_none() && is_date_div(node) => {
-            fields.date_line = text_of(node).map(|text| text.replace('\n', " "));
+        "div"
+            if fields.date_line.is_none()
+                && let Some(date_line) = date_div_text(node) =>
+        {
+            fields.date_line = Some(date_line);
             fields.published = fields
                 .date_line
                 .as_deref()
@@ -95,8 +98,9 @@ fn header_part(
     }
 }
 
-/// A short block of inline text with a digit in it: `<div>12/06/2023 - 17:21</div>`.
-fn is_date_div(node: NodeRef<'_, Node>) -> bool {
+/// The text of a date line: a short block of inline text with a digit in it
+/// (`<div>12/06/2023 - 17:21</div>`), its lines joined by spaces.
+fn date_div_text(node: NodeRef<'_, Node>) -> Option<String> {
     let inline_only = node.descendants().skip(1).all(|d| match d.value() {
         Node::Element(e) => matches!(
             e.name(),
@@ -104,10 +108,9 @@ fn is_date_div(node: NodeRef<'_, Node>) -> bool {
         ),
         _ => true,
     });
-    inline_only
-        && text_of(node).is_some_and(|text| {
-            text.chars().count() <= 64 && text.contains(|c: char| c.is_ascii_digit())
-        })
+    let text = text_of(node).filter(|_| inline_only)?;
+    let date_like = text.chars().count() <= 64 && text.contains(|c: char| c.is_ascii_digit());
+    date_like.then(|| text.replace('\n', " "))
 }
 
 /// `<p><strong>…</strong></p>`: a paragraph whose text is all strong (or empty).
@@ -459,7 +462,7 @@ fn is_share_block(div: NodeRef<'_, Node>) -> bool {
             .as_element()
             .filter(|e| e.name() == "a")
             .and_then(|a| a.attr("href"))
-            .is_some_and(|href| share_link(href).is_some())
+            .is_some_and(is_share_link)
     };
     div.children()
         .any(|child| is_share_anchor(child) || child.children().any(is_share_anchor))

@@ -8,7 +8,6 @@ pub mod share;
 pub mod text;
 
 use chrono_tz::Tz;
-use percent_encoding::percent_decode_str;
 
 use crate::article::Article;
 use crate::error::ParseError;
@@ -39,7 +38,7 @@ pub fn parse_with(input: &str, options: &ParseOptions) -> Result<Article, ParseE
         title: header.title.to_string(),
         url: header
             .url_raw
-            .map(|raw| percent_decode_str(raw).decode_utf8_lossy().into_owned()),
+            .map(|raw| percent_decode_lossy(raw).into_owned()),
         url_raw: header.url_raw.map(str::to_string),
         date_line: body.date_line,
         published: body.published,
@@ -63,5 +62,55 @@ pub fn parse_bytes_with(input: &[u8], options: &ParseOptions) -> Result<Article,
             let line = 1 + input[..offset].iter().filter(|b| **b == b'\n').count();
             Err(ParseError::InvalidUtf8 { line, offset })
         }
+    }
+}
+
+/// Percent-decodes `text` as UTF-8; invalid escapes stay as written and invalid UTF-8
+/// becomes U+FFFD, so it never fails.
+///
+/// Hand-written because it is on the hot path of every file: it copies the runs between
+/// escapes whole, where a byte-by-byte decoding iterator costs several times as much.
+pub fn percent_decode_lossy(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains('%') {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let bytes = text.as_bytes();
+    let mut decoded = Vec::with_capacity(bytes.len());
+    let mut rest = bytes;
+    while let Some(at) = rest.iter().position(|b| *b == b'%') {
+        decoded.extend_from_slice(&rest[..at]);
+        let hex = |i: usize| rest.get(at + i).and_then(|b| (*b as char).to_digit(16));
+        match (hex(1), hex(2)) {
+            (Some(high), Some(low)) => {
+                decoded.push((high * 16 + low) as u8);
+                rest = &rest[at + 3..];
+            }
+            _ => {
+                decoded.push(b'%');
+                rest = &rest[at + 1..];
+            }
+        }
+    }
+    decoded.extend_from_slice(rest);
+    match String::from_utf8(decoded) {
+        Ok(text) => std::borrow::Cow::Owned(text),
+        Err(error) => {
+            std::borrow::Cow::Owned(String::from_utf8_lossy(error.as_bytes()).into_owned())
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::percent_decode_lossy;
+
+    #[test]
+    fn percent_decoding_never_fails() {
+        assert_eq!(percent_decode_lossy("a%E4%B8%AD%e6%96%87b"), "a中文b");
+        assert_eq!(percent_decode_lossy("100%"), "100%");
+        assert_eq!(percent_decode_lossy("%ZZ%4"), "%ZZ%4");
+        assert_eq!(percent_decode_lossy("x%E4%B8"), "x\u{fffd}");
+        assert_eq!(percent_decode_lossy("%FF%41"), "\u{fffd}A");
+        assert_eq!(percent_decode_lossy("plain"), "plain");
     }
 }

@@ -42,6 +42,7 @@ pub fn repair_glued_attributes(html: &str) -> Cow<'_, str> {
     let bytes = html.as_bytes();
     let mut repaired = String::new();
     let mut copied = 0;
+    let mut splits = 0;
     for (at, _) in html.match_indices('<') {
         let name_start = at + 1;
         let name_len = bytes[name_start..]
@@ -55,6 +56,10 @@ pub fn repair_glued_attributes(html: &str) -> Cow<'_, str> {
         let Some(split) = glued_split(&html[name_start..name_end]) else {
             continue;
         };
+        if splits == 0 {
+            repaired.reserve(html.len() + 64);
+        }
+        splits += 1;
         repaired.push_str(&html[copied..name_start + split]);
         repaired.push(' ');
         copied = name_start + split;
@@ -68,6 +73,9 @@ pub fn repair_glued_attributes(html: &str) -> Cow<'_, str> {
 
 /// Where a glued `tagattribute` word splits, if it is one.
 fn glued_split(word: &str) -> Option<usize> {
+    if TAGS.contains(&word) || word.len() > 40 {
+        return None;
+    }
     let lower = word.to_ascii_lowercase();
     TAGS.iter().find_map(|tag| {
         let attribute = lower.strip_prefix(tag)?;

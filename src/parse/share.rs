@@ -1,52 +1,13 @@
 //! Share links: which network a link posts to, and the address it shares.
 
-use percent_encoding::percent_decode_str;
-use url::Url;
+use super::percent_decode_lossy;
 
 use crate::article::{Platform, ShareLink};
 
 /// Recognizes a share link by its `href`; `None` for any other link.
 pub fn share_link(href: &str) -> Option<ShareLink> {
     let href = href.trim();
-    let lower = href.to_ascii_lowercase();
-    // Most links are not share links: rule them out before parsing a URL.
-    if !["share", "whatsapp", "tweet", "mailto:", "t.me/"]
-        .iter()
-        .any(|marker| lower.contains(marker))
-    {
-        return None;
-    }
-    let (platform, parameter) = if lower.starts_with("mailto:") {
-        (Platform::Email, "body")
-    } else {
-        let url = Url::parse(href).ok()?;
-        let host = url.host_str().unwrap_or("");
-        let host = host.strip_prefix("www.").unwrap_or(host);
-        let path = url.path();
-        match (url.scheme(), host) {
-            ("whatsapp", _) => (Platform::Whatsapp, "text"),
-            (_, "web.whatsapp.com" | "api.whatsapp.com" | "wa.me") => (Platform::Whatsapp, "text"),
-            (_, "facebook.com" | "m.facebook.com")
-                if path.starts_with("/dialog/share") || path.starts_with("/sharer") =>
-            {
-                (Platform::Facebook, "href")
-            }
-            (_, "twitter.com" | "x.com")
-                if path.starts_with("/intent/tweet") || path == "/share" =>
-            {
-                (Platform::Twitter, "url")
-            }
-            (_, "linkedin.com")
-                if path.starts_with("/shareArticle") || path.starts_with("/sharing") =>
-            {
-                (Platform::Linkedin, "url")
-            }
-            (_, "t.me" | "telegram.me") if path.starts_with("/share") => {
-                (Platform::Telegram, "url")
-            }
-            _ => return None,
-        }
-    };
+    let (platform, parameter) = classify(href)?;
     let value = query_parameter(href, parameter);
     let target = match platform {
         // These carry free text with the address at its end.
@@ -60,6 +21,58 @@ pub fn share_link(href: &str) -> Option<ShareLink> {
     })
 }
 
+/// Whether `href` is a share link; cheaper than [`share_link`], which also reads the target.
+pub fn is_share_link(href: &str) -> bool {
+    classify(href.trim()).is_some()
+}
+
+/// The platform of a share link, and the query parameter that holds what it shares.
+///
+/// Parsed by hand rather than with a URL parser: share links carry long encoded queries
+/// that a full parse would re-encode for nothing, and most links are ruled out by their
+/// host alone.
+fn classify(href: &str) -> Option<(Platform, &'static str)> {
+    let (scheme, rest) = href.split_once(':')?;
+    if scheme.eq_ignore_ascii_case("mailto") {
+        return Some((Platform::Email, "body"));
+    }
+    if scheme.eq_ignore_ascii_case("whatsapp") {
+        return Some((Platform::Whatsapp, "text"));
+    }
+    if !scheme.eq_ignore_ascii_case("https") && !scheme.eq_ignore_ascii_case("http") {
+        return None;
+    }
+    let rest = rest.strip_prefix("//")?;
+    let host_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    let host = &rest[..host_end];
+    let host = if host.bytes().any(|b| b.is_ascii_uppercase()) {
+        std::borrow::Cow::Owned(host.to_ascii_lowercase())
+    } else {
+        std::borrow::Cow::Borrowed(host)
+    };
+    let host = host.rsplit('@').next().unwrap_or(&host);
+    let host = host.split(':').next().unwrap_or(host);
+    let host = host.strip_prefix("www.").unwrap_or(host);
+    let path = &rest[host_end..];
+    let path = &path[..path.find(['?', '#']).unwrap_or(path.len())];
+    Some(match host {
+        "web.whatsapp.com" | "api.whatsapp.com" | "wa.me" => (Platform::Whatsapp, "text"),
+        "facebook.com" | "m.facebook.com"
+            if path.starts_with("/dialog/share") || path.starts_with("/sharer") =>
+        {
+            (Platform::Facebook, "href")
+        }
+        "twitter.com" | "x.com" if path.starts_with("/intent/tweet") || path == "/share" => {
+            (Platform::Twitter, "url")
+        }
+        "linkedin.com" if path.starts_with("/shareArticle") || path.starts_with("/sharing") => {
+            (Platform::Linkedin, "url")
+        }
+        "t.me" | "telegram.me" if path.starts_with("/share") => (Platform::Telegram, "url"),
+        _ => return None,
+    })
+}
+
 /// The decoded value of a query parameter; works for `mailto:` and custom schemes too.
 fn query_parameter(href: &str, name: &str) -> Option<String> {
     let query = href.split_once('?')?.1;
@@ -68,7 +81,7 @@ fn query_parameter(href: &str, name: &str) -> Option<String> {
         let (key, value) = pair.split_once('=')?;
         key.eq_ignore_ascii_case(name).then(|| {
             let value = value.replace('+', " ");
-            percent_decode_str(&value).decode_utf8_lossy().into_owned()
+            percent_decode_lossy(&value).into_owned()
         })
     })
 }

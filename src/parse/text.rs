@@ -63,18 +63,37 @@ impl InlineBuilder {
     }
 
     pub fn push_text(&mut self, text: &str, strong: bool) {
-        for c in text.chars() {
-            if is_html_space(c) {
+        // Whole runs between HTML whitespace are copied at once. HTML whitespace is ASCII,
+        // so splitting the bytes never cuts a character and needs no decoding.
+        let mut start = 0;
+        let ends = text
+            .bytes()
+            .enumerate()
+            .filter(|(_, b)| matches!(b, b' ' | b'\t' | b'\n' | b'\r' | b'\x0c'))
+            .map(|(at, _)| at)
+            .chain([text.len()]);
+        let words = ends.map(|end| {
+            let word = &text[start..end];
+            start = end + 1;
+            word
+        });
+        let mut first = true;
+        for word in words {
+            if !first {
                 self.pending_space = true;
+            }
+            first = false;
+            if word.is_empty() {
                 continue;
             }
             self.flush_space();
-            self.target().push(c);
+            self.target().push_str(word);
             self.line_empty = false;
             self.ends_with_space = false;
-            if !c.is_whitespace() {
-                self.has_text = true;
-                self.has_plain_text |= !strong;
+            if !self.has_text || (!strong && !self.has_plain_text) {
+                let visible = word.chars().any(|c| !c.is_whitespace());
+                self.has_text |= visible;
+                self.has_plain_text |= visible && !strong;
             }
         }
     }

@@ -1,0 +1,145 @@
+//! Corpus benchmark: the scraper floor against `rfi-parse -j 1` and on all cores.
+//!
+//! `cargo bench --bench corpus` builds a folder of at least 3,000 archive files (copies of
+//! `../shared/corpus` when present, else of `fixtures/`), then times, in one run:
+//! (a) the floor: read each file, parse its body with scraper, visit every text node once;
+//! (b) `rfi-parse -j 1 --format jsonl`; (c) `rfi-parse --format jsonl` on all cores.
+//! Each is run `RUNS` times and the best time is kept.
+
+use std::fs;
+use std::hint::black_box;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+const MIN_FILES: usize = 3_000;
+const RUNS: usize = 3;
+
+fn main() {
+    let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let corpus = manifest.join("../shared/corpus");
+    let (origin, sources) = if corpus.is_dir() {
+        ("../shared/corpus", txt_files(&corpus))
+    } else {
+        ("fixtures", txt_files(&manifest.join("fixtures")))
+    };
+    let work = tempfile::tempdir().expect("temporary folder");
+    let files = replicate(&sources, work.path(), MIN_FILES);
+    let bytes: u64 = files.iter().map(|f| fs::metadata(f).unwrap().len()).sum();
+    println!(
+        "corpus: {} files, {:.1} MB, copies of {} files from {origin}",
+        files.len(),
+        bytes as f64 / 1e6,
+        sources.len()
+    );
+
+    let floor = best(|| floor(&files));
+    let one = best(|| run_binary(work.path(), Some(1)));
+    let all = best(|| run_binary(work.path(), None));
+    let cores = std::thread::available_parallelism().map_or(1, usize::from);
+    let per_file = |d: Duration| d.as_secs_f64() * 1e6 / files.len() as f64;
+    println!("{:<38} {:>9} {:>12}", "run", "seconds", "µs per file");
+    println!(
+        "{:<38} {:>9.3} {:>12.1}",
+        "(a) floor: scraper parse + text visit",
+        floor.as_secs_f64(),
+        per_file(floor)
+    );
+    println!(
+        "{:<38} {:>9.3} {:>12.1}",
+        "(b) rfi-parse -j 1 --format jsonl",
+        one.as_secs_f64(),
+        per_file(one)
+    );
+    println!(
+        "{:<38} {:>9.3} {:>12.1}",
+        format!("(c) rfi-parse -j {cores} --format jsonl"),
+        all.as_secs_f64(),
+        per_file(all)
+    );
+    println!(
+        "b/a = {:.2} (target <= 1.30)",
+        one.as_secs_f64() / floor.as_secs_f64()
+    );
+    println!(
+        "b/c = {:.2} (speed-up on {cores} cores; target >= 1.6 on 2)",
+        one.as_secs_f64() / all.as_secs_f64()
+    );
+}
+
+fn txt_files(dir: &Path) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(dir) = stack.pop() {
+        for entry in fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if path.extension().is_some_and(|e| e == "txt")
+                && !path.to_string_lossy().contains("errors")
+            {
+                files.push(path);
+            }
+        }
+    }
+    files.sort();
+    files
+}
+
+/// Copies `sources` round after round into `into/rN/` until there are at least `min` files.
+fn replicate(sources: &[PathBuf], into: &Path, min: usize) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    let mut round = 0;
+    while files.len() < min {
+        let folder = into.join(format!("r{round:03}"));
+        fs::create_dir_all(&folder).unwrap();
+        for (i, source) in sources.iter().enumerate() {
+            let target = folder.join(format!("{i:05}.txt"));
+            fs::copy(source, &target).unwrap();
+            files.push(target);
+        }
+        round += 1;
+    }
+    files
+}
+
+fn best(mut run: impl FnMut()) -> Duration {
+    (0..RUNS)
+        .map(|_| {
+            let started = Instant::now();
+            run();
+            started.elapsed()
+        })
+        .min()
+        .unwrap()
+}
+
+/// The least any converter must do: read, parse the HTML body, visit its text once.
+fn floor(files: &[PathBuf]) {
+    let mut text_bytes = 0usize;
+    for file in files {
+        let input = fs::read_to_string(file).unwrap();
+        let body = input.splitn(4, '\n').nth(3).unwrap_or("");
+        let document = scraper::Html::parse_document(body);
+        for node in document.tree.root().descendants() {
+            if let Some(text) = node.value().as_text() {
+                text_bytes += text.len();
+            }
+        }
+    }
+    black_box(text_bytes);
+}
+
+fn run_binary(folder: &Path, threads: Option<usize>) {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_rfi-parse"));
+    command.args(["--quiet", "--format", "jsonl"]);
+    if let Some(threads) = threads {
+        command.args(["-j", &threads.to_string()]);
+    }
+    let status = command
+        .arg(folder)
+        .stdout(Stdio::null())
+        .status()
+        .expect("rfi-parse runs");
+    assert!(status.success());
+}
