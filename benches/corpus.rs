@@ -5,6 +5,9 @@
 //! (a) the floor: read each file, parse its body with scraper, visit every text node once;
 //! (b) `rfi-parse -j 1 --format jsonl`; (c) `rfi-parse --format jsonl` on all cores.
 //! Each is run `RUNS` times and the best time is kept.
+//!
+//! `RFI_CORPUS=DIR` benchmarks the `*.txt` files below DIR as they are (no copies), and
+//! `RFI_FLOOR_ONLY=1` runs only the floor once, for profiling it under callgrind.
 
 use std::fs;
 use std::hint::black_box;
@@ -23,6 +26,13 @@ fn main() {
     } else {
         ("fixtures", txt_files(&manifest.join("fixtures")))
     };
+    if let Ok(dir) = std::env::var("RFI_CORPUS") {
+        let files = txt_files(Path::new(&dir));
+        if std::env::var_os("RFI_FLOOR_ONLY").is_some() {
+            floor(&files);
+            return;
+        }
+    }
     let work = tempfile::tempdir().expect("temporary folder");
     let files = replicate(&sources, work.path(), MIN_FILES);
     let bytes: u64 = files.iter().map(|f| fs::metadata(f).unwrap().len()).sum();

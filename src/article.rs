@@ -100,32 +100,32 @@ pub enum Platform {
 /// One block of article content, in document order.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Block {
-    /// A text block (`p`, `li`, `blockquote`, bare text).
-    Paragraph(Vec<Inline>),
-    /// A heading: `h1`–`h6`, or a paragraph that is all `<strong>`.
-    Heading(Vec<Inline>),
+    /// A text block (`p`, `li`, `blockquote`): index into [`Article::paragraphs`].
+    Paragraph(TextBlock),
+    /// A heading: `h1`–`h6`, or a paragraph that is all `<strong>`; also in `paragraphs`.
+    Heading(TextBlock),
     /// Index into [`Article::images`].
     Image(usize),
     /// Index into [`Article::embeds`].
     Embed(usize),
 }
 
-/// A run of text inside a block.
+/// A paragraph of [`Article::paragraphs`] and the links inside it.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Inline {
-    Text(String),
-    Link { text: String, url: String },
-    LineBreak,
+pub struct TextBlock {
+    /// Index into [`Article::paragraphs`].
+    pub paragraph: usize,
+    /// Links, as byte ranges of the paragraph's text, in order and not overlapping.
+    pub links: Vec<Link>,
 }
 
-impl Block {
-    /// The inline content of a text block; `None` for images and embeds.
-    pub fn inlines(&self) -> Option<&[Inline]> {
-        match self {
-            Block::Paragraph(inlines) | Block::Heading(inlines) => Some(inlines),
-            Block::Image(_) | Block::Embed(_) => None,
-        }
-    }
+/// A link inside a paragraph.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Link {
+    /// Byte offsets of the link text within the paragraph.
+    pub start: usize,
+    pub end: usize,
+    pub url: String,
 }
 
 fn utc_rfc3339<S: Serializer>(time: &DateTime<Utc>, serializer: S) -> Result<S::Ok, S::Error> {

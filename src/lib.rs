@@ -23,7 +23,7 @@ pub mod error;
 pub mod parse;
 pub mod render;
 
-pub use article::{Article, Block, Embed, Image, Inline, LeadImage, Platform, ShareLink};
+pub use article::{Article, Block, Embed, Image, LeadImage, Link, Platform, ShareLink, TextBlock};
 pub use error::ParseError;
 pub use parse::{ParseOptions, parse_bytes_with, parse_with};
 

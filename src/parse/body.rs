@@ -9,8 +9,8 @@ use scraper::{Html, Node};
 use super::date::parse_date_line;
 use super::repair::repair_glued_attributes;
 use super::share::{is_share_link, share_link};
-use super::text::{InlineBuilder, inlines_to_text, is_textless, text_of};
-use crate::article::{Block, Embed, Image, Inline, LeadImage, ShareLink};
+use super::text::{TextBuilder, is_textless, text_of};
+use crate::article::{Block, Embed, Image, LeadImage, ShareLink, TextBlock};
 
 /// What the body yields; the header fields complete it into an `Article`.
 #[derive(Debug, Default)]
@@ -142,7 +142,7 @@ enum BlockKind {
 /// overflow the stack.
 struct Walker<'f> {
     fields: &'f mut BodyFields,
-    text: InlineBuilder,
+    text: TextBuilder,
     /// Open block elements, innermost last.
     blocks: Vec<(NodeId, BlockKind)>,
     strong_depth: usize,
@@ -154,7 +154,7 @@ impl<'f> Walker<'f> {
     fn new(fields: &'f mut BodyFields) -> Self {
         Self {
             fields,
-            text: InlineBuilder::default(),
+            text: TextBuilder::default(),
             blocks: Vec::new(),
             strong_depth: 0,
             links: Vec::new(),
@@ -266,12 +266,11 @@ impl<'f> Walker<'f> {
     /// Ends the text block being collected, filing it as a paragraph, heading or copyright.
     fn flush(&mut self) {
         if !self.text.has_text() {
-            self.text = InlineBuilder::default();
+            self.text = TextBuilder::default();
             return;
         }
         let all_strong = self.text.all_strong();
-        let inlines = self.text.finish();
-        let text = inlines_to_text(&inlines);
+        let (text, links) = self.text.finish();
         if text.is_empty() {
             return;
         }
@@ -283,16 +282,20 @@ impl<'f> Walker<'f> {
             self.fields.copyright.get_or_insert(text);
             return;
         }
-        if kind == BlockKind::ListItem && matches!(inlines.as_slice(), [Inline::Link { .. }]) {
+        if kind == BlockKind::ListItem && links.len() == 1 && (links[0].start, links[0].end) == (0, text.len()) {
             // A list item that is only a link belongs to a related-articles list.
             return;
         }
         let heading = kind == BlockKind::Heading || (kind == BlockKind::Paragraph && all_strong);
+        let block = TextBlock {
+            paragraph: self.fields.paragraphs.len(),
+            links,
+        };
         self.fields.paragraphs.push(text);
         self.fields.blocks.push(if heading {
-            Block::Heading(inlines)
+            Block::Heading(block)
         } else {
-            Block::Paragraph(inlines)
+            Block::Paragraph(block)
         });
     }
 

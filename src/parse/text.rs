@@ -4,11 +4,11 @@ use ego_tree::NodeRef;
 use ego_tree::iter::Edge;
 use scraper::Node;
 
-use crate::article::Inline;
+use crate::article::Link;
 
 /// Whitespace as HTML defines it; only these runs collapse to one space.
-pub fn is_html_space(c: char) -> bool {
-    matches!(c, ' ' | '\t' | '\n' | '\r' | '\x0c')
+pub fn is_html_space(byte: u8) -> bool {
+    matches!(byte, b' ' | b'\t' | b'\n' | b'\r' | b'\x0c')
 }
 
 /// Elements whose content is never text: code, graphics and controls.
@@ -19,40 +19,43 @@ pub fn is_textless(name: &str) -> bool {
     )
 }
 
-/// Builds the inline content of one text block.
+/// Builds the text of one block, and the links inside it.
 ///
-/// Text is appended as it is met in the tree; runs of HTML whitespace collapse, and
-/// [`InlineBuilder::finish`] trims every line of all Unicode whitespace.
+/// Text is appended as it is met in the tree; runs of HTML whitespace collapse, `<br>`
+/// becomes `\n`, and [`TextBuilder::finish`] trims every line of all Unicode whitespace.
 #[derive(Debug)]
-pub struct InlineBuilder {
-    inlines: Vec<Inline>,
+pub struct TextBuilder {
+    text: String,
+    links: Vec<Link>,
+    /// Where the open link's text starts, and its address.
+    open_link: Option<(usize, String)>,
     pending_space: bool,
     /// Nothing has been written on the current line yet.
     line_empty: bool,
     /// The last character written was a collapsed space.
     ends_with_space: bool,
-    in_link: bool,
     /// Some non-whitespace text has been appended since the last reset.
     has_text: bool,
     /// Some non-whitespace text has been appended outside `<strong>`/`<b>`.
     has_plain_text: bool,
 }
 
-impl Default for InlineBuilder {
+impl Default for TextBuilder {
     fn default() -> Self {
         Self {
-            inlines: Vec::new(),
+            text: String::new(),
+            links: Vec::new(),
+            open_link: None,
             pending_space: false,
             line_empty: true,
             ends_with_space: false,
-            in_link: false,
             has_text: false,
             has_plain_text: false,
         }
     }
 }
 
-impl InlineBuilder {
+impl TextBuilder {
     pub fn has_text(&self) -> bool {
         self.has_text
     }
@@ -64,163 +67,107 @@ impl InlineBuilder {
 
     pub fn push_text(&mut self, text: &str, strong: bool) {
         // Whole runs between HTML whitespace are copied at once. HTML whitespace is ASCII,
-        // so splitting the bytes never cuts a character and needs no decoding.
+        // so splitting at those bytes never cuts a character.
         let mut start = 0;
-        let ends = text
-            .bytes()
-            .enumerate()
-            .filter(|(_, b)| matches!(b, b' ' | b'\t' | b'\n' | b'\r' | b'\x0c'))
-            .map(|(at, _)| at)
-            .chain([text.len()]);
-        let words = ends.map(|end| {
-            let word = &text[start..end];
-            start = end + 1;
-            word
-        });
-        let mut first = true;
-        for word in words {
-            if !first {
+        for (at, byte) in text.bytes().enumerate() {
+            if byte <= b' ' && is_html_space(byte) {
+                self.push_word(&text[start..at], strong);
                 self.pending_space = true;
+                start = at + 1;
             }
-            first = false;
-            if word.is_empty() {
-                continue;
-            }
-            self.flush_space();
-            self.target().push_str(word);
-            self.line_empty = false;
-            self.ends_with_space = false;
-            if !self.has_text || (!strong && !self.has_plain_text) {
-                let visible = word.chars().any(|c| !c.is_whitespace());
-                self.has_text |= visible;
-                self.has_plain_text |= visible && !strong;
-            }
+        }
+        self.push_word(&text[start..], strong);
+    }
+
+    fn push_word(&mut self, word: &str, strong: bool) {
+        if word.is_empty() {
+            return;
+        }
+        self.flush_space();
+        self.text.push_str(word);
+        self.line_empty = false;
+        self.ends_with_space = false;
+        if !self.has_text || (!strong && !self.has_plain_text) {
+            let visible = word.chars().any(|c| !c.is_whitespace());
+            self.has_text |= visible;
+            self.has_plain_text |= visible && !strong;
         }
     }
 
     pub fn line_break(&mut self) {
+        self.end_link();
         self.pending_space = false;
         self.line_empty = true;
         self.ends_with_space = false;
-        self.in_link = false;
-        self.inlines.push(Inline::LineBreak);
+        self.text.push('\n');
     }
 
     pub fn start_link(&mut self, url: &str) {
+        self.end_link();
         self.flush_space();
-        self.in_link = true;
-        self.inlines.push(Inline::Link {
-            text: String::new(),
-            url: url.to_string(),
-        });
+        self.open_link = Some((self.text.len(), url.to_string()));
     }
 
     pub fn end_link(&mut self) {
-        if !self.in_link {
-            return;
-        }
-        self.in_link = false;
-        // A link with no text (an image link, say) is no link at all in plain text.
-        if let Some(Inline::Link { text, .. }) = self.inlines.last()
-            && text.trim().is_empty()
-        {
-            self.inlines.pop();
+        if let Some((start, url)) = self.open_link.take() {
+            // A link with no text (an image link, say) is no link at all in plain text.
+            if !self.text[start..].trim().is_empty() {
+                let end = self.text.len();
+                self.links.push(Link { start, end, url });
+            }
         }
     }
 
-    /// Takes the content built so far, trimmed line by line; empty lines are dropped.
-    pub fn finish(&mut self) -> Vec<Inline> {
-        let raw = std::mem::take(&mut self.inlines);
-        *self = Self::default();
-        let mut out = Vec::with_capacity(raw.len());
+    /// Takes the text built so far, every line trimmed and empty lines dropped, with its
+    /// links moved to match.
+    pub fn finish(&mut self) -> (String, Vec<Link>) {
+        self.end_link();
+        let built = std::mem::take(self);
+        let (raw, mut links) = (built.text, built.links);
+        let untouched = !raw.contains('\n') && raw.trim().len() == raw.len();
+        if untouched {
+            return (raw, links);
+        }
+        let mut text = String::with_capacity(raw.len());
+        // (start in `raw`, end in `raw`, start in `text`) of each kept line.
+        let mut kept = Vec::new();
         let mut line_start = 0;
-        for inline in raw.into_iter().chain([Inline::LineBreak]) {
-            if inline == Inline::LineBreak {
-                trim_line(&mut out, line_start);
-                if out.len() > line_start {
-                    out.push(Inline::LineBreak);
-                    line_start = out.len();
+        for line in raw.split('\n') {
+            let trimmed = line.trim();
+            if !trimmed.is_empty() {
+                if !text.is_empty() {
+                    text.push('\n');
                 }
-            } else {
-                out.push(inline);
+                let from = line_start + (line.len() - line.trim_start().len());
+                kept.push((from, from + trimmed.len(), text.len()));
+                text.push_str(trimmed);
             }
+            line_start += line.len() + 1;
         }
-        if out.last() == Some(&Inline::LineBreak) {
-            out.pop();
-        }
-        out
+        links.retain_mut(|link| {
+            let Some(&(from, to, at)) = kept.iter().find(|(from, to, _)| link.start < *to && link.end > *from) else {
+                return false;
+            };
+            let start = link.start.max(from);
+            let end = link.end.min(to);
+            (link.start, link.end) = (start - from + at, end - from + at);
+            !text[link.start..link.end].trim().is_empty()
+        });
+        (text, links)
     }
 
     /// Writes the one space that a run of collapsed whitespace stands for, if it is due.
     fn flush_space(&mut self) {
         if std::mem::take(&mut self.pending_space) && !self.line_empty && !self.ends_with_space {
-            self.target().push(' ');
+            self.text.push(' ');
             self.ends_with_space = true;
         }
     }
-
-    /// The string that the next character goes into.
-    fn target(&mut self) -> &mut String {
-        let needs_text = !matches!(
-            (self.inlines.last(), self.in_link),
-            (Some(Inline::Text(_)), false) | (Some(Inline::Link { .. }), true)
-        );
-        if needs_text {
-            self.inlines.push(Inline::Text(String::new()));
-        }
-        match self.inlines.last_mut() {
-            Some(Inline::Text(text) | Inline::Link { text, .. }) => text,
-            _ => unreachable!("a text or link inline was just ensured"),
-        }
-    }
-}
-
-/// Trims all Unicode whitespace from both ends of the line `line[start..]`.
-fn trim_line(inlines: &mut Vec<Inline>, start: usize) {
-    while let Some(first) = inlines.get_mut(start) {
-        let text = inline_text_mut(first);
-        let trimmed = text.trim_start();
-        if trimmed.len() != text.len() {
-            *text = trimmed.to_string();
-        }
-        if !text.is_empty() {
-            break;
-        }
-        inlines.remove(start);
-    }
-    while inlines.len() > start {
-        let last = inlines.last_mut().expect("non-empty line");
-        let text = inline_text_mut(last);
-        text.truncate(text.trim_end().len());
-        if !text.is_empty() {
-            break;
-        }
-        inlines.pop();
-    }
-}
-
-fn inline_text_mut(inline: &mut Inline) -> &mut String {
-    match inline {
-        Inline::Text(text) | Inline::Link { text, .. } => text,
-        Inline::LineBreak => unreachable!("line breaks are not inside a line"),
-    }
-}
-
-/// The plain text of inline content: links as their text, line breaks as `\n`.
-pub fn inlines_to_text(inlines: &[Inline]) -> String {
-    let mut out = String::new();
-    for inline in inlines {
-        match inline {
-            Inline::Text(text) | Inline::Link { text, .. } => out.push_str(text),
-            Inline::LineBreak => out.push('\n'),
-        }
-    }
-    out
 }
 
 /// The plain text of a subtree, by the contract's text rules; `None` when empty.
 pub fn text_of(node: NodeRef<'_, Node>) -> Option<String> {
-    let mut builder = InlineBuilder::default();
+    let mut builder = TextBuilder::default();
     let mut skip = None;
     for edge in node.traverse() {
         match edge {
@@ -234,7 +181,7 @@ pub fn text_of(node: NodeRef<'_, Node>) -> Option<String> {
             _ => {}
         }
     }
-    let text = inlines_to_text(&builder.finish());
+    let (text, _) = builder.finish();
     (!text.is_empty()).then_some(text)
 }
 
@@ -243,14 +190,14 @@ mod tests {
     use super::*;
 
     fn build(parts: &[&str]) -> String {
-        let mut builder = InlineBuilder::default();
+        let mut builder = TextBuilder::default();
         for part in parts {
             match *part {
                 "<br>" => builder.line_break(),
                 _ => builder.push_text(part, false),
             }
         }
-        inlines_to_text(&builder.finish())
+        builder.finish().0
     }
 
     #[test]
@@ -270,20 +217,37 @@ mod tests {
 
     #[test]
     fn links_keep_their_text_and_spacing() {
-        let mut builder = InlineBuilder::default();
+        let mut builder = TextBuilder::default();
         builder.push_text("see ", false);
         builder.start_link("https://x.example");
         builder.push_text(" here ", false);
         builder.end_link();
         builder.push_text(" now", false);
-        let inlines = builder.finish();
-        assert_eq!(inlines_to_text(&inlines), "see here now");
-        assert!(matches!(&inlines[1], Inline::Link { text, .. } if text == "here"));
+        let (text, links) = builder.finish();
+        assert_eq!(text, "see here now");
+        assert_eq!(&text[links[0].start..links[0].end], "here");
+    }
+
+    #[test]
+    fn links_follow_trimmed_lines() {
+        let mut builder = TextBuilder::default();
+        builder.push_text("\u{3000} a", false);
+        builder.line_break();
+        builder.push_text("\u{a0}", false);
+        builder.start_link("u");
+        builder.push_text("中文", false);
+        builder.end_link();
+        builder.start_link("empty");
+        builder.end_link();
+        let (text, links) = builder.finish();
+        assert_eq!(text, "a\n中文");
+        assert_eq!(links.len(), 1);
+        assert_eq!(&text[links[0].start..links[0].end], "中文");
     }
 
     #[test]
     fn tracks_whether_all_text_is_strong() {
-        let mut builder = InlineBuilder::default();
+        let mut builder = TextBuilder::default();
         builder.push_text(" ", false);
         builder.push_text("heading", true);
         assert!(builder.all_strong());

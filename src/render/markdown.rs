@@ -2,7 +2,7 @@
 
 use std::fmt::Write as _;
 
-use crate::article::{Article, Block, Inline};
+use crate::article::{Article, Block, TextBlock};
 
 pub fn render(article: &Article, out: &mut Vec<u8>) {
     let mut md = String::with_capacity(1024);
@@ -15,10 +15,10 @@ pub fn render(article: &Article, out: &mut Vec<u8>) {
     for block in &article.blocks {
         md.push('\n');
         match block {
-            Block::Paragraph(inlines) => inlines_into(inlines, &mut md),
-            Block::Heading(inlines) => {
+            Block::Paragraph(block) => text_block_into(article, block, &mut md),
+            Block::Heading(block) => {
                 md.push_str("### ");
-                inlines_into(inlines, &mut md);
+                text_block_into(article, block, &mut md);
             }
             Block::Image(index) => {
                 let image = &article.images[*index];
@@ -97,15 +97,16 @@ fn front_matter(article: &Article, md: &mut String) {
     md.push_str("---\n");
 }
 
-fn inlines_into(inlines: &[Inline], md: &mut String) {
-    for inline in inlines {
-        match inline {
-            Inline::Text(text) => escape_into(text, md),
-            Inline::Link { text, url } => link_into(text, url, md),
-            // A backslash before the newline is a hard line break.
-            Inline::LineBreak => md.push_str("\\\n"),
-        }
+/// A paragraph with its links; `\n` in the text becomes a hard line break.
+fn text_block_into(article: &Article, block: &TextBlock, md: &mut String) {
+    let text = &article.paragraphs[block.paragraph];
+    let mut at = 0;
+    for link in &block.links {
+        escape_into(&text[at..link.start], md);
+        link_into(&text[link.start..link.end], &link.url, md);
+        at = link.end;
     }
+    escape_into(&text[at..], md);
 }
 
 /// A link, or only its text when the address is not a web or mail address.
