@@ -4,7 +4,8 @@
 //! `../shared/corpus` when present, else of `fixtures/`), then times, in one run:
 //! (a) the floor: read each file, parse its body with scraper, visit every text node once;
 //! (b) `rfi-parse -j 1 --format jsonl`; (c) `rfi-parse --format jsonl` on all cores.
-//! Each is run `RUNS` times and the best time is kept.
+//! The three are run in turn `RUNS` times, so that drift in the machine's load touches
+//! all alike, and each keeps its best time.
 //!
 //! `RFI_CORPUS=DIR` benchmarks the `*.txt` files below DIR as they are (no copies), and
 //! `RFI_FLOOR_ONLY=1` runs only the floor once, for profiling it under callgrind.
@@ -16,7 +17,7 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 const MIN_FILES: usize = 3_000;
-const RUNS: usize = 3;
+const RUNS: usize = 7;
 
 fn main() {
     let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
@@ -43,9 +44,13 @@ fn main() {
         sources.len()
     );
 
-    let floor = best(|| floor(&files));
-    let one = best(|| run_binary(work.path(), Some(1)));
-    let all = best(|| run_binary(work.path(), None));
+    let (mut floor_time, mut one, mut all) = (Duration::MAX, Duration::MAX, Duration::MAX);
+    for _ in 0..RUNS {
+        floor_time = floor_time.min(timed(|| floor(&files)));
+        one = one.min(timed(|| run_binary(work.path(), Some(1))));
+        all = all.min(timed(|| run_binary(work.path(), None)));
+    }
+    let floor = floor_time;
     let cores = std::thread::available_parallelism().map_or(1, usize::from);
     let per_file = |d: Duration| d.as_secs_f64() * 1e6 / files.len() as f64;
     println!("{:<38} {:>9} {:>12}", "run", "seconds", "µs per file");
@@ -113,15 +118,10 @@ fn replicate(sources: &[PathBuf], into: &Path, min: usize) -> Vec<PathBuf> {
     files
 }
 
-fn best(mut run: impl FnMut()) -> Duration {
-    (0..RUNS)
-        .map(|_| {
-            let started = Instant::now();
-            run();
-            started.elapsed()
-        })
-        .min()
-        .unwrap()
+fn timed(run: impl FnOnce()) -> Duration {
+    let started = Instant::now();
+    run();
+    started.elapsed()
 }
 
 /// The least any converter must do: read, parse the HTML body, visit its text once.

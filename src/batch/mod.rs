@@ -117,7 +117,7 @@ pub fn run(
     let started = Instant::now();
     let mut summary = Summary::default();
     let mut writer = Writer::new(out, config.format, config.many);
-    let window = pool.current_num_threads() * 16;
+    let window = pool.current_num_threads() * 4;
     let stopped = ordered::ordered_map(
         pool,
         inputs,

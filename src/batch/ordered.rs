@@ -4,13 +4,19 @@ use std::collections::BTreeMap;
 use std::ops::ControlFlow;
 use std::sync::mpsc;
 
+/// Items handed to a worker at once, at most: enough to make the hand-off between
+/// threads rare, few enough to keep both cores busy to the end.
+const MAX_BATCH: usize = 16;
+
 /// Runs `work` on every item on `pool`, and gives each result to `sink` in input order.
 /// With a pool of one thread, everything runs on the calling thread instead.
 ///
-/// At most `window` items are in flight or waiting for an earlier one, so memory stays
-/// bounded however many items there are. When `sink` breaks, no further item starts;
-/// the ones already running finish and their results are dropped. `sink` runs on the
-/// calling thread, so it may hold non-`Send` state such as a locked stdout.
+/// Items go to the workers in batches that grow from 1 to [`MAX_BATCH`], so a short run
+/// is spread over all threads and a long one pays for few hand-offs. At most `window`
+/// batches are in flight or waiting for an earlier one, so memory stays bounded however
+/// many items there are. When `sink` breaks, no further batch starts; the ones already
+/// running finish and their results are dropped. `sink` runs on the calling thread, so
+/// it may hold non-`Send` state such as a locked stdout.
 pub fn ordered_map<T, R, E>(
     pool: &rayon::ThreadPool,
     items: impl Iterator<Item = T>,
@@ -29,38 +35,44 @@ where
             .find_map(|result| sink(result).break_value());
     }
     let window = window.max(1);
-    let (sender, receiver) = mpsc::channel::<(usize, R)>();
+    let (sender, receiver) = mpsc::channel::<(usize, Vec<R>)>();
     let work = &work;
     pool.in_place_scope(|scope| {
-        let mut items = items.enumerate();
-        let mut waiting: BTreeMap<usize, R> = BTreeMap::new();
+        let mut items = items;
+        let mut waiting: BTreeMap<usize, Vec<R>> = BTreeMap::new();
         let (mut submitted, mut delivered) = (0, 0);
+        let mut batch_size = 1;
         let mut stopped = None;
         loop {
             while stopped.is_none() && submitted - delivered < window {
-                let Some((index, item)) = items.next() else {
+                let batch: Vec<T> = items.by_ref().take(batch_size).collect();
+                if batch.is_empty() {
                     break;
-                };
-                let sender = sender.clone();
+                }
+                batch_size = (batch_size * 2).min(MAX_BATCH);
+                let (sender, index) = (sender.clone(), submitted);
                 scope.spawn(move |_| {
+                    let results = batch.into_iter().map(work).collect();
                     // The receiver outlives the scope, so this send cannot fail.
-                    let _ = sender.send((index, work(item)));
+                    let _ = sender.send((index, results));
                 });
                 submitted += 1;
             }
             if delivered == submitted {
                 return stopped;
             }
-            let (index, result) = receiver
+            let (index, results) = receiver
                 .recv()
                 .expect("a sender is alive while work is in flight");
-            waiting.insert(index, result);
-            while let Some(result) = waiting.remove(&delivered) {
+            waiting.insert(index, results);
+            while let Some(results) = waiting.remove(&delivered) {
                 delivered += 1;
-                if stopped.is_none()
-                    && let ControlFlow::Break(reason) = sink(result)
-                {
-                    stopped = Some(reason);
+                for result in results {
+                    if stopped.is_none()
+                        && let ControlFlow::Break(reason) = sink(result)
+                    {
+                        stopped = Some(reason);
+                    }
                 }
             }
         }
@@ -123,6 +135,6 @@ mod tests {
         );
         assert_eq!(stopped, Some("stop"));
         assert_eq!(seen, 11);
-        assert!(started.into_inner() < 30);
+        assert!(started.into_inner() < 100);
     }
 }

@@ -87,7 +87,7 @@ impl Walk {
     fn next_walked(&mut self) -> Option<Result<Input, WalkError>> {
         loop {
             let top = self.stack.last_mut()?;
-            let Some(Entry { path, is_dir }) = top.pop() else {
+            let Some(Entry { path, is_dir, .. }) = top.pop() else {
                 self.stack.pop();
                 continue;
             };
@@ -135,6 +135,7 @@ impl Iterator for Walk {
 #[derive(Debug)]
 struct Entry {
     path: PathBuf,
+    name: std::ffi::OsString,
     is_dir: Option<bool>,
 }
 
@@ -148,11 +149,14 @@ fn sorted_entries(dir: &Path) -> io::Result<Vec<Entry>> {
             let is_dir = (!file_type.is_symlink()).then_some(file_type.is_dir());
             Ok(Entry {
                 path: entry.path(),
+                name: entry.file_name(),
                 is_dir,
             })
         })
         .collect::<io::Result<Vec<_>>>()?;
-    entries.sort_unstable_by(|a, b| b.path.cmp(&a.path));
+    // Entries share their folder, so their names order them; comparing names as bytes is
+    // much cheaper than comparing paths component by component.
+    entries.sort_unstable_by(|a, b| b.name.as_encoded_bytes().cmp(a.name.as_encoded_bytes()));
     Ok(entries)
 }
 
@@ -207,6 +211,9 @@ fn path_from_bytes(bytes: Vec<u8>) -> PathBuf {
 
 /// Matches a file name against a shell pattern with `*` and `?`.
 pub fn glob_match(pattern: &str, name: &str) -> bool {
+    if !pattern.contains('?') {
+        return star_match(pattern, name);
+    }
     let pattern: Vec<char> = pattern.chars().collect();
     let name: Vec<char> = name.chars().collect();
     let (mut p, mut n) = (0, 0);
@@ -231,6 +238,28 @@ pub fn glob_match(pattern: &str, name: &str) -> bool {
     pattern[p..].iter().all(|c| *c == '*')
 }
 
+/// [`glob_match`] for patterns with `*` only, without allocating: the literal parts must
+/// appear in order, the first at the start and the last at the end.
+fn star_match(pattern: &str, name: &str) -> bool {
+    let mut parts = pattern.split('*');
+    let first = parts.next().unwrap_or("");
+    let Some(mut rest) = name.strip_prefix(first) else {
+        return false;
+    };
+    let mut parts = parts.peekable();
+    while let Some(part) = parts.next() {
+        if parts.peek().is_none() {
+            return rest.ends_with(part);
+        }
+        match rest.find(part) {
+            Some(at) => rest = &rest[at + part.len()..],
+            None => return false,
+        }
+    }
+    // No `*` at all: the name must be the pattern.
+    rest.is_empty()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -244,6 +273,11 @@ mod tests {
         assert!(glob_match("*", "anything"));
         assert!(!glob_match("a*b*c", "abx"));
         assert!(glob_match("a*b*c", "axxbyyc"));
+        assert!(glob_match("a.txt", "a.txt"));
+        assert!(!glob_match("a.txt", "a.txt2"));
+        assert!(!glob_match("ab*ba", "aba"));
+        assert!(glob_match("ab*ba", "abba"));
+        assert!(glob_match("*中*", "新中文.txt"));
     }
 
     #[test]

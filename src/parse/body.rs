@@ -282,7 +282,10 @@ impl<'f> Walker<'f> {
             self.fields.copyright.get_or_insert(text);
             return;
         }
-        if kind == BlockKind::ListItem && links.len() == 1 && (links[0].start, links[0].end) == (0, text.len()) {
+        if kind == BlockKind::ListItem
+            && links.len() == 1
+            && (links[0].start, links[0].end) == (0, text.len())
+        {
             // A list item that is only a link belongs to a related-articles list.
             return;
         }

@@ -8,11 +8,11 @@ use crate::article::{Platform, ShareLink};
 pub fn share_link(href: &str) -> Option<ShareLink> {
     let href = href.trim();
     let (platform, parameter) = classify(href)?;
-    let value = query_parameter(href, parameter);
+    let value = raw_query_parameter(href, parameter);
     let target = match platform {
         // These carry free text with the address at its end.
-        Platform::Whatsapp | Platform::Email => value.as_deref().and_then(last_url),
-        _ => value,
+        Platform::Whatsapp | Platform::Email => value.and_then(last_url),
+        _ => value.map(decode_component),
     };
     Some(ShareLink {
         platform,
@@ -73,21 +73,40 @@ fn classify(href: &str) -> Option<(Platform, &'static str)> {
     })
 }
 
-/// The decoded value of a query parameter; works for `mailto:` and custom schemes too.
-fn query_parameter(href: &str, name: &str) -> Option<String> {
+/// The still-encoded value of a query parameter; works for `mailto:` and custom schemes.
+fn raw_query_parameter<'a>(href: &'a str, name: &str) -> Option<&'a str> {
     let query = href.split_once('?')?.1;
     let query = query.split('#').next().unwrap_or(query);
     query.split('&').find_map(|pair| {
         let (key, value) = pair.split_once('=')?;
-        key.eq_ignore_ascii_case(name).then(|| {
-            let value = value.replace('+', " ");
-            percent_decode_lossy(&value).into_owned()
-        })
+        key.eq_ignore_ascii_case(name).then_some(value)
     })
 }
 
-/// The last `http(s)://` address inside a text.
-fn last_url(text: &str) -> Option<String> {
+/// Decodes a query component: `+` is a space, then percent-decoding.
+fn decode_component(value: &str) -> String {
+    if value.contains('+') {
+        percent_decode_lossy(&value.replace('+', " ")).into_owned()
+    } else {
+        percent_decode_lossy(value).into_owned()
+    }
+}
+
+/// The last `http(s)://` address inside an encoded text, up to the next whitespace.
+///
+/// Only the tail from the last `http` is decoded: the text before it (a title, often
+/// long and all escapes) is not needed.
+fn last_url(encoded: &str) -> Option<String> {
+    let tail = match encoded.rfind("http") {
+        Some(at) => decode_component(&encoded[at..]),
+        None => return None,
+    };
+    let text = if tail.starts_with("https://") || tail.starts_with("http://") {
+        tail
+    } else {
+        // `http` was plain text after the address: read the whole text.
+        decode_component(encoded)
+    };
     let start = text.rfind("https://").max(text.rfind("http://"))?;
     let url = text[start..].split(char::is_whitespace).next()?;
     Some(url.to_string())
@@ -137,7 +156,11 @@ mod tests {
         );
         assert_eq!(
             target("mailto:?subject=x&body=read%20https%3A%2F%2Frfi.my%2F9bsh.F"),
-            (Platform::Email, shared)
+            (Platform::Email, shared.clone())
+        );
+        assert_eq!(
+            target("whatsapp://send?text=https%3A%2F%2Frfi.my%2F9bsh.F+via+http+news"),
+            (Platform::Whatsapp, shared)
         );
     }
 

@@ -67,14 +67,29 @@ impl TextBuilder {
 
     pub fn push_text(&mut self, text: &str, strong: bool) {
         // Whole runs between HTML whitespace are copied at once. HTML whitespace is ASCII,
-        // so splitting at those bytes never cuts a character.
+        // so splitting at those bytes never cuts a character. The parser has already
+        // turned CR into LF, so a SIMD search for the three common spaces finds them all
+        // unless a form feed is present.
+        let bytes = text.as_bytes();
+        if memchr::memchr2(b'\r', b'\x0c', bytes).is_some() {
+            let spaces = bytes.iter().enumerate().filter(|(_, b)| is_html_space(**b));
+            self.push_split(text, spaces.map(|(at, _)| at), strong);
+        } else {
+            self.push_split(
+                text,
+                memchr::memchr3_iter(b' ', b'\t', b'\n', bytes),
+                strong,
+            );
+        }
+    }
+
+    /// Pushes `text` split at the given whitespace positions.
+    fn push_split(&mut self, text: &str, spaces: impl Iterator<Item = usize>, strong: bool) {
         let mut start = 0;
-        for (at, byte) in text.bytes().enumerate() {
-            if byte <= b' ' && is_html_space(byte) {
-                self.push_word(&text[start..at], strong);
-                self.pending_space = true;
-                start = at + 1;
-            }
+        for at in spaces {
+            self.push_word(&text[start..at], strong);
+            self.pending_space = true;
+            start = at + 1;
         }
         self.push_word(&text[start..], strong);
     }
@@ -145,7 +160,10 @@ impl TextBuilder {
             line_start += line.len() + 1;
         }
         links.retain_mut(|link| {
-            let Some(&(from, to, at)) = kept.iter().find(|(from, to, _)| link.start < *to && link.end > *from) else {
+            let Some(&(from, to, at)) = kept
+                .iter()
+                .find(|(from, to, _)| link.start < *to && link.end > *from)
+            else {
                 return false;
             };
             let start = link.start.max(from);
@@ -203,6 +221,7 @@ mod tests {
     #[test]
     fn collapses_html_whitespace_and_trims_unicode_whitespace() {
         assert_eq!(build(&["  a \n\t b  "]), "a b");
+        assert_eq!(build(&["a\x0c\r\nb", "\x0cc"]), "a b c");
         assert_eq!(build(&["\u{3000}\u{a0}a\u{a0}b\u{3000} "]), "a\u{a0}b");
         assert_eq!(build(&["a", " ", "b"]), "a b");
         assert_eq!(build(&[" \u{a0} "]), "");
@@ -248,7 +267,7 @@ mod tests {
     #[test]
     fn tracks_whether_all_text_is_strong() {
         let mut builder = TextBuilder::default();
-        builder.push_text(" ", false);
+        builder.push_text(" \x0c\r", false);
         builder.push_text("heading", true);
         assert!(builder.all_strong());
         builder.push_text("body", false);
