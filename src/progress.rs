@@ -3,7 +3,7 @@
 use std::io::{self, IsTerminal, Write};
 use std::time::Duration;
 
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressState, ProgressStyle};
 use rfi_parse::batch::Summary;
 
 /// A progress bar when standard error is a terminal and progress is wanted; else nothing.
@@ -19,21 +19,13 @@ impl Progress {
             return Self { bar: None };
         }
         let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr_with_hz(10));
-        bar.set_style(
-            ProgressStyle::with_template("{spinner} {pos} files converted ({per_sec}), {elapsed}")
-                .expect("valid template"),
-        );
+        bar.set_style(style("{spinner} {pos} files converted ({rate}), {elapsed}"));
         bar.enable_steady_tick(Duration::from_millis(100));
         let counting = bar.clone();
         std::thread::spawn(move || {
             if let Some(total) = count() {
                 counting.set_length(total);
-                counting.set_style(
-                    ProgressStyle::with_template(
-                        "{bar:40} {pos}/{len} files ({per_sec}, ETA {eta})",
-                    )
-                    .expect("valid template"),
-                );
+                counting.set_style(style("{wide_bar} {pos}/{len} files ({rate}, ETA {eta})"));
             }
         });
         Self { bar: Some(bar) }
@@ -77,4 +69,16 @@ impl Write for ProgressStderr {
     fn flush(&mut self) -> io::Result<()> {
         io::stderr().flush()
     }
+}
+
+/// A style from a template, with `{rate}` as whole files per second.
+fn style(template: &str) -> ProgressStyle {
+    ProgressStyle::with_template(template)
+        .expect("valid template")
+        .with_key(
+            "rate",
+            |state: &ProgressState, out: &mut dyn std::fmt::Write| {
+                let _ = write!(out, "{:.0}/s", state.per_sec());
+            },
+        )
 }

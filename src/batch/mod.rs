@@ -68,18 +68,19 @@ impl Failure {
         }
     }
 
-    /// Writes the failure as one line in the given format.
+    /// Writes the failure as one line in the given format, in a single write so that a
+    /// progress bar or another process never splits it.
     pub fn report(&self, format: ErrorFormat, err: &mut dyn Write) -> io::Result<()> {
-        match (format, self.line) {
+        let line = match (format, self.line) {
             (ErrorFormat::Human, Some(line)) => {
-                writeln!(err, "{}:{line}: {}", self.source, self.message)
+                format!("{}:{line}: {}\n", self.source, self.message)
             }
-            (ErrorFormat::Human, None) => writeln!(err, "{}: {}", self.source, self.message),
+            (ErrorFormat::Human, None) => format!("{}: {}\n", self.source, self.message),
             (ErrorFormat::Json, _) => {
-                serde_json::to_writer(&mut *err, self)?;
-                writeln!(err)
+                serde_json::to_string(self).expect("a failure serializes") + "\n"
             }
-        }
+        };
+        err.write_all(line.as_bytes())
     }
 }
 
