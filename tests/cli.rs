@@ -558,3 +558,46 @@ fn an_interrupted_run_leaves_only_whole_files() {
         assert_eq!(files.len(), 3000, "{}", stderr(&output));
     }
 }
+
+#[test]
+fn ten_thousand_nested_files_keep_sorted_order_around_two_broken_ones() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("archive");
+    let broken = [3_333, 6_666];
+    for i in 0..10_000 {
+        let folder = root
+            .join(format!("{:02}", i / 1000))
+            .join(format!("{:02}", (i / 100) % 10));
+        fs::create_dir_all(&folder).unwrap();
+        let body = if broken.contains(&i) {
+            "not an archive\n".to_string()
+        } else {
+            format!(
+                "<!--{i}-->\n[t{i}](https://x.example/{i})\n------\n\n<div><p>段落 {i}</p></div>\n"
+            )
+        };
+        fs::write(folder.join(format!("{i:05}.txt")), body).unwrap();
+    }
+    let output = rfi_parse(&["-q", "-f", "jsonl", root.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1));
+    let errors = stderr(&output);
+    for i in broken {
+        assert!(
+            errors.contains(&format!("{i:05}.txt:1: missing timestamp")),
+            "{errors}"
+        );
+    }
+    let numbers: Vec<i64> = stdout(&output)
+        .lines()
+        .map(|line| {
+            serde_json::from_str::<Value>(line).unwrap()["timestamp_ms"]
+                .as_i64()
+                .unwrap()
+        })
+        .collect();
+    let expected: Vec<i64> = (0..10_000).filter(|i| !broken.contains(i)).collect();
+    assert_eq!(
+        numbers, expected,
+        "every good file once, in sorted path order"
+    );
+}
