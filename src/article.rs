@@ -22,6 +22,12 @@ pub struct Article {
     pub url: Option<String>,
     /// The URL exactly as written in the file.
     pub url_raw: Option<String>,
+    /// The URL's host without `www.` (`rfi.fr`).
+    pub site: Option<String>,
+    /// The article's language as a BCP 47 tag, when the URL tells it (`/cn/` is `zh-Hans`).
+    pub language: Option<String>,
+    /// The site's section, when the URL path has one (`法国`).
+    pub section: Option<String>,
     /// The date line's text, trimmed (`12/06/2023 - 17:21`).
     pub date_line: Option<String>,
     /// The publication time read from the date line, with its UTC offset.

@@ -206,7 +206,7 @@ fn hostile_body_leaks_no_script_svg_or_javascript() {
 fn markdown_and_text_match_their_goldens() {
     for (name, format, golden) in [
         ("rfi-seed.txt", Format::Markdown, "rfi-seed.expected.md"),
-        ("rfi-seed.txt", Format::Text, "rfi-seed.expected.txt"),
+        ("rfi-seed.txt", Format::Text, "rfi-seed.expected.text"),
         (
             "rfi-figure-glued.txt",
             Format::Markdown,

@@ -5,6 +5,7 @@ pub mod date;
 pub mod header;
 pub mod repair;
 pub mod share;
+pub mod source;
 pub mod text;
 
 use chrono_tz::Tz;
@@ -31,15 +32,18 @@ impl Default for ParseOptions {
 pub fn parse_with(input: &str, options: &ParseOptions) -> Result<Article, ParseError> {
     let header = header::split(input)?;
     let body = body::extract(header.body, options.zone);
+    let url = header.url_raw.map(|raw| percent_decode_lossy(raw).into_owned());
+    let info = url.as_deref().map(source::source_info).unwrap_or_default();
     Ok(Article {
         source: None,
         timestamp_ms: header.timestamp_ms,
         timestamp: header.timestamp,
         title: header.title.to_string(),
-        url: header
-            .url_raw
-            .map(|raw| percent_decode_lossy(raw).into_owned()),
+        url,
         url_raw: header.url_raw.map(str::to_string),
+        site: info.site,
+        language: info.language.map(str::to_string),
+        section: info.section,
         date_line: body.date_line,
         published: body.published,
         lead_image: body.lead_image,

@@ -1,0 +1,120 @@
+//! Where an article comes from, read off its URL: site, language and section.
+
+/// The site, language and section of an article URL.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SourceInfo {
+    /// The host without `www.` (`rfi.fr`, `dw.com`).
+    pub site: Option<String>,
+    /// A BCP 47 tag (`zh-Hans`, `zh-Hant`), when the URL tells it.
+    pub language: Option<&'static str>,
+    /// The site's section (`法国`, `world`), when the path has one.
+    pub section: Option<String>,
+}
+
+/// Reads site, language and section from a decoded article URL.
+pub fn source_info(url: &str) -> SourceInfo {
+    let Some((_, rest)) = url.split_once("://") else {
+        return SourceInfo::default();
+    };
+    let host_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    let host = rest[..host_end].to_ascii_lowercase();
+    let host = host.rsplit('@').next().unwrap_or(&host);
+    let host = host.split(':').next().unwrap_or(host);
+    let site = host.strip_prefix("www.").unwrap_or(host).to_string();
+    let path = &rest[host_end..];
+    let path = &path[..path.find(['?', '#']).unwrap_or(path.len())];
+    let segments: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
+    SourceInfo {
+        language: language(&site, &segments),
+        section: section(&site, &segments),
+        site: (!site.is_empty()).then_some(site),
+    }
+}
+
+/// The language a site's URL names, for the sites of the archives.
+fn language(site: &str, segments: &[&str]) -> Option<&'static str> {
+    let first = segments.first().map(|s| s.to_ascii_lowercase());
+    let second = segments.get(1).map(|s| s.to_ascii_lowercase());
+    let tag = language_code;
+    match site {
+        "bbc.com" | "bbc.co.uk" if first.as_deref() == Some("zhongwen") => second.as_deref().and_then(tag),
+        "cna.com.tw" => Some("zh-Hant"),
+        "chinese.aljazeera.net" | "china.kyodonews.net" => Some("zh-Hans"),
+        "tchina.kyodonews.net" => Some("zh-Hant"),
+        "cn.wsj.com" => Some(if first.as_deref() == Some("zh-hant") { "zh-Hant" } else { "zh-Hans" }),
+        "cn.nytimes.com" => Some(if segments.last().is_some_and(|s| s.starts_with("zh-hant")) { "zh-Hant" } else { "zh-Hans" }),
+        _ => first.as_deref().and_then(tag),
+    }
+}
+
+/// The language a path segment such as `cn` or `zh-hant` names.
+fn language_code(code: &str) -> Option<&'static str> {
+    match code.to_ascii_lowercase().as_str() {
+        "cn" | "zh" | "zh-cn" | "zh-hans" | "simp" | "gb" => Some("zh-Hans"),
+        "tw" | "zh-tw" | "zh-hant" | "trad" | "big5" | "hk" => Some("zh-Hant"),
+        "en" => Some("en"),
+        "fr" => Some("fr"),
+        _ => None,
+    }
+}
+
+/// The section: the first path segment that is neither a language, a number, nor the
+/// article itself.
+fn section(site: &str, segments: &[&str]) -> Option<String> {
+    let (article, folders) = segments.split_last()?;
+    // DW: /zh/<headline>/a-123 — the folder is the headline, not a section.
+    if site == "dw.com" && article.starts_with("a-") {
+        return None;
+    }
+    let is_noise = |segment: &&&str| {
+        let lower = segment.to_ascii_lowercase();
+        language_code(segment).is_some()
+            || matches!(lower.as_str(), "zhongwen" | "amp" | "articles" | "news" | "simp" | "trad")
+            || segment.bytes().all(|b| b.is_ascii_digit())
+    };
+    if let Some(folder) = folders.iter().find(|s| !is_noise(s)) {
+        return Some(folder.to_string());
+    }
+    // BBC: /zhongwen/simp/world-66074278 — the section leads the article's name.
+    let (name, id) = article.rsplit_once('-')?;
+    (site.starts_with("bbc.") && !name.is_empty() && id.bytes().all(|b| b.is_ascii_digit())).then(|| name.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn info(url: &str) -> (Option<String>, Option<&'static str>, Option<String>) {
+        let info = source_info(url);
+        (info.site, info.language, info.section)
+    }
+
+    fn some(s: &str) -> Option<String> {
+        Some(s.to_string())
+    }
+
+    #[test]
+    fn reads_each_archive_site() {
+        assert_eq!(info("https://www.rfi.fr/cn/法国/20230630-视频"), (some("rfi.fr"), Some("zh-Hans"), some("法国")));
+        assert_eq!(info("https://www.rfi.fr/tw/中國/20230630-x"), (some("rfi.fr"), Some("zh-Hant"), some("中國")));
+        assert_eq!(
+            info("https://www.bbc.com/zhongwen/simp/press-review-66062900"),
+            (some("bbc.com"), Some("zh-Hans"), some("press-review"))
+        );
+        assert_eq!(
+            info("https://www.dw.com/zh/美国将领：习近平/a-66090328"),
+            (some("dw.com"), Some("zh-Hans"), None)
+        );
+        assert_eq!(
+            info("https://www.cna.com.tw/news/aipl/202307010024.aspx"),
+            (some("cna.com.tw"), Some("zh-Hant"), some("aipl"))
+        );
+        assert_eq!(
+            info("http://chinese.aljazeera.net/news/military/2023/6/30/x"),
+            (some("chinese.aljazeera.net"), Some("zh-Hans"), some("military"))
+        );
+        assert_eq!(info("https://cn.wsj.com/amp/articles/x-46b66476"), (some("cn.wsj.com"), Some("zh-Hans"), None));
+        assert_eq!(info("https://example.org/"), (some("example.org"), None, None));
+        assert_eq!(info("not a url"), (None, None, None));
+    }
+}
