@@ -1,12 +1,13 @@
 //! The typed `Article` model that every output format is rendered from.
 
 use chrono::{DateTime, FixedOffset, SecondsFormat, Utc};
+use schemars::JsonSchema;
 use serde::{Serialize, Serializer};
 
 /// One archived news article, as described in the output contract (`CONTRACT.md` §2).
 ///
 /// Field order here is the field order of the JSON output.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct Article {
     /// The input path, set only in batch output (JSON Lines, JSON arrays).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -15,6 +16,7 @@ pub struct Article {
     pub timestamp_ms: i64,
     /// The same instant in UTC, serialized as RFC 3339 (`2023-06-12T16:15:01Z`).
     #[serde(serialize_with = "utc_rfc3339")]
+    #[schemars(with = "String", extend("format" = "date-time"))]
     pub timestamp: DateTime<Utc>,
     /// The link text of line 2.
     pub title: String,
@@ -32,10 +34,11 @@ pub struct Article {
     pub date_line: Option<String>,
     /// The publication time read from the date line, with its UTC offset.
     #[serde(serialize_with = "opt_fixed_rfc3339")]
+    #[schemars(with = "Option<String>", extend("format" = "date-time"))]
     pub published: Option<DateTime<FixedOffset>>,
     /// The lead image at the top of the body.
     pub lead_image: Option<LeadImage>,
-    /// The lead paragraph; `None` when empty or absent.
+    /// The lead paragraph; null when empty or absent.
     pub lead: Option<String>,
     /// Every text block of the article, in document order, as plain text.
     pub paragraphs: Vec<String>,
@@ -56,14 +59,14 @@ pub struct Article {
 }
 
 /// The image at the top of the article.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct LeadImage {
     pub url: String,
     pub alt: Option<String>,
 }
 
 /// An image inside the article.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct Image {
     /// The real image URL (a `data:` placeholder yields to the first `srcset` URL).
     pub url: String,
@@ -75,14 +78,14 @@ pub struct Image {
 }
 
 /// An embedded player, such as a YouTube `<iframe>`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct Embed {
     pub url: String,
     pub caption: Option<String>,
 }
 
 /// A link of the share block.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct ShareLink {
     pub platform: Platform,
     /// The link's `href`, entities decoded.
@@ -92,7 +95,7 @@ pub struct ShareLink {
 }
 
 /// The network a share link posts to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Platform {
     Facebook,

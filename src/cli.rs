@@ -5,7 +5,7 @@ use std::str::FromStr;
 
 use anyhow::{Context, Result, bail};
 use chrono_tz::Tz;
-use clap::{Parser, ValueEnum};
+use clap::{Parser, Subcommand, ValueEnum};
 use rfi_parse::ParseOptions;
 use rfi_parse::batch::{Config as BatchConfig, Destination, ErrorFormat};
 use rfi_parse::render::Format;
@@ -13,15 +13,43 @@ use rfi_parse::render::Format;
 /// Parse archived news articles (RFI and other full-text feeds) into JSON, JSON Lines,
 /// Markdown or plain text.
 #[derive(Debug, Parser)]
-#[command(name = "rfi-parse", version, about, max_term_width = 100)]
+#[command(
+    name = "rfi-parse",
+    version,
+    about,
+    max_term_width = 100,
+    args_conflicts_with_subcommands = true,
+    subcommand_negates_reqs = true
+)]
 pub struct Args {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+
+    #[command(flatten)]
+    pub convert: ConvertArgs,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Parse every input and report problems, for gating CI on a corpus.
+    Check(CheckArgs),
+    /// Print the JSON Schema (draft 2020-12) of one output object.
+    Schema,
+    /// Print a shell completion script.
+    Completions {
+        /// The shell to complete for.
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff), e.g. `rfi-parse man > rfi-parse.1`.
+    Man,
+}
+
+/// Which inputs to read, and how: shared by conversion and `check`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct InputArgs {
     /// Archive files or folders (walked recursively, sorted); `-` or nothing reads standard input.
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
-
-    /// Output format.
-    #[arg(short, long, value_enum, default_value_t = FormatArg::Json)]
-    pub format: FormatArg,
 
     /// Time zone of RFI's `DD/MM/YYYY - HH:MM` date line (an IANA name).
     #[arg(long, value_name = "ZONE", default_value = "Europe/Paris", value_parser = parse_zone)]
@@ -43,6 +71,20 @@ pub struct Args {
     #[arg(short = 'j', long = "threads", value_name = "N")]
     pub threads: Option<usize>,
 
+    /// No progress bar and no summary line.
+    #[arg(short, long)]
+    pub quiet: bool,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ConvertArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+
+    /// Output format.
+    #[arg(short, long, value_enum, default_value_t = FormatArg::Json)]
+    pub format: FormatArg,
+
     /// Write one file per input below DIR, mirroring the input folders.
     #[arg(long, value_name = "DIR", conflicts_with = "output")]
     pub out_dir: Option<PathBuf>,
@@ -58,10 +100,28 @@ pub struct Args {
     /// Stop at the first input that fails.
     #[arg(long)]
     pub fail_fast: bool,
+}
 
-    /// No progress bar and no summary line.
-    #[arg(short, long)]
-    pub quiet: bool,
+#[derive(Debug, clap::Args)]
+pub struct CheckArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+
+    /// Report format: one line per finding and a summary, or one JSON document.
+    #[arg(short, long, value_enum, default_value_t = CheckFormat::Human)]
+    pub format: CheckFormat,
+
+    /// Make warnings fail the check too (exit status 1).
+    #[arg(long, value_enum, value_name = "WHAT")]
+    pub deny: Option<Deny>,
+
+    /// Silence a rule by its id (repeatable); `rfi-parse check --list-rules` names them.
+    #[arg(long, value_name = "ID", value_parser = parse_rule)]
+    pub allow: Vec<String>,
+
+    /// List the rules, with their ids and severities, and exit.
+    #[arg(long)]
+    pub list_rules: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -80,26 +140,53 @@ pub enum ErrorFormatArg {
     Json,
 }
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CheckFormat {
+    Human,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Deny {
+    Warnings,
+}
+
 fn parse_zone(name: &str) -> Result<Tz, String> {
     Tz::from_str(name)
         .map_err(|_| format!("unknown time zone {name:?} (use an IANA name such as Europe/Paris)"))
 }
 
-/// The runtime configuration the arguments describe.
+fn parse_rule(id: &str) -> Result<String, String> {
+    match rfi_parse::check::find_rule(id) {
+        Some(rule) => Ok(rule.id.to_string()),
+        None => {
+            let ids: Vec<&str> = rfi_parse::check::RULES.iter().map(|rule| rule.id).collect();
+            Err(format!(
+                "unknown rule {id:?}; the rules are: {}",
+                ids.join(", ")
+            ))
+        }
+    }
+}
+
+/// Where the inputs come from, as the arguments describe them.
 #[derive(Debug, Clone)]
-pub struct Config {
-    pub batch: BatchConfig,
+pub struct InputConfig {
     pub paths: Vec<PathBuf>,
     pub files_from: Option<PathBuf>,
     pub null: bool,
     pub pattern: String,
     pub threads: usize,
-    pub output: Option<PathBuf>,
+    pub parse: ParseOptions,
     pub quiet: bool,
+    /// A folder never walked into (the output folder).
+    pub skip: Option<PathBuf>,
+    /// Several inputs may follow (not exactly one file or standard input).
+    pub many: bool,
 }
 
-impl Config {
-    pub fn from_args(args: Args) -> Result<Self> {
+impl InputConfig {
+    pub fn from_args(args: InputArgs) -> Result<Self> {
         let reads_stdin = args.paths.iter().any(|p| p.as_os_str() == "-");
         if reads_stdin
             && args
@@ -119,10 +206,36 @@ impl Config {
             Some(n) => n,
             None => std::thread::available_parallelism().map_or(1, usize::from),
         };
+        Ok(Self {
+            paths,
+            files_from: args.files_from,
+            null: args.null,
+            pattern: args.pattern,
+            threads,
+            parse: ParseOptions { zone: args.tz },
+            quiet: args.quiet,
+            skip: None,
+            many,
+        })
+    }
+}
+
+/// The runtime configuration of a conversion.
+#[derive(Debug, Clone)]
+pub struct ConvertConfig {
+    pub input: InputConfig,
+    pub batch: BatchConfig,
+    pub output: Option<PathBuf>,
+}
+
+impl ConvertConfig {
+    pub fn from_args(args: ConvertArgs) -> Result<Self> {
+        let mut input = InputConfig::from_args(args.input)?;
         let destination = match args.out_dir {
             Some(dir) => {
                 std::fs::create_dir_all(&dir)
                     .with_context(|| format!("cannot create output folder {}", dir.display()))?;
+                input.skip = Some(dir.clone());
                 Destination::OutDir(dir)
             }
             None => Destination::Stream,
@@ -136,9 +249,9 @@ impl Config {
         Ok(Self {
             batch: BatchConfig {
                 format,
-                parse: ParseOptions { zone: args.tz },
+                parse: input.parse,
                 // Each output file holds one article, so no array or separators.
-                many: many && destination == Destination::Stream,
+                many: input.many && destination == Destination::Stream,
                 destination,
                 fail_fast: args.fail_fast,
                 error_format: match args.error_format {
@@ -146,13 +259,8 @@ impl Config {
                     ErrorFormatArg::Json => ErrorFormat::Json,
                 },
             },
-            paths,
-            files_from: args.files_from,
-            null: args.null,
-            pattern: args.pattern,
-            threads,
+            input,
             output: args.output,
-            quiet: args.quiet,
         })
     }
 }

@@ -19,9 +19,11 @@
 
 pub mod article;
 pub mod batch;
+pub mod check;
 pub mod error;
 pub mod parse;
 pub mod render;
+pub mod schema;
 
 pub use article::{Article, Block, Embed, Image, LeadImage, Link, Platform, ShareLink, TextBlock};
 pub use error::ParseError;

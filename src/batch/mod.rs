@@ -4,7 +4,7 @@ pub mod ordered;
 pub mod output;
 pub mod walk;
 
-use std::io::{self, Read, Write};
+use std::io::{self, Write};
 use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -175,7 +175,9 @@ pub fn run(
 fn convert(config: &Config, input: Result<Input, WalkError>) -> Result<Vec<u8>, Failure> {
     let input = input.map_err(|walk| Failure::io(walk.source, &walk.error))?;
     let source = input.source();
-    let bytes = read_input(&input).map_err(|error| Failure::io(source.clone(), &error))?;
+    let bytes = input
+        .read()
+        .map_err(|error| Failure::io(source.clone(), &error))?;
     let mut article = parse_bytes_with(&bytes, &config.parse).map_err(|error| Failure {
         source: source.clone(),
         line: Some(error.line()),
@@ -224,17 +226,6 @@ fn write_output(dir: &Path, input: &Input, target: &Path, document: &[u8]) -> io
     output::write_atomically(target, document)
 }
 
-fn read_input(input: &Input) -> io::Result<Vec<u8>> {
-    match input {
-        Input::Stdin => {
-            let mut bytes = Vec::new();
-            io::stdin().lock().read_to_end(&mut bytes)?;
-            Ok(bytes)
-        }
-        Input::File { path, .. } => std::fs::read(path),
-    }
-}
-
 /// The output file of an input below `dir`: its relative path with the format's extension.
 pub fn output_path(dir: &Path, input: &Input, format: Format) -> PathBuf {
     let relative = match input {
@@ -245,7 +236,7 @@ pub fn output_path(dir: &Path, input: &Input, format: Format) -> PathBuf {
 }
 
 /// An I/O error's message without Rust's `(os error N)` suffix.
-fn io_message(error: &io::Error) -> String {
+pub fn io_message(error: &io::Error) -> String {
     let message = error.to_string();
     match message.find(" (os error") {
         Some(cut) => message[..cut].to_string(),

@@ -21,6 +21,18 @@ impl Input {
             Input::File { path, .. } => path.display().to_string(),
         }
     }
+
+    /// The input's bytes.
+    pub fn read(&self) -> io::Result<Vec<u8>> {
+        match self {
+            Input::Stdin => {
+                let mut bytes = Vec::new();
+                io::Read::read_to_end(&mut io::stdin().lock(), &mut bytes)?;
+                Ok(bytes)
+            }
+            Input::File { path, .. } => fs::read(path),
+        }
+    }
 }
 
 /// An input that could not even be listed: a missing path or an unreadable folder.

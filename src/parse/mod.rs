@@ -32,7 +32,9 @@ impl Default for ParseOptions {
 pub fn parse_with(input: &str, options: &ParseOptions) -> Result<Article, ParseError> {
     let header = header::split(input)?;
     let body = body::extract(header.body, options.zone);
-    let url = header.url_raw.map(|raw| percent_decode_lossy(raw).into_owned());
+    let url = header
+        .url_raw
+        .map(|raw| percent_decode_lossy(raw).into_owned());
     let info = url.as_deref().map(source::source_info).unwrap_or_default();
     Ok(Article {
         source: None,

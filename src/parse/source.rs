@@ -37,12 +37,24 @@ fn language(site: &str, segments: &[&str]) -> Option<&'static str> {
     let second = segments.get(1).map(|s| s.to_ascii_lowercase());
     let tag = language_code;
     match site {
-        "bbc.com" | "bbc.co.uk" if first.as_deref() == Some("zhongwen") => second.as_deref().and_then(tag),
+        "bbc.com" | "bbc.co.uk" if first.as_deref() == Some("zhongwen") => {
+            second.as_deref().and_then(tag)
+        }
         "cna.com.tw" => Some("zh-Hant"),
         "chinese.aljazeera.net" | "china.kyodonews.net" => Some("zh-Hans"),
         "tchina.kyodonews.net" => Some("zh-Hant"),
-        "cn.wsj.com" => Some(if first.as_deref() == Some("zh-hant") { "zh-Hant" } else { "zh-Hans" }),
-        "cn.nytimes.com" => Some(if segments.last().is_some_and(|s| s.starts_with("zh-hant")) { "zh-Hant" } else { "zh-Hans" }),
+        "cn.wsj.com" => Some(if first.as_deref() == Some("zh-hant") {
+            "zh-Hant"
+        } else {
+            "zh-Hans"
+        }),
+        "cn.nytimes.com" => Some(
+            if segments.last().is_some_and(|s| s.starts_with("zh-hant")) {
+                "zh-Hant"
+            } else {
+                "zh-Hans"
+            },
+        ),
         _ => first.as_deref().and_then(tag),
     }
 }
@@ -69,7 +81,10 @@ fn section(site: &str, segments: &[&str]) -> Option<String> {
     let is_noise = |segment: &&&str| {
         let lower = segment.to_ascii_lowercase();
         language_code(segment).is_some()
-            || matches!(lower.as_str(), "zhongwen" | "amp" | "articles" | "news" | "simp" | "trad")
+            || matches!(
+                lower.as_str(),
+                "zhongwen" | "amp" | "articles" | "news" | "simp" | "trad"
+            )
             || segment.bytes().all(|b| b.is_ascii_digit())
     };
     if let Some(folder) = folders.iter().find(|s| !is_noise(s)) {
@@ -77,7 +92,8 @@ fn section(site: &str, segments: &[&str]) -> Option<String> {
     }
     // BBC: /zhongwen/simp/world-66074278 — the section leads the article's name.
     let (name, id) = article.rsplit_once('-')?;
-    (site.starts_with("bbc.") && !name.is_empty() && id.bytes().all(|b| b.is_ascii_digit())).then(|| name.to_string())
+    (site.starts_with("bbc.") && !name.is_empty() && id.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| name.to_string())
 }
 
 #[cfg(test)]
@@ -95,8 +111,14 @@ mod tests {
 
     #[test]
     fn reads_each_archive_site() {
-        assert_eq!(info("https://www.rfi.fr/cn/法国/20230630-视频"), (some("rfi.fr"), Some("zh-Hans"), some("法国")));
-        assert_eq!(info("https://www.rfi.fr/tw/中國/20230630-x"), (some("rfi.fr"), Some("zh-Hant"), some("中國")));
+        assert_eq!(
+            info("https://www.rfi.fr/cn/法国/20230630-视频"),
+            (some("rfi.fr"), Some("zh-Hans"), some("法国"))
+        );
+        assert_eq!(
+            info("https://www.rfi.fr/tw/中國/20230630-x"),
+            (some("rfi.fr"), Some("zh-Hant"), some("中國"))
+        );
         assert_eq!(
             info("https://www.bbc.com/zhongwen/simp/press-review-66062900"),
             (some("bbc.com"), Some("zh-Hans"), some("press-review"))
@@ -111,10 +133,20 @@ mod tests {
         );
         assert_eq!(
             info("http://chinese.aljazeera.net/news/military/2023/6/30/x"),
-            (some("chinese.aljazeera.net"), Some("zh-Hans"), some("military"))
+            (
+                some("chinese.aljazeera.net"),
+                Some("zh-Hans"),
+                some("military")
+            )
         );
-        assert_eq!(info("https://cn.wsj.com/amp/articles/x-46b66476"), (some("cn.wsj.com"), Some("zh-Hans"), None));
-        assert_eq!(info("https://example.org/"), (some("example.org"), None, None));
+        assert_eq!(
+            info("https://cn.wsj.com/amp/articles/x-46b66476"),
+            (some("cn.wsj.com"), Some("zh-Hans"), None)
+        );
+        assert_eq!(
+            info("https://example.org/"),
+            (some("example.org"), None, None)
+        );
         assert_eq!(info("not a url"), (None, None, None));
     }
 }

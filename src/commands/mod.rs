@@ -1,0 +1,6 @@
+//! The subcommands of the binary: conversion (the default), `check`, and the metadata
+//! commands (`schema`, `completions`, `man`).
+
+pub mod check;
+pub mod convert;
+pub mod meta;

@@ -1,0 +1,86 @@
+//! The inputs the arguments name: paths and `--files-from` lists, walked lazily.
+
+use std::fs::File;
+use std::io::{self, BufReader};
+use std::path::PathBuf;
+
+use anyhow::{Context, Result};
+use rfi_parse::batch::{self, Input, Walk, WalkError};
+
+use crate::cli::InputConfig;
+
+pub type Inputs = Box<dyn Iterator<Item = Result<Input, WalkError>> + Send>;
+
+/// Every input, lazily: the paths first, then the `--files-from` list.
+pub fn inputs(config: &InputConfig) -> Result<Inputs> {
+    let listed: Box<dyn Iterator<Item = io::Result<PathBuf>> + Send> = match &config.files_from {
+        None => Box::new(std::iter::empty()),
+        Some(list) if list.as_os_str() == "-" => Box::new(batch::walk::path_list(
+            BufReader::new(io::stdin()),
+            config.null,
+        )),
+        Some(list) => {
+            let file =
+                File::open(list).with_context(|| format!("cannot read {}", list.display()))?;
+            Box::new(batch::walk::path_list(BufReader::new(file), config.null))
+        }
+    };
+    let list_name = config
+        .files_from
+        .clone()
+        .unwrap_or_default()
+        .display()
+        .to_string();
+    Ok(walk_all(
+        config,
+        config.paths.clone().into_iter().map(Ok).chain(listed),
+        list_name,
+    ))
+}
+
+fn walk_all(
+    config: &InputConfig,
+    paths: impl Iterator<Item = io::Result<PathBuf>> + Send + 'static,
+    list_name: String,
+) -> Inputs {
+    let pattern = config.pattern.clone();
+    let skip = config.skip.clone();
+    Box::new(paths.flat_map(move |path| -> Inputs {
+        match path {
+            Ok(path) => Box::new(Walk::new(&path, &pattern).skipping(skip.as_deref())),
+            Err(error) => Box::new(std::iter::once(Err(WalkError {
+                source: list_name.clone(),
+                error,
+            }))),
+        }
+    }))
+}
+
+/// How many inputs there are, for the progress bar; `None` when a list comes from
+/// standard input, which cannot be read twice.
+pub fn count_inputs(config: &InputConfig) -> Option<u64> {
+    let list = match &config.files_from {
+        Some(list) if list.as_os_str() == "-" => return None,
+        Some(list) => Some(File::open(list).ok()?),
+        None => None,
+    };
+    let listed = list
+        .into_iter()
+        .flat_map(|file| batch::walk::path_list(BufReader::new(file), config.null));
+    let paths = config
+        .paths
+        .clone()
+        .into_iter()
+        .map(Ok)
+        .chain(listed)
+        .collect::<Vec<_>>();
+    Some(walk_all(config, paths.into_iter(), String::new()).count() as u64)
+}
+
+/// A rayon pool of the configured size.
+pub fn pool(config: &InputConfig) -> Result<rayon::ThreadPool> {
+    rayon::ThreadPoolBuilder::new()
+        .num_threads(config.threads)
+        .build()
+        .context("cannot start worker threads")
+}

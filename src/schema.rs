@@ -1,0 +1,31 @@
+//! The JSON Schema of one output object, generated from the `Article` type.
+//!
+//! Versioning: [`SCHEMA_VERSION`] counts breaking changes to the output (a field renamed,
+//! retyped or removed) and is part of the schema's `$id`. Fields added later leave it
+//! as it is, since consumers must ignore fields they do not know.
+
+use schemars::Schema;
+
+use crate::article::Article;
+
+/// The output's schema version; it changes only when a field is renamed, retyped or removed.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// The JSON Schema (draft 2020-12) of one `Article` as `rfi-parse` writes it.
+pub fn article_schema() -> Schema {
+    let mut schema = schemars::schema_for!(Article);
+    schema.insert(
+        "$id".into(),
+        format!("urn:rfi-parse:article:v{SCHEMA_VERSION}").into(),
+    );
+    schema.insert(
+        "description".into(),
+        format!(
+            "One article as rfi-parse {} writes it (`source` only in batch output). \
+             Schema version {SCHEMA_VERSION}: it changes only when a field is renamed, retyped or removed.",
+            env!("CARGO_PKG_VERSION")
+        )
+        .into(),
+    );
+    schema
+}

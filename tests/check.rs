@@ -1,0 +1,204 @@
+//! `rfi-parse check`, `schema`, `completions` and `man`, run as a user would.
+
+use std::fs;
+use std::path::Path;
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+fn fixture(name: &str) -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("fixtures")
+        .join(name)
+        .display()
+        .to_string()
+}
+
+fn rfi_parse(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_rfi-parse"))
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8(bytes.to_vec()).unwrap()
+}
+
+/// A folder with copies of the good fixtures, several times over.
+fn clean_corpus(copies: usize) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for copy in 0..copies {
+        for name in [
+            "rfi-seed.txt",
+            "rfi-figure-glued.txt",
+            "rfi-video-embed.txt",
+            "crlf-bom.txt",
+        ] {
+            // Each copy gets its own URL and text, so that no duplicate rule fires.
+            let original = fs::read_to_string(fixture(name)).unwrap();
+            let unique = original
+                .replacen(")\n", &format!("?copy={copy})\n"), 1)
+                .replacen(")\r\n", &format!("?copy={copy})\r\n"), 1)
+                .replacen(
+                    "</strong></p>",
+                    &format!("</strong></p><p>副本 {copy}</p>"),
+                    1,
+                );
+            fs::write(dir.path().join(format!("{copy:03}-{name}")), unique).unwrap();
+        }
+    }
+    dir
+}
+
+#[test]
+fn a_clean_corpus_passes_and_is_counted() {
+    let corpus = clean_corpus(25);
+    let output = rfi_parse(&["check", "-q", corpus.path().to_str().unwrap()]);
+    let report = text(&output.stdout);
+    assert_eq!(output.status.code(), Some(0), "{report}");
+    assert!(
+        report.starts_with("checked 100 files: 100 clean, 0 with warnings, 0 with errors"),
+        "{report}"
+    );
+    assert!(report.contains("sites: rfi.fr 100"), "{report}");
+}
+
+#[test]
+fn an_empty_file_and_a_broken_header_fail_the_check_by_name() {
+    let corpus = clean_corpus(2);
+    fs::write(corpus.path().join("empty.txt"), "").unwrap();
+    fs::write(
+        corpus.path().join("broken.txt"),
+        "<!--123-->\nno link here\n------\n",
+    )
+    .unwrap();
+    let output = rfi_parse(&["check", "-q", corpus.path().to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1));
+    let report = text(&output.stdout);
+    assert!(
+        report.contains("broken.txt:2: error[unparseable]: missing link line"),
+        "{report}"
+    );
+    assert!(
+        report.contains("empty.txt:1: error[unparseable]: empty file"),
+        "{report}"
+    );
+    assert!(
+        report.contains("checked 10 files: 8 clean, 0 with warnings, 2 with errors"),
+        "{report}"
+    );
+}
+
+#[test]
+fn json_report_is_one_valid_document() {
+    let output = rfi_parse(&["check", "-q", "--format", "json", &fixture("")]);
+    assert_eq!(output.status.code(), Some(1), "the error fixtures fail");
+    let report: Value = serde_json::from_slice(&output.stdout).expect("valid JSON");
+    assert_eq!(report["summary"]["files"], 14);
+    assert_eq!(report["summary"]["with_errors"], 7);
+    let files = report["files"].as_array().unwrap();
+    let afp = files
+        .iter()
+        .find(|f| f["source"].as_str().unwrap().ends_with("rfi-2021-afp.txt"))
+        .unwrap();
+    let rules: Vec<&str> = afp["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["rule"].as_str().unwrap())
+        .collect();
+    assert_eq!(rules, ["empty-url", "empty-lead", "placeholder-lead-image"]);
+    assert_eq!(afp["findings"][0]["line"], 2);
+    assert_eq!(afp["findings"][0]["severity"], "warning");
+}
+
+#[test]
+fn deny_warnings_fails_and_allow_silences() {
+    let afp = fixture("rfi-2021-afp.txt");
+    assert_eq!(rfi_parse(&["check", "-q", &afp]).status.code(), Some(0));
+    assert_eq!(
+        rfi_parse(&["check", "-q", "--deny", "warnings", &afp])
+            .status
+            .code(),
+        Some(1)
+    );
+    let allowed = rfi_parse(&[
+        "check",
+        "-q",
+        "--deny",
+        "warnings",
+        "--allow",
+        "empty-url",
+        "--allow",
+        "empty-lead",
+        "--allow",
+        "placeholder-lead-image",
+        &afp,
+    ]);
+    assert_eq!(allowed.status.code(), Some(0), "{}", text(&allowed.stdout));
+    let unknown = rfi_parse(&["check", "--allow", "no-such-rule", &afp]);
+    assert_eq!(unknown.status.code(), Some(2));
+    assert!(text(&unknown.stderr).contains("unknown rule"));
+}
+
+#[test]
+fn duplicates_across_files_are_warned() {
+    let dir = tempfile::tempdir().unwrap();
+    for name in ["a.txt", "b.txt"] {
+        fs::copy(fixture("rfi-seed.txt"), dir.path().join(name)).unwrap();
+    }
+    let output = rfi_parse(&["check", "-q", dir.path().to_str().unwrap()]);
+    let report = text(&output.stdout);
+    assert!(
+        report.contains("b.txt:2: warning[duplicate-url]: same URL as"),
+        "{report}"
+    );
+    assert!(
+        report.contains("b.txt: warning[duplicate-content]: same text as"),
+        "{report}"
+    );
+    assert_eq!(output.status.code(), Some(0));
+}
+
+#[test]
+fn every_fixture_output_validates_against_the_schema() {
+    let schema: Value = serde_json::from_slice(&rfi_parse(&["schema"]).stdout).unwrap();
+    assert_eq!(
+        schema["$schema"],
+        "https://json-schema.org/draft/2020-12/schema"
+    );
+    let validator = jsonschema::validator_for(&schema).expect("a valid schema");
+    let output = rfi_parse(&["-q", "-f", "jsonl", &fixture("")]);
+    let mut checked = 0;
+    for line in text(&output.stdout).lines() {
+        let article: Value = serde_json::from_str(line).unwrap();
+        let errors: Vec<String> = validator
+            .iter_errors(&article)
+            .map(|e| e.to_string())
+            .collect();
+        assert!(errors.is_empty(), "{}: {errors:?}", article["source"]);
+        checked += 1;
+    }
+    assert_eq!(checked, 7);
+    let mut broken: Value =
+        serde_json::from_str(text(&output.stdout).lines().next().unwrap()).unwrap();
+    broken["paragraphs"] = Value::from(42);
+    assert!(
+        !validator.is_valid(&broken),
+        "the schema rejects a retyped field"
+    );
+}
+
+#[test]
+fn completions_and_man_page() {
+    for shell in ["bash", "zsh", "fish", "powershell"] {
+        let output = rfi_parse(&["completions", shell]);
+        assert!(output.status.success(), "{shell}");
+        assert!(text(&output.stdout).contains("rfi-parse"), "{shell}");
+    }
+    assert!(text(&rfi_parse(&["completions", "bash"]).stdout).contains("complete -F _rfi__parse"));
+    let man = text(&rfi_parse(&["man"]).stdout);
+    assert!(man.contains(".TH rfi-parse 1"), "{man}");
+    assert!(man.contains("files\\-from"), "{man}");
+}
