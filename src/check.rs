@@ -7,7 +7,8 @@ use chrono::{DateTime, FixedOffset};
 use serde::Serialize;
 
 use crate::article::Article;
-use crate::parse::{ParseOptions, parse_bytes_with};
+use crate::parse::decode::decode;
+use crate::parse::{ParseOptions, parse_with};
 
 /// How serious a finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -121,6 +122,9 @@ pub struct Finding {
 #[derive(Debug, Clone, Serialize)]
 pub struct FileReport {
     pub source: String,
+    /// The encoding the file was read in (`UTF-8`, or `GB18030`, `Big5`… when detected).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub encoding: Option<&'static str>,
     pub findings: Vec<Finding>,
     #[serde(skip)]
     facts: Option<Facts>,
@@ -140,6 +144,7 @@ impl FileReport {
     pub fn unreadable(source: String, message: String) -> Self {
         let mut report = Self {
             source,
+            encoding: None,
             findings: Vec::new(),
             facts: None,
         };
@@ -157,6 +162,11 @@ impl FileReport {
         });
     }
 
+    /// Whether the report says something: a finding, or an encoding other than UTF-8.
+    pub fn is_notable(&self) -> bool {
+        !self.findings.is_empty() || self.encoding.is_some_and(|name| name != "UTF-8")
+    }
+
     /// The most serious finding's severity; `None` for a clean file.
     pub fn worst(&self) -> Option<Severity> {
         self.findings.iter().map(|f| f.severity).max()
@@ -167,10 +177,13 @@ impl FileReport {
 pub fn check_file(source: String, bytes: &[u8], options: &ParseOptions) -> FileReport {
     let mut report = FileReport {
         source,
+        encoding: None,
         findings: Vec::new(),
         facts: None,
     };
-    let article = match parse_bytes_with(bytes, options) {
+    let decoded = decode(bytes, options.encoding);
+    report.encoding = decoded.as_ref().ok().map(|decoded| decoded.encoding.name());
+    let article = match decoded.and_then(|decoded| parse_with(&decoded.text, options)) {
         Ok(article) => article,
         Err(error) => {
             report.push(Some(error.line()), "unparseable", error.to_string());
@@ -298,6 +311,8 @@ pub struct CheckSummary {
     pub published_to: Option<String>,
     /// Findings per rule id.
     pub rules: BTreeMap<&'static str, usize>,
+    /// Files per encoding they were read in.
+    pub encodings: BTreeMap<&'static str, usize>,
     /// Articles per site and per section (`site/section`).
     pub sites: BTreeMap<String, usize>,
     pub sections: BTreeMap<String, usize>,
@@ -359,6 +374,9 @@ impl Checker {
             .retain(|f| !self.allowed.iter().any(|id| id == f.rule));
         let summary = &mut self.summary;
         summary.files += 1;
+        if let Some(encoding) = report.encoding {
+            *summary.encodings.entry(encoding).or_default() += 1;
+        }
         match report.worst() {
             None => summary.clean += 1,
             Some(Severity::Warning) => summary.with_warnings += 1,

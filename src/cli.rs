@@ -55,6 +55,11 @@ pub struct InputArgs {
     #[arg(long, value_name = "ZONE", default_value = "Europe/Paris", value_parser = parse_zone)]
     pub tz: Tz,
 
+    /// The inputs' encoding, as a WHATWG label (`gb18030`, `big5`, `utf-8`…); by default
+    /// it is detected: a byte-order mark, UTF-8, or a CJK encoding.
+    #[arg(long, value_name = "LABEL", value_parser = parse_encoding)]
+    pub encoding: Option<&'static encoding_rs::Encoding>,
+
     /// Read more input paths from FILE (`-` for standard input), one per line.
     #[arg(long, value_name = "FILE")]
     pub files_from: Option<PathBuf>,
@@ -156,6 +161,12 @@ fn parse_zone(name: &str) -> Result<Tz, String> {
         .map_err(|_| format!("unknown time zone {name:?} (use an IANA name such as Europe/Paris)"))
 }
 
+fn parse_encoding(label: &str) -> Result<&'static encoding_rs::Encoding, String> {
+    encoding_rs::Encoding::for_label(label.as_bytes()).ok_or_else(|| {
+        format!("unknown encoding {label:?} (use a label such as utf-8, gb18030 or big5)")
+    })
+}
+
 fn parse_rule(id: &str) -> Result<String, String> {
     match rfi_parse::check::find_rule(id) {
         Some(rule) => Ok(rule.id.to_string()),
@@ -212,7 +223,10 @@ impl InputConfig {
             null: args.null,
             pattern: args.pattern,
             threads,
-            parse: ParseOptions { zone: args.tz },
+            parse: ParseOptions {
+                zone: args.tz,
+                encoding: args.encoding,
+            },
             quiet: args.quiet,
             skip: None,
             many,

@@ -64,7 +64,7 @@ pub fn run(args: CheckArgs, interrupted: &AtomicBool) -> Result<ExitCode> {
             checker.add(&mut report);
             progress_summary.converted += 1;
             progress.update(&progress_summary);
-            if report.findings.is_empty() {
+            if !report.is_notable() {
                 return ControlFlow::Continue(());
             }
             match args.format {

@@ -2,6 +2,7 @@
 
 pub mod body;
 pub mod date;
+pub mod decode;
 pub mod header;
 pub mod repair;
 pub mod share;
@@ -18,12 +19,15 @@ use crate::error::ParseError;
 pub struct ParseOptions {
     /// The zone of RFI's `DD/MM/YYYY - HH:MM` date line.
     pub zone: Tz,
+    /// The input's encoding; `None` detects it (see [`decode::decode`]).
+    pub encoding: Option<&'static encoding_rs::Encoding>,
 }
 
 impl Default for ParseOptions {
     fn default() -> Self {
         Self {
             zone: chrono_tz::Europe::Paris,
+            encoding: None,
         }
     }
 }
@@ -59,16 +63,10 @@ pub fn parse_with(input: &str, options: &ParseOptions) -> Result<Article, ParseE
     })
 }
 
-/// Parses raw bytes: they must be UTF-8 (a leading byte-order mark is allowed).
+/// Parses raw bytes, decoded as [`decode::decode`] describes.
 pub fn parse_bytes_with(input: &[u8], options: &ParseOptions) -> Result<Article, ParseError> {
-    match std::str::from_utf8(input) {
-        Ok(text) => parse_with(text, options),
-        Err(error) => {
-            let offset = error.valid_up_to();
-            let line = 1 + input[..offset].iter().filter(|b| **b == b'\n').count();
-            Err(ParseError::InvalidUtf8 { line, offset })
-        }
-    }
+    let decoded = decode::decode(input, options.encoding)?;
+    parse_with(&decoded.text, options)
 }
 
 /// Percent-decodes `text` as UTF-8; invalid escapes stay as written and invalid UTF-8

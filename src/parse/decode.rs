@@ -1,0 +1,122 @@
+//! Text from bytes: UTF-8, a byte-order mark, or the CJK encodings archives were saved in.
+
+use std::borrow::Cow;
+
+use encoding_rs::Encoding;
+
+use crate::error::ParseError;
+
+/// Decoded text and the encoding it was read in.
+#[derive(Debug)]
+pub struct Decoded<'a> {
+    pub text: Cow<'a, str>,
+    pub encoding: &'static Encoding,
+}
+
+/// Encodings that detection may choose: the ones Chinese, Japanese and Korean feed
+/// archives were saved in. A guess outside this set (windows-1252 for stray bytes, say)
+/// is more likely damage than an encoding, and is reported as invalid UTF-8.
+const DETECTABLE: &[&Encoding] = &[
+    encoding_rs::GBK,
+    encoding_rs::GB18030,
+    encoding_rs::BIG5,
+    encoding_rs::EUC_JP,
+    encoding_rs::SHIFT_JIS,
+    encoding_rs::EUC_KR,
+];
+
+/// Decodes `bytes`: in `forced` when given (invalid sequences become U+FFFD); else by its
+/// byte-order mark; else as UTF-8 when it is valid UTF-8; else in the encoding chardetng
+/// detects, when that is a CJK encoding that decodes every byte without error.
+pub fn decode<'a>(
+    bytes: &'a [u8],
+    forced: Option<&'static Encoding>,
+) -> Result<Decoded<'a>, ParseError> {
+    if let Some(encoding) = forced {
+        let (text, encoding, _) = encoding.decode(bytes);
+        return Ok(Decoded { text, encoding });
+    }
+    if let Some((encoding, bom_length)) = Encoding::for_bom(bytes) {
+        let (text, _) = encoding.decode_without_bom_handling(&bytes[bom_length..]);
+        return Ok(Decoded { text, encoding });
+    }
+    let utf8_error = match std::str::from_utf8(bytes) {
+        Ok(text) => {
+            return Ok(Decoded {
+                text: Cow::Borrowed(text),
+                encoding: encoding_rs::UTF_8,
+            });
+        }
+        Err(error) => error,
+    };
+    let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+    detector.feed(bytes, true);
+    let guess = detector.guess(None, chardetng::Utf8Detection::Deny);
+    if DETECTABLE.contains(&guess) {
+        // GB18030 decodes everything GBK does, and more.
+        let encoding = if guess == encoding_rs::GBK {
+            encoding_rs::GB18030
+        } else {
+            guess
+        };
+        if let Some(text) = encoding.decode_without_bom_handling_and_without_replacement(bytes) {
+            return Ok(Decoded { text, encoding });
+        }
+    }
+    let offset = utf8_error.valid_up_to();
+    let line = 1 + bytes[..offset].iter().filter(|b| **b == b'\n').count();
+    Err(ParseError::InvalidUtf8 { line, offset })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TEXT: &str = "<!--1-->\n[应对AI风险 OpenAI执行长指出与中国合作的重要性](https://www.rfi.fr/cn/x)\n------\n\n\
+        <div><p>在美国试图通过制裁来遏制中国在人工智能领域的发展之际，执行长则选择与中国接触。</p></div>";
+
+    #[test]
+    fn utf8_is_borrowed() {
+        let decoded = decode(TEXT.as_bytes(), None).unwrap();
+        assert!(matches!(decoded.text, Cow::Borrowed(_)));
+        assert_eq!(decoded.encoding, encoding_rs::UTF_8);
+    }
+
+    #[test]
+    fn detects_gb18030_and_big5() {
+        let (gb, _, _) = encoding_rs::GB18030.encode(TEXT);
+        let decoded = decode(&gb, None).unwrap();
+        assert_eq!(decoded.text, TEXT);
+        assert_eq!(decoded.encoding, encoding_rs::GB18030);
+        let traditional = "<!--1-->\n[臺灣總統發表新年談話](u)\n------\n\n<div><p>只要北京當局有心化解對立，改善兩岸關係，在符合對等尊嚴的原則下，臺灣願意共同促成有意義的對話。</p></div>";
+        let (big5, _, _) = encoding_rs::BIG5.encode(traditional);
+        let decoded = decode(&big5, None).unwrap();
+        assert_eq!(decoded.text, traditional);
+        assert_eq!(decoded.encoding, encoding_rs::BIG5);
+    }
+
+    #[test]
+    fn byte_order_marks_choose_the_encoding() {
+        let mut utf16 = vec![0xff, 0xfe];
+        utf16.extend(TEXT.encode_utf16().flat_map(u16::to_le_bytes));
+        let decoded = decode(&utf16, None).unwrap();
+        assert_eq!(
+            (decoded.text.as_ref(), decoded.encoding),
+            (TEXT, encoding_rs::UTF_16LE)
+        );
+    }
+
+    #[test]
+    fn stray_bytes_are_invalid_utf8_unless_an_encoding_is_forced() {
+        let bytes = b"<!--1-->\n[t](u)\n------\n\n<p>caf\xe9</p>";
+        assert_eq!(
+            decode(bytes, None).unwrap_err(),
+            ParseError::InvalidUtf8 {
+                line: 5,
+                offset: 30
+            }
+        );
+        let forced = decode(bytes, Some(encoding_rs::WINDOWS_1252)).unwrap();
+        assert!(forced.text.ends_with("café</p>"));
+    }
+}
