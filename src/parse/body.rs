@@ -25,10 +25,22 @@ pub struct BodyFields {
     pub copyright: Option<String>,
     pub share_links: Vec<ShareLink>,
     pub blocks: Vec<Block>,
+    /// The first `<time>`: its `datetime` attribute, or its text.
+    time: Option<String>,
+}
+
+/// Which extractor reads the body.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Layout {
+    /// RFI's body, as the contract describes it.
+    Rfi,
+    /// Any other source: text may sit bare in the body (NHK), dates come from
+    /// `<time datetime>` (BBC), and image-source credits are not paragraphs.
+    Generic,
 }
 
 /// Extracts every body field from the article HTML.
-pub fn extract(html: &str, zone: Tz) -> BodyFields {
+pub fn extract(html: &str, zone: Tz, layout: Layout) -> BodyFields {
     let html = repair_glued_attributes(html);
     let document = Html::parse_document(&html);
     let mut fields = BodyFields::default();
@@ -41,6 +53,12 @@ pub fn extract(html: &str, zone: Tz) -> BodyFields {
     };
 
     let mut walker = Walker::new(&mut fields);
+    // Text straight in the body is a paragraph for generic sources (NHK puts it there).
+    let body_kind = match layout {
+        Layout::Rfi => BlockKind::Container,
+        Layout::Generic => BlockKind::Body,
+    };
+    walker.blocks.push((body.id(), body_kind));
     // The header part (date line, lead image, lead) comes before any article content.
     let mut in_header = true;
     for child in body.children() {
@@ -57,6 +75,13 @@ pub fn extract(html: &str, zone: Tz) -> BodyFields {
         walker.walk(child);
     }
     walker.flush();
+    // The `<time>` text is often relative ("24 分钟前"), so it is no date line; it gives
+    // the publication time when nothing else did.
+    if fields.published.is_none()
+        && let Some(datetime) = fields.time.take()
+    {
+        fields.published = parse_date_line(&datetime, zone);
+    }
     fields
 }
 
@@ -136,6 +161,12 @@ enum BlockKind {
     ListItem,
     /// `p.t-copyright`.
     Copyright,
+    /// A `<div>` or other container: text straight inside it is not a paragraph
+    /// (player widgets, bylines, image notes).
+    Container,
+    /// The body of a generic source: text straight inside it is a paragraph, and an
+    /// empty line (`<br><br>`) ends one.
+    Body,
 }
 
 /// Walks article content in document order without recursion, so deep nesting cannot
@@ -197,7 +228,25 @@ impl<'f> Walker<'f> {
             return false;
         }
         match name {
-            "br" => self.text.line_break(),
+            "br" => {
+                let in_body = self
+                    .blocks
+                    .last()
+                    .is_some_and(|(_, kind)| *kind == BlockKind::Body);
+                if in_body && self.text.at_line_start() {
+                    // An empty line between bare texts separates paragraphs.
+                    self.flush();
+                } else {
+                    self.text.line_break();
+                }
+            }
+            "time" if self.fields.time.is_none() => {
+                // The machine-readable `datetime`, else the text (WSJ writes none).
+                self.fields.time = element
+                    .attr("datetime")
+                    .map(|datetime| datetime.trim().to_string())
+                    .or_else(|| text_of(node));
+            }
             "strong" | "b" => self.strong_depth += 1,
             "a" => {
                 let href = element.attr("href").unwrap_or("");
@@ -234,8 +283,11 @@ impl<'f> Walker<'f> {
                 if let Some(kind) = block_kind(element) {
                     self.flush();
                     self.blocks.push((node.id(), kind));
-                } else if is_container(name) {
+                } else if is_container(name) && !self.in_text_block() {
+                    // Inside a text block (a `<blockquote>` of `<div>`s) a container is
+                    // part of that block's text; elsewhere it holds no text of its own.
                     self.flush();
+                    self.blocks.push((node.id(), BlockKind::Container));
                 }
             }
         }
@@ -252,15 +304,26 @@ impl<'f> Walker<'f> {
                 self.links.pop();
                 self.text.end_link();
             }
-            name => {
+            _ => {
                 if self.blocks.last().is_some_and(|(id, _)| *id == node.id()) {
                     self.flush();
                     self.blocks.pop();
-                } else if is_container(name) {
-                    self.flush();
                 }
             }
         }
+    }
+
+    /// Whether text is being collected for a `<p>`, `<li>`, heading or the like.
+    fn in_text_block(&self) -> bool {
+        self.blocks.last().is_some_and(|(_, kind)| {
+            matches!(
+                kind,
+                BlockKind::Paragraph
+                    | BlockKind::Heading
+                    | BlockKind::ListItem
+                    | BlockKind::Copyright
+            )
+        })
     }
 
     /// Ends the text block being collected, filing it as a paragraph, heading or copyright.
@@ -278,6 +341,18 @@ impl<'f> Walker<'f> {
         let Some(&(_, kind)) = self.blocks.last() else {
             return;
         };
+        if kind == BlockKind::Container {
+            return;
+        }
+        if let Some(credit) = image_credit(&text) {
+            // "Image source, AFP" under a picture credits it; it is not article text.
+            if let Some(Block::Image(index)) = self.fields.blocks.last() {
+                self.fields.images[*index]
+                    .credit
+                    .get_or_insert_with(|| credit.to_string());
+            }
+            return;
+        }
         if kind == BlockKind::Copyright || text.starts_with('©') {
             self.fields.copyright.get_or_insert(text);
             return;
@@ -289,7 +364,12 @@ impl<'f> Walker<'f> {
             // A list item that is only a link belongs to a related-articles list.
             return;
         }
-        let heading = kind == BlockKind::Heading || (kind == BlockKind::Paragraph && all_strong);
+        if kind == BlockKind::Body && !is_prose(&text) {
+            // Bare text that is no sentence ("相关报道") labels a list or a picture.
+            return;
+        }
+        let paragraph_like = matches!(kind, BlockKind::Paragraph | BlockKind::Body);
+        let heading = kind == BlockKind::Heading || (paragraph_like && all_strong);
         let block = TextBlock {
             paragraph: self.fields.paragraphs.len(),
             links,
@@ -413,6 +493,26 @@ impl<'f> Walker<'f> {
             _ => {}
         }
     }
+}
+
+/// Whether bare text reads as prose: a sentence, or long enough to be one.
+fn is_prose(text: &str) -> bool {
+    text.chars().count() >= 20 || text.contains(['。', '！', '？', '.', '!', '?'])
+}
+
+/// The source named by an image-source credit line (`图像来源，Getty Images`).
+fn image_credit(text: &str) -> Option<&str> {
+    [
+        "图像来源，",
+        "圖像來源，",
+        "图像来源:",
+        "圖像來源:",
+        "Image source, ",
+    ]
+    .iter()
+    .find_map(|label| text.strip_prefix(label))
+    .map(str::trim)
+    .filter(|credit| !credit.is_empty() && credit.chars().count() < 100)
 }
 
 /// Caption and credit of a `<figcaption>`: its first and second `<span>`, or all its text.
@@ -571,8 +671,9 @@ fn element_name<'a>(node: NodeRef<'a, Node>) -> Option<&'a str> {
 }
 
 fn non_empty(value: Option<&str>) -> Option<String> {
+    // Scripts that filled attributes from missing values left these words behind.
     value
         .map(str::trim)
-        .filter(|v| !v.is_empty())
+        .filter(|v| !v.is_empty() && !matches!(*v, "undefined" | "null"))
         .map(str::to_string)
 }

@@ -1,6 +1,9 @@
 //! Date lines: RFI's `DD/MM/YYYY - HH:MM` in a named time zone, and ISO 8601 instants.
 
-use chrono::{DateTime, Duration, FixedOffset, LocalResult, NaiveDateTime, Offset, TimeZone};
+use chrono::{
+    DateTime, Duration, FixedOffset, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, Offset,
+    TimeZone,
+};
 use chrono_tz::Tz;
 
 /// Reads a date line as an instant with its UTC offset.
@@ -9,12 +12,52 @@ use chrono_tz::Tz;
 /// (the spring-forward gap) is read with the offset in force just before the gap, so
 /// `02:30` becomes `03:30+02:00`; a time that exists twice (the autumn fall-back) is the
 /// earlier of the two, in summer time. ISO 8601 / RFC 3339 instants keep their own offset.
+///
+/// Other sources' forms are read too: an ISO 8601 instant inside other text (DW puts the
+/// author's name before it), an ISO date alone (BBC's `<time datetime>`, read as midnight
+/// UTC), and `2023年7月1日10:15 CST` (WSJ's Chinese edition, China Standard Time).
 pub fn parse_date_line(text: &str, zone: Tz) -> Option<DateTime<FixedOffset>> {
     let text = text.trim();
     if let Ok(local) = NaiveDateTime::parse_from_str(text, "%d/%m/%Y - %H:%M") {
         return Some(resolve_local(local, zone));
     }
-    DateTime::parse_from_rfc3339(text).ok()
+    if let Ok(instant) = DateTime::parse_from_rfc3339(text) {
+        return Some(instant);
+    }
+    if let Ok(date) = NaiveDate::parse_from_str(text, "%Y-%m-%d") {
+        return Some(date.and_time(NaiveTime::MIN).and_utc().fixed_offset());
+    }
+    iso_instant_within(text).or_else(|| chinese_date_time(text))
+}
+
+/// The first RFC 3339 instant that stands as a word inside `text`.
+fn iso_instant_within(text: &str) -> Option<DateTime<FixedOffset>> {
+    text.split_whitespace()
+        .find_map(|word| DateTime::parse_from_rfc3339(word).ok())
+}
+
+/// `2023年7月1日10:15 CST`: China Standard Time is UTC+8.
+fn chinese_date_time(text: &str) -> Option<DateTime<FixedOffset>> {
+    if !(text.contains("CST") || text.contains("北京时间") || text.contains("北京時間")) {
+        return None;
+    }
+    let (date, rest) = text.split_once('日')?;
+    let (year, rest_of_date) = date.trim().split_once('年')?;
+    let (month, day) = rest_of_date.split_once('月')?;
+    let time: String = rest
+        .trim_start()
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || *c == ':')
+        .collect();
+    let (hour, minute) = time.split_once(':')?;
+    let local = NaiveDate::from_ymd_opt(
+        year.trim().parse().ok()?,
+        month.parse().ok()?,
+        day.parse().ok()?,
+    )?
+    .and_hms_opt(hour.parse().ok()?, minute.parse().ok()?, 0)?;
+    let china = FixedOffset::east_opt(8 * 3600)?;
+    china.from_local_datetime(&local).single()
 }
 
 /// Attaches `zone`'s offset to a wall-clock time by the rule documented on [`parse_date_line`].
@@ -71,6 +114,19 @@ mod tests {
         assert_eq!(
             paris("2021-01-31T10:01:32.235Z"),
             "2021-01-31T10:01:32.235+00:00"
+        );
+    }
+
+    #[test]
+    fn other_sources_forms() {
+        assert_eq!(
+            paris("William Yang 2023-07-01T12:30:02.493Z"),
+            "2023-07-01T12:30:02.493+00:00"
+        );
+        assert_eq!(paris("2023-07-01"), "2023-07-01T00:00:00+00:00");
+        assert_eq!(
+            paris("2023年7月1日10:15 CST 更新"),
+            "2023-07-01T10:15:00+08:00"
         );
     }
 

@@ -35,11 +35,19 @@ impl Default for ParseOptions {
 /// Parses an archive file with the given options.
 pub fn parse_with(input: &str, options: &ParseOptions) -> Result<Article, ParseError> {
     let header = header::split(input)?;
-    let body = body::extract(header.body, options.zone);
     let url = header
         .url_raw
         .map(|raw| percent_decode_lossy(raw).into_owned());
-    let info = url.as_deref().map(source::source_info).unwrap_or_default();
+    let mut info = url.as_deref().map(source::source_info).unwrap_or_default();
+    // Without a URL, RFI's own layout names the source: its date line and image hosts.
+    if info.site.is_none() && source::looks_like_rfi(header.body) {
+        info.site = Some("rfi.fr".to_string());
+    }
+    let layout = match info.site.as_deref() {
+        Some("rfi.fr") | None => body::Layout::Rfi,
+        Some(_) => body::Layout::Generic,
+    };
+    let body = body::extract(header.body, options.zone, layout);
     Ok(Article {
         source: None,
         timestamp_ms: header.timestamp_ms,

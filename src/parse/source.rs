@@ -20,7 +20,16 @@ pub fn source_info(url: &str) -> SourceInfo {
     let host = rest[..host_end].to_ascii_lowercase();
     let host = host.rsplit('@').next().unwrap_or(&host);
     let host = host.split(':').next().unwrap_or(host);
-    let site = host.strip_prefix("www.").unwrap_or(host).to_string();
+    // `www.` and its numbered mirrors (`www3.nhk.or.jp`) name the same site.
+    let site = match host.split_once('.') {
+        Some((first, rest))
+            if first.starts_with("www") && first[3..].bytes().all(|b| b.is_ascii_digit()) =>
+        {
+            rest
+        }
+        _ => host,
+    }
+    .to_string();
     let path = &rest[host_end..];
     let path = &path[..path.find(['?', '#']).unwrap_or(path.len())];
     let segments: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
@@ -29,6 +38,23 @@ pub fn source_info(url: &str) -> SourceInfo {
         section: section(&site, &segments),
         site: (!site.is_empty()).then_some(site),
     }
+}
+
+/// Whether a body has RFI's layout: its `DD/MM/YYYY - HH:MM` date line first, or images
+/// served from RFI's hosts.
+pub fn looks_like_rfi(body: &str) -> bool {
+    let start = body.trim_start();
+    let date_line = start.strip_prefix("<div>").is_some_and(|rest| {
+        let bytes = rest.as_bytes();
+        bytes.len() >= 18
+            && bytes[2] == b'/'
+            && bytes[5] == b'/'
+            && &bytes[10..13] == b" - "
+            && [0, 1, 3, 4, 6, 7, 8, 9, 13, 14, 16, 17]
+                .iter()
+                .all(|&i| bytes[i].is_ascii_digit())
+    });
+    date_line || body.contains("://s.rfi.fr/") || body.contains("://static.rfi.fr/")
 }
 
 /// The language a site's URL names, for the sites of the archives.
@@ -55,7 +81,11 @@ fn language(site: &str, segments: &[&str]) -> Option<&'static str> {
                 "zh-Hans"
             },
         ),
-        _ => first.as_deref().and_then(tag),
+        // The language leads the path (`/cn/`), or follows the site's own folder (`/nhkworld/zh/`).
+        _ => first
+            .as_deref()
+            .and_then(tag)
+            .or_else(|| second.as_deref().and_then(tag)),
     }
 }
 
@@ -83,7 +113,7 @@ fn section(site: &str, segments: &[&str]) -> Option<String> {
         language_code(segment).is_some()
             || matches!(
                 lower.as_str(),
-                "zhongwen" | "amp" | "articles" | "news" | "simp" | "trad"
+                "zhongwen" | "nhkworld" | "amp" | "articles" | "news" | "simp" | "trad"
             )
             || segment.bytes().all(|b| b.is_ascii_digit())
     };
@@ -142,6 +172,10 @@ mod tests {
         assert_eq!(
             info("https://cn.wsj.com/amp/articles/x-46b66476"),
             (some("cn.wsj.com"), Some("zh-Hans"), None)
+        );
+        assert_eq!(
+            info("https://www3.nhk.or.jp/nhkworld/zh/news/450123/"),
+            (some("nhk.or.jp"), Some("zh-Hans"), None)
         );
         assert_eq!(
             info("https://example.org/"),

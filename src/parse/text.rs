@@ -60,6 +60,11 @@ impl TextBuilder {
         self.has_text
     }
 
+    /// Nothing has been written since the last line break (or the start).
+    pub fn at_line_start(&self) -> bool {
+        self.line_empty
+    }
+
     /// Whether all the text so far was inside `<strong>`/`<b>` (a subheading).
     pub fn all_strong(&self) -> bool {
         self.has_text && !self.has_plain_text
