@@ -146,6 +146,11 @@ fn write_summary(out: &mut dyn Write, summary: &CheckSummary) -> io::Result<()> 
             counts(&mut summary.rules.iter().map(|(k, v)| (k.to_string(), *v)))
         )?;
     }
+        writeln!(
+        out,
+        "encodings: {}",
+        counts(&mut summary.encodings.iter().map(|(k, v)| (k.to_string(), *v)))
+    )?;
     writeln!(
         out,
         "sites: {}",
