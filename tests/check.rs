@@ -1,29 +1,12 @@
 //! `rfi-parse check`, `schema`, `completions` and `man`, run as a user would.
 
+mod common;
+
 use std::fs;
-use std::path::Path;
-use std::process::{Command, Output};
 
 use serde_json::Value;
 
-fn fixture(name: &str) -> String {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("fixtures")
-        .join(name)
-        .display()
-        .to_string()
-}
-
-fn rfi_parse(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_rfi-parse"))
-        .args(args)
-        .output()
-        .unwrap()
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8(bytes.to_vec()).unwrap()
-}
+use common::{fixture, rfi_parse, text};
 
 /// A folder with copies of the good fixtures, several times over.
 fn clean_corpus(copies: usize) -> tempfile::TempDir {

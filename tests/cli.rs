@@ -1,43 +1,15 @@
 //! The binary end to end: each format, each exit status, batch inputs and outputs.
 
+mod common;
+
 use std::fs;
 use std::io::Write;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::path::PathBuf;
+use std::process::{Command, Stdio};
+
+use common::{files_below, fixture, rfi_parse, rfi_parse_with_stdin, sources, stderr, stdout};
 
 use serde_json::Value;
-
-fn fixture(name: &str) -> String {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("fixtures")
-        .join(name)
-        .display()
-        .to_string()
-}
-
-fn rfi_parse(args: &[&str]) -> Output {
-    rfi_parse_with_stdin(args, b"")
-}
-
-fn rfi_parse_with_stdin(args: &[&str], stdin: &[u8]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_rfi-parse"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("binary runs");
-    child.stdin.take().unwrap().write_all(stdin).unwrap();
-    child.wait_with_output().unwrap()
-}
-
-fn stdout(output: &Output) -> String {
-    String::from_utf8(output.stdout.clone()).unwrap()
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8(output.stderr.clone()).unwrap()
-}
 
 #[test]
 fn json_is_one_pretty_object() {
@@ -258,15 +230,7 @@ fn folders_are_walked_in_sorted_path_order() {
     let (_dir, root) = corpus_folder(12);
     let output = rfi_parse(&["-f", "jsonl", root.to_str().unwrap()]);
     assert!(output.status.success(), "{}", stderr(&output));
-    let sources: Vec<String> = stdout(&output)
-        .lines()
-        .map(|l| {
-            serde_json::from_str::<Value>(l).unwrap()["source"]
-                .as_str()
-                .unwrap()
-                .to_string()
-        })
-        .collect();
+    let sources = sources(&output);
     assert_eq!(sources.len(), 12);
     let mut sorted = sources.clone();
     sorted.sort();
@@ -298,15 +262,7 @@ fn files_from_reads_newline_or_nul_separated_lists() {
         nul_list.as_bytes(),
     );
     assert!(output.status.success(), "{}", stderr(&output));
-    let sources: Vec<String> = stdout(&output)
-        .lines()
-        .map(|l| {
-            serde_json::from_str::<Value>(l).unwrap()["source"]
-                .as_str()
-                .unwrap()
-                .to_string()
-        })
-        .collect();
+    let sources = sources(&output);
     assert_eq!(sources, files);
 }
 
@@ -327,18 +283,7 @@ fn out_dir_mirrors_inputs_and_reruns_overwrite_cleanly() {
     }
     let md = fs::read_to_string(out.join("d0/e0/000.md")).unwrap();
     assert!(md.starts_with("---\ntitle: "));
-    let mut files = Vec::new();
-    let mut stack = vec![out.clone()];
-    while let Some(path) = stack.pop() {
-        for entry in fs::read_dir(path).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                stack.push(path)
-            } else {
-                files.push(path)
-            }
-        }
-    }
+    let files = files_below(&out);
     assert_eq!(files.len(), 6, "no temporary or extra files: {files:?}");
     assert!(files.iter().all(|f| f.extension().unwrap() == "md"));
 }
@@ -529,18 +474,7 @@ fn an_interrupted_run_leaves_only_whole_files() {
         .status()
         .unwrap();
     let output = child.wait_with_output().unwrap();
-    let mut files = Vec::new();
-    let mut stack = vec![out.clone()];
-    while let Some(path) = stack.pop() {
-        for entry in fs::read_dir(path).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                stack.push(path)
-            } else {
-                files.push(path)
-            }
-        }
-    }
+    let files = files_below(&out);
     for file in &files {
         assert!(
             !file.to_string_lossy().contains("rfi-parse-tmp"),

@@ -1,17 +1,12 @@
 //! Non-UTF-8 archives: detected, or named with `--encoding`, and reported by `check`.
 
-use std::path::Path;
+mod common;
+
 use std::process::Command;
 
 use serde_json::Value;
 
-fn fixture(name: &str) -> String {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("fixtures")
-        .join(name)
-        .display()
-        .to_string()
-}
+use common::fixture;
 
 fn article(args: &[&str]) -> Value {
     let output = Command::new(env!("CARGO_BIN_EXE_rfi-parse"))

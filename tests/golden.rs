@@ -258,26 +258,51 @@ fn text_output_has_title_lead_and_paragraphs_without_markup() {
 #[test]
 fn generic_sources_bare_text_dates_credits_and_lists() {
     let nhk = parse_fixture("generic-nhk-bare.txt");
-    assert_eq!((nhk.site.as_deref(), nhk.language.as_deref()), (Some("nhk.or.jp"), Some("zh-Hans")));
+    assert_eq!(
+        (nhk.site.as_deref(), nhk.language.as_deref()),
+        (Some("nhk.or.jp"), Some("zh-Hans"))
+    );
     assert_eq!(
         nhk.paragraphs,
-        ["日本政府7月1日表示，已就福岛第一核电站处理水排海作好准备。", "国际原子能机构将于本周发布综合报告。\n东京电力公司表示将接受检查。"],
+        [
+            "日本政府7月1日表示，已就福岛第一核电站处理水排海作好准备。",
+            "国际原子能机构将于本周发布综合报告。\n东京电力公司表示将接受检查。"
+        ],
         "bare text split at empty lines; the list label and the related link are no paragraphs"
     );
     assert_eq!(nhk.images[0].alt.as_deref(), Some("福岛第一核电站"));
 
     let dw = parse_fixture("generic-dw.txt");
-    assert_eq!(dw.published.unwrap().to_rfc3339(), "2023-07-01T12:30:02.493+00:00");
+    assert_eq!(
+        dw.published.unwrap().to_rfc3339(),
+        "2023-07-01T12:30:02.493+00:00"
+    );
     assert!(dw.copyright.as_deref().unwrap().ends_with("不得擅自使用。"));
     assert_eq!(dw.paragraphs.len(), 3);
-    assert!(dw.paragraphs.iter().all(|p| !p.contains("路透社的独家") && !p.contains("瓦格纳兵变")));
+    assert!(
+        dw.paragraphs
+            .iter()
+            .all(|p| !p.contains("路透社的独家") && !p.contains("瓦格纳兵变"))
+    );
 
     let bbc = parse_fixture("generic-bbc.txt");
     assert_eq!(bbc.language.as_deref(), Some("zh-Hant"));
     assert_eq!(bbc.section.as_deref(), Some("world"));
-    assert_eq!(bbc.published.unwrap().to_rfc3339(), "2023-07-01T00:00:00+00:00");
+    assert_eq!(
+        bbc.published.unwrap().to_rfc3339(),
+        "2023-07-01T00:00:00+00:00"
+    );
     assert_eq!(bbc.date_line, None, "a relative time is no date line");
-    assert_eq!(bbc.images[0].credit.as_deref(), Some("Unification Ministry"));
-    assert!(bbc.paragraphs.iter().all(|p| !p.contains("图像来源") && !p.contains("朝鮮的新導彈")));
-    assert!(bbc.paragraphs.contains(&"終於來到韓國，我鬆了一口氣，抱著女兒開始哭泣。金成慧\n統一院畢業生".to_string()));
+    assert_eq!(
+        bbc.images[0].credit.as_deref(),
+        Some("Unification Ministry")
+    );
+    assert!(
+        bbc.paragraphs
+            .iter()
+            .all(|p| !p.contains("图像来源") && !p.contains("朝鮮的新導彈"))
+    );
+    assert!(bbc.paragraphs.contains(
+        &"終於來到韓國，我鬆了一口氣，抱著女兒開始哭泣。金成慧\n統一院畢業生".to_string()
+    ));
 }

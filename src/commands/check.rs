@@ -120,6 +120,15 @@ fn quiet_on_closed_pipe(error: io::Error) -> Result<ExitCode> {
     Err(error).context("cannot write the report")
 }
 
+/// `name count, name count, …` in the map's order.
+fn counts<K: std::fmt::Display>(map: &std::collections::BTreeMap<K, usize>) -> String {
+    let items: Vec<String> = map
+        .iter()
+        .map(|(name, count)| format!("{name} {count}"))
+        .collect();
+    items.join(", ")
+}
+
 fn write_summary(out: &mut dyn Write, summary: &CheckSummary) -> io::Result<()> {
     writeln!(
         out,
@@ -134,34 +143,14 @@ fn write_summary(out: &mut dyn Write, summary: &CheckSummary) -> io::Result<()> 
     if let (Some(from), Some(to)) = (&summary.published_from, &summary.published_to) {
         writeln!(out, "published: {from} to {to}")?;
     }
-    let counts = |map: &mut dyn Iterator<Item = (String, usize)>| {
-        map.map(|(name, count)| format!("{name} {count}"))
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
-    if !summary.rules.is_empty() {
-        writeln!(
-            out,
-            "findings: {}",
-            counts(&mut summary.rules.iter().map(|(k, v)| (k.to_string(), *v)))
-        )?;
-    }
-        writeln!(
-        out,
-        "encodings: {}",
-        counts(&mut summary.encodings.iter().map(|(k, v)| (k.to_string(), *v)))
-    )?;
-    writeln!(
-        out,
-        "sites: {}",
-        counts(&mut summary.sites.iter().map(|(k, v)| (k.clone(), *v)))
-    )?;
-    if !summary.sections.is_empty() {
-        writeln!(
-            out,
-            "sections: {}",
-            counts(&mut summary.sections.iter().map(|(k, v)| (k.clone(), *v)))
-        )?;
+    let lines = [
+        ("findings", counts(&summary.rules)),
+        ("encodings", counts(&summary.encodings)),
+        ("sites", counts(&summary.sites)),
+        ("sections", counts(&summary.sections)),
+    ];
+    for (label, counts) in lines.iter().filter(|(_, counts)| !counts.is_empty()) {
+        writeln!(out, "{label}: {counts}")?;
     }
     Ok(())
 }
