@@ -124,6 +124,7 @@ pub fn run(
         inputs,
         window,
         |input| {
+            // `Err(None)`: skipped because the run was cancelled; nothing to report.
             if cancel.load(Ordering::Relaxed) {
                 return Err(None);
             }
