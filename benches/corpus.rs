@@ -17,7 +17,7 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 const MIN_FILES: usize = 3_000;
-const RUNS: usize = 7;
+const RUNS: usize = 11;
 
 fn main() {
     let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
