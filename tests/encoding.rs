@@ -2,17 +2,12 @@
 
 mod common;
 
-use std::process::Command;
-
 use serde_json::Value;
 
-use common::fixture;
+use common::{fixture, rfi_parse};
 
 fn article(args: &[&str]) -> Value {
-    let output = Command::new(env!("CARGO_BIN_EXE_rfi-parse"))
-        .args(args)
-        .output()
-        .unwrap();
+    let output = rfi_parse(args);
     assert!(
         output.status.success(),
         "{}",
@@ -51,10 +46,7 @@ fn a_big5_file_is_detected() {
 
 #[test]
 fn check_reports_the_encoding_it_read() {
-    let output = Command::new(env!("CARGO_BIN_EXE_rfi-parse"))
-        .args(["check", "-q", "--format", "json", &fixture("encodings")])
-        .output()
-        .unwrap();
+    let output = rfi_parse(&["check", "-q", "--format", "json", &fixture("encodings")]);
     let report: Value = serde_json::from_slice(&output.stdout).unwrap();
     assert_eq!(report["files"][0]["encoding"], "gb18030");
     assert_eq!(report["summary"]["encodings"]["gb18030"], 1);
@@ -63,23 +55,14 @@ fn check_reports_the_encoding_it_read() {
 
 #[test]
 fn stray_bytes_stay_an_error_and_an_unknown_label_is_a_usage_error() {
-    let output = Command::new(env!("CARGO_BIN_EXE_rfi-parse"))
-        .arg(fixture("errors/invalid-utf8.txt"))
-        .output()
-        .unwrap();
+    let output = rfi_parse(&[&fixture("errors/invalid-utf8.txt")]);
     assert_eq!(output.status.code(), Some(1));
-    let output = Command::new(env!("CARGO_BIN_EXE_rfi-parse"))
-        .args([
-            "--encoding",
-            "windows-1252",
-            &fixture("errors/invalid-utf8.txt"),
-        ])
-        .output()
-        .unwrap();
+    let output = rfi_parse(&[
+        "--encoding",
+        "windows-1252",
+        &fixture("errors/invalid-utf8.txt"),
+    ]);
     assert_eq!(output.status.code(), Some(0), "a named encoding is trusted");
-    let output = Command::new(env!("CARGO_BIN_EXE_rfi-parse"))
-        .args(["--encoding", "klingon", "x"])
-        .output()
-        .unwrap();
+    let output = rfi_parse(&["--encoding", "klingon", "x"]);
     assert_eq!(output.status.code(), Some(2));
 }
