@@ -209,6 +209,12 @@ impl InputConfig {
         }
         let mut paths = args.paths;
         if paths.is_empty() && args.files_from.is_none() {
+            // Waiting for a person to type an archive is never what they meant.
+            if std::io::IsTerminal::is_terminal(&std::io::stdin()) {
+                bail!(
+                    "no input: name a FILE or folder, or pipe an archive into standard input (see --help)"
+                );
+            }
             paths.push(PathBuf::from("-"));
         }
         let many = args.files_from.is_some() || paths.len() != 1 || paths[0].is_dir();
