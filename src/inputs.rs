@@ -59,22 +59,14 @@ fn walk_all(
 /// How many inputs there are, for the progress bar; `None` when a list comes from
 /// standard input, which cannot be read twice.
 pub fn count_inputs(config: &InputConfig) -> Option<u64> {
-    let list = match &config.files_from {
-        Some(list) if list.as_os_str() == "-" => return None,
-        Some(list) => Some(File::open(list).ok()?),
-        None => None,
-    };
-    let listed = list
-        .into_iter()
-        .flat_map(|file| batch::walk::path_list(BufReader::new(file), config.null));
-    let paths = config
-        .paths
-        .clone()
-        .into_iter()
-        .map(Ok)
-        .chain(listed)
-        .collect::<Vec<_>>();
-    Some(walk_all(config, paths.into_iter(), String::new()).count() as u64)
+    if config
+        .files_from
+        .as_deref()
+        .is_some_and(|list| list.as_os_str() == "-")
+    {
+        return None;
+    }
+    Some(inputs(config).ok()?.count() as u64)
 }
 
 /// A rayon pool of the configured size.

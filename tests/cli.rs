@@ -362,8 +362,7 @@ fn seed_markdown_reads_back_in_pandoc() {
 
 #[test]
 fn out_dir_inside_the_input_folder_is_not_read_back() {
-    let (dir, root) = corpus_folder(4);
-    let _ = dir;
+    let (_dir, root) = corpus_folder(4);
     let out = root.join("zz-out");
     for _ in 0..2 {
         let output = rfi_parse(&[

@@ -221,55 +221,32 @@ fn path_from_bytes(bytes: Vec<u8>) -> PathBuf {
     PathBuf::from(String::from_utf8_lossy(&bytes).into_owned())
 }
 
-/// Matches a file name against a shell pattern with `*` and `?`.
+/// Matches a file name against a shell pattern with `*` and `?`, without allocating.
 pub fn glob_match(pattern: &str, name: &str) -> bool {
-    if !pattern.contains('?') {
-        return star_match(pattern, name);
-    }
-    let pattern: Vec<char> = pattern.chars().collect();
-    let name: Vec<char> = name.chars().collect();
+    // Byte offsets into both; after a mismatch, the last `*` takes one more character.
     let (mut p, mut n) = (0, 0);
-    // Where the last `*` was, and how much of the name it has taken.
     let mut star: Option<(usize, usize)> = None;
-    while n < name.len() {
-        match pattern.get(p) {
+    while let Some(c) = name[n..].chars().next() {
+        match pattern[p..].chars().next() {
             Some('*') => {
                 star = Some((p, n));
                 p += 1;
             }
-            Some(c) if *c == '?' || *c == name[n] => (p, n) = (p + 1, n + 1),
+            Some(want) if want == '?' || want == c => {
+                p += want.len_utf8();
+                n += c.len_utf8();
+            }
             _ => match star {
                 Some((star_at, taken)) => {
-                    star = Some((star_at, taken + 1));
-                    (p, n) = (star_at + 1, taken + 1);
+                    let skipped = name[taken..].chars().next().map_or(1, char::len_utf8);
+                    star = Some((star_at, taken + skipped));
+                    (p, n) = (star_at + 1, taken + skipped);
                 }
                 None => return false,
             },
         }
     }
-    pattern[p..].iter().all(|c| *c == '*')
-}
-
-/// [`glob_match`] for patterns with `*` only, without allocating: the literal parts must
-/// appear in order, the first at the start and the last at the end.
-fn star_match(pattern: &str, name: &str) -> bool {
-    let mut parts = pattern.split('*');
-    let first = parts.next().unwrap_or("");
-    let Some(mut rest) = name.strip_prefix(first) else {
-        return false;
-    };
-    let mut parts = parts.peekable();
-    while let Some(part) = parts.next() {
-        if parts.peek().is_none() {
-            return rest.ends_with(part);
-        }
-        match rest.find(part) {
-            Some(at) => rest = &rest[at + part.len()..],
-            None => return false,
-        }
-    }
-    // No `*` at all: the name must be the pattern.
-    rest.is_empty()
+    pattern[p..].chars().all(|c| c == '*')
 }
 
 #[cfg(test)]
@@ -290,6 +267,8 @@ mod tests {
         assert!(!glob_match("ab*ba", "aba"));
         assert!(glob_match("ab*ba", "abba"));
         assert!(glob_match("*中*", "新中文.txt"));
+        assert!(glob_match("?文.txt", "中文.txt"));
+        assert!(!glob_match("?.txt", "中文.txt"));
     }
 
     #[test]

@@ -133,7 +133,10 @@ fn date_div_text(node: NodeRef<'_, Node>) -> Option<String> {
         ),
         _ => true,
     });
-    let text = text_of(node).filter(|_| inline_only)?;
+    if !inline_only {
+        return None;
+    }
+    let text = text_of(node)?;
     let date_like = text.chars().count() <= 64 && text.contains(|c: char| c.is_ascii_digit());
     date_like.then(|| text.replace('\n', " "))
 }
@@ -423,10 +426,6 @@ impl<'f> Walker<'f> {
                 }
                 _ => {}
             }
-        }
-        if !found && let (Some(text), _) = caption {
-            self.text.push_text(&text, false);
-            self.flush();
         }
     }
 

@@ -13,6 +13,12 @@ pub fn render(article: &Article, out: &mut Vec<u8>) {
         md.push('\n');
     }
     for block in &article.blocks {
+        if let Block::Image(index) = block
+            && !is_safe_url(&article.images[*index].url)
+        {
+            // A relative or `javascript:` address would not show the picture.
+            continue;
+        }
         md.push('\n');
         match block {
             Block::Paragraph(block) => text_block_into(article, block, &mut md),
@@ -22,6 +28,7 @@ pub fn render(article: &Article, out: &mut Vec<u8>) {
             }
             Block::Image(index) => {
                 let image = &article.images[*index];
+
                 md.push_str("![");
                 escape_into(image.alt.as_deref().unwrap_or(""), &mut md);
                 md.push_str("](");
