@@ -9,6 +9,7 @@ use scraper::{Html, Node};
 use super::date::parse_date_line;
 use super::repair::repair_glued_attributes;
 use super::share::{is_share_link, share_link};
+use super::srcset::candidate_urls;
 use super::text::{TextBuilder, is_textless, text_of};
 use crate::article::{Block, Embed, Image, LeadImage, ShareLink, TextBlock};
 
@@ -530,7 +531,7 @@ fn caption_parts(figcaption: NodeRef<'_, Node>) -> (Option<String>, Option<Strin
 }
 
 /// The real URL of an image: `src`, unless it is a `data:` placeholder, then the first
-/// `srcset` candidate of the image, then of the picture's `<source>`s.
+/// `srcset` candidate that is no placeholder, of the image, then of the picture's `<source>`s.
 fn image_url(img: &Element, picture: Option<NodeRef<'_, Node>>) -> Option<String> {
     let usable = |url: &str| !url.is_empty() && !url.starts_with("data:");
     let from_src = ["src", "data-src"]
@@ -540,14 +541,16 @@ fn image_url(img: &Element, picture: Option<NodeRef<'_, Node>>) -> Option<String
     let from_srcset = || {
         ["srcset", "data-srcset"]
             .into_iter()
-            .filter_map(|name| img.attr(name).and_then(first_srcset_url))
+            .filter_map(|name| img.attr(name))
+            .flat_map(candidate_urls)
             .find(|url| usable(url))
     };
     let from_sources = || {
         picture?
             .descendants()
             .filter_map(|d| d.value().as_element().filter(|e| e.name() == "source"))
-            .filter_map(|source| source.attr("srcset").and_then(first_srcset_url))
+            .filter_map(|source| source.attr("srcset"))
+            .flat_map(candidate_urls)
             .find(|url| usable(url))
     };
     from_src
@@ -556,21 +559,42 @@ fn image_url(img: &Element, picture: Option<NodeRef<'_, Node>>) -> Option<String
         .map(str::to_string)
 }
 
-fn first_srcset_url(srcset: &str) -> Option<&str> {
-    srcset.split(',').next()?.split_whitespace().next()
+/// The share block: a `<div>` with share links among its children or grandchildren and
+/// no text of its own outside them, so that skipping it whole never drops article text.
+fn is_share_block(div: NodeRef<'_, Node>) -> bool {
+    let has_share_anchor = div
+        .children()
+        .any(|child| is_share_anchor(child) || child.children().any(is_share_anchor));
+    if !has_share_anchor {
+        return false;
+    }
+    let mut skip: Option<NodeId> = None;
+    for edge in div.traverse() {
+        match edge {
+            Edge::Open(node) if skip.is_none() => match node.value() {
+                Node::Text(text) if !text.trim().is_empty() => return false,
+                Node::Element(element)
+                    if is_textless(element.name())
+                        || is_share_anchor(node)
+                        || is_noise(node, element) =>
+                {
+                    skip = Some(node.id());
+                }
+                _ => {}
+            },
+            Edge::Close(node) if skip == Some(node.id()) => skip = None,
+            _ => {}
+        }
+    }
+    true
 }
 
-/// The share block: a `<div>` with share links among its children or grandchildren.
-fn is_share_block(div: NodeRef<'_, Node>) -> bool {
-    let is_share_anchor = |node: NodeRef<'_, Node>| {
-        node.value()
-            .as_element()
-            .filter(|e| e.name() == "a")
-            .and_then(|a| a.attr("href"))
-            .is_some_and(is_share_link)
-    };
-    div.children()
-        .any(|child| is_share_anchor(child) || child.children().any(is_share_anchor))
+fn is_share_anchor(node: NodeRef<'_, Node>) -> bool {
+    node.value()
+        .as_element()
+        .filter(|e| e.name() == "a")
+        .and_then(|a| a.attr("href"))
+        .is_some_and(is_share_link)
 }
 
 /// Content that never belongs to the article: promotion slots, the share widget, the

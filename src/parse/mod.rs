@@ -7,6 +7,7 @@ pub mod header;
 pub mod repair;
 pub mod share;
 pub mod source;
+mod srcset;
 pub mod text;
 
 use chrono_tz::Tz;

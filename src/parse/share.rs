@@ -11,7 +11,10 @@ pub fn share_link(href: &str) -> Option<ShareLink> {
     let value = raw_query_parameter(href, parameter);
     let target = match platform {
         // These carry free text with the address at its end.
-        Platform::Whatsapp | Platform::Email => value.and_then(last_url),
+        Platform::Whatsapp => value.and_then(last_url),
+        Platform::Email => value
+            .and_then(last_url)
+            .or_else(|| raw_query_parameter(href, "subject").and_then(last_url)),
         _ => value.map(decode_component),
     };
     Some(ShareLink {
@@ -34,7 +37,12 @@ pub fn is_share_link(href: &str) -> bool {
 fn classify(href: &str) -> Option<(Platform, &'static str)> {
     let (scheme, rest) = href.split_once(':')?;
     if scheme.eq_ignore_ascii_case("mailto") {
-        return Some((Platform::Email, "body"));
+        // A contact address (`mailto:news@example.com`) is an ordinary link; a share
+        // link carries the shared address in its message.
+        let shares = ["body", "subject"].into_iter().any(|name| {
+            raw_query_parameter(href, name).is_some_and(|value| last_url(value).is_some())
+        });
+        return shares.then_some((Platform::Email, "body"));
     }
     if scheme.eq_ignore_ascii_case("whatsapp") {
         return Some((Platform::Whatsapp, "text"));
@@ -159,6 +167,10 @@ mod tests {
             (Platform::Email, shared.clone())
         );
         assert_eq!(
+            target("mailto:?subject=read%20https%3A%2F%2Frfi.my%2F9bsh.F"),
+            (Platform::Email, shared.clone())
+        );
+        assert_eq!(
             target("whatsapp://send?text=https%3A%2F%2Frfi.my%2F9bsh.F+via+http+news"),
             (Platform::Whatsapp, shared)
         );
@@ -170,6 +182,8 @@ mod tests {
             "https://www.rfi.fr/cn/",
             "https://facebook.com/rfi",
             "javascript:alert(1)",
+            "mailto:news@example.com",
+            "mailto:news@example.com?subject=Hello",
             "",
         ] {
             assert_eq!(share_link(href), None, "{href}");

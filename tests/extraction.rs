@@ -1,0 +1,65 @@
+//! Extraction cases that once lost text or damaged a field, each on a small hand-made body.
+
+use rfi_parse::Article;
+
+const HEADER: &str = "<!--1686586501000-->\n[标题](https://www.rfi.fr/cn/x)\n------\n\n";
+
+fn parse_body(body: &str) -> Article {
+    rfi_parse::parse(&format!("{HEADER}{body}")).expect("parses")
+}
+
+#[test]
+fn a_contact_address_beside_the_text_keeps_the_text() {
+    let article = parse_body(
+        "<div>12/06/2023 - 17:21</div><div><p>第一段。</p>\
+         <p>来信请寄 <a href=\"mailto:news@example.com\">news@example.com</a>。</p></div>",
+    );
+    assert_eq!(
+        article.paragraphs,
+        ["第一段。", "来信请寄 news@example.com。"]
+    );
+    assert!(article.share_links.is_empty());
+}
+
+#[test]
+fn a_share_link_beside_article_text_skips_only_the_link() {
+    let article = parse_body(
+        "<div><p>正文一。</p><p>正文二。</p>\
+         <a href=\"https://twitter.com/intent/tweet?url=https%3A%2F%2Frfi.my%2Fx\">t</a></div>",
+    );
+    assert_eq!(article.paragraphs, ["正文一。", "正文二。"]);
+    assert_eq!(article.share_links.len(), 1);
+    assert_eq!(
+        article.share_links[0].target.as_deref(),
+        Some("https://rfi.my/x")
+    );
+}
+
+#[test]
+fn an_email_share_link_is_recognised_by_the_address_it_carries() {
+    let article = parse_body(
+        "<div><p>正文。</p></div><div>\
+         <a href=\"mailto:?subject=%E6%A0%87%E9%A2%98&amp;body=https%3A%2F%2Frfi.my%2Fx\"><svg></svg></a>\
+         <a href=\"https://www.facebook.com/sharer.php?u=x\"><svg></svg></a></div>",
+    );
+    assert_eq!(article.paragraphs, ["正文。"]);
+    let platforms: Vec<_> = article
+        .share_links
+        .iter()
+        .map(|link| serde_json::to_value(link.platform).unwrap())
+        .collect();
+    assert_eq!(platforms, ["email", "facebook"]);
+}
+
+#[test]
+fn a_srcset_url_with_commas_is_kept_whole() {
+    let url = r#"https://s.rfi.fr/media/display/a/w:246/p:16x9/m:{"brand":"RFI","lang":"CN","title":""}/x.webp"#;
+    let srcset = url.replace('"', "&quot;");
+    let article = parse_body(&format!(
+        "<div><p>正文。</p><figure><img src=\"data:image/gif;base64,R0l\" \
+         srcset=\"data:image/gif;base64,R0l 1w, {srcset} 246w, https://s.rfi.fr/b.webp 480w\">\
+         <figcaption><span>说明</span></figcaption></figure></div>"
+    ));
+    assert_eq!(article.images.len(), 1);
+    assert_eq!(article.images[0].url, url);
+}
