@@ -7,6 +7,7 @@ use anyhow::{Context, Result, bail};
 use chrono_tz::Tz;
 use clap::{Parser, Subcommand, ValueEnum};
 use rfi_parse::ParseOptions;
+use rfi_parse::batch::walk::Pattern;
 use rfi_parse::batch::{Config as BatchConfig, Destination, ErrorFormat};
 use rfi_parse::render::Format;
 
@@ -68,17 +69,22 @@ pub struct InputArgs {
     #[arg(short = '0', long = "null", requires = "files_from")]
     pub null: bool,
 
-    /// Which files to take from folders, as a shell pattern on the file name.
-    #[arg(long, value_name = "GLOB", default_value = "*.txt")]
-    pub pattern: String,
+    /// Which files to take from folders: a glob on the file name (`*.txt`, `[a-c]*`,
+    /// `*.{txt,html}`), or on the path below the folder when it holds a `/`.
+    #[arg(long, value_name = "GLOB", default_value = "*.txt", value_parser = parse_pattern)]
+    pub pattern: Pattern,
 
     /// Worker threads (default: all cores).
     #[arg(short = 'j', long = "threads", value_name = "N")]
     pub threads: Option<usize>,
 
-    /// No progress bar and no summary line.
-    #[arg(short, long)]
+    /// No progress bar and no summary.
+    #[arg(short, long, conflicts_with = "stats")]
     pub quiet: bool,
+
+    /// Print the summary line even when standard error is not a terminal.
+    #[arg(long)]
+    pub stats: bool,
 }
 
 #[derive(Debug, clap::Args)]
@@ -167,6 +173,10 @@ fn parse_encoding(label: &str) -> Result<&'static encoding_rs::Encoding, String>
     })
 }
 
+fn parse_pattern(glob: &str) -> Result<Pattern, String> {
+    Pattern::new(glob).map_err(|error| error.to_string())
+}
+
 fn parse_rule(id: &str) -> Result<String, String> {
     match rfi_parse::check::find_rule(id) {
         Some(rule) => Ok(rule.id.to_string()),
@@ -186,10 +196,14 @@ pub struct InputConfig {
     pub paths: Vec<PathBuf>,
     pub files_from: Option<PathBuf>,
     pub null: bool,
-    pub pattern: String,
+    pub pattern: Pattern,
+    /// The pattern as given, for messages.
+    pub pattern_glob: String,
     pub threads: usize,
     pub parse: ParseOptions,
     pub quiet: bool,
+    /// Whether the summary is printed: on a terminal, or asked for with `--stats`.
+    pub stats: bool,
     /// A folder never walked into (the output folder).
     pub skip: Option<PathBuf>,
     /// Several inputs may follow (not exactly one file or standard input).
@@ -227,6 +241,7 @@ impl InputConfig {
             paths,
             files_from: args.files_from,
             null: args.null,
+            pattern_glob: args.pattern.glob().to_string(),
             pattern: args.pattern,
             threads,
             parse: ParseOptions {
@@ -234,6 +249,8 @@ impl InputConfig {
                 encoding: args.encoding,
             },
             quiet: args.quiet,
+            stats: !args.quiet
+                && (args.stats || std::io::IsTerminal::is_terminal(&std::io::stderr())),
             skip: None,
             many,
         })

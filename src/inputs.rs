@@ -2,9 +2,10 @@
 
 use std::fs::File;
 use std::io::{self, BufReader};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
+use rfi_parse::batch::walk::display_path;
 use rfi_parse::batch::{self, Input, Walk, WalkError};
 
 use crate::cli::InputConfig;
@@ -25,12 +26,7 @@ pub fn inputs(config: &InputConfig) -> Result<Inputs> {
             Box::new(batch::walk::path_list(BufReader::new(file), config.null))
         }
     };
-    let list_name = config
-        .files_from
-        .clone()
-        .unwrap_or_default()
-        .display()
-        .to_string();
+    let list_name = display_path(config.files_from.as_deref().unwrap_or(Path::new("")));
     Ok(walk_all(
         config,
         config.paths.clone().into_iter().map(Ok).chain(listed),
@@ -75,4 +71,24 @@ pub fn pool(config: &InputConfig) -> Result<rayon::ThreadPool> {
         .num_threads(config.threads)
         .build()
         .context("cannot start worker threads")
+}
+
+/// The message of a run that found nothing to read.
+pub fn no_input(config: &InputConfig) -> String {
+    let named: Vec<String> = config.paths.iter().map(|path| display_path(path)).collect();
+    let mut message = format!("no input found in {}", named.join(", "));
+    if let Some(list) = &config.files_from {
+        message = format!(
+            "no input found in {} or the list {}",
+            named.join(", "),
+            display_path(list)
+        );
+        if config.paths.is_empty() {
+            message = format!("no input found in the list {}", display_path(list));
+        }
+    }
+    if config.paths.iter().any(|path| path.is_dir()) {
+        message += &format!(" (folders are searched for {})", config.pattern_glob);
+    }
+    message
 }

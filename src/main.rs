@@ -20,14 +20,42 @@ static INTERRUPTED: AtomicBool = AtomicBool::new(false);
 const EXIT_INTERRUPTED: u8 = 130;
 
 fn main() -> ExitCode {
-    let args = Args::parse();
+    // With `--error-format json` every line on standard error is JSON, usage errors too.
+    let json_errors = json_errors_asked();
+    let args = match Args::try_parse() {
+        Ok(args) => args,
+        Err(error) if json_errors && error.use_stderr() => {
+            report_fatal("usage", &error.to_string());
+            return ExitCode::from(2);
+        }
+        Err(error) => error.exit(),
+    };
     match run(args) {
         Ok(code) => code,
+        Err(error) if json_errors => {
+            report_fatal("fatal", &format!("{error:#}"));
+            ExitCode::from(2)
+        }
         Err(error) => {
             eprintln!("rfi-parse: {error:#}");
             ExitCode::from(2)
         }
     }
+}
+
+/// Whether the command line asks for JSON error lines, read before clap so that its own
+/// errors can be JSON as well.
+fn json_errors_asked() -> bool {
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    args.iter().enumerate().any(|(at, arg)| {
+        arg == "--error-format=json"
+            || (arg == "--error-format" && args.get(at + 1).is_some_and(|next| next == "json"))
+    })
+}
+
+fn report_fatal(kind: &str, message: &str) {
+    let line = serde_json::json!({"kind": kind, "message": message.trim_end()});
+    eprintln!("{line}");
 }
 
 fn run(args: Args) -> Result<ExitCode> {

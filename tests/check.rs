@@ -37,7 +37,7 @@ fn clean_corpus(copies: usize) -> tempfile::TempDir {
 #[test]
 fn a_clean_corpus_passes_and_is_counted() {
     let corpus = clean_corpus(25);
-    let output = rfi_parse(&["check", "-q", corpus.path().to_str().unwrap()]);
+    let output = rfi_parse(&["check", corpus.path().to_str().unwrap()]);
     let report = text(&output.stdout);
     assert_eq!(output.status.code(), Some(0), "{report}");
     assert!(
@@ -56,7 +56,7 @@ fn an_empty_file_and_a_broken_header_fail_the_check_by_name() {
         "<!--123-->\nno link here\n------\n",
     )
     .unwrap();
-    let output = rfi_parse(&["check", "-q", corpus.path().to_str().unwrap()]);
+    let output = rfi_parse(&["check", corpus.path().to_str().unwrap()]);
     assert_eq!(output.status.code(), Some(1));
     let report = text(&output.stdout);
     assert!(
@@ -71,6 +71,28 @@ fn an_empty_file_and_a_broken_header_fail_the_check_by_name() {
         report.contains("checked 10 files: 8 clean, 0 with warnings, 2 with errors"),
         "{report}"
     );
+}
+
+#[test]
+fn quiet_check_prints_the_findings_only() {
+    let corpus = clean_corpus(1);
+    fs::write(corpus.path().join("empty.txt"), "").unwrap();
+    let output = rfi_parse(&["check", "-q", corpus.path().to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1));
+    let report = text(&output.stdout);
+    assert_eq!(report.lines().count(), 1, "{report}");
+    assert!(
+        report.contains("empty.txt:1: error[unparseable]"),
+        "{report}"
+    );
+}
+
+#[test]
+fn a_check_that_finds_no_input_fails() {
+    let empty = tempfile::tempdir().unwrap();
+    let output = rfi_parse(&["check", empty.path().to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(text(&output.stderr).contains("no input found"));
 }
 
 #[test]

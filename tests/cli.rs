@@ -4,7 +4,7 @@ mod common;
 
 use std::fs;
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
 use common::{files_below, fixture, rfi_parse, rfi_parse_with_stdin, sources, stderr, stdout};
@@ -135,6 +135,7 @@ fn one_bad_file_costs_the_others_nothing() {
     let output = rfi_parse(&[
         "-f",
         "jsonl",
+        "--stats",
         &fixture("rfi-seed.txt"),
         &fixture("errors/missing-link.txt"),
         "no/such/file.txt",
@@ -281,7 +282,8 @@ fn out_dir_mirrors_inputs_and_reruns_overwrite_cleanly() {
         assert!(output.status.success(), "{}", stderr(&output));
         assert!(output.stdout.is_empty());
     }
-    let md = fs::read_to_string(out.join("d0/e0/000.md")).unwrap();
+    // The folder argument's own name is kept, as `cp -r` keeps it.
+    let md = fs::read_to_string(out.join("in/d0/e0/000.md")).unwrap();
     assert!(md.starts_with("---\ntitle: "));
     let files = files_below(&out);
     assert_eq!(files.len(), 6, "no temporary or extra files: {files:?}");
@@ -368,6 +370,7 @@ fn out_dir_inside_the_input_folder_is_not_read_back() {
         let output = rfi_parse(&[
             "-f",
             "text",
+            "--stats",
             "--out-dir",
             out.to_str().unwrap(),
             root.to_str().unwrap(),
@@ -391,9 +394,9 @@ fn out_dir_never_replaces_an_input_nor_leaves_the_folder() {
         .args(["a.txt", "-f", "text", "--out-dir", "."])
         .output()
         .unwrap();
-    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(output.status.code(), Some(2));
     assert!(
-        stderr(&output).contains("the output would replace the input"),
+        stderr(&output).contains("the output of a.txt would replace the input ./a.txt"),
         "{}",
         stderr(&output)
     );
@@ -408,11 +411,11 @@ fn out_dir_never_replaces_an_input_nor_leaves_the_folder() {
         let out = dir.path().join("out");
         fs::create_dir_all(&out).unwrap();
         std::os::unix::fs::symlink(outside.path(), out.join("sub")).unwrap();
-        fs::create_dir_all(dir.path().join("sub")).unwrap();
-        fs::copy(fixture("rfi-seed.txt"), dir.path().join("sub/b.txt")).unwrap();
+        fs::create_dir_all(dir.path().join("sub/deeper")).unwrap();
+        fs::copy(fixture("rfi-seed.txt"), dir.path().join("sub/deeper/b.txt")).unwrap();
         let output = Command::new(env!("CARGO_BIN_EXE_rfi-parse"))
             .current_dir(dir.path())
-            .args(["sub/b.txt", "--out-dir", "out"])
+            .args(["sub", "--out-dir", "out"])
             .output()
             .unwrap();
         assert_eq!(output.status.code(), Some(1));
@@ -421,6 +424,7 @@ fn out_dir_never_replaces_an_input_nor_leaves_the_folder() {
             "{}",
             stderr(&output)
         );
+        // Refused before any folder is made beyond the link.
         assert_eq!(fs::read_dir(outside.path()).unwrap().count(), 0);
     }
 }
@@ -533,4 +537,172 @@ fn ten_thousand_nested_files_keep_sorted_order_around_two_broken_ones() {
         numbers, expected,
         "every good file once, in sorted path order"
     );
+}
+
+/// Writes the seed to each of `names` below `dir`.
+fn seed_files(dir: &Path, names: &[&str]) {
+    for name in names {
+        let path = dir.join(name);
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::copy(fixture("rfi-seed.txt"), path).unwrap();
+    }
+}
+
+#[test]
+fn out_dir_keeps_each_folder_arguments_name() {
+    let dir = tempfile::tempdir().unwrap();
+    seed_files(dir.path(), &["a/x.txt", "b/x.txt", "c/d/x.txt"]);
+    let out = dir.path().join("out");
+    let a = dir.path().join("a");
+    let output = rfi_parse(&[
+        "-f",
+        "md",
+        "--out-dir",
+        out.to_str().unwrap(),
+        a.to_str().unwrap(),
+        dir.path().join("b").to_str().unwrap(),
+        dir.path().join("c").to_str().unwrap(),
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let mut written: Vec<_> = files_below(&out)
+        .iter()
+        .map(|f| f.strip_prefix(&out).unwrap().to_path_buf())
+        .collect();
+    written.sort();
+    assert_eq!(
+        written,
+        [
+            PathBuf::from("a/x.md"),
+            PathBuf::from("b/x.md"),
+            PathBuf::from("c/d/x.md")
+        ]
+    );
+}
+
+#[test]
+fn out_dir_refuses_two_inputs_with_one_output_before_writing() {
+    let dir = tempfile::tempdir().unwrap();
+    seed_files(dir.path(), &["a/x.txt", "a/y.txt", "b/x.txt"]);
+    let out = dir.path().join("out");
+    // Files named on the command line (or listed) keep only their names.
+    let list = "a/y.txt\na/x.txt\nb/x.txt\n";
+    let mut child = Command::new(env!("CARGO_BIN_EXE_rfi-parse"))
+        .current_dir(dir.path())
+        .args(["--out-dir", "out", "--files-from", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(list.as_bytes())
+        .unwrap();
+    let output = child.wait_with_output().unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let errors = stderr(&output);
+    assert!(
+        errors.contains("a/x.txt and b/x.txt would both be written to out/x.json"),
+        "{errors}"
+    );
+    assert!(files_below(&out).is_empty(), "nothing written");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_symbolic_link_loop_is_reported_once_and_not_followed() {
+    let dir = tempfile::tempdir().unwrap();
+    seed_files(dir.path(), &["in/a.txt"]);
+    std::os::unix::fs::symlink("..", dir.path().join("in/loop")).unwrap();
+    let output = rfi_parse(&["-f", "jsonl", dir.path().join("in").to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(stdout(&output).lines().count(), 1, "the article once");
+    let errors = stderr(&output);
+    assert_eq!(errors.lines().count(), 1, "{errors}");
+    assert!(errors.contains("symbolic link loop"), "{errors}");
+}
+
+#[test]
+fn patterns_are_globs_with_classes_and_alternatives() {
+    let dir = tempfile::tempdir().unwrap();
+    seed_files(dir.path(), &["story.txt", "news.txt", "sub/story.html"]);
+    let output = rfi_parse(&[
+        "-f",
+        "jsonl",
+        "--pattern",
+        "[s]*.{txt,html}",
+        dir.path().to_str().unwrap(),
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let names: Vec<String> = sources(&output)
+        .iter()
+        .map(|s| s.rsplit('/').next().unwrap().to_string())
+        .collect();
+    assert_eq!(names, ["story.txt", "story.html"]);
+    let bad = rfi_parse(&["--pattern", "[a", dir.path().to_str().unwrap()]);
+    assert_eq!(bad.status.code(), Some(2));
+}
+
+#[test]
+fn no_input_found_is_an_error_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("notes.md"), "x").unwrap();
+    let target = dir.path().join("all.json");
+    for args in [
+        vec![dir.path().to_str().unwrap()],
+        vec!["--pattern", "*.html", dir.path().to_str().unwrap()],
+        vec!["-o", target.to_str().unwrap(), dir.path().to_str().unwrap()],
+    ] {
+        let output = rfi_parse(&args);
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        assert!(output.stdout.is_empty(), "no `[]`: {args:?}");
+        assert!(
+            stderr(&output).contains("no input found in"),
+            "{}",
+            stderr(&output)
+        );
+    }
+    assert!(!target.exists());
+}
+
+#[test]
+fn the_summary_is_only_for_terminals_or_stats() {
+    let args = [&fixture("rfi-seed.txt"), &fixture("crlf-bom.txt")];
+    let plain = rfi_parse(&[args[0], args[1]]);
+    assert!(plain.status.success());
+    assert!(plain.stderr.is_empty(), "{}", stderr(&plain));
+    let stats = rfi_parse(&["--stats", args[0], args[1]]);
+    assert!(stderr(&stats).starts_with("rfi-parse: 2 converted, 0 failed in "));
+    let conflict = rfi_parse(&["--stats", "-q", args[0]]);
+    assert_eq!(conflict.status.code(), Some(2));
+}
+
+#[test]
+fn with_json_errors_every_stderr_line_is_json() {
+    let (seed, empty) = (fixture("rfi-seed.txt"), fixture("errors/empty.txt"));
+    let runs = [
+        vec![
+            "--error-format",
+            "json",
+            "--stats",
+            "-f",
+            "jsonl",
+            &seed,
+            &empty,
+        ],
+        vec!["--error-format=json", "--no-such-option"],
+        vec!["--error-format", "json", "--tz", "Mars/Olympus", "x.txt"],
+    ];
+    for args in runs {
+        let output = rfi_parse(&args);
+        let errors = stderr(&output);
+        assert!(!errors.is_empty(), "{args:?}");
+        for line in errors.lines() {
+            let value: Value = serde_json::from_str(line)
+                .unwrap_or_else(|_| panic!("not JSON: {line:?} ({args:?})"));
+            assert!(value["kind"].is_string(), "{line}");
+        }
+    }
 }

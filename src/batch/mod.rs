@@ -14,7 +14,7 @@ use serde::Serialize;
 
 use crate::parse::{ParseOptions, parse_bytes_with};
 use crate::render::{Format, Writer};
-pub use walk::{Input, Walk, WalkError};
+pub use walk::{Input, Pattern, Walk, WalkError};
 
 /// Where converted articles go.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -101,6 +101,8 @@ pub enum Stop {
     Interrupted,
     /// Writing the output failed (a closed pipe, a full disk).
     Output(io::Error),
+    /// There was no input at all: nothing was written, not even an empty JSON array.
+    NoInput,
 }
 
 /// Converts every input, writing in input order to `out` (or below the output folder)
@@ -165,6 +167,7 @@ pub fn run(
         },
     );
     let stopped = match (stopped, config.destination == Destination::Stream) {
+        (None, _) if summary.converted + summary.failed == 0 => Some(Stop::NoInput),
         (None, true) => writer.finish().err().map(Stop::Output),
         (stopped, _) => stopped,
     };
@@ -193,7 +196,11 @@ fn convert(config: &Config, input: Result<Input, WalkError>) -> Result<Vec<u8>, 
     if let Destination::OutDir(dir) = &config.destination {
         let target = output_path(dir, &input, config.format);
         write_output(dir, &input, &target, &document).map_err(|error| Failure {
-            message: format!("cannot write {}: {}", target.display(), io_message(&error)),
+            message: format!(
+                "cannot write {}: {}",
+                walk::display_path(&target),
+                io_message(&error)
+            ),
             ..Failure::io(source, &error)
         })?;
         document.clear();
@@ -205,16 +212,7 @@ fn convert(config: &Config, input: Result<Input, WalkError>) -> Result<Vec<u8>, 
 /// in the tree) and the input itself.
 fn write_output(dir: &Path, input: &Input, target: &Path, document: &[u8]) -> io::Result<()> {
     let parent = target.parent().unwrap_or(dir);
-    std::fs::create_dir_all(parent)?;
-    let outside = || {
-        io::Error::new(
-            io::ErrorKind::PermissionDenied,
-            "the path leads outside the output folder",
-        )
-    };
-    if !std::fs::canonicalize(parent)?.starts_with(std::fs::canonicalize(dir)?) {
-        return Err(outside());
-    }
+    create_folders_inside(dir, parent.strip_prefix(dir).unwrap_or(Path::new("")))?;
     if let Input::File { path, .. } = input
         && target.exists()
         && std::fs::canonicalize(target)? == std::fs::canonicalize(path)?
@@ -225,6 +223,102 @@ fn write_output(dir: &Path, input: &Input, target: &Path, document: &[u8]) -> io
         ));
     }
     output::write_atomically(target, document)
+}
+
+/// Creates the folders of `relative` below `dir` one at a time, checking each that
+/// exists before going further, so that a symbolic link leading out of `dir` is refused
+/// before anything is created beyond it.
+fn create_folders_inside(dir: &Path, relative: &Path) -> io::Result<()> {
+    let mut folder = dir.to_path_buf();
+    let mut dir_canonical: Option<PathBuf> = None;
+    for component in relative.components() {
+        folder.push(component);
+        match std::fs::symlink_metadata(&folder) {
+            Ok(meta) if meta.is_dir() => {}
+            Ok(meta) if meta.file_type().is_symlink() => {
+                let inside = match &dir_canonical {
+                    Some(canonical) => canonical,
+                    None => dir_canonical.insert(std::fs::canonicalize(dir)?),
+                };
+                let target = std::fs::canonicalize(&folder)?;
+                if !target.starts_with(inside) || !target.is_dir() {
+                    return Err(io::Error::new(
+                        io::ErrorKind::PermissionDenied,
+                        "the path leads outside the output folder",
+                    ));
+                }
+            }
+            Ok(_) => {
+                return Err(io::Error::new(
+                    io::ErrorKind::AlreadyExists,
+                    format!("{} is not a folder", walk::display_path(&folder)),
+                ));
+            }
+            Err(error) if error.kind() == io::ErrorKind::NotFound => {
+                match std::fs::create_dir(&folder) {
+                    Err(error) if error.kind() != io::ErrorKind::AlreadyExists => {
+                        return Err(error);
+                    }
+                    _ => {}
+                }
+            }
+            Err(error) => return Err(error),
+        }
+    }
+    Ok(())
+}
+
+/// Checks, before anything is written, that every input of an `--out-dir` run has an
+/// output file of its own and that none would replace an input; returns what is wrong.
+pub fn plan_out_dir(
+    dir: &Path,
+    inputs: &[Result<Input, WalkError>],
+    format: Format,
+) -> Result<(), Vec<String>> {
+    let mut targets: std::collections::HashMap<PathBuf, &Input> =
+        std::collections::HashMap::with_capacity(inputs.len());
+    let mut problems = Vec::new();
+    let mut input_files: Option<std::collections::HashSet<PathBuf>> = None;
+    for input in inputs.iter().flatten() {
+        let target = output_path(dir, input, format);
+        if let Some(first) = targets.get(&target) {
+            problems.push(format!(
+                "{} and {} would both be written to {}",
+                first.source(),
+                input.source(),
+                walk::display_path(&target)
+            ));
+            continue;
+        }
+        if std::fs::symlink_metadata(&target).is_ok()
+            && let Ok(canonical) = std::fs::canonicalize(&target)
+        {
+            // Only an existing output can be an input: read the inputs' real paths then.
+            let files = input_files.get_or_insert_with(|| {
+                inputs
+                    .iter()
+                    .flatten()
+                    .filter_map(|input| match input {
+                        Input::File { path, .. } => std::fs::canonicalize(path).ok(),
+                        Input::Stdin => None,
+                    })
+                    .collect()
+            });
+            if files.contains(&canonical) {
+                problems.push(format!(
+                    "the output of {} would replace the input {}",
+                    input.source(),
+                    walk::display_path(&target)
+                ));
+            }
+        }
+        targets.insert(target, input);
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(problems)
+    }
 }
 
 /// The output file of an input below `dir`: its relative path with the format's extension.

@@ -18,7 +18,7 @@ impl Input {
     pub fn source(&self) -> String {
         match self {
             Input::Stdin => "-".to_string(),
-            Input::File { path, .. } => path.display().to_string(),
+            Input::File { path, .. } => display_path(path),
         }
     }
 
@@ -35,37 +35,85 @@ impl Input {
     }
 }
 
-/// An input that could not even be listed: a missing path or an unreadable folder.
+/// An input that could not even be listed: a missing path, an unreadable folder, a
+/// symbolic-link loop, or something that is not a regular file.
 #[derive(Debug)]
 pub struct WalkError {
     pub source: String,
     pub error: io::Error,
 }
 
+/// Which files a folder walk takes: a shell glob (`*.txt`, `rfi_*.{txt,html}`, `[a-c]*`)
+/// matched against the file name, or, when it holds a `/`, against the path below the
+/// folder argument (`2023-*/**/*.txt`).
+#[derive(Debug, Clone)]
+pub struct Pattern {
+    matcher: globset::GlobMatcher,
+    on_path: bool,
+}
+
+impl Pattern {
+    pub fn new(glob: &str) -> Result<Self, globset::Error> {
+        let on_path = glob.contains('/');
+        let matcher = globset::GlobBuilder::new(glob)
+            .literal_separator(true)
+            .backslash_escape(true)
+            .build()?
+            .compile_matcher();
+        Ok(Self { matcher, on_path })
+    }
+
+    /// The glob as given.
+    pub fn glob(&self) -> &str {
+        self.matcher.glob().glob()
+    }
+
+    fn matches(&self, relative: &Path) -> bool {
+        if self.on_path {
+            self.matcher.is_match(relative)
+        } else {
+            relative
+                .file_name()
+                .is_some_and(|name| self.matcher.is_match(name))
+        }
+    }
+}
+
 /// The inputs of one path argument: a file, a folder walked recursively, or `-`.
 ///
-/// Lazy, so that memory does not grow with the number of files: only the folders on
-/// the current path are held, each sorted by name, which yields sorted path order.
-#[derive(Debug)]
+/// Lazy, so that memory does not grow with the number of files: walkdir holds only the
+/// folders on the current path, each sorted by name, which yields sorted path order. It
+/// follows symbolic links and reports a link back to a folder being walked as a loop.
 pub struct Walk {
     root: PathBuf,
-    started: bool,
-    pattern: String,
+    pattern: Pattern,
     /// A folder never descended into (the output folder, canonicalized).
     skip: Option<PathBuf>,
-    /// Per open folder, its remaining entries in reverse order (so `pop` is next).
-    stack: Vec<Vec<Entry>>,
+    state: State,
+}
+
+enum State {
+    Start,
+    Walking(Box<dyn Iterator<Item = walkdir::Result<walkdir::DirEntry>> + Send>),
+    Done,
+}
+
+impl std::fmt::Debug for Walk {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Walk")
+            .field("root", &self.root)
+            .finish_non_exhaustive()
+    }
 }
 
 impl Walk {
-    /// Walks `root`, keeping files in folders whose name matches the glob `pattern`.
-    pub fn new(root: &Path, pattern: &str) -> Self {
+    /// Walks `root`, keeping the files of folders that `pattern` matches.
+    pub fn new(root: &Path, pattern: &Pattern) -> Self {
         Self {
             root: root.to_path_buf(),
-            started: false,
-            pattern: pattern.to_string(),
+            pattern: pattern.clone(),
             skip: None,
-            stack: Vec::new(),
+            state: State::Start,
         }
     }
 
@@ -78,56 +126,74 @@ impl Walk {
     fn start(&mut self) -> Option<Result<Input, WalkError>> {
         let root = &self.root;
         if root.as_os_str() == "-" {
+            self.state = State::Done;
             return Some(Ok(Input::Stdin));
         }
         match fs::metadata(root) {
-            Ok(meta) if meta.is_dir() => match sorted_entries(root) {
-                Ok(entries) => {
-                    self.stack.push(entries);
-                    self.next_walked()
-                }
-                Err(error) => Some(Err(walk_error(root, error))),
-            },
-            Ok(_) => Some(Ok(Input::File {
-                path: root.clone(),
-                relative: relative_for_file(root),
-            })),
-            Err(error) => Some(Err(walk_error(root, error))),
+            Ok(meta) if meta.is_dir() => {
+                let skip = self.skip.clone();
+                let walk = walkdir::WalkDir::new(root)
+                    .follow_links(true)
+                    .sort_by_file_name()
+                    .into_iter()
+                    .filter_entry(move |entry| {
+                        let is_skipped = entry.file_type().is_dir()
+                            && skip.is_some()
+                            && fs::canonicalize(entry.path()).ok() == skip;
+                        !is_skipped
+                    });
+                self.state = State::Walking(Box::new(walk));
+                self.next_walked()
+            }
+            Ok(_) => {
+                self.state = State::Done;
+                Some(Ok(Input::File {
+                    path: root.clone(),
+                    relative: PathBuf::from(root.file_name().unwrap_or(root.as_os_str())),
+                }))
+            }
+            Err(error) => {
+                self.state = State::Done;
+                Some(Err(walk_error(root, error)))
+            }
         }
     }
 
     fn next_walked(&mut self) -> Option<Result<Input, WalkError>> {
-        loop {
-            let top = self.stack.last_mut()?;
-            let Some(Entry { path, is_dir, .. }) = top.pop() else {
-                self.stack.pop();
+        let State::Walking(walk) = &mut self.state else {
+            return None;
+        };
+        for entry in walk.by_ref() {
+            let entry = match entry {
+                Ok(entry) => entry,
+                Err(error) => return Some(Err(walkdir_error(&self.root, error))),
+            };
+            let file_type = entry.file_type();
+            if file_type.is_dir() {
                 continue;
-            };
-            let is_dir = match is_dir {
-                Some(is_dir) => is_dir,
-                // A symbolic link: follow it.
-                None => match fs::metadata(&path) {
-                    Ok(meta) => meta.is_dir(),
-                    Err(error) => return Some(Err(walk_error(&path, error))),
-                },
-            };
-            if is_dir {
-                if self.skip.is_some() && fs::canonicalize(&path).ok() == self.skip {
-                    continue;
-                }
-                match sorted_entries(&path) {
-                    Ok(entries) => self.stack.push(entries),
-                    Err(error) => return Some(Err(walk_error(&path, error))),
-                }
-            } else if path
-                .file_name()
-                .and_then(|name| name.to_str())
-                .is_some_and(|name| glob_match(&self.pattern, name))
-            {
-                let relative = path.strip_prefix(&self.root).unwrap_or(&path).to_path_buf();
-                return Some(Ok(Input::File { path, relative }));
             }
+            let below = entry
+                .path()
+                .strip_prefix(&self.root)
+                .unwrap_or(entry.path());
+            if !self.pattern.matches(below) {
+                continue;
+            }
+            if !file_type.is_file() {
+                // A FIFO would block the run and a device would never end.
+                return Some(Err(walk_error(
+                    entry.path(),
+                    io::Error::new(io::ErrorKind::InvalidInput, "not a regular file"),
+                )));
+            }
+            let relative = root_name(&self.root).join(below);
+            return Some(Ok(Input::File {
+                path: entry.into_path(),
+                relative,
+            }));
         }
+        self.state = State::Done;
+        None
     }
 }
 
@@ -135,63 +201,70 @@ impl Iterator for Walk {
     type Item = Result<Input, WalkError>;
 
     fn next(&mut self) -> Option<Self::Item> {
-        if !self.started {
-            self.started = true;
-            return self.start();
+        match self.state {
+            State::Start => self.start(),
+            State::Walking(_) => self.next_walked(),
+            State::Done => None,
         }
-        self.next_walked()
     }
 }
 
-/// A folder entry, with whether it is a folder when that is known without following a link.
-#[derive(Debug)]
-struct Entry {
-    path: PathBuf,
-    name: std::ffi::OsString,
-    is_dir: Option<bool>,
-}
-
-/// A folder's entries, sorted by name, reversed so that `pop` yields them in order.
-fn sorted_entries(dir: &Path) -> io::Result<Vec<Entry>> {
-    let mut entries = fs::read_dir(dir)?
-        .map(|entry| {
-            let entry = entry?;
-            // The type read with the folder listing costs no extra system call.
-            let file_type = entry.file_type()?;
-            let is_dir = (!file_type.is_symlink()).then_some(file_type.is_dir());
-            Ok(Entry {
-                path: entry.path(),
-                name: entry.file_name(),
-                is_dir,
-            })
-        })
-        .collect::<io::Result<Vec<_>>>()?;
-    // Entries share their folder, so their names order them; comparing names as bytes is
-    // much cheaper than comparing paths component by component.
-    entries.sort_unstable_by(|a, b| b.name.as_encoded_bytes().cmp(a.name.as_encoded_bytes()));
-    Ok(entries)
+/// The folder argument's own last component, which outputs keep (as `cp -r` does):
+/// `archive/nhk` gives `nhk`; `.`, `..` and `/` give nothing.
+fn root_name(root: &Path) -> PathBuf {
+    match root.components().next_back() {
+        Some(Component::Normal(name)) => PathBuf::from(name),
+        _ => PathBuf::new(),
+    }
 }
 
 fn walk_error(path: &Path, error: io::Error) -> WalkError {
     WalkError {
-        source: path.display().to_string(),
+        source: display_path(path),
         error,
     }
 }
 
-/// Where a file named on the command line goes below `--out-dir`: its path as given when
-/// that stays inside (relative, no `..`), else only its file name.
-fn relative_for_file(path: &Path) -> PathBuf {
-    let inside = path
-        .components()
-        .all(|c| matches!(c, Component::Normal(_) | Component::CurDir));
-    if inside {
-        path.components()
-            .filter(|c| matches!(c, Component::Normal(_)))
-            .collect()
-    } else {
-        PathBuf::from(path.file_name().unwrap_or(path.as_os_str()))
+fn walkdir_error(root: &Path, error: walkdir::Error) -> WalkError {
+    let path = error.path().unwrap_or(root).to_path_buf();
+    let error = match error.loop_ancestor() {
+        Some(ancestor) => io::Error::other(format!(
+            "symbolic link loop: leads back to {}",
+            display_path(ancestor)
+        )),
+        None => error
+            .into_io_error()
+            .unwrap_or_else(|| io::Error::other("cannot walk")),
+    };
+    walk_error(&path, error)
+}
+
+/// A path as messages and `source` fields show it: control characters and bytes that
+/// are not UTF-8 escaped (`\n`, `\u{1b}`, `\xe9`), as `ls -b` does, so that a file name
+/// can neither forge an error line nor reach a terminal raw.
+pub fn display_path(path: &Path) -> String {
+    let bytes = path.as_os_str().as_encoded_bytes();
+    let mut shown = String::with_capacity(bytes.len());
+    for chunk in bytes.utf8_chunks() {
+        for c in chunk.valid().chars() {
+            match c {
+                '\n' => shown.push_str("\\n"),
+                '\t' => shown.push_str("\\t"),
+                '\r' => shown.push_str("\\r"),
+                c if c.is_control() => {
+                    let _ = std::fmt::Write::write_fmt(
+                        &mut shown,
+                        format_args!("\\u{{{:x}}}", c as u32),
+                    );
+                }
+                c => shown.push(c),
+            }
+        }
+        for byte in chunk.invalid() {
+            let _ = std::fmt::Write::write_fmt(&mut shown, format_args!("\\x{byte:02x}"));
+        }
     }
+    shown
 }
 
 /// Reads a list of paths, one per line or NUL-separated, lazily.
@@ -221,55 +294,9 @@ fn path_from_bytes(bytes: Vec<u8>) -> PathBuf {
     PathBuf::from(String::from_utf8_lossy(&bytes).into_owned())
 }
 
-/// Matches a file name against a shell pattern with `*` and `?`, without allocating.
-pub fn glob_match(pattern: &str, name: &str) -> bool {
-    // Byte offsets into both; after a mismatch, the last `*` takes one more character.
-    let (mut p, mut n) = (0, 0);
-    let mut star: Option<(usize, usize)> = None;
-    while let Some(c) = name[n..].chars().next() {
-        match pattern[p..].chars().next() {
-            Some('*') => {
-                star = Some((p, n));
-                p += 1;
-            }
-            Some(want) if want == '?' || want == c => {
-                p += want.len_utf8();
-                n += c.len_utf8();
-            }
-            _ => match star {
-                Some((star_at, taken)) => {
-                    let skipped = name[taken..].chars().next().map_or(1, char::len_utf8);
-                    star = Some((star_at, taken + skipped));
-                    (p, n) = (star_at + 1, taken + skipped);
-                }
-                None => return false,
-            },
-        }
-    }
-    pattern[p..].chars().all(|c| c == '*')
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn glob_patterns() {
-        assert!(glob_match("*.txt", "a.txt"));
-        assert!(glob_match("*.txt", ".txt"));
-        assert!(!glob_match("*.txt", "a.txt.bak"));
-        assert!(glob_match("rfi_*_??.txt", "rfi_2023_ab.txt"));
-        assert!(glob_match("*", "anything"));
-        assert!(!glob_match("a*b*c", "abx"));
-        assert!(glob_match("a*b*c", "axxbyyc"));
-        assert!(glob_match("a.txt", "a.txt"));
-        assert!(!glob_match("a.txt", "a.txt2"));
-        assert!(!glob_match("ab*ba", "aba"));
-        assert!(glob_match("ab*ba", "abba"));
-        assert!(glob_match("*中*", "新中文.txt"));
-        assert!(glob_match("?文.txt", "中文.txt"));
-        assert!(!glob_match("?.txt", "中文.txt"));
-    }
 
     #[test]
     fn path_lists_split_on_newline_or_nul() {
@@ -284,18 +311,38 @@ mod tests {
     }
 
     #[test]
-    fn file_arguments_stay_inside_the_output_folder() {
+    fn patterns_match_names_or_paths() {
+        let txt = Pattern::new("*.txt").unwrap();
+        assert!(txt.matches(Path::new("a/b.txt")));
+        assert!(!txt.matches(Path::new("a/b.txt.bak")));
+        let class = Pattern::new("[s]*.{txt,html}").unwrap();
+        assert!(class.matches(Path::new("story.html")));
+        assert!(!class.matches(Path::new("news.txt")));
+        let on_path = Pattern::new("2023-*/**/*.txt").unwrap();
+        assert!(on_path.matches(Path::new("2023-07/rfi/a.txt")));
+        assert!(!on_path.matches(Path::new("2021-01/a.txt")));
+        assert!(Pattern::new("[a").is_err());
+    }
+
+    #[test]
+    fn outputs_keep_the_folder_arguments_last_component() {
+        assert_eq!(root_name(Path::new("archive/nhk")), PathBuf::from("nhk"));
+        assert_eq!(root_name(Path::new("archive/nhk/")), PathBuf::from("nhk"));
+        assert_eq!(root_name(Path::new("/abs/a")), PathBuf::from("a"));
+        assert_eq!(root_name(Path::new(".")), PathBuf::new());
+        assert_eq!(root_name(Path::new("..")), PathBuf::new());
+        assert_eq!(root_name(Path::new("/")), PathBuf::new());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn names_are_escaped_for_display() {
+        use std::os::unix::ffi::OsStrExt;
+        let name = std::ffi::OsStr::from_bytes(b"z\nforged\x1b[31m caf\xe9.txt");
         assert_eq!(
-            relative_for_file(Path::new("./a/b.txt")),
-            PathBuf::from("a/b.txt")
+            display_path(Path::new(name)),
+            "z\\nforged\\u{1b}[31m caf\\xe9.txt"
         );
-        assert_eq!(
-            relative_for_file(Path::new("../x/b.txt")),
-            PathBuf::from("b.txt")
-        );
-        assert_eq!(
-            relative_for_file(Path::new("/abs/b.txt")),
-            PathBuf::from("b.txt")
-        );
+        assert_eq!(display_path(Path::new("新闻/a.txt")), "新闻/a.txt");
     }
 }

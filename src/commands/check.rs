@@ -12,7 +12,7 @@ use rfi_parse::check::{CheckSummary, Checker, FileReport, RULES, check_file};
 
 use crate::EXIT_INTERRUPTED;
 use crate::cli::{CheckArgs, CheckFormat, Deny, InputConfig};
-use crate::inputs::{count_inputs, inputs, pool};
+use crate::inputs::{count_inputs, inputs, no_input, pool};
 use crate::progress::Progress;
 
 pub fn run(args: CheckArgs, interrupted: &AtomicBool) -> Result<ExitCode> {
@@ -93,7 +93,12 @@ pub fn run(args: CheckArgs, interrupted: &AtomicBool) -> Result<ExitCode> {
         return Ok(ExitCode::from(EXIT_INTERRUPTED));
     }
     let summary = checker.finish();
+    if summary.files == 0 {
+        anyhow::bail!(no_input(&input));
+    }
     let written = match args.format {
+        // `-q`: the findings only, as a pre-commit hook wants them.
+        CheckFormat::Human if input.quiet => Ok(()),
         CheckFormat::Human => write_summary(&mut out, &summary),
         CheckFormat::Json => {
             let document = serde_json::json!({ "files": with_findings, "summary": summary });

@@ -4,86 +4,121 @@ use std::io::{self, BufWriter, Write};
 use std::process::ExitCode;
 use std::sync::atomic::AtomicBool;
 
-use anyhow::{Context, Result};
+use anyhow::{Context, Result, anyhow, bail};
 use rfi_parse::batch::output::AtomicFile;
-use rfi_parse::batch::{self, Destination, Stop, Summary};
+use rfi_parse::batch::walk::display_path;
+use rfi_parse::batch::{self, Destination, ErrorFormat, Stop, Summary};
 
 use crate::EXIT_INTERRUPTED;
 use crate::cli::ConvertConfig;
-use crate::inputs::{count_inputs, inputs, pool};
+use crate::inputs::{Inputs, count_inputs, inputs, no_input, pool};
 use crate::progress::Progress;
 
 pub fn run(config: ConvertConfig, interrupted: &AtomicBool) -> Result<ExitCode> {
     let pool = pool(&config.input)?;
+    let (inputs, known_count): (Inputs, Option<u64>) = match &config.batch.destination {
+        // Every output path is known, and checked, before anything is written.
+        Destination::OutDir(dir) => {
+            let all: Vec<_> = inputs(&config.input)?.collect();
+            if let Err(problems) = batch::plan_out_dir(dir, &all, config.batch.format) {
+                bail!(
+                    "nothing written: {}",
+                    problems.join("; ")
+                        + ". Give the inputs distinct names or convert them into separate folders"
+                );
+            }
+            let count = all.len() as u64;
+            (Box::new(all.into_iter()), Some(count))
+        }
+        Destination::Stream => (inputs(&config.input)?, None),
+    };
     let counting = config.input.clone();
-    let progress = Progress::new(!config.input.quiet, move || count_inputs(&counting));
+    let progress = Progress::new(!config.input.quiet, move || {
+        known_count.or_else(|| count_inputs(&counting))
+    });
     let mut err = progress.stderr();
-    let run_batch = |out: &mut dyn Write, err: &mut dyn Write| -> Result<(Summary, Option<Stop>)> {
+    let mut inputs = Some(inputs);
+    let mut run_batch = |out: &mut dyn Write, err: &mut dyn Write| -> (Summary, Option<Stop>) {
         let mut on_each = |summary: &Summary| progress.update(summary);
-        let inputs = inputs(&config.input)?;
-        Ok(batch::run(
+        batch::run(
             &config.batch,
             &pool,
-            inputs,
+            inputs.take().expect("one run"),
             out,
             err,
             &mut on_each,
             interrupted,
-        ))
+        )
     };
 
     let (summary, stopped) = match &config.output {
         Some(path) => {
-            let cannot_write = || format!("cannot write {}", path.display());
+            let cannot_write = || format!("cannot write {}", display_path(path));
             let mut file = AtomicFile::create(path).with_context(cannot_write)?;
             let mut out = BufWriter::new(&mut file);
-            let (summary, stopped) = run_batch(&mut out, &mut err)?;
+            let (summary, stopped) = run_batch(&mut out, &mut err);
             let stopped = stopped.or_else(|| out.flush().err().map(Stop::Output));
             drop(out);
             match stopped {
                 None | Some(Stop::FailFast) => file.commit().with_context(cannot_write)?,
                 Some(Stop::Output(error)) => return Err(error).with_context(cannot_write),
                 // Dropped uncommitted: the temporary file goes, FILE is left as it was.
-                Some(Stop::Interrupted) => {}
+                Some(Stop::Interrupted | Stop::NoInput) => {}
             }
             (
                 summary,
-                stopped.filter(|stop| matches!(stop, Stop::Interrupted)),
+                stopped.filter(|stop| matches!(stop, Stop::Interrupted | Stop::NoInput)),
             )
         }
         None => {
             let stdout = io::stdout();
             let mut out = BufWriter::with_capacity(64 * 1024, stdout.lock());
-            let (summary, stopped) = run_batch(&mut out, &mut err)?;
+            let (summary, stopped) = run_batch(&mut out, &mut err);
             let stopped = stopped.or_else(|| out.flush().err().map(Stop::Output));
             (summary, stopped)
         }
     };
     progress.finish();
+    let json_errors = config.batch.error_format == ErrorFormat::Json;
     match stopped {
         // A reader that went away (`| head -1`) is a normal end, not an error.
         Some(Stop::Output(error)) if error.kind() != io::ErrorKind::BrokenPipe => {
             return Err(error).context("cannot write output");
         }
+        Some(Stop::NoInput) => return Err(anyhow!(no_input(&config.input))),
         Some(Stop::Interrupted) => {
-            let _ = writeln!(
-                err,
-                "rfi-parse: interrupted after {} converted",
-                summary.converted
-            );
+            let line = if json_errors {
+                serde_json::json!({"kind": "interrupted", "converted": summary.converted})
+                    .to_string()
+            } else {
+                format!(
+                    "rfi-parse: interrupted after {} converted",
+                    summary.converted
+                )
+            };
+            let _ = writeln!(err, "{line}");
             return Ok(ExitCode::from(EXIT_INTERRUPTED));
         }
         _ => {}
     }
-    let out_dir = matches!(config.batch.destination, Destination::OutDir(_));
-    if !config.input.quiet && (config.input.many || summary.failed > 0 || out_dir) {
-        let _ = writeln!(
-            err,
-            "rfi-parse: {} converted, {} failed in {:.2}s",
-            summary.converted,
-            summary.failed,
-            summary.elapsed.as_secs_f64()
-        );
+    if config.input.stats {
+        let line = if json_errors {
+            serde_json::json!({
+                "kind": "summary",
+                "converted": summary.converted,
+                "failed": summary.failed,
+                "seconds": summary.elapsed.as_secs_f64(),
+            })
+            .to_string()
+        } else {
+            format!(
+                "rfi-parse: {} converted, {} failed in {:.2}s",
+                summary.converted,
+                summary.failed,
+                summary.elapsed.as_secs_f64()
+            )
+        };
+        let _ = writeln!(err, "{line}");
     }
     Ok(if summary.failed > 0 {
         ExitCode::from(1)
