@@ -33,7 +33,7 @@ pub struct Args {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Parse every input and report problems, for gating CI on a corpus.
-    Check(CheckArgs),
+    Check(Box<CheckArgs>),
     /// Print the JSON Schema (draft 2020-12) of one output object.
     Schema,
     /// Print a shell completion script.

@@ -68,7 +68,7 @@ fn run(args: Args) -> Result<ExitCode> {
     .context("cannot install the Ctrl-C handler")?;
     match args.command {
         None => commands::convert::run(ConvertConfig::from_args(args.convert)?, &INTERRUPTED),
-        Some(Command::Check(check)) => commands::check::run(check, &INTERRUPTED),
+        Some(Command::Check(check)) => commands::check::run(*check, &INTERRUPTED),
         Some(Command::Schema) => commands::meta::schema(),
         Some(Command::Completions { shell }) => commands::meta::completions(shell),
         Some(Command::Man) => commands::meta::man(),
