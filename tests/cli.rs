@@ -331,38 +331,6 @@ fn a_closed_pipe_ends_quietly() {
 }
 
 #[test]
-fn seed_markdown_reads_back_in_pandoc() {
-    let Ok(version) = Command::new("pandoc").arg("--version").output() else {
-        eprintln!("pandoc not installed: skipped");
-        return;
-    };
-    assert!(version.status.success());
-    let markdown = rfi_parse(&[&fixture("rfi-seed.txt"), "-f", "md"]).stdout;
-    let pandoc = |to: &str| {
-        let mut child = Command::new("pandoc")
-            .args(["-f", "markdown", "-t", to, "--wrap=none", "--standalone"])
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .spawn()
-            .unwrap();
-        child.stdin.take().unwrap().write_all(&markdown).unwrap();
-        String::from_utf8(child.wait_with_output().unwrap().stdout).unwrap()
-    };
-    let ast: Value = serde_json::from_str(&pandoc("json")).unwrap();
-    assert_eq!(ast["meta"]["title"]["c"][0]["c"], "应对AI风险");
-    let plain = pandoc("plain");
-    let article: Value =
-        serde_json::from_str(&stdout(&rfi_parse(&[&fixture("rfi-seed.txt")]))).unwrap();
-    for paragraph in article["paragraphs"].as_array().unwrap() {
-        assert!(
-            plain.contains(paragraph.as_str().unwrap()),
-            "missing in pandoc's text: {paragraph}"
-        );
-    }
-    assert!(plain.contains(article["lead"].as_str().unwrap()));
-}
-
-#[test]
 fn out_dir_inside_the_input_folder_is_not_read_back() {
     let (_dir, root) = corpus_folder(4);
     let out = root.join("zz-out");

@@ -39,11 +39,8 @@ pub fn parse_with(input: &str, options: &ParseOptions) -> Result<Article, ParseE
     let url = header
         .url_raw
         .map(|raw| percent_decode_lossy(raw).into_owned());
-    let mut info = url.as_deref().map(source::source_info).unwrap_or_default();
-    // Without a URL, RFI's own layout names the source: its date line and image hosts.
-    if info.site.is_none() && source::looks_like_rfi(header.body) {
-        info.site = Some("rfi.fr".to_string());
-    }
+    // Site, language and section come from the URL only: nothing is guessed.
+    let info = url.as_deref().map(source::source_info).unwrap_or_default();
     let layout = match info.site.as_deref() {
         Some("rfi.fr") | None => body::Layout::Rfi,
         Some(_) => body::Layout::Generic,

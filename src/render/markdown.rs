@@ -7,6 +7,13 @@ use crate::article::{Article, Block, TextBlock};
 pub fn render(article: &Article, out: &mut Vec<u8>) {
     let mut md = String::with_capacity(1024);
     front_matter(article, &mut md);
+    if let Some(image) = &article.lead_image
+        && is_safe_url(&image.url)
+    {
+        md.push('\n');
+        image_into(&image.url, image.alt.as_deref(), [None, None], &mut md);
+        md.push('\n');
+    }
     if let Some(lead) = &article.lead {
         md.push('\n');
         escape_into(lead, &mut md);
@@ -24,22 +31,14 @@ pub fn render(article: &Article, out: &mut Vec<u8>) {
             Block::Paragraph(block) => text_block_into(article, block, &mut md),
             Block::Heading(block) => {
                 md.push_str("### ");
+                let start = md.len();
                 text_block_into(article, block, &mut md);
+                heading_safe(&mut md, start);
             }
             Block::Image(index) => {
                 let image = &article.images[*index];
-
-                md.push_str("![");
-                escape_into(image.alt.as_deref().unwrap_or(""), &mut md);
-                md.push_str("](");
-                md.push_str(&destination(&image.url));
-                md.push(')');
                 let caption = [image.caption.as_deref(), image.credit.as_deref()];
-                let caption: Vec<&str> = caption.into_iter().flatten().collect();
-                if !caption.is_empty() {
-                    md.push_str("\n\n");
-                    escape_into(&caption.join(" — "), &mut md);
-                }
+                image_into(&image.url, image.alt.as_deref(), caption, &mut md);
             }
             Block::Embed(index) => {
                 let embed = &article.embeds[*index];
@@ -57,40 +56,84 @@ pub fn render(article: &Article, out: &mut Vec<u8>) {
     out.extend_from_slice(md.as_bytes());
 }
 
-/// Front matter values are JSON strings, which are valid YAML double-quoted scalars.
+/// An image, and under it, in the same paragraph, its caption in emphasis and its credit.
 ///
-/// They hold the literal text for Hugo and Jekyll, except that `<`, `>` and `&` are
-/// backslash-escaped: pandoc reads metadata as Markdown and would otherwise pass raw HTML.
-fn front_matter(article: &Article, md: &mut String) {
-    let quoted = |value: &str| {
-        let mut safe = String::with_capacity(value.len());
-        for c in value.chars() {
-            if matches!(c, '<' | '>' | '&') {
-                safe.push('\\');
-            }
-            safe.push(c);
+/// Sharing the paragraph keeps the caption once everywhere: pandoc makes a figure only of
+/// an image alone in its paragraph, and would then show the alt text as a second caption.
+fn image_into(url: &str, alt: Option<&str>, caption: [Option<&str>; 2], md: &mut String) {
+    md.push_str("![");
+    escape_into(alt.unwrap_or(""), md);
+    md.push_str("](");
+    md.push_str(&destination(url));
+    md.push(')');
+    let [caption, credit] = caption;
+    if caption.is_none() && credit.is_none() {
+        return;
+    }
+    md.push_str("\\\n");
+    if let Some(caption) = caption {
+        md.push('*');
+        escape_into(&caption.replace('\n', " "), md);
+        md.push('*');
+    }
+    if let Some(credit) = credit {
+        if caption.is_some() {
+            md.push_str(" — ");
         }
-        serde_json::to_string(&safe).expect("strings serialize")
-    };
+        escape_into(&credit.replace('\n', " "), md);
+    }
+}
+
+/// Makes the heading text written since `start` fit on its one line: line breaks become
+/// spaces, and a trailing `#` run is escaped so that it is not read as a closing sequence.
+fn heading_safe(md: &mut String, start: usize) {
+    let heading = md[start..].replace("\\\n", " ");
+    md.truncate(start);
+    match heading.strip_suffix('#') {
+        Some(_) => {
+            let run = heading.len() - heading.trim_end_matches('#').len();
+            md.push_str(&heading[..heading.len() - run]);
+            md.push('\\');
+            md.push_str(&heading[heading.len() - run..]);
+        }
+        None => md.push_str(&heading),
+    }
+}
+
+/// Front matter values are JSON strings, valid YAML double-quoted scalars (with DEL and
+/// the C1 controls, which YAML does not allow raw, escaped too).
+///
+/// The keys avoid the meanings Hugo and Jekyll give to `url` and `slug`: the article's
+/// address is `link`, as in the upstream posts. `date` is the publication time, else the
+/// collection time, so that generators sort by it; Hugo also reads `published` as the
+/// publication date, which is what it is.
+///
+/// Values hold the literal text, except that a `<` that would open a tag and an `&` that
+/// would start an entity are backslash-escaped: pandoc reads metadata as Markdown.
+fn front_matter(article: &Article, md: &mut String) {
     md.push_str("---\n");
     let mut field = |name: &str, value: Option<&str>| {
         if let Some(value) = value {
-            let _ = writeln!(md, "{name}: {}", quoted(value));
+            let _ = write!(md, "{name}: ");
+            quoted_into(value, md);
+            md.push('\n');
         }
     };
+    let timestamp = article
+        .timestamp
+        .to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true);
+    let published = article
+        .published
+        .map(|p| p.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, false));
     field("title", Some(&article.title));
-    field("url", article.url.as_deref().filter(|url| is_safe_url(url)));
-    field("date_line", article.date_line.as_deref());
-    let published = article.published.map(|p| p.to_rfc3339());
-    field("published", published.as_deref());
+    field("date", Some(published.as_deref().unwrap_or(&timestamp)));
     field(
-        "timestamp",
-        Some(
-            &article
-                .timestamp
-                .to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true),
-        ),
+        "link",
+        article.url.as_deref().filter(|url| is_safe_url(url)),
     );
+    field("date_line", article.date_line.as_deref());
+    field("published", published.as_deref());
+    field("timestamp", Some(&timestamp));
     field(
         "lead_image",
         article.lead_image.as_ref().map(|i| i.url.as_str()),
@@ -102,6 +145,27 @@ fn front_matter(article: &Article, md: &mut String) {
     field("copyright", article.copyright.as_deref());
     field("source", article.source.as_deref());
     md.push_str("---\n");
+}
+
+fn quoted_into(value: &str, md: &mut String) {
+    let mut safe = String::with_capacity(value.len());
+    let mut rest = value;
+    while let Some(c) = rest.chars().next() {
+        let after = &rest[c.len_utf8()..];
+        if (c == '<' && opens_html(after)) || (c == '&' && starts_entity(after)) {
+            safe.push('\\');
+        }
+        safe.push(c);
+        rest = after;
+    }
+    let json = serde_json::to_string(&safe).expect("strings serialize");
+    for c in json.chars() {
+        if matches!(c, '\u{7f}'..='\u{9f}') {
+            let _ = write!(md, "\\u{:04x}", c as u32);
+        } else {
+            md.push(c);
+        }
+    }
 }
 
 /// A paragraph with its links; `\n` in the text becomes a hard line break.
@@ -169,8 +233,11 @@ fn destination(url: &str) -> String {
     out
 }
 
-/// Backslash-escapes text so that Markdown readers (pandoc's included, with its smart
-/// quotes, citations and fancy lists) show it as the same literal text.
+/// Backslash-escapes text so that CommonMark readers (and GitHub's, Hugo's goldmark
+/// with its tables, strikethrough, footnotes and definition lists) show it as the same
+/// literal text, escaping only what would otherwise be read as markup; `\n` becomes a
+/// hard line break. Hugo shortcode and Liquid delimiters (`{{`, `{%`) are broken up, so
+/// that a site generator never executes article text.
 pub fn escape_into(text: &str, md: &mut String) {
     for (number, line) in text.split('\n').enumerate() {
         if number > 0 {
@@ -181,30 +248,114 @@ pub fn escape_into(text: &str, md: &mut String) {
 }
 
 fn escape_line(line: &str, md: &mut String) {
-    // A short word at the start followed by `.` or `)` would read as a list marker
-    // (`1.`, `a)`, `iv.`).
-    let marker_end = {
-        let word = line.bytes().take_while(u8::is_ascii_alphanumeric).count();
-        (word > 0 && matches!(line.as_bytes().get(word), Some(b'.' | b')'))).then_some(word)
-    };
-    let mut chars = line.char_indices().peekable();
-    let mut previous = None;
-    while let Some((at, c)) = chars.next() {
-        let next = chars.peek().map(|(_, c)| *c);
+    let block_marker = block_marker_at(line);
+    let mut previous: Option<char> = None;
+    // The delimiter run being copied: its character and whether it is escaped.
+    let mut run: Option<(char, bool)> = None;
+    for (at, c) in line.char_indices() {
+        let after = &line[at + c.len_utf8()..];
+        let next = after.chars().next();
         let escape = match c {
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~' | '$' | '^' | '@' | '&'
-            | '"' | '\'' | '#' => true,
-            // Dashes and dots that smart typography would turn into – — …
-            '-' => next == Some('-') || previous == Some('-'),
-            '.' => next == Some('.') || previous == Some('.'),
+            '*' | '_' => {
+                let escaped = match run {
+                    Some((delimiter, escaped)) if delimiter == c => escaped,
+                    _ => {
+                        let after_run = after.trim_start_matches(c).chars().next();
+                        emphasis_delimiter(c, previous, after_run)
+                    }
+                };
+                run = Some((c, escaped));
+                escaped
+            }
+            '`' | '~' | '|' => true,
+            '\\' => next.is_none_or(|n| n.is_ascii_punctuation()),
+            ']' => matches!(next, Some('(' | '[' | ':')),
+            '<' => opens_html(after),
+            '&' => starts_entity(after),
+            '{' | '%' => previous == Some('{'),
             _ => false,
-        } || (at == 0 && c.is_ascii_punctuation())
-            || marker_end == Some(at);
+        } || block_marker == Some(at);
+        if !matches!(c, '*' | '_') {
+            run = None;
+        }
         if escape {
             md.push('\\');
         }
         md.push(c);
         previous = Some(c);
+    }
+}
+
+/// Where a line would start a block rather than continue text (a heading, quote, list
+/// item, thematic break, setext underline or definition): the byte to escape.
+fn block_marker_at(line: &str) -> Option<usize> {
+    let indent = line.len() - line.trim_start_matches([' ', '\t']).len();
+    if indent > 3 {
+        return None;
+    }
+    let rest = &line[indent..];
+    let first = rest.chars().next()?;
+    let second = rest[first.len_utf8()..].chars().next();
+    let spaced = second.is_none_or(|c| c == ' ' || c == '\t');
+    let only = |c: char| rest.chars().all(|r| r == c || r == ' ' || r == '\t');
+    match first {
+        '#' => {
+            let hashes = rest.bytes().take_while(|b| *b == b'#').count();
+            let after = rest[hashes..].chars().next();
+            (hashes <= 6 && after.is_none_or(|c| c == ' ' || c == '\t')).then_some(indent)
+        }
+        '>' => Some(indent),
+        '-' | '+' | '*' | '=' | ':' if spaced || only(first) => Some(indent),
+        '_' if only('_') => Some(indent),
+        '0'..='9' => {
+            let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+            let marker = rest.as_bytes().get(digits);
+            let after = rest[digits..].chars().nth(1);
+            (digits <= 9
+                && matches!(marker, Some(b'.' | b')'))
+                && after.is_none_or(|c| c == ' ' || c == '\t'))
+            .then_some(indent + digits)
+        }
+        _ => None,
+    }
+}
+
+/// Whether a `*` or `_` run between `before` and `after` could open or close emphasis,
+/// by CommonMark's flanking rules (the line's ends count as whitespace).
+fn emphasis_delimiter(c: char, before: Option<char>, after: Option<char>) -> bool {
+    let space = |c: Option<char>| c.is_none_or(char::is_whitespace);
+    let punct = |c: Option<char>| c.is_some_and(|c| !c.is_alphanumeric() && !c.is_whitespace());
+    let left = !space(after) && (!punct(after) || space(before) || punct(before));
+    let right = !space(before) && (!punct(before) || space(after) || punct(after));
+    if c == '*' {
+        left || right
+    } else {
+        (left && (!right || punct(before))) || (right && (!left || punct(after)))
+    }
+}
+
+/// Whether `<` followed by `after` opens raw HTML or an autolink.
+fn opens_html(after: &str) -> bool {
+    after
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_alphabetic() || matches!(c, '/' | '!' | '?'))
+}
+
+/// Whether `&` followed by `after` is an entity or character reference (`&amp;`, `&#39;`).
+fn starts_entity(after: &str) -> bool {
+    let Some(end) = after.find(';') else {
+        return false;
+    };
+    let name = &after[..end];
+    if let Some(number) = name.strip_prefix('#') {
+        match number.strip_prefix(['x', 'X']) {
+            Some(hex) => (1..=6).contains(&hex.len()) && hex.bytes().all(|b| b.is_ascii_hexdigit()),
+            None => (1..=7).contains(&number.len()) && number.bytes().all(|b| b.is_ascii_digit()),
+        }
+    } else {
+        name.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
+            && name.bytes().all(|b| b.is_ascii_alphanumeric())
     }
 }
 
@@ -219,24 +370,66 @@ mod tests {
     }
 
     #[test]
-    fn escapes_markup_and_typography() {
-        assert_eq!(escaped("a *b* [c](d) <e>"), r"a \*b\* \[c\](d) \<e\>");
-        assert_eq!(escaped("\"q\" it's -- ..."), r#"\"q\" it\'s \-\- \.\.\."#);
-        assert_eq!(escaped("@cite $x$ ^s^ ~t~"), r"\@cite \$x\$ \^s\^ \~t\~");
+    fn escapes_markup_only() {
+        assert_eq!(
+            escaped("a *b* [c](d) <e> `f`"),
+            r"a \*b\* [c\](d) \<e> \`f\`"
+        );
+        assert_eq!(escaped("5 * 3 = 15"), "5 * 3 = 15");
+        assert_eq!(escaped("**强调**"), r"\*\*强调\*\*");
+        assert_eq!(
+            escaped("Zourabichvili_S _x_ a_b_c"),
+            r"Zourabichvili_S \_x\_ a_b_c"
+        );
+        assert_eq!(
+            escaped(r#""El Mayo" O'Hanlon 恐懼... a--b"#),
+            r#""El Mayo" O'Hanlon 恐懼... a--b"#
+        );
+        assert_eq!(escaped("AT&T &amp; &#39; &x"), r"AT&T \&amp; \&#39; &x");
+        assert_eq!(
+            escaped("a < b <br> </p> <!-- x"),
+            r"a < b \<br> \</p> \<!-- x"
+        );
+        assert_eq!(escaped("$5 @cite ^s^ 3~5 a|b"), r"$5 @cite ^s^ 3\~5 a\|b");
+        assert_eq!(escaped(r"C:\dir \* x\"), r"C:\dir \\\* x\\");
+        assert_eq!(escaped("[x]: y [^1]: z"), r"[x\]: y [^1\]: z");
         assert_eq!(escaped("中文，3.5 a-b"), "中文，3.5 a-b");
+    }
+
+    #[test]
+    fn escapes_template_delimiters() {
+        assert_eq!(
+            escaped(r#"{{% param "title" %}}"#),
+            r#"{\{\% param "title" %}}"#
+        );
+        assert_eq!(
+            escaped("{{< x >}} {% raw %} {a}"),
+            r"{\{< x >}} {\% raw %} {a}"
+        );
     }
 
     #[test]
     fn escapes_block_markers_at_line_start() {
         assert_eq!(escaped("# h"), r"\# h");
+        assert_eq!(escaped("#话题"), "#话题");
         assert_eq!(escaped("- a"), r"\- a");
+        assert_eq!(escaped("-- a"), "-- a");
+        assert_eq!(escaped("---"), r"\---");
         assert_eq!(escaped("+ a"), r"\+ a");
         assert_eq!(escaped("1. a"), r"1\. a");
         assert_eq!(escaped("2023) a"), r"2023\) a");
-        assert_eq!(escaped("iv. a"), r"iv\. a");
-        assert_eq!(escaped("(a) b"), r"\(a) b");
+        assert_eq!(escaped("2023.7 a"), "2023.7 a");
+        assert_eq!(escaped("iv. a"), "iv. a");
         assert_eq!(escaped(": d"), r"\: d");
         assert_eq!(escaped("a\n> b"), "a\\\n\\> b");
+        assert_eq!(escaped("a\n==="), "a\\\n\\===");
+    }
+
+    #[test]
+    fn front_matter_values_are_literal_and_valid_yaml() {
+        let mut md = String::new();
+        quoted_into("AT&T <b> \u{7f}\u{9b} \"q\"", &mut md);
+        assert_eq!(md, r#""AT&T \\<b> \u007f\u009b \"q\"""#);
     }
 
     #[test]

@@ -1,0 +1,267 @@
+//! The programs the README says read the output, run on it: pandoc, Hugo and jq.
+//!
+//! Each needs its program, so each is `#[ignore]`d and shows as ignored in a plain
+//! `cargo test`; `.ci/run` installs the programs and runs these with `--ignored`. A test
+//! run with `--ignored` fails when its program is missing, rather than passing unseen.
+
+mod common;
+
+use std::collections::HashMap;
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+use common::{files_below, fixture, rfi_parse, stderr, stdout};
+use serde_json::Value;
+
+/// Runs `program` with `args` and `input` on standard input; panics when it is missing.
+fn run(program: &str, args: &[&str], input: &[u8]) -> std::process::Output {
+    let mut child = Command::new(program)
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap_or_else(|error| panic!("{program} is needed for this test: {error}"));
+    child.stdin.take().unwrap().write_all(input).unwrap();
+    child.wait_with_output().unwrap()
+}
+
+#[test]
+#[ignore = "needs pandoc; .ci/run installs it and runs ignored tests"]
+fn pandoc_reads_the_markdown_back() {
+    let markdown = rfi_parse(&[&fixture("rfi-seed.txt"), "-f", "md"]).stdout;
+    let pandoc = |to: &str| {
+        let args = [
+            "-f",
+            "commonmark+yaml_metadata_block",
+            "-t",
+            to,
+            "--wrap=none",
+            "--standalone",
+        ];
+        let output = run("pandoc", &args, &markdown);
+        assert!(output.status.success(), "{}", stderr(&output));
+        stdout(&output)
+    };
+    let ast: Value = serde_json::from_str(&pandoc("json")).unwrap();
+    assert_eq!(ast["meta"]["title"]["c"][0]["c"], "应对AI风险");
+    let plain = pandoc("plain");
+    let article: Value =
+        serde_json::from_str(&stdout(&rfi_parse(&[&fixture("rfi-seed.txt")]))).unwrap();
+    for paragraph in article["paragraphs"].as_array().unwrap() {
+        assert!(
+            plain.contains(paragraph.as_str().unwrap()),
+            "missing in pandoc's text: {paragraph}"
+        );
+    }
+    assert!(plain.contains(article["lead"].as_str().unwrap()));
+}
+
+#[test]
+#[ignore = "needs jq; .ci/run installs it and runs ignored tests"]
+fn jq_reads_the_json_lines() {
+    let jsonl = rfi_parse(&[
+        "-f",
+        "jsonl",
+        &fixture("rfi-seed.txt"),
+        &fixture("rfi-2021-afp.txt"),
+    ])
+    .stdout;
+    let output = run(
+        "jq",
+        &[
+            "-r",
+            r#"select(.site == "rfi.fr") | [.published, .title] | @tsv"#,
+        ],
+        &jsonl,
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert_eq!(
+        stdout(&output),
+        "2023-06-12T17:21:00+02:00\t应对AI风险 OpenAI执行长指出与中国合作的重要性\n"
+    );
+}
+
+/// Builds a Hugo site whose content is `rfi-parse --out-dir` output of `inputs`, and
+/// checks that every article has a page with its title, date and every paragraph.
+fn hugo_builds_pages_for(inputs: &[&str], cwd: &Path) {
+    let site = tempfile::tempdir().unwrap();
+    let content = site.path().join("content");
+    let mut args = vec!["-q", "-f", "md", "--out-dir", content.to_str().unwrap()];
+    args.extend(inputs);
+    let converted = Command::new(env!("CARGO_BIN_EXE_rfi-parse"))
+        .current_dir(cwd)
+        .args(&args)
+        .output()
+        .unwrap();
+    // Broken fixtures fail to convert (exit 1); every article that converted must build.
+    assert!(
+        matches!(converted.status.code(), Some(0 | 1)),
+        "{}",
+        stderr(&converted)
+    );
+    let mut json_args = vec!["-q", "-f", "jsonl"];
+    json_args.extend(inputs);
+    let articles = Command::new(env!("CARGO_BIN_EXE_rfi-parse"))
+        .current_dir(cwd)
+        .args(&json_args)
+        .output()
+        .unwrap();
+    let articles: Vec<Value> = stdout(&articles)
+        .lines()
+        .map(|line| serde_json::from_str(line).unwrap())
+        .collect();
+    assert_eq!(articles.len(), files_below(&content).len());
+
+    fs::write(
+        site.path().join("hugo.toml"),
+        "baseURL = 'https://example.org/'\n\
+         disableKinds = ['taxonomy', 'term', 'RSS', 'sitemap']\n\
+         [markup.goldmark.extensions]\n  typographer = false\n",
+    )
+    .unwrap();
+    let layouts = site.path().join("layouts/_default");
+    fs::create_dir_all(&layouts).unwrap();
+    fs::write(
+        layouts.join("single.html"),
+        "<h1>{{ .Title }}</h1>\n<time>{{ .Date.Unix }}</time>\n\
+         <article>{{ .Content }}</article>\n",
+    )
+    .unwrap();
+    fs::write(
+        layouts.join("list.html"),
+        "{{ range .Pages }}{{ .Title }}\n{{ end }}",
+    )
+    .unwrap();
+    let built = Command::new("hugo")
+        .current_dir(site.path())
+        .args(["--quiet", "--panicOnWarning"])
+        .output()
+        .expect("hugo is needed for this test");
+    assert!(
+        built.status.success(),
+        "hugo failed:\n{}{}",
+        stdout(&built),
+        stderr(&built)
+    );
+
+    // Every built page, by its title.
+    let mut pages: HashMap<String, Vec<String>> = HashMap::new();
+    for page in files_below(&site.path().join("public")) {
+        if page.file_name().is_some_and(|name| name == "index.html") {
+            let html = fs::read_to_string(&page).unwrap();
+            if let Some(title) = between(&html, "<h1>", "</h1>") {
+                pages
+                    .entry(collapse(&unescape_html(title)))
+                    .or_default()
+                    .push(html);
+            }
+        }
+    }
+    let mut checked = 0;
+    for article in &articles {
+        let title = collapse(article["title"].as_str().unwrap());
+        // `date`: the publication time, else the collection time; Hugo shows whole seconds.
+        let date = article["published"]
+            .as_str()
+            .or(article["timestamp"].as_str())
+            .unwrap();
+        let date = chrono::DateTime::parse_from_rfc3339(date)
+            .unwrap()
+            .timestamp()
+            .to_string();
+        let candidates = pages
+            .get(&title)
+            .unwrap_or_else(|| panic!("no page titled {title:?} for {}", article["source"]));
+        let holds_article = candidates.iter().any(|html| {
+            let text = collapse(&unescape_html(&strip_tags(html)));
+            let date_ok =
+                between(html, "<time>", "</time>").map(unescape_html) == Some(date.clone());
+            let missing = article["paragraphs"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|p| collapse(p.as_str().unwrap()))
+                .find(|p| !text.contains(p));
+            if let Some(missing) = &missing
+                && candidates.len() == 1
+            {
+                panic!("the page of {} lacks {missing:?}", article["source"]);
+            }
+            date_ok && missing.is_none()
+        });
+        assert!(
+            holds_article,
+            "the page of {} lacks its date {date} or a paragraph",
+            article["source"]
+        );
+        checked += 1;
+    }
+    eprintln!("hugo: {checked} pages checked");
+}
+
+#[test]
+#[ignore = "needs hugo; .ci/run installs it and runs ignored tests"]
+fn hugo_builds_a_site_from_the_fixtures() {
+    let fixtures = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+    hugo_builds_pages_for(&["."], &fixtures);
+}
+
+#[test]
+#[ignore = "needs hugo and ../shared/corpus; .ci/run runs it where both are present"]
+fn hugo_builds_a_site_from_the_shared_corpus() {
+    let corpus = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
+    assert!(corpus.is_dir(), "../shared/corpus is needed for this test");
+    hugo_builds_pages_for(
+        &[
+            "rfi-2023-07",
+            "rfi-2021-01",
+            "other-2023-07",
+            "other-2024-12",
+            "other-2021-01",
+        ],
+        &corpus,
+    );
+}
+
+fn between<'a>(text: &'a str, open: &str, close: &str) -> Option<&'a str> {
+    let start = text.find(open)? + open.len();
+    let end = start + text[start..].find(close)?;
+    Some(&text[start..end])
+}
+
+fn strip_tags(html: &str) -> String {
+    let mut text = String::with_capacity(html.len());
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => in_tag = false,
+            c if !in_tag => text.push(c),
+            _ => {}
+        }
+    }
+    text
+}
+
+fn unescape_html(text: &str) -> String {
+    text.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#34;", "\"")
+        .replace("&#39;", "'")
+        .replace("&#43;", "+")
+        .replace("&amp;", "&")
+}
+
+/// The text without whitespace, so that line breaks, tags and spaces around links compare
+/// equal; Hugo shows a front-matter `\<` or `\&` (escaped for pandoc) with its backslash.
+fn collapse(text: &str) -> String {
+    text.replace("\\<", "<")
+        .replace("\\&", "&")
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect()
+}
