@@ -4,7 +4,7 @@ use chrono::{DateTime, FixedOffset, SecondsFormat, Utc};
 use schemars::JsonSchema;
 use serde::{Serialize, Serializer};
 
-/// One archived news article, as described in the output contract (`CONTRACT.md` §2).
+/// One archived news article, as described in the output contract (`docs/CONTRACT.md`, section 2).
 ///
 /// Field order here is the field order of the JSON output.
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
