@@ -1,15 +1,14 @@
 //! Command-line arguments (clap derive), turned into the runtime configuration.
 
 use std::path::PathBuf;
-use std::str::FromStr;
 
 use anyhow::{Context, Result, bail};
-use chrono_tz::Tz;
 use clap::{Parser, Subcommand, ValueEnum};
-use rfi_parse::ParseOptions;
-use rfi_parse::batch::walk::Pattern;
-use rfi_parse::batch::{Config as BatchConfig, Destination, ErrorFormat};
-use rfi_parse::render::Format;
+use rfi_parse::{Format, ParseOptions};
+
+use crate::batch::walk::Pattern;
+use crate::batch::{Config as BatchConfig, Destination, ErrorFormat};
+use crate::lint::Rule;
 
 /// Parse archived news articles (RFI and other full-text feeds) into JSON, JSON Lines,
 /// Markdown or plain text.
@@ -54,12 +53,12 @@ pub struct InputArgs {
 
     /// Time zone of RFI's `DD/MM/YYYY - HH:MM` date line (an IANA name).
     #[arg(long, value_name = "ZONE", default_value = "Europe/Paris", value_parser = parse_zone)]
-    pub tz: Tz,
+    pub tz: String,
 
     /// The inputs' encoding, as a WHATWG label (`gb18030`, `big5`, `utf-8`…); by default
     /// it is detected: a byte-order mark, UTF-8, or a CJK encoding.
     #[arg(long, value_name = "LABEL", value_parser = parse_encoding)]
-    pub encoding: Option<&'static encoding_rs::Encoding>,
+    pub encoding: Option<String>,
 
     /// Read more input paths from FILE (`-` for standard input), one per line.
     #[arg(long, value_name = "FILE")]
@@ -127,8 +126,8 @@ pub struct CheckArgs {
     pub deny: Option<Deny>,
 
     /// Silence a rule by its id (repeatable); `rfi-parse check --list-rules` names them.
-    #[arg(long, value_name = "ID", value_parser = parse_rule)]
-    pub allow: Vec<String>,
+    #[arg(long, value_name = "ID", value_enum, hide_possible_values = true)]
+    pub allow: Vec<Rule>,
 
     /// List the rules, with their ids and severities, and exit.
     #[arg(long)]
@@ -162,32 +161,22 @@ pub enum Deny {
     Warnings,
 }
 
-fn parse_zone(name: &str) -> Result<Tz, String> {
-    Tz::from_str(name)
-        .map_err(|_| format!("unknown time zone {name:?} (use an IANA name such as Europe/Paris)"))
+fn parse_zone(name: &str) -> Result<String, String> {
+    ParseOptions::new()
+        .zone(name)
+        .map(|_| name.to_string())
+        .map_err(|error| error.to_string())
 }
 
-fn parse_encoding(label: &str) -> Result<&'static encoding_rs::Encoding, String> {
-    encoding_rs::Encoding::for_label(label.as_bytes()).ok_or_else(|| {
-        format!("unknown encoding {label:?} (use a label such as utf-8, gb18030 or big5)")
-    })
+fn parse_encoding(label: &str) -> Result<String, String> {
+    ParseOptions::new()
+        .encoding(label)
+        .map(|_| label.to_string())
+        .map_err(|error| error.to_string())
 }
 
 fn parse_pattern(glob: &str) -> Result<Pattern, String> {
     Pattern::new(glob).map_err(|error| error.to_string())
-}
-
-fn parse_rule(id: &str) -> Result<String, String> {
-    match rfi_parse::check::find_rule(id) {
-        Some(rule) => Ok(rule.id.to_string()),
-        None => {
-            let ids: Vec<&str> = rfi_parse::check::RULES.iter().map(|rule| rule.id).collect();
-            Err(format!(
-                "unknown rule {id:?}; the rules are: {}",
-                ids.join(", ")
-            ))
-        }
-    }
 }
 
 /// Where the inputs come from, as the arguments describe them.
@@ -244,9 +233,12 @@ impl InputConfig {
             pattern_glob: args.pattern.glob().to_string(),
             pattern: args.pattern,
             threads,
-            parse: ParseOptions {
-                zone: args.tz,
-                encoding: args.encoding,
+            parse: {
+                let options = ParseOptions::new().zone(&args.tz)?;
+                match &args.encoding {
+                    Some(label) => options.encoding(label)?,
+                    None => options,
+                }
             },
             quiet: args.quiet,
             stats: !args.quiet

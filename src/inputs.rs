@@ -4,9 +4,9 @@ use std::fs::File;
 use std::io::{self, BufReader};
 use std::path::{Path, PathBuf};
 
+use crate::batch::walk::{self, display_path};
+use crate::batch::{Input, Walk, WalkError};
 use anyhow::{Context, Result};
-use rfi_parse::batch::walk::display_path;
-use rfi_parse::batch::{self, Input, Walk, WalkError};
 
 use crate::cli::InputConfig;
 
@@ -16,14 +16,13 @@ pub type Inputs = Box<dyn Iterator<Item = Result<Input, WalkError>> + Send>;
 pub fn inputs(config: &InputConfig) -> Result<Inputs> {
     let listed: Box<dyn Iterator<Item = io::Result<PathBuf>> + Send> = match &config.files_from {
         None => Box::new(std::iter::empty()),
-        Some(list) if list.as_os_str() == "-" => Box::new(batch::walk::path_list(
-            BufReader::new(io::stdin()),
-            config.null,
-        )),
+        Some(list) if list.as_os_str() == "-" => {
+            Box::new(walk::path_list(BufReader::new(io::stdin()), config.null))
+        }
         Some(list) => {
             let file =
                 File::open(list).with_context(|| format!("cannot read {}", list.display()))?;
-            Box::new(batch::walk::path_list(BufReader::new(file), config.null))
+            Box::new(walk::path_list(BufReader::new(file), config.null))
         }
     };
     let list_name = display_path(config.files_from.as_deref().unwrap_or(Path::new("")));

@@ -1,9 +1,12 @@
 //! The `rfi-parse` binary: arguments in, articles or reports out, failures on standard error.
 
+mod batch;
 mod cli;
 mod commands;
 mod inputs;
+mod lint;
 mod progress;
+mod schema;
 
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicBool, Ordering};

@@ -4,7 +4,6 @@ use std::io::{self, IsTerminal, Write};
 use std::time::Duration;
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressState, ProgressStyle};
-use rfi_parse::batch::Summary;
 
 /// A progress bar when standard error is a terminal and progress is wanted; else nothing.
 pub struct Progress {
@@ -31,9 +30,10 @@ impl Progress {
         Self { bar: Some(bar) }
     }
 
-    pub fn update(&self, summary: &Summary) {
+    /// Shows `done` inputs finished.
+    pub fn update(&self, done: u64) {
         if let Some(bar) = &self.bar {
-            bar.set_position((summary.converted + summary.failed) as u64);
+            bar.set_position(done);
         }
     }
 

@@ -6,7 +6,7 @@
 
 use schemars::Schema;
 
-use crate::article::Article;
+use rfi_parse::Article;
 
 /// The output's schema version; it changes only when a field is renamed, retyped or removed.
 pub const SCHEMA_VERSION: u32 = 1;

@@ -1,4 +1,5 @@
-//! The programs the README says read the output, run on it: pandoc, Hugo and jq.
+//! The programs the README says read the output, run on it: pandoc, Hugo, jq,
+//! check-jsonschema, DuckDB and pandas.
 //!
 //! Each needs its program, so each is `#[ignore]`d and shows as ignored in a plain
 //! `cargo test`; `.ci/run` installs the programs and runs these with `--ignored`. A test
@@ -81,6 +82,97 @@ fn jq_reads_the_json_lines() {
     assert_eq!(
         stdout(&output),
         "2023-06-12T17:21:00+02:00\t应对AI风险 OpenAI执行长指出与中国合作的重要性\n"
+    );
+}
+
+#[test]
+#[ignore = "needs check-jsonschema; .ci/run installs it and runs ignored tests"]
+fn check_jsonschema_validates_every_fixture_output() {
+    let dir = tempfile::tempdir().unwrap();
+    let schema = dir.path().join("schema.json");
+    fs::write(&schema, rfi_parse(&["schema"]).stdout).unwrap();
+    let output = rfi_parse(&["-q", "-f", "jsonl", &fixture("")]);
+    let mut instances = Vec::new();
+    for (number, line) in stdout(&output).lines().enumerate() {
+        let path = dir.path().join(format!("{number}.json"));
+        fs::write(&path, line).unwrap();
+        instances.push(path.display().to_string());
+    }
+    assert_eq!(
+        instances.len(),
+        11,
+        "7 RFI, 3 generic and 1 GB18030 fixtures"
+    );
+    let schemafile = schema.display().to_string();
+    let mut args = vec!["--schemafile", &schemafile];
+    args.extend(instances.iter().map(String::as_str));
+    let valid = run("check-jsonschema", &args, b"");
+    assert!(
+        valid.status.success(),
+        "{}{}",
+        stdout(&valid),
+        stderr(&valid)
+    );
+
+    let mut broken: Value = serde_json::from_str(stdout(&output).lines().next().unwrap()).unwrap();
+    broken["paragraphs"] = Value::from(42);
+    let broken_path = dir.path().join("broken.json");
+    fs::write(&broken_path, broken.to_string()).unwrap();
+    let invalid = run(
+        "check-jsonschema",
+        &["--schemafile", &schemafile, broken_path.to_str().unwrap()],
+        b"",
+    );
+    assert_eq!(
+        invalid.status.code(),
+        Some(1),
+        "the schema rejects a retyped field"
+    );
+}
+
+#[test]
+#[ignore = "needs python3 with duckdb and pandas; .ci/run installs them and runs ignored tests"]
+fn duckdb_and_pandas_load_the_json_lines() {
+    let dir = tempfile::tempdir().unwrap();
+    let jsonl = dir.path().join("articles.jsonl");
+    let output = rfi_parse(&[
+        "-q",
+        "-f",
+        "jsonl",
+        "-o",
+        jsonl.to_str().unwrap(),
+        &fixture(""),
+    ]);
+    assert_eq!(output.status.code(), Some(1), "the error fixtures fail");
+    // The README's queries, as a user would run them.
+    let script = r#"
+import sys, duckdb, pandas as pd
+path = sys.argv[1]
+rows = duckdb.sql(f"""
+    SELECT section, count(*) AS n, min(published) AS first
+    FROM read_json_auto('{path}') GROUP BY section ORDER BY n DESC, section
+""").fetchall()
+print("duckdb", len(rows), sum(n for _, n, _ in rows))
+df = pd.read_json(path, lines=True)
+df["published"] = pd.to_datetime(df["published"], utc=True)
+print("pandas", len(df), df["published"].notna().sum(), df.groupby(df["published"].dt.date).size().sum())
+"#;
+    let run_py = run("python3", &["-c", script, jsonl.to_str().unwrap()], b"");
+    assert!(run_py.status.success(), "{}", stderr(&run_py));
+    let printed = stdout(&run_py);
+    let articles = fs::read_to_string(&jsonl).unwrap().lines().count();
+    let with_date = fs::read_to_string(&jsonl)
+        .unwrap()
+        .lines()
+        .filter(|line| !serde_json::from_str::<Value>(line).unwrap()["published"].is_null())
+        .count();
+    assert!(
+        printed.contains(&format!(" {articles}\n")),
+        "duckdb counts every article: {printed}"
+    );
+    assert!(
+        printed.contains(&format!("pandas {articles} {with_date} {with_date}\n")),
+        "{printed}"
     );
 }
 

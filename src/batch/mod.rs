@@ -1,20 +1,23 @@
-//! Converting many inputs: parsed and rendered in parallel, written in input order.
+//! Many inputs on one engine: walked, worked on in parallel, handed back in input order.
+//!
+//! [`drive`] is shared by conversion and `check`: it owns the worker pool, the ordered
+//! hand-back, cancellation and the count of inputs done; each command brings its work
+//! (run on a worker) and its sink (run on the calling thread, in input order).
 
 pub mod ordered;
+pub mod outdir;
 pub mod output;
 pub mod walk;
 
 use std::io::{self, Write};
 use std::ops::ControlFlow;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::time::{Duration, Instant};
 
+use rfi_parse::{Format, ParseOptions, Writer, parse_bytes_with};
 use serde::Serialize;
 
-use crate::parse::{ParseOptions, parse_bytes_with};
-use crate::render::{Format, Writer};
-pub use walk::{Input, Pattern, Walk, WalkError};
+pub use walk::{Input, Walk, WalkError};
 
 /// Where converted articles go.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -84,14 +87,6 @@ impl Failure {
     }
 }
 
-/// What a run did.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Summary {
-    pub converted: usize,
-    pub failed: usize,
-    pub elapsed: Duration,
-}
-
 /// Why a run ended early.
 #[derive(Debug)]
 pub enum Stop {
@@ -101,77 +96,109 @@ pub enum Stop {
     Interrupted,
     /// Writing the output failed (a closed pipe, a full disk).
     Output(io::Error),
-    /// There was no input at all: nothing was written, not even an empty JSON array.
+    /// There was no input at all.
     NoInput,
 }
 
-/// Converts every input, writing in input order to `out` (or below the output folder)
-/// and reporting failures to `err` as they come. `progress` is called after each input.
-/// Once `cancel` is set, no input starts and nothing more is written.
-pub fn run(
-    config: &Config,
-    pool: &rayon::ThreadPool,
+/// What the driver needs besides the work: the pool, the flag that cancels the run, and
+/// what to call with the number of inputs done after each one.
+pub struct Engine<'a> {
+    pub pool: &'a rayon::ThreadPool,
+    pub cancel: &'a AtomicBool,
+    pub progress: &'a dyn Fn(u64),
+}
+
+/// Runs `work` on every input on the pool and gives each result to `sink` in input
+/// order; returns how many inputs were done, or why the run stopped. Once `cancel` is
+/// set, no input starts and no result reaches the sink. A run without a single input is
+/// [`Stop::NoInput`].
+pub fn drive<R: Send>(
+    engine: &Engine<'_>,
     inputs: impl Iterator<Item = Result<Input, WalkError>> + Send,
-    out: &mut dyn Write,
-    err: &mut dyn Write,
-    progress: &mut dyn FnMut(&Summary),
-    cancel: &AtomicBool,
-) -> (Summary, Option<Stop>) {
-    let started = Instant::now();
-    let mut summary = Summary::default();
-    let mut writer = Writer::new(out, config.format, config.many);
-    let window = pool.current_num_threads() * 4;
+    work: impl Fn(Result<Input, WalkError>) -> R + Sync,
+    mut sink: impl FnMut(R) -> Result<(), Stop>,
+) -> Result<u64, Stop> {
+    let cancel = engine.cancel;
+    let mut done = 0;
+    let window = engine.pool.current_num_threads() * 4;
     let stopped = ordered::ordered_map(
-        pool,
+        engine.pool,
         inputs,
         window,
-        |input| {
-            // `Err(None)`: skipped because the run was cancelled; nothing to report.
-            if cancel.load(Ordering::Relaxed) {
-                return Err(None);
-            }
-            convert(config, input).map_err(Some)
-        },
+        // `None`: skipped because the run was cancelled.
+        |input| (!cancel.load(Ordering::Relaxed)).then(|| work(input)),
         |result| {
-            if cancel.load(Ordering::Relaxed) {
+            let Some(result) = result.filter(|_| !cancel.load(Ordering::Relaxed)) else {
                 return ControlFlow::Break(Stop::Interrupted);
-            }
-            let flow = match result {
-                Ok(document) => {
-                    summary.converted += 1;
-                    match &config.destination {
-                        Destination::Stream => {
-                            writer.write_document(&document).map_err(Stop::Output)
-                        }
-                        Destination::OutDir(_) => Ok(()),
-                    }
-                }
-                Err(None) => Ok(()),
-                Err(Some(failure)) => {
-                    summary.failed += 1;
-                    // Standard error going away must not stop the conversion.
-                    let _ = failure.report(config.error_format, err);
-                    if config.fail_fast {
-                        Err(Stop::FailFast)
-                    } else {
-                        Ok(())
-                    }
-                }
             };
-            summary.elapsed = started.elapsed();
-            progress(&summary);
+            let flow = sink(result);
+            done += 1;
+            (engine.progress)(done);
             match flow {
                 Ok(()) => ControlFlow::Continue(()),
                 Err(stop) => ControlFlow::Break(stop),
             }
         },
     );
-    let stopped = match (stopped, config.destination == Destination::Stream) {
-        (None, _) if summary.converted + summary.failed == 0 => Some(Stop::NoInput),
-        (None, true) => writer.finish().err().map(Stop::Output),
-        (stopped, _) => stopped,
+    match stopped {
+        Some(stop) => Err(stop),
+        None if done == 0 => Err(Stop::NoInput),
+        None => Ok(done),
+    }
+}
+
+/// What a conversion did.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Summary {
+    pub converted: usize,
+    pub failed: usize,
+}
+
+/// Converts every input, writing documents in input order to `out` (or below the output
+/// folder) and reporting failures to `err` as they come.
+pub fn convert_all(
+    engine: &Engine<'_>,
+    config: &Config,
+    inputs: impl Iterator<Item = Result<Input, WalkError>> + Send,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> (Summary, Option<Stop>) {
+    let mut summary = Summary::default();
+    let mut writer = Writer::new(out, config.format, config.many);
+    let ran = drive(
+        engine,
+        inputs,
+        |input| convert(config, input),
+        |result| match result {
+            Ok(document) => {
+                summary.converted += 1;
+                match &config.destination {
+                    Destination::Stream => writer.write_document(&document).map_err(Stop::Output),
+                    Destination::OutDir(_) => Ok(()),
+                }
+            }
+            Err(failure) => {
+                summary.failed += 1;
+                // Standard error going away must not stop the conversion.
+                let _ = failure.report(config.error_format, err);
+                if config.fail_fast {
+                    Err(Stop::FailFast)
+                } else {
+                    Ok(())
+                }
+            }
+        },
+    );
+    let stopped = match ran {
+        // The JSON array is closed whenever the stream is kept (also after --fail-fast).
+        Ok(_) | Err(Stop::FailFast) if config.destination == Destination::Stream => {
+            match writer.finish() {
+                Ok(_) => ran.err(),
+                Err(error) => Some(Stop::Output(error)),
+            }
+        }
+        _ => ran.err(),
     };
-    summary.elapsed = started.elapsed();
     (summary, stopped)
 }
 
@@ -194,8 +221,8 @@ fn convert(config: &Config, input: Result<Input, WalkError>) -> Result<Vec<u8>, 
     let mut document = Vec::with_capacity(bytes.len());
     config.format.render(&article, &mut document);
     if let Destination::OutDir(dir) = &config.destination {
-        let target = output_path(dir, &input, config.format);
-        write_output(dir, &input, &target, &document).map_err(|error| Failure {
+        let target = outdir::output_path(dir, &input, config.format);
+        outdir::write_output(dir, &input, &target, &document).map_err(|error| Failure {
             message: format!(
                 "cannot write {}: {}",
                 walk::display_path(&target),
@@ -206,128 +233,6 @@ fn convert(config: &Config, input: Result<Input, WalkError>) -> Result<Vec<u8>, 
         document.clear();
     }
     Ok(document)
-}
-
-/// Writes one output file atomically, refusing any place outside `dir` (a symbolic link
-/// in the tree) and the input itself.
-fn write_output(dir: &Path, input: &Input, target: &Path, document: &[u8]) -> io::Result<()> {
-    let parent = target.parent().unwrap_or(dir);
-    create_folders_inside(dir, parent.strip_prefix(dir).unwrap_or(Path::new("")))?;
-    if let Input::File { path, .. } = input
-        && target.exists()
-        && std::fs::canonicalize(target)? == std::fs::canonicalize(path)?
-    {
-        return Err(io::Error::new(
-            io::ErrorKind::AlreadyExists,
-            "the output would replace the input",
-        ));
-    }
-    output::write_atomically(target, document)
-}
-
-/// Creates the folders of `relative` below `dir` one at a time, checking each that
-/// exists before going further, so that a symbolic link leading out of `dir` is refused
-/// before anything is created beyond it.
-fn create_folders_inside(dir: &Path, relative: &Path) -> io::Result<()> {
-    let mut folder = dir.to_path_buf();
-    let mut dir_canonical: Option<PathBuf> = None;
-    for component in relative.components() {
-        folder.push(component);
-        match std::fs::symlink_metadata(&folder) {
-            Ok(meta) if meta.is_dir() => {}
-            Ok(meta) if meta.file_type().is_symlink() => {
-                let inside = match &dir_canonical {
-                    Some(canonical) => canonical,
-                    None => dir_canonical.insert(std::fs::canonicalize(dir)?),
-                };
-                let target = std::fs::canonicalize(&folder)?;
-                if !target.starts_with(inside) || !target.is_dir() {
-                    return Err(io::Error::new(
-                        io::ErrorKind::PermissionDenied,
-                        "the path leads outside the output folder",
-                    ));
-                }
-            }
-            Ok(_) => {
-                return Err(io::Error::new(
-                    io::ErrorKind::AlreadyExists,
-                    format!("{} is not a folder", walk::display_path(&folder)),
-                ));
-            }
-            Err(error) if error.kind() == io::ErrorKind::NotFound => {
-                match std::fs::create_dir(&folder) {
-                    Err(error) if error.kind() != io::ErrorKind::AlreadyExists => {
-                        return Err(error);
-                    }
-                    _ => {}
-                }
-            }
-            Err(error) => return Err(error),
-        }
-    }
-    Ok(())
-}
-
-/// Checks, before anything is written, that every input of an `--out-dir` run has an
-/// output file of its own and that none would replace an input; returns what is wrong.
-pub fn plan_out_dir(
-    dir: &Path,
-    inputs: &[Result<Input, WalkError>],
-    format: Format,
-) -> Result<(), Vec<String>> {
-    let mut targets: std::collections::HashMap<PathBuf, &Input> =
-        std::collections::HashMap::with_capacity(inputs.len());
-    let mut problems = Vec::new();
-    let mut input_files: Option<std::collections::HashSet<PathBuf>> = None;
-    for input in inputs.iter().flatten() {
-        let target = output_path(dir, input, format);
-        if let Some(first) = targets.get(&target) {
-            problems.push(format!(
-                "{} and {} would both be written to {}",
-                first.source(),
-                input.source(),
-                walk::display_path(&target)
-            ));
-            continue;
-        }
-        if std::fs::symlink_metadata(&target).is_ok()
-            && let Ok(canonical) = std::fs::canonicalize(&target)
-        {
-            // Only an existing output can be an input: read the inputs' real paths then.
-            let files = input_files.get_or_insert_with(|| {
-                inputs
-                    .iter()
-                    .flatten()
-                    .filter_map(|input| match input {
-                        Input::File { path, .. } => std::fs::canonicalize(path).ok(),
-                        Input::Stdin => None,
-                    })
-                    .collect()
-            });
-            if files.contains(&canonical) {
-                problems.push(format!(
-                    "the output of {} would replace the input {}",
-                    input.source(),
-                    walk::display_path(&target)
-                ));
-            }
-        }
-        targets.insert(target, input);
-    }
-    if problems.is_empty() {
-        Ok(())
-    } else {
-        Err(problems)
-    }
-}
-
-/// The output file of an input below `dir`: its relative path with the format's extension.
-pub fn output_path(dir: &Path, input: &Input, format: Format) -> PathBuf {
-    let relative = match input {
-        Input::Stdin => Path::new("stdin"),
-        Input::File { relative, .. } => relative.as_path(),
-    };
-    dir.join(relative).with_extension(format.extension())
 }
 
 /// An I/O error's message without Rust's `(os error N)` suffix.

@@ -46,7 +46,8 @@ impl AtomicFile {
         fs::rename(&self.temporary, &self.destination)
     }
 
-    /// The temporary file's path, so an interrupted run can remove it.
+    /// The temporary file's path.
+    #[cfg(test)]
     pub fn temporary(&self) -> &Path {
         &self.temporary
     }

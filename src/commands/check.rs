@@ -1,31 +1,29 @@
 //! `rfi-parse check`: parse every input, run the lint rules, report, and set the exit status.
 
 use std::io::{self, BufWriter, Write};
-use std::ops::ControlFlow;
 use std::process::ExitCode;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::AtomicBool;
 
 use anyhow::{Context, Result};
-use rfi_parse::batch::ordered::ordered_map;
-use rfi_parse::batch::{self, Summary};
-use rfi_parse::check::{CheckSummary, Checker, FileReport, RULES, check_file};
 
 use crate::EXIT_INTERRUPTED;
+use crate::batch::{self, Engine, Stop};
 use crate::cli::{CheckArgs, CheckFormat, Deny, InputConfig};
 use crate::inputs::{count_inputs, inputs, no_input, pool};
+use crate::lint::{CheckSummary, Checker, FileReport, Rule, check_file};
 use crate::progress::Progress;
 
 pub fn run(args: CheckArgs, interrupted: &AtomicBool) -> Result<ExitCode> {
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     if args.list_rules {
-        for rule in RULES {
+        for rule in Rule::ALL {
             writeln!(
                 out,
                 "{:<28} {:<8} {}",
-                rule.id,
-                rule.severity.as_str(),
-                rule.description
+                rule.id(),
+                rule.severity().as_str(),
+                rule.description()
             )?;
         }
         out.flush()?;
@@ -35,37 +33,30 @@ pub fn run(args: CheckArgs, interrupted: &AtomicBool) -> Result<ExitCode> {
     let pool = pool(&input)?;
     let counting = input.clone();
     let progress = Progress::new(!input.quiet, move || count_inputs(&counting));
+    let update = |done: u64| progress.update(done);
+    let engine = Engine {
+        pool: &pool,
+        cancel: interrupted,
+        progress: &update,
+    };
     let mut checker = Checker::new(args.allow);
     let mut with_findings: Vec<FileReport> = Vec::new();
-    let mut progress_summary = Summary::default();
-    let mut output_error = None;
     let options = input.parse;
 
-    let stopped = ordered_map(
-        &pool,
+    let ran = batch::drive(
+        &engine,
         inputs(&input)?,
-        input.threads * 4,
-        |item| {
-            if interrupted.load(Ordering::Relaxed) {
-                return None;
-            }
-            Some(match item {
-                Ok(file) => match file.read() {
-                    Ok(bytes) => check_file(file.source(), &bytes, &options),
-                    Err(error) => FileReport::unreadable(file.source(), batch::io_message(&error)),
-                },
-                Err(walk) => FileReport::unreadable(walk.source, batch::io_message(&walk.error)),
-            })
+        |item| match item {
+            Ok(file) => match file.read() {
+                Ok(bytes) => check_file(file.source(), &bytes, &options),
+                Err(error) => FileReport::unreadable(file.source(), batch::io_message(&error)),
+            },
+            Err(walk) => FileReport::unreadable(walk.source, batch::io_message(&walk.error)),
         },
-        |report| {
-            let Some(mut report) = report.filter(|_| !interrupted.load(Ordering::Relaxed)) else {
-                return ControlFlow::Break(());
-            };
+        |mut report| {
             checker.add(&mut report);
-            progress_summary.converted += 1;
-            progress.update(&progress_summary);
             if !report.is_notable() {
-                return ControlFlow::Continue(());
+                return Ok(());
             }
             match args.format {
                 CheckFormat::Human => {
@@ -74,27 +65,29 @@ pub fn run(args: CheckArgs, interrupted: &AtomicBool) -> Result<ExitCode> {
                         .iter()
                         .map(|f| f.human(&report.source) + "\n")
                         .collect();
-                    if let Err(error) = progress.suspend(|| out.write_all(lines.as_bytes())) {
-                        output_error = Some(error);
-                        return ControlFlow::Break(());
-                    }
+                    progress
+                        .suspend(|| out.write_all(lines.as_bytes()))
+                        .map_err(Stop::Output)
                 }
-                CheckFormat::Json => with_findings.push(report),
+                CheckFormat::Json => {
+                    with_findings.push(report);
+                    Ok(())
+                }
             }
-            ControlFlow::Continue(())
         },
     );
     progress.finish();
-    if let Some(error) = output_error {
-        return quiet_on_closed_pipe(error);
-    }
-    if stopped.is_some() {
-        eprintln!("rfi-parse: interrupted");
-        return Ok(ExitCode::from(EXIT_INTERRUPTED));
-    }
     let summary = checker.finish();
-    if summary.files == 0 {
-        anyhow::bail!(no_input(&input));
+    let failed = summary.errors > 0 || (args.deny == Some(Deny::Warnings) && summary.warnings > 0);
+    match ran {
+        Ok(_) => {}
+        Err(Stop::NoInput) => anyhow::bail!(no_input(&input)),
+        Err(Stop::Interrupted) => {
+            eprintln!("rfi-parse: interrupted");
+            return Ok(ExitCode::from(EXIT_INTERRUPTED));
+        }
+        Err(Stop::Output(error)) => return quiet_on_closed_pipe(error, failed),
+        Err(Stop::FailFast) => unreachable!("check has no --fail-fast"),
     }
     let written = match args.format {
         // `-q`: the findings only, as a pre-commit hook wants them.
@@ -108,19 +101,24 @@ pub fn run(args: CheckArgs, interrupted: &AtomicBool) -> Result<ExitCode> {
         }
     };
     if let Err(error) = written.and_then(|()| out.flush()) {
-        return quiet_on_closed_pipe(error);
+        return quiet_on_closed_pipe(error, failed);
     }
-    let failed = summary.errors > 0 || (args.deny == Some(Deny::Warnings) && summary.warnings > 0);
-    Ok(if failed {
+    Ok(exit_status(failed))
+}
+
+fn exit_status(failed: bool) -> ExitCode {
+    if failed {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
-    })
+    }
 }
 
-fn quiet_on_closed_pipe(error: io::Error) -> Result<ExitCode> {
+/// A reader that went away (`check … | head`) ends the run quietly, with the status of
+/// what was checked until then: 1 when an error (or a denied warning) was among it.
+fn quiet_on_closed_pipe(error: io::Error, failed: bool) -> Result<ExitCode> {
     if error.kind() == io::ErrorKind::BrokenPipe {
-        return Ok(ExitCode::SUCCESS);
+        return Ok(exit_status(failed));
     }
     Err(error).context("cannot write the report")
 }

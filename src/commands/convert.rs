@@ -5,9 +5,10 @@ use std::process::ExitCode;
 use std::sync::atomic::AtomicBool;
 
 use anyhow::{Context, Result, anyhow, bail};
-use rfi_parse::batch::output::AtomicFile;
-use rfi_parse::batch::walk::display_path;
-use rfi_parse::batch::{self, Destination, ErrorFormat, Stop, Summary};
+
+use crate::batch::output::AtomicFile;
+use crate::batch::walk::display_path;
+use crate::batch::{self, Destination, Engine, ErrorFormat, Stop, Summary};
 
 use crate::EXIT_INTERRUPTED;
 use crate::cli::ConvertConfig;
@@ -20,7 +21,7 @@ pub fn run(config: ConvertConfig, interrupted: &AtomicBool) -> Result<ExitCode> 
         // Every output path is known, and checked, before anything is written.
         Destination::OutDir(dir) => {
             let all: Vec<_> = inputs(&config.input)?.collect();
-            if let Err(problems) = batch::plan_out_dir(dir, &all, config.batch.format) {
+            if let Err(problems) = batch::outdir::plan_out_dir(dir, &all, config.batch.format) {
                 bail!(
                     "nothing written: {}",
                     problems.join("; ")
@@ -37,18 +38,17 @@ pub fn run(config: ConvertConfig, interrupted: &AtomicBool) -> Result<ExitCode> 
         known_count.or_else(|| count_inputs(&counting))
     });
     let mut err = progress.stderr();
+    let started = std::time::Instant::now();
+    let update = |done: u64| progress.update(done);
+    let engine = Engine {
+        pool: &pool,
+        cancel: interrupted,
+        progress: &update,
+    };
     let mut inputs = Some(inputs);
     let mut run_batch = |out: &mut dyn Write, err: &mut dyn Write| -> (Summary, Option<Stop>) {
-        let mut on_each = |summary: &Summary| progress.update(summary);
-        batch::run(
-            &config.batch,
-            &pool,
-            inputs.take().expect("one run"),
-            out,
-            err,
-            &mut on_each,
-            interrupted,
-        )
+        let inputs = inputs.take().expect("one run");
+        batch::convert_all(&engine, &config.batch, inputs, out, err)
     };
 
     let (summary, stopped) = match &config.output {
@@ -107,7 +107,7 @@ pub fn run(config: ConvertConfig, interrupted: &AtomicBool) -> Result<ExitCode> 
                 "kind": "summary",
                 "converted": summary.converted,
                 "failed": summary.failed,
-                "seconds": summary.elapsed.as_secs_f64(),
+                "seconds": started.elapsed().as_secs_f64(),
             })
             .to_string()
         } else {
@@ -115,7 +115,7 @@ pub fn run(config: ConvertConfig, interrupted: &AtomicBool) -> Result<ExitCode> 
                 "rfi-parse: {} converted, {} failed in {:.2}s",
                 summary.converted,
                 summary.failed,
-                summary.elapsed.as_secs_f64()
+                started.elapsed().as_secs_f64()
             )
         };
         let _ = writeln!(err, "{line}");

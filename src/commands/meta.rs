@@ -9,7 +9,7 @@ use clap::CommandFactory;
 use crate::cli::Args;
 
 pub fn schema() -> Result<ExitCode> {
-    let mut text = serde_json::to_vec_pretty(&rfi_parse::schema::article_schema())?;
+    let mut text = serde_json::to_vec_pretty(&crate::schema::article_schema())?;
     text.push(b'\n');
     print(&text)
 }

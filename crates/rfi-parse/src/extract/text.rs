@@ -7,12 +7,12 @@ use scraper::Node;
 use crate::article::Link;
 
 /// Whitespace as HTML defines it; only these runs collapse to one space.
-pub fn is_html_space(byte: u8) -> bool {
+pub(crate) fn is_html_space(byte: u8) -> bool {
     matches!(byte, b' ' | b'\t' | b'\n' | b'\r' | b'\x0c')
 }
 
 /// Elements whose content is never text: code, graphics and controls.
-pub fn is_textless(name: &str) -> bool {
+pub(crate) fn is_textless(name: &str) -> bool {
     matches!(
         name,
         "script" | "style" | "svg" | "noscript" | "template" | "button" | "head" | "math"
@@ -24,7 +24,7 @@ pub fn is_textless(name: &str) -> bool {
 /// Text is appended as it is met in the tree; runs of HTML whitespace collapse, `<br>`
 /// becomes `\n`, and [`TextBuilder::finish`] trims every line of all Unicode whitespace.
 #[derive(Debug)]
-pub struct TextBuilder {
+pub(crate) struct TextBuilder {
     text: String,
     links: Vec<Link>,
     /// Where the open link's text starts, and its address.
@@ -56,21 +56,21 @@ impl Default for TextBuilder {
 }
 
 impl TextBuilder {
-    pub fn has_text(&self) -> bool {
+    pub(crate) fn has_text(&self) -> bool {
         self.has_text
     }
 
     /// Nothing has been written since the last line break (or the start).
-    pub fn at_line_start(&self) -> bool {
+    pub(crate) fn at_line_start(&self) -> bool {
         self.line_empty
     }
 
     /// Whether all the text so far was inside `<strong>`/`<b>` (a subheading).
-    pub fn all_strong(&self) -> bool {
+    pub(crate) fn all_strong(&self) -> bool {
         self.has_text && !self.has_plain_text
     }
 
-    pub fn push_text(&mut self, text: &str, strong: bool) {
+    pub(crate) fn push_text(&mut self, text: &str, strong: bool) {
         // Whole runs between HTML whitespace are copied at once. HTML whitespace is ASCII,
         // so splitting at those bytes never cuts a character. The parser has already
         // turned CR into LF, so a SIMD search for the three common spaces finds them all
@@ -114,7 +114,7 @@ impl TextBuilder {
         }
     }
 
-    pub fn line_break(&mut self) {
+    pub(crate) fn line_break(&mut self) {
         self.end_link();
         self.pending_space = false;
         self.line_empty = true;
@@ -122,13 +122,13 @@ impl TextBuilder {
         self.text.push('\n');
     }
 
-    pub fn start_link(&mut self, url: &str) {
+    pub(crate) fn start_link(&mut self, url: &str) {
         self.end_link();
         self.flush_space();
         self.open_link = Some((self.text.len(), url.to_string()));
     }
 
-    pub fn end_link(&mut self) {
+    pub(crate) fn end_link(&mut self) {
         if let Some((start, url)) = self.open_link.take() {
             // A link with no text (an image link, say) is no link at all in plain text.
             if !self.text[start..].trim().is_empty() {
@@ -140,7 +140,7 @@ impl TextBuilder {
 
     /// Takes the text built so far, every line trimmed and empty lines dropped, with its
     /// links moved to match.
-    pub fn finish(&mut self) -> (String, Vec<Link>) {
+    pub(crate) fn finish(&mut self) -> (String, Vec<Link>) {
         self.end_link();
         let built = std::mem::take(self);
         let (raw, mut links) = (built.text, built.links);
@@ -189,7 +189,7 @@ impl TextBuilder {
 }
 
 /// The plain text of a subtree, by the contract's text rules; `None` when empty.
-pub fn text_of(node: NodeRef<'_, Node>) -> Option<String> {
+pub(crate) fn text_of(node: NodeRef<'_, Node>) -> Option<String> {
     let mut builder = TextBuilder::default();
     let mut skip = None;
     for edge in node.traverse() {

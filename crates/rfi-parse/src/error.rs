@@ -7,29 +7,56 @@ use thiserror::Error;
 /// Every variant carries the 1-based line number where the problem is; the binary
 /// prints it as `FILE:LINE: message`.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[non_exhaustive]
 pub enum ParseError {
     /// The file holds nothing but whitespace.
     #[error("empty file")]
-    EmptyFile { line: usize },
-    /// The bytes are not valid UTF-8.
+    EmptyFile {
+        /// The line (1).
+        line: usize,
+    },
+    /// The bytes are not valid UTF-8, nor text in an encoding that detection accepts.
     #[error("invalid UTF-8 at byte {offset}")]
-    InvalidUtf8 { line: usize, offset: usize },
+    InvalidUtf8 {
+        /// The line of the first invalid byte.
+        line: usize,
+        /// The first invalid byte's offset in the file.
+        offset: usize,
+    },
     /// Line 1 is not an `<!--…-->` comment.
     #[error("missing timestamp: expected `<!--EPOCH-MS-->`, found {found:?}")]
-    MissingTimestamp { line: usize, found: String },
+    MissingTimestamp {
+        /// The line (1).
+        line: usize,
+        /// The start of what the line holds instead.
+        found: String,
+    },
     /// Line 1 is a comment, but not a whole number of milliseconds in range.
     #[error("invalid timestamp {value:?}: {reason}")]
     InvalidTimestamp {
+        /// The line (1).
         line: usize,
+        /// The comment's text.
         value: String,
+        /// Why it is no timestamp.
         reason: &'static str,
     },
     /// Line 2 is not a `[TITLE](URL)` link.
     #[error("missing link line: expected `[TITLE](URL)`, found {found:?}")]
-    MissingLink { line: usize, found: String },
+    MissingLink {
+        /// The line (2).
+        line: usize,
+        /// The start of what the line holds instead.
+        found: String,
+    },
     /// Line 3 is not the `------` separator.
     #[error("missing separator: expected `------`, found {found:?}")]
-    MissingSeparator { line: usize, found: String },
+    MissingSeparator {
+        /// The line (3).
+        line: usize,
+        /// The start of what the line holds instead.
+        found: String,
+    },
 }
 
 impl ParseError {
@@ -44,6 +71,18 @@ impl ParseError {
             | ParseError::MissingSeparator { line, .. } => line,
         }
     }
+}
+
+/// An option that names nothing this library knows.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[non_exhaustive]
+pub enum OptionError {
+    /// Not an IANA time zone name.
+    #[error("unknown time zone {0:?} (use an IANA name such as Europe/Paris)")]
+    UnknownZone(String),
+    /// Not a WHATWG encoding label.
+    #[error("unknown encoding {0:?} (use a label such as utf-8, gb18030 or big5)")]
+    UnknownEncoding(String),
 }
 
 /// Shortens a line quoted in an error message so that a binary blob never floods stderr.

@@ -15,24 +15,24 @@ use crate::article::{Block, Embed, Image, LeadImage, ShareLink, TextBlock};
 
 /// What the body yields; the header fields complete it into an `Article`.
 #[derive(Debug, Default)]
-pub struct BodyFields {
-    pub date_line: Option<String>,
-    pub published: Option<chrono::DateTime<chrono::FixedOffset>>,
-    pub lead_image: Option<LeadImage>,
-    pub lead: Option<String>,
-    pub paragraphs: Vec<String>,
-    pub images: Vec<Image>,
-    pub embeds: Vec<Embed>,
-    pub copyright: Option<String>,
-    pub share_links: Vec<ShareLink>,
-    pub blocks: Vec<Block>,
+pub(crate) struct BodyFields {
+    pub(crate) date_line: Option<String>,
+    pub(crate) published: Option<chrono::DateTime<chrono::FixedOffset>>,
+    pub(crate) lead_image: Option<LeadImage>,
+    pub(crate) lead: Option<String>,
+    pub(crate) paragraphs: Vec<String>,
+    pub(crate) images: Vec<Image>,
+    pub(crate) embeds: Vec<Embed>,
+    pub(crate) copyright: Option<String>,
+    pub(crate) share_links: Vec<ShareLink>,
+    pub(crate) blocks: Vec<Block>,
     /// The first `<time>`: its `datetime` attribute, or its text.
     time: Option<String>,
 }
 
 /// Which extractor reads the body.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Layout {
+pub(crate) enum Layout {
     /// RFI's body, as the contract describes it.
     Rfi,
     /// Any other source: text may sit bare in the body (NHK), dates come from
@@ -41,7 +41,7 @@ pub enum Layout {
 }
 
 /// Extracts every body field from the article HTML.
-pub fn extract(html: &str, zone: Tz, layout: Layout) -> BodyFields {
+pub(crate) fn extract(html: &str, zone: Tz, layout: Layout) -> BodyFields {
     let html = repair_glued_attributes(html);
     let document = Html::parse_document(&html);
     let mut fields = BodyFields::default();

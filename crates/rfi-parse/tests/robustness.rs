@@ -1,10 +1,10 @@
 //! No input may panic the parser or a writer: property tests and extreme documents.
 
 use proptest::prelude::*;
-use rfi_parse::render::Format;
+use rfi_parse::Format;
 use rfi_parse::{Article, ParseOptions, parse, parse_bytes_with};
 
-const SEED: &[u8] = include_bytes!("../fixtures/rfi-seed.txt");
+const SEED: &[u8] = include_bytes!("../../../fixtures/rfi-seed.txt");
 const HEADER: &str = "<!--1686586501000-->\n[t](https://x.example/%E4)\n------\n\n";
 
 fn render_all(article: &Article) {

@@ -1,27 +1,44 @@
 //! From archive text to `Article`: the header lines, then the HTML body.
 
-pub mod body;
-pub mod date;
-pub mod decode;
-pub mod header;
-pub mod repair;
-pub mod share;
-pub mod source;
+mod body;
+mod date;
+mod decode;
+mod header;
+pub(crate) mod origin;
+mod repair;
+mod share;
 mod srcset;
-pub mod text;
+mod text;
+
+use std::str::FromStr;
 
 use chrono_tz::Tz;
+use encoding_rs::Encoding;
 
 use crate::article::Article;
-use crate::error::ParseError;
+use crate::error::{OptionError, ParseError};
 
-/// How to read an archive file.
+pub use decode::Decoded;
+
+/// How to read an archive file: the time zone of RFI's date line, and the encoding.
+///
+/// ```
+/// use rfi_parse::ParseOptions;
+///
+/// let options = ParseOptions::new().zone("Asia/Taipei")?.encoding("big5")?;
+/// let article = rfi_parse::parse_with(
+///     "<!--0-->\n[T](https://www.rfi.fr/tw/x)\n------\n\n<div>01/07/2023 - 08:00</div>",
+///     &options,
+/// )
+/// .unwrap();
+/// assert_eq!(article.published.unwrap().to_rfc3339(), "2023-07-01T08:00:00+08:00");
+/// assert!(ParseOptions::new().zone("Mars/Olympus").is_err());
+/// # Ok::<(), rfi_parse::OptionError>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ParseOptions {
-    /// The zone of RFI's `DD/MM/YYYY - HH:MM` date line.
-    pub zone: Tz,
-    /// The input's encoding; `None` detects it (see [`decode::decode`]).
-    pub encoding: Option<&'static encoding_rs::Encoding>,
+    zone: Tz,
+    encoding: Option<&'static Encoding>,
 }
 
 impl Default for ParseOptions {
@@ -33,14 +50,68 @@ impl Default for ParseOptions {
     }
 }
 
+impl ParseOptions {
+    /// The defaults: RFI's date line in Europe/Paris, the encoding detected.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Reads RFI's `DD/MM/YYYY - HH:MM` date line in this IANA zone (`Europe/Paris`).
+    pub fn zone(mut self, iana_name: &str) -> Result<Self, OptionError> {
+        self.zone =
+            Tz::from_str(iana_name).map_err(|_| OptionError::UnknownZone(iana_name.to_string()))?;
+        Ok(self)
+    }
+
+    /// Reads every input in this encoding, a WHATWG label (`gb18030`, `big5`, `utf-8`),
+    /// instead of detecting it.
+    pub fn encoding(mut self, label: &str) -> Result<Self, OptionError> {
+        self.encoding = Some(
+            Encoding::for_label(label.as_bytes())
+                .ok_or_else(|| OptionError::UnknownEncoding(label.to_string()))?,
+        );
+        Ok(self)
+    }
+
+    /// The zone's IANA name.
+    pub fn zone_name(&self) -> &'static str {
+        self.zone.name()
+    }
+}
+
+/// Decodes an archive file's bytes as [`parse_bytes_with`] does: in the encoding the
+/// options name; else by its byte-order mark; else as UTF-8 when it is valid UTF-8; else
+/// in the CJK encoding (GB18030, Big5, Shift_JIS, EUC-JP, EUC-KR) detected, when that
+/// decodes every byte without error. Otherwise [`ParseError::InvalidUtf8`].
+///
+/// ```
+/// let decoded = rfi_parse::decode(b"\xa4\xa4\xa4\xe5\xb7\x73\xbb\x44", &Default::default())?;
+/// assert_eq!((decoded.text.as_ref(), decoded.encoding), ("中文新聞", "Big5"));
+/// # Ok::<(), rfi_parse::ParseError>(())
+/// ```
+pub fn decode<'a>(bytes: &'a [u8], options: &ParseOptions) -> Result<Decoded<'a>, ParseError> {
+    decode::decode(bytes, options.encoding)
+}
+
 /// Parses an archive file with the given options.
+///
+/// ```
+/// let options = rfi_parse::ParseOptions::new().zone("UTC")?;
+/// let article = rfi_parse::parse_with(
+///     "<!--0-->\n[T]()\n------\n\n<div>12/06/2023 - 17:21</div><div><p>x</p></div>",
+///     &options,
+/// )
+/// .unwrap();
+/// assert_eq!(article.published.unwrap().to_rfc3339(), "2023-06-12T17:21:00+00:00");
+/// # Ok::<(), rfi_parse::OptionError>(())
+/// ```
 pub fn parse_with(input: &str, options: &ParseOptions) -> Result<Article, ParseError> {
     let header = header::split(input)?;
     let url = header
         .url_raw
         .map(|raw| percent_decode_lossy(raw).into_owned());
     // Site, language and section come from the URL only: nothing is guessed.
-    let info = url.as_deref().map(source::source_info).unwrap_or_default();
+    let info = url.as_deref().map(origin::origin).unwrap_or_default();
     let layout = match info.site.as_deref() {
         Some("rfi.fr") | None => body::Layout::Rfi,
         Some(_) => body::Layout::Generic,
@@ -69,7 +140,15 @@ pub fn parse_with(input: &str, options: &ParseOptions) -> Result<Article, ParseE
     })
 }
 
-/// Parses raw bytes, decoded as [`decode::decode`] describes.
+/// Parses raw bytes, decoded as [`decode()`] describes.
+///
+/// ```
+/// let options = rfi_parse::ParseOptions::new().encoding("gb18030")?;
+/// let bytes = b"<!--0-->\n[\xd6\xd0\xce\xc4]()\n------\n\n<p>x</p>";
+/// let article = rfi_parse::parse_bytes_with(bytes, &options).unwrap();
+/// assert_eq!(article.title, "中文");
+/// # Ok::<(), rfi_parse::OptionError>(())
+/// ```
 pub fn parse_bytes_with(input: &[u8], options: &ParseOptions) -> Result<Article, ParseError> {
     let decoded = decode::decode(input, options.encoding)?;
     parse_with(&decoded.text, options)
@@ -80,7 +159,7 @@ pub fn parse_bytes_with(input: &[u8], options: &ParseOptions) -> Result<Article,
 ///
 /// Hand-written because it is on the hot path of every file, where the percent-encoding
 /// crate's decoding iterator cost several times as much.
-pub fn percent_decode_lossy(text: &str) -> std::borrow::Cow<'_, str> {
+pub(crate) fn percent_decode_lossy(text: &str) -> std::borrow::Cow<'_, str> {
     if !text.contains('%') {
         return std::borrow::Cow::Borrowed(text);
     }

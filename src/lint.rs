@@ -6,9 +6,7 @@ use std::hash::{Hash, Hasher};
 use chrono::{DateTime, FixedOffset};
 use serde::Serialize;
 
-use crate::article::Article;
-use crate::parse::decode::decode;
-use crate::parse::{ParseOptions, parse_with};
+use rfi_parse::{Article, ParseOptions, decode, parse_with};
 
 /// How serious a finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -27,85 +25,91 @@ impl Severity {
     }
 }
 
-/// A lint rule: a stable id, its severity, and what it looks for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-pub struct Rule {
-    pub id: &'static str,
-    pub severity: Severity,
-    pub description: &'static str,
+/// A lint rule, by its stable id (`--allow empty-lead`). Ids never change meaning.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, clap::ValueEnum)]
+#[serde(rename_all = "kebab-case")]
+pub enum Rule {
+    Unreadable,
+    Unparseable,
+    EmptyTitle,
+    EmptyUrl,
+    MissingDateLine,
+    UnparseableDate,
+    NoParagraphs,
+    EmptyLead,
+    PlaceholderLeadImage,
+    CollectedBeforePublished,
+    DuplicateUrl,
+    DuplicateContent,
 }
 
-/// Every rule, in the order of the documentation. Ids never change meaning.
-pub const RULES: &[Rule] = &[
-    rule("unreadable", Severity::Error, "the file cannot be read"),
-    rule(
-        "unparseable",
-        Severity::Error,
-        "the file is not an archive article (bad header, empty, not UTF-8)",
-    ),
-    rule(
-        "empty-title",
-        Severity::Warning,
-        "the link line has an empty title",
-    ),
-    rule(
-        "empty-url",
-        Severity::Warning,
-        "the link line has no URL (`[title]()`)",
-    ),
-    rule(
-        "missing-date-line",
-        Severity::Warning,
-        "the body has no date line",
-    ),
-    rule(
-        "unparseable-date",
-        Severity::Warning,
-        "the date line is not a date this tool reads",
-    ),
-    rule(
-        "no-paragraphs",
-        Severity::Warning,
-        "the article has no paragraph of text",
-    ),
-    rule(
-        "empty-lead",
-        Severity::Warning,
-        "the article has no lead paragraph",
-    ),
-    rule(
-        "placeholder-lead-image",
-        Severity::Warning,
-        "the lead image is the generic RFI placeholder",
-    ),
-    rule(
-        "collected-before-published",
-        Severity::Warning,
-        "the collection time is before the publication time",
-    ),
-    rule(
-        "duplicate-url",
-        Severity::Warning,
-        "another file has the same URL",
-    ),
-    rule(
-        "duplicate-content",
-        Severity::Warning,
-        "another file has the same lead and paragraphs",
-    ),
-];
+impl Rule {
+    /// Every rule, in the order of the documentation.
+    pub const ALL: [Rule; 12] = [
+        Rule::Unreadable,
+        Rule::Unparseable,
+        Rule::EmptyTitle,
+        Rule::EmptyUrl,
+        Rule::MissingDateLine,
+        Rule::UnparseableDate,
+        Rule::NoParagraphs,
+        Rule::EmptyLead,
+        Rule::PlaceholderLeadImage,
+        Rule::CollectedBeforePublished,
+        Rule::DuplicateUrl,
+        Rule::DuplicateContent,
+    ];
 
-const fn rule(id: &'static str, severity: Severity, description: &'static str) -> Rule {
-    Rule {
-        id,
-        severity,
-        description,
+    /// The stable id (`empty-lead`).
+    pub fn id(self) -> &'static str {
+        match self {
+            Rule::Unreadable => "unreadable",
+            Rule::Unparseable => "unparseable",
+            Rule::EmptyTitle => "empty-title",
+            Rule::EmptyUrl => "empty-url",
+            Rule::MissingDateLine => "missing-date-line",
+            Rule::UnparseableDate => "unparseable-date",
+            Rule::NoParagraphs => "no-paragraphs",
+            Rule::EmptyLead => "empty-lead",
+            Rule::PlaceholderLeadImage => "placeholder-lead-image",
+            Rule::CollectedBeforePublished => "collected-before-published",
+            Rule::DuplicateUrl => "duplicate-url",
+            Rule::DuplicateContent => "duplicate-content",
+        }
+    }
+
+    pub fn severity(self) -> Severity {
+        match self {
+            Rule::Unreadable | Rule::Unparseable => Severity::Error,
+            _ => Severity::Warning,
+        }
+    }
+
+    /// What the rule looks for.
+    pub fn description(self) -> &'static str {
+        match self {
+            Rule::Unreadable => "the file cannot be read",
+            Rule::Unparseable => {
+                "the file is not an archive article (bad header, empty, not UTF-8)"
+            }
+            Rule::EmptyTitle => "the link line has an empty title",
+            Rule::EmptyUrl => "the link line has no URL (`[title]()`)",
+            Rule::MissingDateLine => "the body has no date line",
+            Rule::UnparseableDate => "the date line is not a date this tool reads",
+            Rule::NoParagraphs => "the article has no paragraph of text",
+            Rule::EmptyLead => "the article has no lead paragraph",
+            Rule::PlaceholderLeadImage => "the lead image is the generic RFI placeholder",
+            Rule::CollectedBeforePublished => "the collection time is before the publication time",
+            Rule::DuplicateUrl => "another file has the same URL",
+            Rule::DuplicateContent => "another file has the same lead and paragraphs",
+        }
     }
 }
 
-/// The rule with this id, if there is one.
-pub fn find_rule(id: &str) -> Option<&'static Rule> {
-    RULES.iter().find(|rule| rule.id == id)
+impl std::fmt::Display for Rule {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.id())
+    }
 }
 
 /// One problem found in one file.
@@ -114,7 +118,7 @@ pub struct Finding {
     /// The line it concerns, when there is one.
     pub line: Option<usize>,
     pub severity: Severity,
-    pub rule: &'static str,
+    pub rule: Rule,
     pub message: String,
 }
 
@@ -148,16 +152,15 @@ impl FileReport {
             findings: Vec::new(),
             facts: None,
         };
-        report.push(None, "unreadable", message);
+        report.push(None, Rule::Unreadable, message);
         report
     }
 
-    fn push(&mut self, line: Option<usize>, rule_id: &'static str, message: String) {
-        let rule = find_rule(rule_id).expect("rules are declared in RULES");
+    fn push(&mut self, line: Option<usize>, rule: Rule, message: String) {
         self.findings.push(Finding {
             line,
-            severity: rule.severity,
-            rule: rule.id,
+            severity: rule.severity(),
+            rule,
             message,
         });
     }
@@ -181,32 +184,32 @@ pub fn check_file(source: String, bytes: &[u8], options: &ParseOptions) -> FileR
         findings: Vec::new(),
         facts: None,
     };
-    let decoded = decode(bytes, options.encoding);
-    report.encoding = decoded.as_ref().ok().map(|decoded| decoded.encoding.name());
+    let decoded = decode(bytes, options);
+    report.encoding = decoded.as_ref().ok().map(|decoded| decoded.encoding);
     let article = match decoded.and_then(|decoded| parse_with(&decoded.text, options)) {
         Ok(article) => article,
         Err(error) => {
-            report.push(Some(error.line()), "unparseable", error.to_string());
+            report.push(Some(error.line()), Rule::Unparseable, error.to_string());
             return report;
         }
     };
     let body = Some(body_line(bytes));
     let link = Some(2);
     if article.title.is_empty() {
-        report.push(link, "empty-title", "the title is empty".into());
+        report.push(link, Rule::EmptyTitle, "the title is empty".into());
     }
     if article.url.is_none() {
-        report.push(link, "empty-url", "the link line has no URL".into());
+        report.push(link, Rule::EmptyUrl, "the link line has no URL".into());
     }
     match (&article.date_line, &article.published) {
         (None, _) => report.push(
             body,
-            "missing-date-line",
+            Rule::MissingDateLine,
             "no date line before the article".into(),
         ),
         (Some(line), None) => report.push(
             body,
-            "unparseable-date",
+            Rule::UnparseableDate,
             format!("date line {line:?} is not a date"),
         ),
         (Some(_), Some(published))
@@ -214,7 +217,7 @@ pub fn check_file(source: String, bytes: &[u8], options: &ParseOptions) -> FileR
         {
             report.push(
                 Some(1),
-                "collected-before-published",
+                Rule::CollectedBeforePublished,
                 format!(
                     "collected at {} but published at {}",
                     article.timestamp.to_rfc3339(),
@@ -227,14 +230,14 @@ pub fn check_file(source: String, bytes: &[u8], options: &ParseOptions) -> FileR
     if article.paragraphs.is_empty() {
         report.push(
             body,
-            "no-paragraphs",
+            Rule::NoParagraphs,
             "the article has no paragraph of text".into(),
         );
     }
     if article.lead.is_none() {
         report.push(
             body,
-            "empty-lead",
+            Rule::EmptyLead,
             "the article has no lead paragraph".into(),
         );
     }
@@ -243,7 +246,7 @@ pub fn check_file(source: String, bytes: &[u8], options: &ParseOptions) -> FileR
     {
         report.push(
             body,
-            "placeholder-lead-image",
+            Rule::PlaceholderLeadImage,
             format!("the lead image is the placeholder {}", image.url),
         );
     }
@@ -291,7 +294,7 @@ fn content_hash(article: &Article) -> Option<u64> {
 /// summary. Memory grows with the number of distinct URLs and texts seen.
 #[derive(Debug, Default)]
 pub struct Checker {
-    allowed: Vec<String>,
+    allowed: Vec<Rule>,
     urls: HashMap<String, String>,
     contents: HashMap<u64, String>,
     summary: CheckSummary,
@@ -310,7 +313,7 @@ pub struct CheckSummary {
     pub published_from: Option<String>,
     pub published_to: Option<String>,
     /// Findings per rule id.
-    pub rules: BTreeMap<&'static str, usize>,
+    pub rules: BTreeMap<Rule, usize>,
     /// Files per encoding they were read in.
     pub encodings: BTreeMap<&'static str, usize>,
     /// Articles per site and per section (`site/section`).
@@ -322,7 +325,7 @@ pub struct CheckSummary {
 
 impl Checker {
     /// A checker that drops the findings of the `allowed` rule ids.
-    pub fn new(allowed: Vec<String>) -> Self {
+    pub fn new(allowed: Vec<Rule>) -> Self {
         Self {
             allowed,
             ..Self::default()
@@ -336,7 +339,7 @@ impl Checker {
             if let Some(url) = facts.url {
                 match self.urls.get(&url) {
                     Some(first) => {
-                        report.push(Some(2), "duplicate-url", format!("same URL as {first}"))
+                        report.push(Some(2), Rule::DuplicateUrl, format!("same URL as {first}"))
                     }
                     None => {
                         self.urls.insert(url, report.source.clone());
@@ -345,9 +348,11 @@ impl Checker {
             }
             if let Some(hash) = facts.content {
                 match self.contents.get(&hash) {
-                    Some(first) => {
-                        report.push(None, "duplicate-content", format!("same text as {first}"))
-                    }
+                    Some(first) => report.push(
+                        None,
+                        Rule::DuplicateContent,
+                        format!("same text as {first}"),
+                    ),
                     None => {
                         self.contents.insert(hash, report.source.clone());
                     }
@@ -369,9 +374,7 @@ impl Checker {
             }
             *summary.sites.entry(site).or_default() += 1;
         }
-        report
-            .findings
-            .retain(|f| !self.allowed.iter().any(|id| id == f.rule));
+        report.findings.retain(|f| !self.allowed.contains(&f.rule));
         let summary = &mut self.summary;
         summary.files += 1;
         if let Some(encoding) = report.encoding {
@@ -427,7 +430,7 @@ mod tests {
     const GOOD: &str = "<!--1686586501000-->\n[标题](https://www.rfi.fr/cn/法国/x)\n------\n\n\
         <div>12/06/2023 - 17:21</div><img src=\"https://s.rfi.fr/a.jpg\"><p><strong>导语</strong></p><div><p>正文</p></div>";
 
-    fn rules(report: &FileReport) -> Vec<&'static str> {
+    fn rules(report: &FileReport) -> Vec<Rule> {
         report.findings.iter().map(|f| f.rule).collect()
     }
 
@@ -437,7 +440,7 @@ mod tests {
 
     #[test]
     fn a_good_file_is_clean() {
-        assert_eq!(rules(&check(GOOD)), Vec::<&str>::new());
+        assert_eq!(rules(&check(GOOD)), []);
     }
 
     #[test]
@@ -448,40 +451,40 @@ mod tests {
         assert_eq!(
             rules(&report),
             [
-                "empty-title",
-                "empty-url",
-                "missing-date-line",
-                "no-paragraphs",
-                "empty-lead",
-                "placeholder-lead-image"
+                Rule::EmptyTitle,
+                Rule::EmptyUrl,
+                Rule::MissingDateLine,
+                Rule::NoParagraphs,
+                Rule::EmptyLead,
+                Rule::PlaceholderLeadImage
             ]
         );
         assert_eq!(report.findings[0].line, Some(2));
         assert_eq!(report.findings[2].line, Some(6));
         let report = check(&GOOD.replace("12/06/2023 - 17:21", "32/13/2023 - 99:99"));
-        assert_eq!(rules(&report), ["unparseable-date"]);
+        assert_eq!(rules(&report), [Rule::UnparseableDate]);
         let report = check(&GOOD.replace("1686586501000", "1500000000000"));
-        assert_eq!(rules(&report), ["collected-before-published"]);
+        assert_eq!(rules(&report), [Rule::CollectedBeforePublished]);
         let report = check("");
-        assert_eq!(rules(&report), ["unparseable"]);
+        assert_eq!(rules(&report), [Rule::Unparseable]);
         assert_eq!(report.worst(), Some(Severity::Error));
     }
 
     #[test]
     fn duplicates_are_found_across_files_and_rules_can_be_allowed() {
-        let mut checker = Checker::new(vec!["empty-lead".into()]);
+        let mut checker = Checker::new(vec![Rule::EmptyLead]);
         let mut first = check(GOOD);
         let mut second = check_file("b.txt".into(), GOOD.as_bytes(), &ParseOptions::default());
         let mut third = check(&GOOD.replace("<p><strong>导语</strong></p>", ""));
         checker.add(&mut first);
         checker.add(&mut second);
         checker.add(&mut third);
-        assert_eq!(rules(&first), Vec::<&str>::new());
-        assert_eq!(rules(&second), ["duplicate-url", "duplicate-content"]);
+        assert_eq!(rules(&first), []);
+        assert_eq!(rules(&second), [Rule::DuplicateUrl, Rule::DuplicateContent]);
         assert!(second.findings[0].message.contains("a.txt"));
         assert_eq!(
             rules(&third),
-            ["duplicate-url"],
+            [Rule::DuplicateUrl],
             "empty-lead is allowed; other text"
         );
         let summary = checker.finish();
@@ -498,13 +501,18 @@ mod tests {
     }
 
     #[test]
-    fn rule_ids_are_unique() {
-        for (i, rule) in RULES.iter().enumerate() {
+    fn rule_ids_are_unique_and_match_clap_and_serde() {
+        use clap::ValueEnum;
+        for (i, rule) in Rule::ALL.iter().enumerate() {
             assert!(
-                RULES[i + 1..].iter().all(|other| other.id != rule.id),
-                "{}",
-                rule.id
+                Rule::ALL[i + 1..]
+                    .iter()
+                    .all(|other| other.id() != rule.id())
             );
+            let clap_name = rule.to_possible_value().unwrap();
+            assert_eq!(clap_name.get_name(), rule.id());
+            assert_eq!(serde_json::to_value(rule).unwrap(), rule.id());
         }
+        assert_eq!(Rule::value_variants().len(), Rule::ALL.len());
     }
 }

@@ -1,20 +1,20 @@
-//! Where an article comes from, read off its URL: site, language and section.
+//! Where an article comes from, read off its URL only: site, language and section.
 
 /// The site, language and section of an article URL.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct SourceInfo {
+pub(crate) struct Origin {
     /// The host without `www.` (`rfi.fr`, `dw.com`).
-    pub site: Option<String>,
+    pub(crate) site: Option<String>,
     /// A BCP 47 tag (`zh-Hans`, `zh-Hant`), when the URL tells it.
-    pub language: Option<&'static str>,
+    pub(crate) language: Option<&'static str>,
     /// The site's section (`法国`, `world`), when the path has one.
-    pub section: Option<String>,
+    pub(crate) section: Option<String>,
 }
 
 /// Reads site, language and section from a decoded article URL.
-pub fn source_info(url: &str) -> SourceInfo {
+pub(crate) fn origin(url: &str) -> Origin {
     let Some((_, rest)) = url.split_once("://") else {
-        return SourceInfo::default();
+        return Origin::default();
     };
     let host_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
     let host = rest[..host_end].to_ascii_lowercase();
@@ -33,28 +33,11 @@ pub fn source_info(url: &str) -> SourceInfo {
     let path = &rest[host_end..];
     let path = &path[..path.find(['?', '#']).unwrap_or(path.len())];
     let segments: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
-    SourceInfo {
+    Origin {
         language: language(&site, &segments),
         section: section(&site, &segments),
         site: (!site.is_empty()).then_some(site),
     }
-}
-
-/// Whether a body has RFI's layout: its `DD/MM/YYYY - HH:MM` date line first, or images
-/// served from RFI's hosts.
-pub fn looks_like_rfi(body: &str) -> bool {
-    let start = body.trim_start();
-    let date_line = start.strip_prefix("<div>").is_some_and(|rest| {
-        let bytes = rest.as_bytes();
-        bytes.len() >= 18
-            && bytes[2] == b'/'
-            && bytes[5] == b'/'
-            && &bytes[10..13] == b" - "
-            && [0, 1, 3, 4, 6, 7, 8, 9, 13, 14, 16, 17]
-                .iter()
-                .all(|&i| bytes[i].is_ascii_digit())
-    });
-    date_line || body.contains("://s.rfi.fr/") || body.contains("://static.rfi.fr/")
 }
 
 /// The language a site's URL names, for the sites of the archives.
@@ -131,7 +114,7 @@ mod tests {
     use super::*;
 
     fn info(url: &str) -> (Option<String>, Option<&'static str>, Option<String>) {
-        let info = source_info(url);
+        let info = origin(url);
         (info.site, info.language, info.section)
     }
 

@@ -1,6 +1,6 @@
 //! Corpus benchmark: the scraper floor against `rfi-parse -j 1` and on all cores.
 //!
-//! `cargo bench --bench corpus` builds a folder of at least 3,000 archive files (copies of
+//! `cargo build --release && cargo bench -p rfi-parse-bench --bench corpus` builds a folder of at least 3,000 archive files (copies of
 //! `../shared/corpus` when present, else of `fixtures/`), then times, in one run:
 //! (a) the floor: read each file, parse its body with scraper, visit every text node once;
 //! (b) `rfi-parse -j 1 --format jsonl`; (c) `rfi-parse --format jsonl` on all cores.
@@ -20,7 +20,7 @@ const MIN_FILES: usize = 3_000;
 const RUNS: usize = 11;
 
 fn main() {
-    let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let manifest = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
     let corpus = manifest.join("../shared/corpus");
     let (origin, sources) = if corpus.is_dir() {
         ("../shared/corpus", txt_files(&corpus))
@@ -140,8 +140,22 @@ fn floor(files: &[PathBuf]) {
     black_box(text_bytes);
 }
 
+/// The release binary beside this benchmark's own executable (`target/release/deps/…`);
+/// the binary lives in another package, so `cargo build --release` must have built it.
+fn binary() -> PathBuf {
+    let exe = std::env::current_exe().expect("the bench's own path");
+    let release = exe.parent().and_then(Path::parent).expect("target/release");
+    let binary = release.join("rfi-parse");
+    assert!(
+        binary.exists(),
+        "{} is missing: run `cargo build --release` first",
+        binary.display()
+    );
+    binary
+}
+
 fn run_binary(folder: &Path, threads: Option<usize>) {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_rfi-parse"));
+    let mut command = Command::new(binary());
     command.args(["--quiet", "--format", "jsonl"]);
     if let Some(threads) = threads {
         command.args(["-j", &threads.to_string()]);

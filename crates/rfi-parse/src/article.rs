@@ -1,13 +1,14 @@
 //! The typed `Article` model that every output format is rendered from.
 
 use chrono::{DateTime, FixedOffset, SecondsFormat, Utc};
-use schemars::JsonSchema;
 use serde::{Serialize, Serializer};
 
 /// One archived news article, as described in the output contract (`docs/CONTRACT.md`, section 2).
 ///
 /// Field order here is the field order of the JSON output.
-#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[non_exhaustive]
 pub struct Article {
     /// The input path, set only in batch output (JSON Lines, JSON arrays).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -16,7 +17,7 @@ pub struct Article {
     pub timestamp_ms: i64,
     /// The same instant in UTC, serialized as RFC 3339 (`2023-06-12T16:15:01Z`).
     #[serde(serialize_with = "utc_rfc3339")]
-    #[schemars(with = "String", extend("format" = "date-time"))]
+    #[cfg_attr(feature = "schema", schemars(with = "String", extend("format" = "date-time")))]
     pub timestamp: DateTime<Utc>,
     /// The link text of line 2.
     pub title: String,
@@ -34,7 +35,7 @@ pub struct Article {
     pub date_line: Option<String>,
     /// The publication time read from the date line, with its UTC offset.
     #[serde(serialize_with = "opt_fixed_rfc3339")]
-    #[schemars(with = "Option<String>", extend("format" = "date-time"))]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<String>", extend("format" = "date-time")))]
     pub published: Option<DateTime<FixedOffset>>,
     /// The lead image at the top of the body.
     pub lead_image: Option<LeadImage>,
@@ -59,17 +60,24 @@ pub struct Article {
 }
 
 /// The image at the top of the article.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[non_exhaustive]
 pub struct LeadImage {
+    /// The image's address.
     pub url: String,
+    /// Its `alt` text.
     pub alt: Option<String>,
 }
 
 /// An image inside the article.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[non_exhaustive]
 pub struct Image {
     /// The real image URL (a `data:` placeholder yields to the first `srcset` URL).
     pub url: String,
+    /// Its `alt` text.
     pub alt: Option<String>,
     /// The first part of the `<figcaption>`.
     pub caption: Option<String>,
@@ -78,15 +86,22 @@ pub struct Image {
 }
 
 /// An embedded player, such as a YouTube `<iframe>`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[non_exhaustive]
 pub struct Embed {
+    /// The player's address (`src`).
     pub url: String,
+    /// Its caption (`<figcaption>`).
     pub caption: Option<String>,
 }
 
 /// A link of the share block.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[non_exhaustive]
 pub struct ShareLink {
+    /// The network it posts to.
     pub platform: Platform,
     /// The link's `href`, entities decoded.
     pub url: String,
@@ -95,19 +110,28 @@ pub struct ShareLink {
 }
 
 /// The network a share link posts to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
+#[non_exhaustive]
 pub enum Platform {
+    /// `facebook.com/dialog/share`, `facebook.com/sharer`.
     Facebook,
+    /// `whatsapp://send`, `api.whatsapp.com`, `wa.me`.
     Whatsapp,
+    /// `twitter.com/intent/tweet`, `x.com`.
     Twitter,
+    /// `linkedin.com/shareArticle`.
     Linkedin,
+    /// `t.me/share`.
     Telegram,
+    /// A `mailto:` whose message carries the shared address.
     Email,
 }
 
 /// One block of article content, in document order.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum Block {
     /// A text block (`p`, `li`, `blockquote`): index into [`Article::paragraphs`].
     Paragraph(TextBlock),
@@ -131,9 +155,11 @@ pub struct TextBlock {
 /// A link inside a paragraph.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Link {
-    /// Byte offsets of the link text within the paragraph.
+    /// Byte offset where the link text starts within the paragraph.
     pub start: usize,
+    /// Byte offset where it ends (exclusive).
     pub end: usize,
+    /// The link's address, as written.
     pub url: String,
 }
 

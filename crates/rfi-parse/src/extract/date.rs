@@ -16,7 +16,7 @@ use chrono_tz::Tz;
 /// Other sources' forms are read too: an ISO 8601 instant inside other text (DW puts the
 /// author's name before it), an ISO date alone (BBC's `<time datetime>`, read as midnight
 /// UTC), and `2023年7月1日10:15 CST` (WSJ's Chinese edition, China Standard Time).
-pub fn parse_date_line(text: &str, zone: Tz) -> Option<DateTime<FixedOffset>> {
+pub(crate) fn parse_date_line(text: &str, zone: Tz) -> Option<DateTime<FixedOffset>> {
     let text = text.trim();
     if let Ok(local) = NaiveDateTime::parse_from_str(text, "%d/%m/%Y - %H:%M") {
         return Some(resolve_local(local, zone));
@@ -61,7 +61,7 @@ fn chinese_date_time(text: &str) -> Option<DateTime<FixedOffset>> {
 }
 
 /// Attaches `zone`'s offset to a wall-clock time by the rule documented on [`parse_date_line`].
-pub fn resolve_local(local: NaiveDateTime, zone: Tz) -> DateTime<FixedOffset> {
+pub(crate) fn resolve_local(local: NaiveDateTime, zone: Tz) -> DateTime<FixedOffset> {
     match zone.from_local_datetime(&local) {
         LocalResult::Single(time) | LocalResult::Ambiguous(time, _) => time.fixed_offset(),
         LocalResult::None => {

@@ -3,9 +3,9 @@
 use std::hint::black_box;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use rfi_parse::render::Format;
+use rfi_parse::Format;
 
-const SEED: &str = include_str!("../fixtures/rfi-seed.txt");
+const SEED: &str = include_str!("../../../fixtures/rfi-seed.txt");
 
 fn parse(c: &mut Criterion) {
     let mut group = c.benchmark_group("parse");

@@ -1,15 +1,28 @@
 //! Output formats: each renders one article into bytes; [`Writer`] frames many of them.
 
-pub mod json;
-pub mod markdown;
-pub mod text;
+mod json;
+mod markdown;
+mod text;
 
 use std::io::{self, Write};
 
 use crate::article::Article;
 
 /// An output format.
+///
+/// ```
+/// use rfi_parse::Format;
+///
+/// let article = rfi_parse::parse("<!--0-->\n[Title]()\n------\n\n<p>One *two*.</p>")?;
+/// let mut markdown = Vec::new();
+/// Format::Markdown.render(&article, &mut markdown);
+/// let markdown = String::from_utf8(markdown).unwrap();
+/// assert!(markdown.starts_with("---\ntitle: \"Title\"\ndate: \"1970-01-01T00:00:00Z\"\n"));
+/// assert!(markdown.ends_with("\nOne \\*two\\*.\n"));
+/// # Ok::<(), rfi_parse::ParseError>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum Format {
     /// One pretty JSON object; many inputs make one JSON array.
     Json,
@@ -59,6 +72,20 @@ pub struct Writer<W: Write> {
 }
 
 impl<W: Write> Writer<W> {
+    /// A writer of `format` to `out`; `many` when several documents may follow, so that
+    /// JSON becomes one array (`[]` when none is written).
+    ///
+    /// ```
+    /// use rfi_parse::{Format, Writer};
+    ///
+    /// let article = rfi_parse::parse("<!--0-->\n[T]()\n------\n\n<p>x</p>")?;
+    /// let mut writer = Writer::new(Vec::new(), Format::JsonLines, true);
+    /// writer.write_article(&article)?;
+    /// writer.write_article(&article)?;
+    /// let out = writer.finish()?;
+    /// assert_eq!(out.split(|b| *b == b'\n').filter(|line| !line.is_empty()).count(), 2);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn new(out: W, format: Format, many: bool) -> Self {
         Self {
             out,

@@ -7,10 +7,13 @@ use encoding_rs::Encoding;
 use crate::error::ParseError;
 
 /// Decoded text and the encoding it was read in.
-#[derive(Debug)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Decoded<'a> {
+    /// The text, borrowed from the input when it was UTF-8 already.
     pub text: Cow<'a, str>,
-    pub encoding: &'static Encoding,
+    /// The encoding's WHATWG name (`UTF-8`, `GB18030`, `Big5`…).
+    pub encoding: &'static str,
 }
 
 /// Encodings that detection may choose: the ones Chinese, Japanese and Korean feed
@@ -28,23 +31,29 @@ const DETECTABLE: &[&Encoding] = &[
 /// Decodes `bytes`: in `forced` when given (invalid sequences become U+FFFD); else by its
 /// byte-order mark; else as UTF-8 when it is valid UTF-8; else in the encoding chardetng
 /// detects, when that is a CJK encoding that decodes every byte without error.
-pub fn decode<'a>(
+pub(crate) fn decode<'a>(
     bytes: &'a [u8],
     forced: Option<&'static Encoding>,
 ) -> Result<Decoded<'a>, ParseError> {
     if let Some(encoding) = forced {
         let (text, encoding, _) = encoding.decode(bytes);
-        return Ok(Decoded { text, encoding });
+        return Ok(Decoded {
+            text,
+            encoding: encoding.name(),
+        });
     }
     if let Some((encoding, bom_length)) = Encoding::for_bom(bytes) {
         let (text, _) = encoding.decode_without_bom_handling(&bytes[bom_length..]);
-        return Ok(Decoded { text, encoding });
+        return Ok(Decoded {
+            text,
+            encoding: encoding.name(),
+        });
     }
     let utf8_error = match std::str::from_utf8(bytes) {
         Ok(text) => {
             return Ok(Decoded {
                 text: Cow::Borrowed(text),
-                encoding: encoding_rs::UTF_8,
+                encoding: encoding_rs::UTF_8.name(),
             });
         }
         Err(error) => error,
@@ -60,7 +69,10 @@ pub fn decode<'a>(
             guess
         };
         if let Some(text) = encoding.decode_without_bom_handling_and_without_replacement(bytes) {
-            return Ok(Decoded { text, encoding });
+            return Ok(Decoded {
+                text,
+                encoding: encoding.name(),
+            });
         }
     }
     let offset = utf8_error.valid_up_to();
@@ -79,7 +91,7 @@ mod tests {
     fn utf8_is_borrowed() {
         let decoded = decode(TEXT.as_bytes(), None).unwrap();
         assert!(matches!(decoded.text, Cow::Borrowed(_)));
-        assert_eq!(decoded.encoding, encoding_rs::UTF_8);
+        assert_eq!(decoded.encoding, "UTF-8");
     }
 
     #[test]
@@ -87,12 +99,12 @@ mod tests {
         let (gb, _, _) = encoding_rs::GB18030.encode(TEXT);
         let decoded = decode(&gb, None).unwrap();
         assert_eq!(decoded.text, TEXT);
-        assert_eq!(decoded.encoding, encoding_rs::GB18030);
+        assert_eq!(decoded.encoding, "gb18030");
         let traditional = "<!--1-->\n[臺灣總統發表新年談話](u)\n------\n\n<div><p>只要北京當局有心化解對立，改善兩岸關係，在符合對等尊嚴的原則下，臺灣願意共同促成有意義的對話。</p></div>";
         let (big5, _, _) = encoding_rs::BIG5.encode(traditional);
         let decoded = decode(&big5, None).unwrap();
         assert_eq!(decoded.text, traditional);
-        assert_eq!(decoded.encoding, encoding_rs::BIG5);
+        assert_eq!(decoded.encoding, "Big5");
     }
 
     #[test]
@@ -102,7 +114,7 @@ mod tests {
         let decoded = decode(&utf16, None).unwrap();
         assert_eq!(
             (decoded.text.as_ref(), decoded.encoding),
-            (TEXT, encoding_rs::UTF_16LE)
+            (TEXT, "UTF-16LE")
         );
     }
 

@@ -38,7 +38,7 @@ const ATTRIBUTES: &[&str] = &[
 ///
 /// Without this an HTML parser sees an element named `imgsrc="data:…` and the image is lost.
 /// Borrowed input is returned when there is nothing to repair, the usual case.
-pub fn repair_glued_attributes(html: &str) -> Cow<'_, str> {
+pub(crate) fn repair_glued_attributes(html: &str) -> Cow<'_, str> {
     let bytes = html.as_bytes();
     let mut repaired = String::new();
     let mut copied = 0;

@@ -2,7 +2,7 @@
 
 use crate::article::Article;
 
-pub fn render(article: &Article, out: &mut Vec<u8>) {
+pub(crate) fn render(article: &Article, out: &mut Vec<u8>) {
     let mut text = String::with_capacity(256);
     text.push_str(&article.title);
     text.push('\n');

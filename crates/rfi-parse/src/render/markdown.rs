@@ -4,7 +4,7 @@ use std::fmt::Write as _;
 
 use crate::article::{Article, Block, TextBlock};
 
-pub fn render(article: &Article, out: &mut Vec<u8>) {
+pub(crate) fn render(article: &Article, out: &mut Vec<u8>) {
     let mut md = String::with_capacity(1024);
     front_matter(article, &mut md);
     if let Some(image) = &article.lead_image
@@ -238,7 +238,7 @@ fn destination(url: &str) -> String {
 /// literal text, escaping only what would otherwise be read as markup; `\n` becomes a
 /// hard line break. Hugo shortcode and Liquid delimiters (`{{`, `{%`) are broken up, so
 /// that a site generator never executes article text.
-pub fn escape_into(text: &str, md: &mut String) {
+pub(crate) fn escape_into(text: &str, md: &mut String) {
     for (number, line) in text.split('\n').enumerate() {
         if number > 0 {
             md.push_str("\\\n");

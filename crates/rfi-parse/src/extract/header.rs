@@ -6,20 +6,20 @@ use crate::error::{ParseError, excerpt};
 
 /// The header fields of an archive file, borrowed from the input, and the body after them.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Header<'a> {
-    pub timestamp_ms: i64,
-    pub timestamp: DateTime<Utc>,
-    pub title: &'a str,
+pub(crate) struct Header<'a> {
+    pub(crate) timestamp_ms: i64,
+    pub(crate) timestamp: DateTime<Utc>,
+    pub(crate) title: &'a str,
     /// The URL as written; `None` when the link is `[title]()`.
-    pub url_raw: Option<&'a str>,
+    pub(crate) url_raw: Option<&'a str>,
     /// Everything after the separator line.
-    pub body: &'a str,
+    pub(crate) body: &'a str,
 }
 
 /// Splits an archive file into its header fields and its HTML body.
 ///
 /// Accepts a leading UTF-8 byte-order mark and CRLF line ends.
-pub fn split(input: &str) -> Result<Header<'_>, ParseError> {
+pub(crate) fn split(input: &str) -> Result<Header<'_>, ParseError> {
     let input = input.strip_prefix('\u{feff}').unwrap_or(input);
     if input.trim().is_empty() {
         return Err(ParseError::EmptyFile { line: 1 });

@@ -5,7 +5,7 @@ use super::percent_decode_lossy;
 use crate::article::{Platform, ShareLink};
 
 /// Recognizes a share link by its `href`; `None` for any other link.
-pub fn share_link(href: &str) -> Option<ShareLink> {
+pub(crate) fn share_link(href: &str) -> Option<ShareLink> {
     let href = href.trim();
     let (platform, parameter) = classify(href)?;
     let value = raw_query_parameter(href, parameter);
@@ -25,7 +25,7 @@ pub fn share_link(href: &str) -> Option<ShareLink> {
 }
 
 /// Whether `href` is a share link; cheaper than [`share_link`], which also reads the target.
-pub fn is_share_link(href: &str) -> bool {
+pub(crate) fn is_share_link(href: &str) -> bool {
     classify(href.trim()).is_some()
 }
 

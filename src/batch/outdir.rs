@@ -1,0 +1,137 @@
+//! `--out-dir`: where each input's file goes, checked for the whole run before anything is
+//! written, and folders made only inside the output folder.
+
+use std::collections::{HashMap, HashSet};
+use std::io;
+use std::path::{Path, PathBuf};
+
+use rfi_parse::Format;
+
+use super::output;
+use super::walk::{self, Input, WalkError};
+
+/// Writes one output file atomically, refusing any place outside `dir` (a symbolic link
+/// in the tree) and the input itself.
+pub(crate) fn write_output(
+    dir: &Path,
+    input: &Input,
+    target: &Path,
+    document: &[u8],
+) -> io::Result<()> {
+    let parent = target.parent().unwrap_or(dir);
+    create_folders_inside(dir, parent.strip_prefix(dir).unwrap_or(Path::new("")))?;
+    if let Input::File { path, .. } = input
+        && target.exists()
+        && std::fs::canonicalize(target)? == std::fs::canonicalize(path)?
+    {
+        return Err(io::Error::new(
+            io::ErrorKind::AlreadyExists,
+            "the output would replace the input",
+        ));
+    }
+    output::write_atomically(target, document)
+}
+
+/// Creates the folders of `relative` below `dir` one at a time, checking each that
+/// exists before going further, so that a symbolic link leading out of `dir` is refused
+/// before anything is created beyond it.
+fn create_folders_inside(dir: &Path, relative: &Path) -> io::Result<()> {
+    let mut folder = dir.to_path_buf();
+    let mut dir_canonical: Option<PathBuf> = None;
+    for component in relative.components() {
+        folder.push(component);
+        match std::fs::symlink_metadata(&folder) {
+            Ok(meta) if meta.is_dir() => {}
+            Ok(meta) if meta.file_type().is_symlink() => {
+                let inside = match &dir_canonical {
+                    Some(canonical) => canonical,
+                    None => dir_canonical.insert(std::fs::canonicalize(dir)?),
+                };
+                let target = std::fs::canonicalize(&folder)?;
+                if !target.starts_with(inside) || !target.is_dir() {
+                    return Err(io::Error::new(
+                        io::ErrorKind::PermissionDenied,
+                        "the path leads outside the output folder",
+                    ));
+                }
+            }
+            Ok(_) => {
+                return Err(io::Error::new(
+                    io::ErrorKind::AlreadyExists,
+                    format!("{} is not a folder", walk::display_path(&folder)),
+                ));
+            }
+            Err(error) if error.kind() == io::ErrorKind::NotFound => {
+                match std::fs::create_dir(&folder) {
+                    Err(error) if error.kind() != io::ErrorKind::AlreadyExists => {
+                        return Err(error);
+                    }
+                    _ => {}
+                }
+            }
+            Err(error) => return Err(error),
+        }
+    }
+    Ok(())
+}
+
+/// Checks, before anything is written, that every input of an `--out-dir` run has an
+/// output file of its own and that none would replace an input; returns what is wrong.
+pub fn plan_out_dir(
+    dir: &Path,
+    inputs: &[Result<Input, WalkError>],
+    format: Format,
+) -> Result<(), Vec<String>> {
+    let mut targets: HashMap<PathBuf, &Input> = HashMap::with_capacity(inputs.len());
+    let mut problems = Vec::new();
+    let mut input_files: Option<HashSet<PathBuf>> = None;
+    for input in inputs.iter().flatten() {
+        let target = output_path(dir, input, format);
+        if let Some(first) = targets.get(&target) {
+            problems.push(format!(
+                "{} and {} would both be written to {}",
+                first.source(),
+                input.source(),
+                walk::display_path(&target)
+            ));
+            continue;
+        }
+        if std::fs::symlink_metadata(&target).is_ok()
+            && let Ok(canonical) = std::fs::canonicalize(&target)
+        {
+            // Only an existing output can be an input: read the inputs' real paths then.
+            let files = input_files.get_or_insert_with(|| {
+                inputs
+                    .iter()
+                    .flatten()
+                    .filter_map(|input| match input {
+                        Input::File { path, .. } => std::fs::canonicalize(path).ok(),
+                        Input::Stdin => None,
+                    })
+                    .collect()
+            });
+            if files.contains(&canonical) {
+                problems.push(format!(
+                    "the output of {} would replace the input {}",
+                    input.source(),
+                    walk::display_path(&target)
+                ));
+            }
+        }
+        targets.insert(target, input);
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(problems)
+    }
+}
+
+/// The output file of an input below `dir`: its relative path with the format's extension.
+pub fn output_path(dir: &Path, input: &Input, format: Format) -> PathBuf {
+    let relative = match input {
+        Input::Stdin => Path::new("stdin"),
+        Input::File { relative, .. } => relative.as_path(),
+    };
+    dir.join(relative).with_extension(format.extension())
+}
