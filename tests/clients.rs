@@ -154,7 +154,7 @@ rows = duckdb.sql(f"""
 """).fetchall()
 print("duckdb", len(rows), sum(n for _, n, _ in rows))
 df = pd.read_json(path, lines=True)
-df["published"] = pd.to_datetime(df["published"], utc=True)
+df["published"] = pd.to_datetime(df["published"], utc=True, format="ISO8601")
 print("pandas", len(df), df["published"].notna().sum(), df.groupby(df["published"].dt.date).size().sum())
 "#;
     let run_py = run("python3", &["-c", script, jsonl.to_str().unwrap()], b"");
