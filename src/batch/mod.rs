@@ -12,7 +12,7 @@ pub mod walk;
 use std::io::{self, Write};
 use std::ops::ControlFlow;
 use std::path::PathBuf;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use rfi_parse::{Format, ParseOptions, Writer, parse_bytes_with};
 use serde::Serialize;
@@ -142,6 +142,8 @@ pub fn drive<R: Send>(
     );
     match stopped {
         Some(stop) => Err(stop),
+        // A signal that came after the last input started still asked the run to stop.
+        None if cancel.load(Ordering::Relaxed) => Err(Stop::Interrupted),
         None if done == 0 => Err(Stop::NoInput),
         None => Ok(done),
     }
@@ -152,6 +154,9 @@ pub fn drive<R: Send>(
 pub struct Summary {
     pub converted: usize,
     pub failed: usize,
+    /// Output files written below `--out-dir`: workers write them as they finish, so
+    /// after an interruption there may be more than were counted as converted.
+    pub written: usize,
 }
 
 /// Converts every input, writing documents in input order to `out` (or below the output
@@ -164,11 +169,12 @@ pub fn convert_all(
     err: &mut dyn Write,
 ) -> (Summary, Option<Stop>) {
     let mut summary = Summary::default();
+    let written = AtomicUsize::new(0);
     let mut writer = Writer::new(out, config.format, config.many);
     let ran = drive(
         engine,
         inputs,
-        |input| convert(config, input),
+        |input| convert(config, input, &written),
         |result| match result {
             Ok(document) => {
                 summary.converted += 1;
@@ -199,11 +205,16 @@ pub fn convert_all(
         }
         _ => ran.err(),
     };
+    summary.written = written.into_inner();
     (summary, stopped)
 }
 
 /// Reads, parses and renders one input; with an output folder, also writes its file.
-fn convert(config: &Config, input: Result<Input, WalkError>) -> Result<Vec<u8>, Failure> {
+fn convert(
+    config: &Config,
+    input: Result<Input, WalkError>,
+    written: &AtomicUsize,
+) -> Result<Vec<u8>, Failure> {
     let input = input.map_err(|walk| Failure::io(walk.source, &walk.error))?;
     let source = input.source();
     let bytes = input
@@ -230,6 +241,7 @@ fn convert(config: &Config, input: Result<Input, WalkError>) -> Result<Vec<u8>, 
             ),
             ..Failure::io(source, &error)
         })?;
+        written.fetch_add(1, Ordering::Relaxed);
         document.clear();
     }
     Ok(document)

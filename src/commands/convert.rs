@@ -87,14 +87,16 @@ pub fn run(config: ConvertConfig, interrupted: &AtomicBool) -> Result<ExitCode> 
         }
         Some(Stop::NoInput) => return Err(anyhow!(no_input(&config.input))),
         Some(Stop::Interrupted) => {
-            let line = if json_errors {
-                serde_json::json!({"kind": "interrupted", "converted": summary.converted})
-                    .to_string()
+            let out_dir = matches!(config.batch.destination, Destination::OutDir(_));
+            let (count, what) = if out_dir {
+                (summary.written, "files written")
             } else {
-                format!(
-                    "rfi-parse: interrupted after {} converted",
-                    summary.converted
-                )
+                (summary.converted, "converted")
+            };
+            let line = if json_errors {
+                serde_json::json!({"kind": "interrupted", "done": count, "what": what}).to_string()
+            } else {
+                format!("rfi-parse: interrupted after {count} {what}")
             };
             let _ = writeln!(err, "{line}");
             return Ok(ExitCode::from(EXIT_INTERRUPTED));

@@ -16,7 +16,10 @@ fn render_all(article: &Article) {
     ] {
         let mut out = Vec::new();
         format.render(article, &mut out);
-        assert!(std::str::from_utf8(&out).is_ok());
+        assert!(
+            out.ends_with(b"\n"),
+            "{format:?} ends its document with a newline"
+        );
     }
 }
 
