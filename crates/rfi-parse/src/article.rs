@@ -51,12 +51,57 @@ pub struct Article {
     pub copyright: Option<String>,
     /// Share links, in document order.
     pub share_links: Vec<ShareLink>,
+    /// The author, reporter, editor or translator credit lines as printed, joined by `\n`.
+    pub byline: Option<String>,
+    /// Topic tags the page lists (`國防部`).
+    pub tags: Vec<String>,
     /// The article content in document order, with links and block kinds kept.
     ///
     /// Not part of the JSON contract (it would repeat `paragraphs`); the Markdown
     /// writer renders from it.
     #[serde(skip)]
     pub blocks: Vec<Block>,
+    /// Which source profile read the body, and how it was chosen; not part of the JSON
+    /// contract (`rfi-parse check` reports it).
+    #[serde(skip)]
+    pub extractor: Extractor,
+}
+
+/// The source profile that read an article's body.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Extractor {
+    /// The profile's name (`rfi`, `cna`, `default`).
+    pub profile: &'static str,
+    /// How it was chosen.
+    pub chosen_by: ChosenBy,
+    /// Whether the source prints a lead, so that its absence is worth a warning.
+    pub expects_lead: bool,
+    /// Whether the source prints a date line.
+    pub expects_date_line: bool,
+}
+
+/// How the source profile was chosen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum ChosenBy {
+    /// The URL's host names a known source.
+    Host,
+    /// Without a known host, the body's markup names the source.
+    Markup,
+    /// Nothing names a known source: the careful default.
+    Default,
+}
+
+impl ChosenBy {
+    /// `host`, `markup` or `default`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ChosenBy::Host => "host",
+            ChosenBy::Markup => "markup",
+            ChosenBy::Default => "default",
+        }
+    }
 }
 
 /// The image at the top of the article.
@@ -68,6 +113,10 @@ pub struct LeadImage {
     pub url: String,
     /// Its `alt` text.
     pub alt: Option<String>,
+    /// The caption printed with it.
+    pub caption: Option<String>,
+    /// The credit printed with it (`Getty Images`).
+    pub credit: Option<String>,
 }
 
 /// An image inside the article.
@@ -94,6 +143,8 @@ pub struct Embed {
     pub url: String,
     /// Its caption (`<figcaption>`).
     pub caption: Option<String>,
+    /// The credit printed with it (`AFP - YVES HERMAN`).
+    pub credit: Option<String>,
 }
 
 /// A link of the share block.

@@ -29,7 +29,10 @@ mod error;
 mod extract;
 pub mod render;
 
-pub use article::{Article, Block, Embed, Image, LeadImage, Link, Platform, ShareLink, TextBlock};
+pub use article::{
+    Article, Block, ChosenBy, Embed, Extractor, Image, LeadImage, Link, Platform, ShareLink,
+    TextBlock,
+};
 pub use error::{OptionError, ParseError};
 pub use extract::{Decoded, ParseOptions, decode, parse_bytes_with, parse_with};
 pub use render::{Format, Writer};

@@ -312,9 +312,14 @@ fn generic_sources_bare_text_dates_credits_and_lists() {
         "2023-07-01T00:00:00+00:00"
     );
     assert_eq!(bbc.date_line, None, "a relative time is no date line");
-    assert_eq!(
-        bbc.images[0].credit.as_deref(),
-        Some("Unification Ministry")
+    // The picture the article opens with is its lead image, credited by the line under it.
+    let lead_image = bbc.lead_image.as_ref().unwrap();
+    assert_eq!(lead_image.credit.as_deref(), Some("Unification Ministry"));
+    assert_eq!(lead_image.caption, None);
+    assert!(bbc.images.is_empty());
+    assert!(
+        !bbc.paragraphs.iter().any(|p| p == "相關內容"),
+        "a heading over a related-links list is no paragraph"
     );
     assert!(
         bbc.paragraphs

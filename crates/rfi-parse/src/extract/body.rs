@@ -7,6 +7,7 @@ use scraper::node::Element;
 use scraper::{Html, Node};
 
 use super::date::parse_date_line;
+use super::profile::{CREDIT_LABELS, Layout, Profile, ancestor_part, matches_any, matches_one};
 use super::repair::repair_glued_attributes;
 use super::share::{is_share_link, share_link};
 use super::srcset::candidate_urls;
@@ -26,22 +27,22 @@ pub(crate) struct BodyFields {
     pub(crate) copyright: Option<String>,
     pub(crate) share_links: Vec<ShareLink>,
     pub(crate) blocks: Vec<Block>,
+    /// Byline lines, in document order.
+    pub(crate) byline: Vec<String>,
+    pub(crate) tags: Vec<String>,
     /// The first `<time>`: its `datetime` attribute, or its text.
     time: Option<String>,
 }
 
-/// Which extractor reads the body.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Layout {
-    /// RFI's body, as the contract describes it.
-    Rfi,
-    /// Any other source: text may sit bare in the body (NHK), dates come from
-    /// `<time datetime>` (BBC), and image-source credits are not paragraphs.
-    Generic,
-}
-
 /// Extracts every body field from the article HTML.
-pub(crate) fn extract(html: &str, zone: Tz, layout: Layout) -> BodyFields {
+pub(crate) fn extract(html: &str, rfi_zone: Tz, profile: &'static Profile) -> BodyFields {
+    let layout = profile.layout;
+    // RFI's date line is read in the zone the user names (`--tz`); other sources print
+    // times in their own zone.
+    let zone = match layout {
+        Layout::Rfi => Some(rfi_zone),
+        Layout::Generic => profile.zone,
+    };
     let html = repair_glued_attributes(html);
     let document = Html::parse_document(&html);
     let mut fields = BodyFields::default();
@@ -53,7 +54,7 @@ pub(crate) fn extract(html: &str, zone: Tz, layout: Layout) -> BodyFields {
         return fields;
     };
 
-    let mut walker = Walker::new(&mut fields);
+    let mut walker = Walker::new(&mut fields, profile);
     // Text straight in the body is a paragraph for generic sources (NHK puts it there).
     let body_kind = match layout {
         Layout::Rfi => BlockKind::Container,
@@ -66,7 +67,9 @@ pub(crate) fn extract(html: &str, zone: Tz, layout: Layout) -> BodyFields {
         if in_header {
             match child.value() {
                 Node::Text(text) if text.trim().is_empty() => continue,
-                Node::Element(element) if header_part(child, element, walker.fields, zone) => {
+                Node::Element(element)
+                    if header_part(child, element, walker.fields, zone, layout) =>
+                {
                     continue;
                 }
                 Node::Comment(_) => continue,
@@ -76,6 +79,9 @@ pub(crate) fn extract(html: &str, zone: Tz, layout: Layout) -> BodyFields {
         walker.walk(child);
     }
     walker.flush();
+    if layout == Layout::Generic && fields.lead_image.is_none() {
+        opening_picture_leads(&mut fields);
+    }
     // The `<time>` text is often relative ("24 分钟前"), so it is no date line; it gives
     // the publication time when nothing else did.
     if fields.published.is_none()
@@ -91,18 +97,24 @@ fn header_part(
     node: NodeRef<'_, Node>,
     element: &Element,
     fields: &mut BodyFields,
-    zone: Tz,
+    zone: Option<Tz>,
+    layout: Layout,
 ) -> bool {
     match element.name() {
         "div"
             if fields.date_line.is_none()
                 && let Some(date_line) = date_div_text(node) =>
         {
+            let published = parse_date_line(&date_line, zone);
+            if layout == Layout::Generic && published.is_none() {
+                // Only a date this tool reads is a date line on other sources; any other
+                // short block with a digit is left to the article.
+                return false;
+            }
+            let (byline, date_line) = split_byline(date_line);
+            fields.byline.extend(byline);
             fields.date_line = Some(date_line);
-            fields.published = fields
-                .date_line
-                .as_deref()
-                .and_then(|line| parse_date_line(line, zone));
+            fields.published = published;
             true
         }
         "img" if fields.lead_image.is_none() => match image_url(element, None) {
@@ -110,18 +122,55 @@ fn header_part(
                 fields.lead_image = Some(LeadImage {
                     url,
                     alt: non_empty(element.attr("alt")),
+                    caption: None,
+                    credit: None,
                 });
                 true
             }
             None => false,
         },
         "br" | "hr" => true,
-        "p" if fields.lead.is_none() && is_lead(node) => {
+        "p" if layout == Layout::Rfi && fields.lead.is_none() && is_lead(node) => {
             fields.lead = text_of(node);
             true
         }
         _ => false,
     }
+}
+
+/// DW prints its author before the instant (`William Yang 2023-07-01T12:30:02.493Z`): the
+/// words before an ISO 8601 instant that ends the line are a byline.
+fn split_byline(date_line: String) -> (Option<String>, String) {
+    if let Some((name, last)) = date_line.rsplit_once(' ')
+        && chrono::DateTime::parse_from_rfc3339(last).is_ok()
+        && !name.trim().is_empty()
+    {
+        return (Some(name.trim().to_string()), last.to_string());
+    }
+    (None, date_line)
+}
+
+/// Moves the picture an article opens with, before any text, to `lead_image`.
+fn opening_picture_leads(fields: &mut BodyFields) {
+    let Some(Block::Image(index)) = fields.blocks.first() else {
+        return;
+    };
+    let index = *index;
+    let image = fields.images.remove(index);
+    fields.blocks.remove(0);
+    for block in &mut fields.blocks {
+        if let Block::Image(later) = block
+            && *later > index
+        {
+            *later -= 1;
+        }
+    }
+    fields.lead_image = Some(LeadImage {
+        url: image.url,
+        alt: image.alt,
+        caption: image.caption,
+        credit: image.credit,
+    });
 }
 
 /// The text of a date line: a short block of inline text with a digit in it
@@ -177,6 +226,15 @@ enum BlockKind {
 /// overflow the stack.
 struct Walker<'f> {
     fields: &'f mut BodyFields,
+    profile: &'static Profile,
+    /// The container the last picture was found in, for captions written beside it.
+    image_container: Option<NodeId>,
+    /// The paragraph index of the last heading, while nothing else has followed it.
+    last_heading: Option<usize>,
+    /// Elements already read as the caption of a picture before them.
+    taken: Vec<NodeId>,
+    /// Placeholders whose caption is given when they close.
+    pending_captions: Vec<(NodeId, String)>,
     text: TextBuilder,
     /// Open block elements, innermost last.
     blocks: Vec<(NodeId, BlockKind)>,
@@ -186,9 +244,14 @@ struct Walker<'f> {
 }
 
 impl<'f> Walker<'f> {
-    fn new(fields: &'f mut BodyFields) -> Self {
+    fn new(fields: &'f mut BodyFields, profile: &'static Profile) -> Self {
         Self {
             fields,
+            profile,
+            image_container: None,
+            last_heading: None,
+            taken: Vec::new(),
+            pending_captions: Vec::new(),
             text: TextBuilder::default(),
             blocks: Vec::new(),
             strong_depth: 0,
@@ -219,7 +282,10 @@ impl<'f> Walker<'f> {
             _ => return true,
         };
         let name = element.name();
-        if is_textless(name) || is_noise(node, element) {
+        if is_textless(name) || is_noise(node, element) || self.taken.contains(&node.id()) {
+            return false;
+        }
+        if self.profile_part(node, element) {
             return false;
         }
         if name == "div" && is_share_block(node) {
@@ -271,6 +337,7 @@ impl<'f> Walker<'f> {
             "picture" | "img" => {
                 self.flush();
                 self.push_image(node, None);
+                self.image_container = self.blocks.last().map(|(id, _)| *id);
                 return false;
             }
             "iframe" | "video" | "embed" => {
@@ -298,10 +365,135 @@ impl<'f> Walker<'f> {
         true
     }
 
+    /// Reads an element the profile gives a meaning to (dropped furniture, caption,
+    /// credit, byline, tags); false for any other element.
+    fn profile_part(&mut self, node: NodeRef<'_, Node>, element: &Element) -> bool {
+        let profile = self.profile;
+        if matches_any(profile.drop, element) {
+            self.flush();
+            return true;
+        }
+        if self.matches_in_context(profile.bylines, node, element) {
+            self.flush();
+            if let Some(text) = text_of(node) {
+                self.fields.byline.extend(text.lines().map(str::to_string));
+            }
+            return true;
+        }
+        if matches_any(profile.tags, element) {
+            self.flush();
+            for link in node.descendants().filter(|d| element_name(*d) == Some("a")) {
+                if let Some(tag) = text_of(link) {
+                    let tag = tag.trim_start_matches(['#', '＃']).trim();
+                    if !tag.is_empty() {
+                        self.fields.tags.push(tag.to_string());
+                    }
+                }
+            }
+            return true;
+        }
+        if element.name() != "figcaption" && matches_any(profile.captions, element) {
+            self.flush();
+            if let Some(text) = text_of(node) {
+                self.caption_text(text, false);
+            }
+            return true;
+        }
+        if matches_any(profile.credits, element) {
+            self.flush();
+            if let Some(text) = text_of(node) {
+                let credit = image_credit(&text).map(str::to_string).unwrap_or(text);
+                self.caption_text(credit, true);
+            }
+            return true;
+        }
+        if matches_any(profile.caption_after, element)
+            && let Some(caption) = caption_beside(node)
+            && let Some(text) = text_of(caption)
+        {
+            // The picture or player is read as usual; when it closes, it gets the caption
+            // beside it, which the walk then passes over.
+            self.taken.push(caption.id());
+            self.pending_captions.push((node.id(), text));
+        }
+        false
+    }
+
+    /// Whether a selector list matches, ancestors of descendant selectors (`footer p`)
+    /// checked against the open blocks' path.
+    fn matches_in_context(
+        &self,
+        selectors: &[&str],
+        node: NodeRef<'_, Node>,
+        element: &Element,
+    ) -> bool {
+        selectors.iter().any(|selector| {
+            matches_one(selector, element)
+                && ancestor_part(selector).is_none_or(|ancestor| {
+                    node.ancestors().any(|a| {
+                        a.value()
+                            .as_element()
+                            .is_some_and(|e| matches_one(ancestor, e))
+                    })
+                })
+        })
+    }
+
+    /// Gives a caption (or credit) to the picture or player just read, or to the lead
+    /// image when nothing was read yet; dropped when there is no picture to caption.
+    fn caption_text(&mut self, text: String, is_credit: bool) {
+        let text = text.replace('\n', " ");
+        let (caption, credit) = if is_credit {
+            (None, Some(text))
+        } else {
+            split_credit(&text)
+        };
+        let slots = match self.fields.blocks.last() {
+            Some(Block::Image(index)) => {
+                let image = &mut self.fields.images[*index];
+                Some((&mut image.caption, &mut image.credit))
+            }
+            Some(Block::Embed(index)) => {
+                let embed = &mut self.fields.embeds[*index];
+                Some((&mut embed.caption, &mut embed.credit))
+            }
+            Some(_) => None,
+            None => self
+                .fields
+                .lead_image
+                .as_mut()
+                .map(|image| (&mut image.caption, &mut image.credit)),
+        };
+        if let Some((slot_caption, slot_credit)) = slots {
+            if let Some(caption) = caption {
+                match slot_caption {
+                    Some(existing) if !existing.contains(&caption) => {
+                        existing.push(' ');
+                        existing.push_str(&caption);
+                    }
+                    Some(_) => {}
+                    None => *slot_caption = Some(caption),
+                }
+            }
+            if let Some(credit) = credit {
+                slot_credit.get_or_insert(credit);
+            }
+        }
+    }
+
     fn close(&mut self, node: NodeRef<'_, Node>) {
         let Node::Element(element) = node.value() else {
             return;
         };
+        if let Some(at) = self
+            .pending_captions
+            .iter()
+            .position(|(placeholder, _)| *placeholder == node.id())
+        {
+            let (_, text) = self.pending_captions.swap_remove(at);
+            self.flush();
+            self.caption_text(text, false);
+        }
         match element.name() {
             "strong" | "b" => self.strong_depth = self.strong_depth.saturating_sub(1),
             "a" if self.links.last() == Some(&node.id()) => {
@@ -341,11 +533,29 @@ impl<'f> Walker<'f> {
         if text.is_empty() {
             return;
         }
-        // Text straight inside a container (player widgets, bylines) is not a paragraph.
-        let Some(&(_, kind)) = self.blocks.last() else {
+        let Some(&(container, mut kind)) = self.blocks.last() else {
             return;
         };
         if kind == BlockKind::Container {
+            if self.profile.div_text_captions_image && self.image_container == Some(container) {
+                // A gallery slide: the text beside the picture in its `<div>` captions it.
+                if matches!(self.fields.blocks.last(), Some(Block::Image(_))) {
+                    self.caption_text(text, false);
+                }
+                return;
+            }
+            if !self.profile.div_text_is_prose {
+                // Text straight inside a container (player widgets, bylines) is not a paragraph.
+                return;
+            }
+            kind = BlockKind::Body;
+        }
+        if self.profile.furniture.contains(&text.as_str()) {
+            // Page furniture the profile names ("阅读更多"): never article text.
+            return;
+        }
+        if is_byline_line(&text, self.profile.byline_labels) {
+            self.fields.byline.push(text);
             return;
         }
         if let Some(credit) = image_credit(&text) {
@@ -365,7 +575,14 @@ impl<'f> Walker<'f> {
             && links.len() == 1
             && (links[0].start, links[0].end) == (0, text.len())
         {
-            // A list item that is only a link belongs to a related-articles list.
+            // A list item that is only a link belongs to a related-articles list, and a
+            // heading right before such a list only labels it ("阅读更多", "相關內容").
+            if let Some(heading) = self.last_heading.take()
+                && heading + 1 == self.fields.paragraphs.len()
+            {
+                self.fields.paragraphs.pop();
+                self.fields.blocks.pop();
+            }
             return;
         }
         if kind == BlockKind::Body && !is_prose(&text) {
@@ -378,6 +595,7 @@ impl<'f> Walker<'f> {
             paragraph: self.fields.paragraphs.len(),
             links,
         };
+        self.last_heading = heading.then_some(self.fields.paragraphs.len());
         self.fields.paragraphs.push(text);
         self.fields.blocks.push(if heading {
             Block::Heading(block)
@@ -403,6 +621,7 @@ impl<'f> Walker<'f> {
                     found = true;
                     if let Some(embed) = self.fields.embeds.last_mut() {
                         embed.caption.clone_from(&caption.0);
+                        embed.credit.clone_from(&caption.1);
                     }
                 }
                 "img" if !has_ancestor(node, figure.id(), "picture") => {
@@ -449,6 +668,15 @@ impl<'f> Walker<'f> {
         let Some(url) = image_url(element, picture) else {
             return false;
         };
+        if self
+            .profile
+            .junk_images
+            .iter()
+            .any(|junk| url.contains(junk))
+        {
+            // An interface icon or a placeholder avatar, not a picture of the article.
+            return false;
+        }
         let (caption, credit) = caption.unwrap_or_default();
         self.fields
             .blocks
@@ -471,7 +699,11 @@ impl<'f> Walker<'f> {
         self.fields
             .blocks
             .push(Block::Embed(self.fields.embeds.len()));
-        self.fields.embeds.push(Embed { url, caption: None });
+        self.fields.embeds.push(Embed {
+            url,
+            caption: None,
+            credit: None,
+        });
         true
     }
 
@@ -480,8 +712,8 @@ impl<'f> Walker<'f> {
         match self.fields.blocks.last() {
             Some(Block::Embed(index)) => {
                 let embed = &mut self.fields.embeds[*index];
-                if embed.caption.is_none() {
-                    embed.caption = caption;
+                if embed.caption.is_none() && embed.credit.is_none() {
+                    (embed.caption, embed.credit) = (caption, credit);
                 }
             }
             Some(Block::Image(index)) => {
@@ -502,17 +734,63 @@ fn is_prose(text: &str) -> bool {
 
 /// The source named by an image-source credit line (`图像来源，Getty Images`).
 fn image_credit(text: &str) -> Option<&str> {
-    [
-        "图像来源，",
-        "圖像來源，",
-        "图像来源:",
-        "圖像來源:",
-        "Image source, ",
-    ]
-    .iter()
-    .find_map(|label| text.strip_prefix(label))
-    .map(str::trim)
-    .filter(|credit| !credit.is_empty() && credit.chars().count() < 100)
+    CREDIT_LABELS
+        .iter()
+        .find_map(|label| text.strip_prefix(label))
+        .map(str::trim)
+        .filter(|credit| !credit.is_empty() && credit.chars().count() < 100)
+}
+
+/// A caption with an image-source credit glued on (`…攻击。 图片来源：STRINGER/REUTERS`)
+/// split into caption and credit.
+fn split_credit(text: &str) -> (Option<String>, Option<String>) {
+    for label in CREDIT_LABELS {
+        if let Some(at) = text.find(label) {
+            let caption = text[..at].trim();
+            let credit = text[at + label.len()..].trim();
+            return (
+                (!caption.is_empty()).then(|| caption.to_string()),
+                (!credit.is_empty()).then(|| credit.to_string()),
+            );
+        }
+    }
+    let text = text.trim();
+    ((!text.is_empty()).then(|| text.to_string()), None)
+}
+
+/// Whether a short paragraph is a credit line (`編輯：李向陽　網編：程皓楠`).
+fn is_byline_line(text: &str, labels: &[&str]) -> bool {
+    text.chars().count() <= 80
+        && labels.iter().any(|label| {
+            text.strip_prefix(label).is_some_and(|rest| {
+                label.ends_with(['：', ':']) || rest.starts_with(['：', ':', '/', '／'])
+            })
+        })
+}
+
+/// The element beside a caption-bearing placeholder that holds its caption: the next
+/// element sibling of the placeholder or of its parent, when the two are all their
+/// wrapper holds (a figure built of `<div>`s, as BBC's image and player blocks are) and
+/// it is short text with no picture of its own.
+fn caption_beside(placeholder: NodeRef<'_, Node>) -> Option<NodeRef<'_, Node>> {
+    let element_children =
+        |node: NodeRef<'_, Node>| node.children().filter(|c| c.value().is_element()).count();
+    let mut at = placeholder;
+    for _ in 0..2 {
+        let wrapper = at.parent()?;
+        if let Some(next) = at.next_siblings().find(|n| n.value().is_element()) {
+            if element_children(wrapper) != 2 {
+                return None;
+            }
+            let holds_picture = next
+                .descendants()
+                .any(|d| matches!(element_name(d), Some("img" | "picture" | "iframe")));
+            let text = text_of(next)?;
+            return (!holds_picture && text.chars().count() <= 300).then_some(next);
+        }
+        at = wrapper;
+    }
+    None
 }
 
 /// Caption and credit of a `<figcaption>`: its first and second `<span>`, or all its text.
@@ -521,12 +799,28 @@ fn caption_parts(figcaption: NodeRef<'_, Node>) -> (Option<String>, Option<Strin
         .children()
         .filter(|child| element_name(*child) == Some("span"))
         .filter_map(text_of);
-    match spans.next() {
-        Some(caption) => (Some(caption), spans.next()),
-        None => match text_of(figcaption) {
-            Some(text) if text.starts_with('©') => (None, Some(text)),
-            text => (text, None),
-        },
+    if let Some(caption) = spans.next() {
+        return (Some(caption), spans.next());
+    }
+    // NYT: the credit is a `<cite>` inside the caption.
+    if let Some(cite) = figcaption
+        .descendants()
+        .find(|d| element_name(*d) == Some("cite"))
+    {
+        let credit = text_of(cite);
+        let whole = text_of(figcaption).unwrap_or_default();
+        let caption = match &credit {
+            Some(credit) => whole.replace(credit.as_str(), ""),
+            None => whole,
+        };
+        let caption = caption.trim();
+        return ((!caption.is_empty()).then(|| caption.to_string()), credit);
+    }
+    match text_of(figcaption) {
+        Some(text) if text.starts_with('©') => (None, Some(text)),
+        // WSJ: caption and `图片来源：…` in two paragraphs, read as two lines.
+        Some(text) => split_credit(&text.replace('\n', " ")),
+        None => (None, None),
     }
 }
 

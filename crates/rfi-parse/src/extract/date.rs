@@ -8,18 +8,23 @@ use chrono_tz::Tz;
 
 /// Reads a date line as an instant with its UTC offset.
 ///
-/// `DD/MM/YYYY - HH:MM` (RFI) is local time in `zone`. A time that does not exist
-/// (the spring-forward gap) is read with the offset in force just before the gap, so
-/// `02:30` becomes `03:30+02:00`; a time that exists twice (the autumn fall-back) is the
-/// earlier of the two, in summer time. ISO 8601 / RFC 3339 instants keep their own offset.
-///
-/// Other sources' forms are read too: an ISO 8601 instant inside other text (DW puts the
-/// author's name before it), an ISO date alone (BBC's `<time datetime>`, read as midnight
-/// UTC), and `2023年7月1日10:15 CST` (WSJ's Chinese edition, China Standard Time).
-pub(crate) fn parse_date_line(text: &str, zone: Tz) -> Option<DateTime<FixedOffset>> {
+/// Wall-clock forms are local time in `zone` (the source's zone; `None` when the source
+/// has none, and then they are not read): `DD/MM/YYYY - HH:MM` (RFI), `YYYY.MM.DD HH:MM`
+/// (JoongAng), `YYYY-MM-DD HH:MM:SS` (the NYT's `<time datetime>`). A time that does not
+/// exist (the spring-forward gap) is read with the offset in force just before the gap,
+/// so `02:30` becomes `03:30+02:00`; a time that exists twice (the autumn fall-back) is
+/// the earlier of the two, in summer time. ISO 8601 / RFC 3339 instants keep their own
+/// offset, also inside other text (DW puts the author's name before it); an ISO date
+/// alone (BBC's `<time datetime>`) is midnight UTC; `2023年7月1日10:15 CST` (WSJ's Chinese
+/// edition) is China Standard Time.
+pub(crate) fn parse_date_line(text: &str, zone: Option<Tz>) -> Option<DateTime<FixedOffset>> {
     let text = text.trim();
-    if let Ok(local) = NaiveDateTime::parse_from_str(text, "%d/%m/%Y - %H:%M") {
-        return Some(resolve_local(local, zone));
+    if let Some(zone) = zone {
+        for format in ["%d/%m/%Y - %H:%M", "%Y.%m.%d %H:%M", "%Y-%m-%d %H:%M:%S"] {
+            if let Ok(local) = NaiveDateTime::parse_from_str(text, format) {
+                return Some(resolve_local(local, zone));
+            }
+        }
     }
     if let Ok(instant) = DateTime::parse_from_rfc3339(text) {
         return Some(instant);
@@ -81,7 +86,7 @@ mod tests {
     use chrono_tz::Europe::Paris;
 
     fn paris(text: &str) -> String {
-        parse_date_line(text, Paris).expect(text).to_rfc3339()
+        parse_date_line(text, Some(Paris)).expect(text).to_rfc3339()
     }
 
     #[test]
@@ -109,7 +114,7 @@ mod tests {
 
     #[test]
     fn other_zones_and_iso_instants() {
-        let tokyo = parse_date_line("12/06/2023 - 17:21", chrono_tz::Asia::Tokyo).unwrap();
+        let tokyo = parse_date_line("12/06/2023 - 17:21", Some(chrono_tz::Asia::Tokyo)).unwrap();
         assert_eq!(tokyo.to_rfc3339(), "2023-06-12T17:21:00+09:00");
         assert_eq!(
             paris("2021-01-31T10:01:32.235Z"),
@@ -139,7 +144,7 @@ mod tests {
             "hello",
             "12/06/2023 - 25:00",
         ] {
-            assert_eq!(parse_date_line(text, Paris), None, "{text:?}");
+            assert_eq!(parse_date_line(text, Some(Paris)), None, "{text:?}");
         }
     }
 }

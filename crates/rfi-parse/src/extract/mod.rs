@@ -5,6 +5,7 @@ mod date;
 mod decode;
 mod header;
 pub(crate) mod origin;
+mod profile;
 mod repair;
 mod share;
 mod srcset;
@@ -112,11 +113,9 @@ pub fn parse_with(input: &str, options: &ParseOptions) -> Result<Article, ParseE
         .map(|raw| percent_decode_lossy(raw).into_owned());
     // Site, language and section come from the URL only: nothing is guessed.
     let info = url.as_deref().map(origin::origin).unwrap_or_default();
-    let layout = match info.site.as_deref() {
-        Some("rfi.fr") | None => body::Layout::Rfi,
-        Some(_) => body::Layout::Generic,
-    };
-    let body = body::extract(header.body, options.zone, layout);
+    // The profile only steers extraction; it never fills a field the input lacks.
+    let (profile, chosen_by) = profile::choose(info.site.as_deref(), header.body);
+    let body = body::extract(header.body, options.zone, profile);
     Ok(Article {
         source: None,
         timestamp_ms: header.timestamp_ms,
@@ -136,7 +135,15 @@ pub fn parse_with(input: &str, options: &ParseOptions) -> Result<Article, ParseE
         embeds: body.embeds,
         copyright: body.copyright,
         share_links: body.share_links,
+        byline: (!body.byline.is_empty()).then(|| body.byline.join("\n")),
+        tags: body.tags,
         blocks: body.blocks,
+        extractor: crate::article::Extractor {
+            profile: profile.name,
+            chosen_by,
+            expects_lead: profile.has_lead,
+            expects_date_line: profile.has_date_line,
+        },
     })
 }
 

@@ -1,0 +1,414 @@
+//! Per-source extraction profiles, kept as data: which markup of a source is a caption, a
+//! byline, a tag or page furniture, and the zone its printed times are in.
+//!
+//! The walker in `body.rs` is layout-neutral and asks the profile; adding a source is adding
+//! a [`Profile`] to [`PROFILES`], with no change to the walker. Selectors are a small CSS
+//! subset, matched without allocation: `tag`, `.class`, `#id`, `[attr]`, `[attr=value]`
+//! and their combinations (`div.picinfo`, `a[rel=author]`).
+
+use chrono_tz::Tz;
+use scraper::node::Element;
+
+pub(crate) use crate::article::ChosenBy;
+
+/// How a source's body is laid out at the top level.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Layout {
+    /// RFI: date line, lead image and `<p><strong>` lead at the top; text straight inside
+    /// a layout `<div>` is player or byline furniture, not a paragraph.
+    Rfi,
+    /// Any other source: text may sit bare in the body (NHK), and the picture the article
+    /// opens with is its lead image.
+    Generic,
+}
+
+/// What one source's markup means.
+#[derive(Debug)]
+pub(crate) struct Profile {
+    /// The name `check` reports (`cna`).
+    pub(crate) name: &'static str,
+    /// URL hosts, matched as the host or a subdomain of it.
+    pub(crate) hosts: &'static [&'static str],
+    /// Substrings of the body that only this source's markup holds, for files without a
+    /// URL (the January 2021 archive).
+    pub(crate) marks: &'static [&'static str],
+    pub(crate) layout: Layout,
+    /// The zone of times the source prints without an offset; `None` reads them as UTC
+    /// only when they say so.
+    pub(crate) zone: Option<Tz>,
+    /// Whether the source prints a lead and a date line, so that `check` may expect them.
+    pub(crate) has_lead: bool,
+    pub(crate) has_date_line: bool,
+    /// Containers dropped whole: carousels, related-news boxes, profile widgets.
+    pub(crate) drop: &'static [&'static str],
+    /// Elements whose text is the caption of the picture before them.
+    pub(crate) captions: &'static [&'static str],
+    /// Elements whose text is the credit of the picture before them.
+    pub(crate) credits: &'static [&'static str],
+    /// Picture or player blocks whose caption is the short text block beside them
+    /// (BBC: `<div><div data-e2e=image-placeholder>…</div></div><div><p>caption</p></div>`).
+    pub(crate) caption_after: &'static [&'static str],
+    /// Elements whose text is a byline line.
+    pub(crate) bylines: &'static [&'static str],
+    /// Paragraph openings that make it a byline line (`編輯：`, `翻译：`).
+    pub(crate) byline_labels: &'static [&'static str],
+    /// Elements whose links are topic tags (`#國防部` gives `國防部`).
+    pub(crate) tags: &'static [&'static str],
+    /// Exact paragraph texts that are page furniture (`阅读更多`).
+    pub(crate) furniture: &'static [&'static str],
+    /// Substrings of image URLs that are interface icons or placeholders, not pictures.
+    pub(crate) junk_images: &'static [&'static str],
+    /// Text straight inside a `<div>` right after a picture in it is that picture's
+    /// caption (DW galleries: `<div><img><b>title</b>：text</div>`).
+    pub(crate) div_text_captions_image: bool,
+    /// Text straight inside a `<div>` is article text (bodies of `<div>`s without `<p>`).
+    pub(crate) div_text_is_prose: bool,
+}
+
+/// Credit labels every source uses before an image's source (`图片来源：Reuters`).
+pub(crate) const CREDIT_LABELS: &[&str] = &[
+    "图像来源，",
+    "圖像來源，",
+    "图像来源:",
+    "圖像來源:",
+    "图像来源：",
+    "圖像來源：",
+    "图片来源：",
+    "圖片來源：",
+    "图片来源:",
+    "圖片來源:",
+    "Image source, ",
+];
+
+const DEFAULT: Profile = Profile {
+    name: "default",
+    hosts: &[],
+    marks: &[],
+    layout: Layout::Generic,
+    zone: None,
+    has_lead: false,
+    has_date_line: false,
+    drop: &[],
+    captions: &["figcaption"],
+    credits: &[],
+    caption_after: &[],
+    bylines: &["address", "a[rel=author]"],
+    byline_labels: &[],
+    tags: &[],
+    furniture: &[],
+    junk_images: &[],
+    div_text_captions_image: false,
+    div_text_is_prose: false,
+};
+
+/// Every known source; the first whose host or mark matches is used.
+pub(crate) const PROFILES: &[Profile] = &[
+    Profile {
+        name: "rfi",
+        hosts: &["rfi.fr"],
+        marks: &["://s.rfi.fr/", "://static.rfi.fr/"],
+        layout: Layout::Rfi,
+        zone: Some(chrono_tz::Europe::Paris),
+        has_lead: true,
+        has_date_line: true,
+        bylines: &[],
+        ..DEFAULT
+    },
+    Profile {
+        name: "cna",
+        hosts: &["cna.com.tw"],
+        marks: &["imgcdn.cna.com.tw", "www.cna.com.tw/"],
+        zone: Some(chrono_tz::Asia::Taipei),
+        drop: &[
+            "div.topNewsTitle",
+            "div.topNews",
+            "div.owl-carousel",
+            "div.paragraph.bottomBox",
+        ],
+        captions: &["div.picinfo", "figcaption"],
+        tags: &["div.keywordTag"],
+        furniture: &[
+            "在 Instagram 查看這則貼文",
+            "在Instagram查看這則貼文",
+            "View this post on Instagram",
+            "聚焦新聞",
+        ],
+        ..DEFAULT
+    },
+    Profile {
+        name: "dw",
+        hosts: &["dw.com"],
+        marks: &["static.dw.com/"],
+        zone: Some(chrono_tz::UTC),
+        has_date_line: true,
+        furniture: &["相关图集", "相關圖集", "相关报道", "相關報導"],
+        div_text_captions_image: true,
+        ..DEFAULT
+    },
+    Profile {
+        name: "bbc",
+        hosts: &["bbc.com", "bbc.co.uk"],
+        marks: &["ichef.bbci.co.uk", "bbc.com/zhongwen"],
+        zone: Some(chrono_tz::UTC),
+        captions: &["figcaption"],
+        credits: &["p[role=text]"],
+        caption_after: &[
+            "[data-e2e=image-placeholder]",
+            "[data-e2e=media-player]",
+            "[class*=ImagePlaceholder]",
+            "[class*=MediaPlayer]",
+        ],
+        bylines: &["ul[class*=-Person]", "address", "a[rel=author]"],
+        furniture: &[
+            "你的器材不支持播放多媒体材料",
+            "你的器材不支持播放多媒體材料",
+            "你的設備不支持播放多媒體材料",
+            "你的设备不支持播放多媒体材料",
+            "你的裝置可能不支持這一可視化效果",
+            "你的装置可能不支持这一可视化效果",
+            "End of Podcast",
+            "Skip Podcast and continue reading",
+            "Podcast",
+            "分集",
+        ],
+        junk_images: &["/images/ic/512x512/"],
+        ..DEFAULT
+    },
+    Profile {
+        name: "aj",
+        hosts: &["aljazeera.net"],
+        marks: &["chinese.aljazeera.net"],
+        furniture: &["阅读更多", "閱讀更多"],
+        div_text_is_prose: true,
+        ..DEFAULT
+    },
+    Profile {
+        name: "wsj",
+        hosts: &["wsj.com"],
+        marks: &["images.wsj.net"],
+        zone: Some(chrono_tz::Asia::Shanghai),
+        bylines: &["[itemprop=name]", "a[rel=author]"],
+        furniture: &[
+            "相关阅读：",
+            "相关阅读",
+            "相關閱讀：",
+            "延伸阅读：",
+            "延伸閱讀：",
+        ],
+        ..DEFAULT
+    },
+    Profile {
+        name: "kyodo",
+        hosts: &["kyodonews.net"],
+        marks: &["kyodonews.net"],
+        zone: Some(chrono_tz::Asia::Tokyo),
+        ..DEFAULT
+    },
+    Profile {
+        name: "nhk",
+        hosts: &["nhk.or.jp"],
+        marks: &["nhk.or.jp/nhkworld"],
+        zone: Some(chrono_tz::Asia::Tokyo),
+        ..DEFAULT
+    },
+    Profile {
+        name: "rfa",
+        hosts: &["rfa.org"],
+        marks: &["www.rfa.org/"],
+        captions: &["span.lead_image_caption", "figcaption"],
+        credits: &["span.copyright"],
+        byline_labels: &["編輯", "编辑", "網編", "网编", "責編", "责编"],
+        junk_images: &["/img/icon-zoom.png"],
+        ..DEFAULT
+    },
+    Profile {
+        name: "nyt",
+        hosts: &["nytimes.com"],
+        marks: &["static01.nyt.com", "cn.nytimes.com"],
+        // The Chinese edition prints Beijing time: its times run 0 to 12 hours ahead of
+        // the collection time read as UTC+8, never after it.
+        zone: Some(chrono_tz::Asia::Shanghai),
+        captions: &["figcaption", "small"],
+        credits: &["cite"],
+        bylines: &["address", "footer p", "a[rel=author]"],
+        byline_labels: &["翻译：", "翻譯："],
+        furniture: &[
+            "点击查看本文英文版。",
+            "點擊查看本文英文版。",
+            "点击查看更多关于他的信息。",
+            "点击查看更多关于她的信息。",
+        ],
+        ..DEFAULT
+    },
+    Profile {
+        name: "joins",
+        hosts: &["joins.com", "joongang.co.kr"],
+        marks: &["chinese.joins.com"],
+        zone: Some(chrono_tz::Asia::Seoul),
+        has_date_line: true,
+        drop: &["div.profile-images"],
+        furniture: &["查看其它新闻", "查看其它新聞"],
+        junk_images: &["/image/newsroom/default-user.png"],
+        ..DEFAULT
+    },
+];
+
+/// The profile for an article: by its URL's site, else by the body's marks.
+pub(crate) fn choose(site: Option<&str>, body: &str) -> (&'static Profile, ChosenBy) {
+    if let Some(site) = site
+        && let Some(profile) = PROFILES.iter().find(|p| {
+            p.hosts.iter().any(|host| {
+                site == *host
+                    || site
+                        .strip_suffix(host)
+                        .is_some_and(|prefix| prefix.ends_with('.'))
+            })
+        })
+    {
+        return (profile, ChosenBy::Host);
+    }
+    if site.is_none() || !site.is_some_and(|s| s.contains('.')) {
+        if starts_with_rfi_date_line(body) {
+            return (&PROFILES[0], ChosenBy::Markup);
+        }
+        if let Some(profile) = PROFILES
+            .iter()
+            .find(|p| p.marks.iter().any(|mark| body.contains(mark)))
+        {
+            return (profile, ChosenBy::Markup);
+        }
+    }
+    (&DEFAULT, ChosenBy::Default)
+}
+
+/// RFI's `<div>DD/MM/YYYY - HH:MM</div>` first in the body.
+fn starts_with_rfi_date_line(body: &str) -> bool {
+    body.trim_start().strip_prefix("<div>").is_some_and(|rest| {
+        let bytes = rest.as_bytes();
+        bytes.len() >= 18
+            && bytes[2] == b'/'
+            && bytes[5] == b'/'
+            && &bytes[10..13] == b" - "
+            && [0, 1, 3, 4, 6, 7, 8, 9, 13, 14, 16, 17]
+                .iter()
+                .all(|&i| bytes[i].is_ascii_digit())
+    })
+}
+
+/// Whether `element` matches any of `selectors`.
+pub(crate) fn matches_any(selectors: &[&str], element: &Element) -> bool {
+    selectors.iter().any(|selector| matches(selector, element))
+}
+
+/// Whether `element` matches one compound selector of the subset; a descendant selector
+/// (`footer p`) is matched on its last part here and on its ancestors by the caller.
+fn matches(selector: &str, element: &Element) -> bool {
+    let selector = selector.rsplit(' ').next().unwrap_or(selector);
+    let name_end = selector.find(['.', '#', '[']).unwrap_or(selector.len());
+    let name = &selector[..name_end];
+    if !name.is_empty() && name != element.name() {
+        return false;
+    }
+    let mut rest = &selector[name_end..];
+    while let Some(c) = rest.chars().next() {
+        let part_end = rest[1..]
+            .find(['.', '#', '['])
+            .map_or(rest.len(), |at| at + 1);
+        let part = &rest[1..part_end];
+        let ok = match c {
+            '.' => element.has_class(part, scraper::CaseSensitivity::CaseSensitive),
+            '#' => element.id() == Some(part),
+            '[' => {
+                let inner = part.trim_end_matches(']');
+                match inner.split_once('=') {
+                    Some((attr, value)) => match attr.strip_suffix('*') {
+                        Some(attr) => element
+                            .attr(attr)
+                            .is_some_and(|have| have.contains(value.trim_matches('"'))),
+                        None => element.attr(attr) == Some(value.trim_matches('"')),
+                    },
+                    None => element.attr(inner).is_some(),
+                }
+            }
+            _ => false,
+        };
+        if !ok {
+            return false;
+        }
+        rest = &rest[part_end..];
+    }
+    true
+}
+
+/// The ancestor part of a descendant selector (`footer` of `footer p`), if any.
+pub(crate) fn ancestor_part(selector: &str) -> Option<&str> {
+    selector.rsplit_once(' ').map(|(ancestor, _)| ancestor)
+}
+
+/// Whether `selector`'s own part matches `element` (for an ancestor check).
+pub(crate) fn matches_one(selector: &str, element: &Element) -> bool {
+    matches(selector, element)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn element(html: &str) -> scraper::Html {
+        scraper::Html::parse_fragment(html)
+    }
+
+    fn first(html: &scraper::Html) -> &Element {
+        html.root_element()
+            .children()
+            .find_map(|n| n.value().as_element())
+            .unwrap()
+    }
+
+    #[test]
+    fn the_selector_subset() {
+        let html = element(r#"<div class="owl-carousel focus" id="TopNews" data-x="1">x</div>"#);
+        let div = first(&html);
+        for selector in [
+            "div",
+            ".owl-carousel",
+            "div.focus.owl-carousel",
+            "#TopNews",
+            "[data-x]",
+            "div[data-x=1]",
+            "[class*=carou]",
+        ] {
+            assert!(matches(selector, div), "{selector}");
+        }
+        for selector in [
+            "p",
+            ".carousel",
+            "#top",
+            "[data-y]",
+            "div[data-x=2]",
+            "div.owl-carousel.none",
+        ] {
+            assert!(!matches(selector, div), "{selector}");
+        }
+        assert!(matches("footer p", first(&element("<p>x</p>"))));
+        assert_eq!(ancestor_part("footer p"), Some("footer"));
+    }
+
+    #[test]
+    fn profiles_by_host_then_by_markup() {
+        assert_eq!(choose(Some("cna.com.tw"), "").0.name, "cna");
+        assert_eq!(choose(Some("cn.nytimes.com"), "").0.name, "nyt");
+        assert_eq!(choose(Some("notwsj.com"), "").0.name, "default");
+        let (rfi, by) = choose(None, "<div>12/06/2023 - 17:21</div>");
+        assert_eq!((rfi.name, by), ("rfi", ChosenBy::Markup));
+        assert_eq!(
+            choose(None, r#"<img src="https://chinese.joins.com/x.jpg">"#)
+                .0
+                .name,
+            "joins"
+        );
+        assert_eq!(choose(None, "<p>x</p>").1, ChosenBy::Default);
+        // A known host decides even when the body carries another source's marks.
+        assert_eq!(choose(Some("dw.com"), "images.wsj.net").0.name, "dw");
+    }
+}
