@@ -41,11 +41,12 @@ pub enum Rule {
     CollectedBeforePublished,
     DuplicateUrl,
     DuplicateContent,
+    DroppedProse,
 }
 
 impl Rule {
     /// Every rule, in the order of the documentation.
-    pub const ALL: [Rule; 12] = [
+    pub const ALL: [Rule; 13] = [
         Rule::Unreadable,
         Rule::Unparseable,
         Rule::EmptyTitle,
@@ -58,6 +59,7 @@ impl Rule {
         Rule::CollectedBeforePublished,
         Rule::DuplicateUrl,
         Rule::DuplicateContent,
+        Rule::DroppedProse,
     ];
 
     /// The stable id (`empty-lead`).
@@ -75,6 +77,7 @@ impl Rule {
             Rule::CollectedBeforePublished => "collected-before-published",
             Rule::DuplicateUrl => "duplicate-url",
             Rule::DuplicateContent => "duplicate-content",
+            Rule::DroppedProse => "dropped-prose",
         }
     }
 
@@ -102,6 +105,9 @@ impl Rule {
             Rule::CollectedBeforePublished => "the collection time is before the publication time",
             Rule::DuplicateUrl => "another file has the same URL",
             Rule::DuplicateContent => "another file has the same lead and paragraphs",
+            Rule::DroppedProse => {
+                "text a rule left out (layout-div text, a caption without a picture) reads like article text"
+            }
         }
     }
 }
@@ -129,6 +135,13 @@ pub struct FileReport {
     /// The encoding the file was read in (`UTF-8`, or `GB18030`, `Big5`… when detected).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub encoding: Option<&'static str>,
+    /// The source profile that read the body, and how it was chosen (`host`, `markup`,
+    /// `default`).
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "profile_json"
+    )]
+    pub profile: Option<(&'static str, &'static str)>,
     pub findings: Vec<Finding>,
     #[serde(skip)]
     facts: Option<Facts>,
@@ -143,12 +156,26 @@ struct Facts {
     section: Option<String>,
 }
 
+fn profile_json<S: serde::Serializer>(
+    profile: &Option<(&'static str, &'static str)>,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    match profile {
+        Some((name, chosen_by)) => serde::Serialize::serialize(
+            &serde_json::json!({"name": name, "chosen_by": chosen_by}),
+            serializer,
+        ),
+        None => serializer.serialize_none(),
+    }
+}
+
 impl FileReport {
     /// A file that could not be read.
     pub fn unreadable(source: String, message: String) -> Self {
         let mut report = Self {
             source,
             encoding: None,
+            profile: None,
             findings: Vec::new(),
             facts: None,
         };
@@ -181,6 +208,7 @@ pub fn check_file(source: String, bytes: &[u8], options: &ParseOptions) -> FileR
     let mut report = FileReport {
         source,
         encoding: None,
+        profile: None,
         findings: Vec::new(),
         facts: None,
     };
@@ -201,7 +229,11 @@ pub fn check_file(source: String, bytes: &[u8], options: &ParseOptions) -> FileR
     if article.url.is_none() {
         report.push(link, Rule::EmptyUrl, "the link line has no URL".into());
     }
+    let extractor = article.extractor;
+    report.profile = Some((extractor.profile, extractor.chosen_by.as_str()));
     match (&article.date_line, &article.published) {
+        // Only sources that print a date line are expected to have one.
+        (None, _) if !extractor.expects_date_line => {}
         (None, _) => report.push(
             body,
             Rule::MissingDateLine,
@@ -234,7 +266,7 @@ pub fn check_file(source: String, bytes: &[u8], options: &ParseOptions) -> FileR
             "the article has no paragraph of text".into(),
         );
     }
-    if article.lead.is_none() {
+    if article.lead.is_none() && extractor.expects_lead {
         report.push(
             body,
             Rule::EmptyLead,
@@ -248,6 +280,17 @@ pub fn check_file(source: String, bytes: &[u8], options: &ParseOptions) -> FileR
             body,
             Rule::PlaceholderLeadImage,
             format!("the lead image is the placeholder {}", image.url),
+        );
+    }
+    if let Some(text) = article.dropped_text.first() {
+        let shown: String = text.chars().take(60).collect();
+        report.push(
+            body,
+            Rule::DroppedProse,
+            format!(
+                "{} text block(s) left out by a rule read like article text, first: {shown:?}",
+                article.dropped_text.len()
+            ),
         );
     }
     report.facts = Some(Facts {
@@ -318,6 +361,8 @@ pub struct CheckSummary {
     pub encodings: BTreeMap<&'static str, usize>,
     /// Articles per site and per section (`site/section`).
     pub sites: BTreeMap<String, usize>,
+    /// Articles per source profile and how it was chosen (`rfi (markup)`).
+    pub profiles: BTreeMap<String, usize>,
     pub sections: BTreeMap<String, usize>,
     #[serde(skip)]
     span: Option<(DateTime<FixedOffset>, DateTime<FixedOffset>)>,
@@ -377,6 +422,12 @@ impl Checker {
         report.findings.retain(|f| !self.allowed.contains(&f.rule));
         let summary = &mut self.summary;
         summary.files += 1;
+        if let Some((name, chosen_by)) = report.profile {
+            *summary
+                .profiles
+                .entry(format!("{name} ({chosen_by})"))
+                .or_default() += 1;
+        }
         if let Some(encoding) = report.encoding {
             *summary.encodings.entry(encoding).or_default() += 1;
         }

@@ -150,6 +150,7 @@ fn write_summary(out: &mut dyn Write, summary: &CheckSummary) -> io::Result<()> 
         ("findings", counts(&summary.rules)),
         ("encodings", counts(&summary.encodings)),
         ("sites", counts(&summary.sites)),
+        ("profiles", counts(&summary.profiles)),
         ("sections", counts(&summary.sections)),
     ];
     for (label, counts) in lines.iter().filter(|(_, counts)| !counts.is_empty()) {

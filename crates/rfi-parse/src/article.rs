@@ -65,6 +65,11 @@ pub struct Article {
     /// contract (`rfi-parse check` reports it).
     #[serde(skip)]
     pub extractor: Extractor,
+    /// Text a named rule left out (text straight in a layout `<div>`, a caption with no
+    /// picture) that reads like article text; not part of the JSON contract
+    /// (`rfi-parse check` reports it as `dropped-prose`).
+    #[serde(skip)]
+    pub dropped_text: Vec<String>,
 }
 
 /// The source profile that read an article's body.

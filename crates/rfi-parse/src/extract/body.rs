@@ -29,6 +29,8 @@ pub(crate) struct BodyFields {
     pub(crate) blocks: Vec<Block>,
     /// Byline lines, in document order.
     pub(crate) byline: Vec<String>,
+    /// Text a rule left out although it reads like prose.
+    pub(crate) dropped: Vec<String>,
     pub(crate) tags: Vec<String>,
     /// The first `<time>`: its `datetime` attribute, or its text.
     time: Option<String>,
@@ -81,6 +83,13 @@ pub(crate) fn extract(html: &str, rfi_zone: Tz, profile: &'static Profile) -> Bo
     walker.flush();
     if layout == Layout::Generic && fields.lead_image.is_none() {
         opening_picture_leads(&mut fields);
+    }
+    // Text that is in the article anyway (a teaser repeating a paragraph) was not lost.
+    if !fields.dropped.is_empty() {
+        let paragraphs = &fields.paragraphs;
+        fields
+            .dropped
+            .retain(|text| !paragraphs.iter().any(|p| p.contains(text.as_str())));
     }
     // The `<time>` text is often relative ("24 分钟前"), so it is no date line; it gives
     // the publication time when nothing else did.
@@ -375,8 +384,39 @@ impl<'f> Walker<'f> {
         }
         if self.matches_in_context(profile.bylines, node, element) {
             self.flush();
-            if let Some(text) = text_of(node) {
-                self.fields.byline.extend(text.lines().map(str::to_string));
+            // A list gives a line per item (name, then title).
+            let items: Vec<NodeRef<'_, Node>> = node
+                .children()
+                .filter(|c| element_name(*c) == Some("li"))
+                .collect();
+            let texts: Vec<String> = if items.is_empty() {
+                text_of(node).into_iter().collect()
+            } else {
+                items.into_iter().filter_map(text_of).collect()
+            };
+            for line in texts.iter().flat_map(|text| text.lines()) {
+                // Links the page adds to a byline ("点击查看更多关于他的信息。") are furniture.
+                let mut line = line.trim();
+                for furniture in profile.furniture {
+                    line = line.strip_suffix(furniture).unwrap_or(line).trim_end();
+                }
+                if !line.is_empty() {
+                    self.fields.byline.push(line.to_string());
+                }
+            }
+            return true;
+        }
+        if profile.byline_list_first
+            && element.name() == "ul"
+            && self.fields.paragraphs.is_empty()
+            && !node.descendants().any(|d| element_name(d) == Some("a"))
+        {
+            // A list of names and titles before the text, with no links: the byline.
+            self.flush();
+            for item in node.children().filter(|c| element_name(*c) == Some("li")) {
+                if let Some(text) = text_of(item) {
+                    self.fields.byline.push(text);
+                }
             }
             return true;
         }
@@ -464,7 +504,14 @@ impl<'f> Walker<'f> {
                 .as_mut()
                 .map(|image| (&mut image.caption, &mut image.credit)),
         };
-        if let Some((slot_caption, slot_credit)) = slots {
+        let Some((slot_caption, slot_credit)) = slots else {
+            // A caption with no picture to go with it.
+            if let Some(caption) = caption {
+                self.note_dropped(caption);
+            }
+            return;
+        };
+        {
             if let Some(caption) = caption {
                 match slot_caption {
                     Some(existing) if !existing.contains(&caption) => {
@@ -478,6 +525,18 @@ impl<'f> Walker<'f> {
             if let Some(credit) = credit {
                 slot_credit.get_or_insert(credit);
             }
+        }
+    }
+
+    /// Keeps text that a rule left out when it reads like article text (a long sentence
+    /// that ends as one; headlines do not), so that `check` can show a loss that would
+    /// otherwise be silent.
+    fn note_dropped(&mut self, text: String) {
+        let ends_sentence = text
+            .trim_end()
+            .ends_with(['。', '！', '？', '.', '!', '?', '」', '”']);
+        if ends_sentence && text.chars().count() >= 40 {
+            self.fields.dropped.push(text);
         }
     }
 
@@ -545,18 +604,36 @@ impl<'f> Walker<'f> {
                 return;
             }
             if !self.profile.div_text_is_prose {
-                // Text straight inside a container (player widgets, bylines) is not a paragraph.
+                // Text straight inside a container (player widgets, bylines) is not a
+                // paragraph; should it read like prose, `check` shows it.
+                self.note_dropped(text);
                 return;
             }
             kind = BlockKind::Body;
         }
-        if self.profile.furniture.contains(&text.as_str()) {
+        if self.profile.furniture.contains(&text.as_str())
+            || self
+                .profile
+                .furniture_prefixes
+                .iter()
+                .any(|prefix| text.starts_with(prefix))
+        {
             // Page furniture the profile names ("阅读更多"): never article text.
             return;
         }
         if is_byline_line(&text, self.profile.byline_labels) {
             self.fields.byline.push(text);
             return;
+        }
+        // A credit line may also end a paragraph after a line break (RFA).
+        let mut text = text;
+        let mut links = links;
+        if let Some(at) = text.rfind('\n')
+            && is_byline_line(&text[at + 1..], self.profile.byline_labels)
+        {
+            self.fields.byline.push(text[at + 1..].to_string());
+            text.truncate(at);
+            links.retain(|link| link.end <= at);
         }
         if let Some(credit) = image_credit(&text) {
             // "Image source, AFP" under a picture credits it; it is not article text.
@@ -579,6 +656,7 @@ impl<'f> Walker<'f> {
             // heading right before such a list only labels it ("阅读更多", "相關內容").
             if let Some(heading) = self.last_heading.take()
                 && heading + 1 == self.fields.paragraphs.len()
+                && matches!(self.fields.blocks.last(), Some(Block::Heading(block)) if block.paragraph == heading)
             {
                 self.fields.paragraphs.pop();
                 self.fields.blocks.pop();

@@ -138,6 +138,7 @@ pub fn parse_with(input: &str, options: &ParseOptions) -> Result<Article, ParseE
         byline: (!body.byline.is_empty()).then(|| body.byline.join("\n")),
         tags: body.tags,
         blocks: body.blocks,
+        dropped_text: body.dropped,
         extractor: crate::article::Extractor {
             profile: profile.name,
             chosen_by,

@@ -56,6 +56,11 @@ pub(crate) struct Profile {
     pub(crate) tags: &'static [&'static str],
     /// Exact paragraph texts that are page furniture (`阅读更多`).
     pub(crate) furniture: &'static [&'static str],
+    /// Openings of paragraphs that are page furniture (`相关图集：` and a gallery's name).
+    pub(crate) furniture_prefixes: &'static [&'static str],
+    /// A `<ul>` of names and titles without links before any paragraph is the byline
+    /// (BBC's `<ul role=list><li>叶靖斯</li><li>BBC中文记者</li></ul>`).
+    pub(crate) byline_list_first: bool,
     /// Substrings of image URLs that are interface icons or placeholders, not pictures.
     pub(crate) junk_images: &'static [&'static str],
     /// Text straight inside a `<div>` right after a picture in it is that picture's
@@ -96,8 +101,10 @@ const DEFAULT: Profile = Profile {
     byline_labels: &[],
     tags: &[],
     furniture: &[],
+    furniture_prefixes: &[],
+    byline_list_first: false,
     junk_images: &[],
-    div_text_captions_image: false,
+    div_text_captions_image: true,
     div_text_is_prose: false,
 };
 
@@ -112,6 +119,7 @@ pub(crate) const PROFILES: &[Profile] = &[
         has_lead: true,
         has_date_line: true,
         bylines: &[],
+        div_text_captions_image: false,
         ..DEFAULT
     },
     Profile {
@@ -124,6 +132,10 @@ pub(crate) const PROFILES: &[Profile] = &[
             "div.topNews",
             "div.owl-carousel",
             "div.paragraph.bottomBox",
+            // "More on this topic" boxes: headline links under a tag.
+            "div.moreArticle",
+            // Inline related-news links between paragraphs.
+            "div.insertGroup",
         ],
         captions: &["div.picinfo", "figcaption"],
         tags: &["div.keywordTag"],
@@ -139,9 +151,12 @@ pub(crate) const PROFILES: &[Profile] = &[
         name: "dw",
         hosts: &["dw.com"],
         marks: &["static.dw.com/"],
+        // Articles carry an ISO instant, but video and gallery pages carry none.
         zone: Some(chrono_tz::UTC),
-        has_date_line: true,
+        // DW writes a picture's caption as `<div><small>…</small></div>` after the `<img>`.
+        captions: &["small", "figcaption"],
         furniture: &["相关图集", "相關圖集", "相关报道", "相關報導"],
+        furniture_prefixes: &["相关图集：", "相關圖集：", "相关图集:", "相關圖集:"],
         div_text_captions_image: true,
         ..DEFAULT
     },
@@ -171,6 +186,7 @@ pub(crate) const PROFILES: &[Profile] = &[
             "Podcast",
             "分集",
         ],
+        byline_list_first: true,
         junk_images: &["/images/ic/512x512/"],
         ..DEFAULT
     },
@@ -206,7 +222,7 @@ pub(crate) const PROFILES: &[Profile] = &[
     },
     Profile {
         name: "nhk",
-        hosts: &["nhk.or.jp"],
+        hosts: &["nhk.or.jp", "nhk.jp"],
         marks: &["nhk.or.jp/nhkworld"],
         zone: Some(chrono_tz::Asia::Tokyo),
         ..DEFAULT
@@ -247,6 +263,7 @@ pub(crate) const PROFILES: &[Profile] = &[
         zone: Some(chrono_tz::Asia::Seoul),
         has_date_line: true,
         drop: &["div.profile-images"],
+        tags: &["div.tag-group"],
         furniture: &["查看其它新闻", "查看其它新聞"],
         junk_images: &["/image/newsroom/default-user.png"],
         ..DEFAULT
