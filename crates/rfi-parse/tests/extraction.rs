@@ -63,3 +63,21 @@ fn a_srcset_url_with_commas_is_kept_whole() {
     assert_eq!(article.images.len(), 1);
     assert_eq!(article.images[0].url, url);
 }
+
+const BBC: &str =
+    "<!--1688190000000-->\n[标题](https://www.bbc.com/zhongwen/simp/world-1)\n------\n\n";
+
+#[test]
+fn a_heading_over_related_links_goes_unless_its_section_goes_on() {
+    let article = rfi_parse::parse(&format!(
+        "{BBC}<div><p>第一段。</p></div><div><h2>未来个性化产品？</h2></div>\
+         <div><ul><li><a href=\"https://www.bbc.com/a\">相关一</a></li></ul></div>\
+         <div><p>这一节的正文。</p></div><div><h2>相關內容</h2></div>\
+         <div><ul><li><a href=\"https://www.bbc.com/b\">相关二</a></li></ul></div>"
+    ))
+    .unwrap();
+    assert_eq!(
+        article.paragraphs,
+        ["第一段。", "未来个性化产品？", "这一节的正文。"]
+    );
+}

@@ -80,7 +80,7 @@ pub(crate) fn extract(html: &str, rfi_zone: Tz, profile: &'static Profile) -> Bo
         }
         walker.walk(child);
     }
-    walker.flush();
+    walker.finish();
     if layout == Layout::Generic && fields.lead_image.is_none() {
         opening_picture_leads(&mut fields);
     }
@@ -240,6 +240,10 @@ struct Walker<'f> {
     image_container: Option<NodeId>,
     /// The paragraph index of the last heading, while nothing else has followed it.
     last_heading: Option<usize>,
+    /// A heading followed only by a list of links so far.
+    heading_over_links: Option<usize>,
+    /// Headings that turned out to label only a list of links, to leave out.
+    link_list_headings: Vec<usize>,
     /// Elements already read as the caption of a picture before them.
     taken: Vec<NodeId>,
     /// Placeholders whose caption is given when they close.
@@ -259,6 +263,8 @@ impl<'f> Walker<'f> {
             profile,
             image_container: None,
             last_heading: None,
+            heading_over_links: None,
+            link_list_headings: Vec::new(),
             taken: Vec::new(),
             pending_captions: Vec::new(),
             text: TextBuilder::default(),
@@ -528,6 +534,38 @@ impl<'f> Walker<'f> {
         }
     }
 
+    /// A heading over a list of links that the next heading (or the end) reached with no
+    /// text in between labelled only that list.
+    fn settle_heading_over_links(&mut self) {
+        if let Some(heading) = self.heading_over_links.take() {
+            self.link_list_headings.push(heading);
+        }
+    }
+
+    /// Ends the walk: leaves out the headings that labelled only a list of links.
+    fn finish(mut self) {
+        self.flush();
+        self.settle_heading_over_links();
+        let removed = std::mem::take(&mut self.link_list_headings);
+        if removed.is_empty() {
+            return;
+        }
+        let fields = &mut *self.fields;
+        let mut index = 0;
+        fields.paragraphs.retain(|_| {
+            index += 1;
+            !removed.contains(&(index - 1))
+        });
+        fields.blocks.retain_mut(|block| match block {
+            Block::Heading(text) if removed.contains(&text.paragraph) => false,
+            Block::Paragraph(text) | Block::Heading(text) => {
+                text.paragraph -= removed.iter().filter(|r| **r < text.paragraph).count();
+                true
+            }
+            _ => true,
+        });
+    }
+
     /// Keeps text that a rule left out when it reads like article text (a long sentence
     /// that ends as one; headlines do not), so that `check` can show a loss that would
     /// otherwise be silent.
@@ -652,14 +690,14 @@ impl<'f> Walker<'f> {
             && links.len() == 1
             && (links[0].start, links[0].end) == (0, text.len())
         {
-            // A list item that is only a link belongs to a related-articles list, and a
-            // heading right before such a list only labels it ("阅读更多", "相關內容").
+            // A list item that is only a link belongs to a related-articles list. A
+            // heading right before such a list may only label it ("相關內容"): it is
+            // dropped unless article text follows before the next heading.
             if let Some(heading) = self.last_heading.take()
                 && heading + 1 == self.fields.paragraphs.len()
                 && matches!(self.fields.blocks.last(), Some(Block::Heading(block)) if block.paragraph == heading)
             {
-                self.fields.paragraphs.pop();
-                self.fields.blocks.pop();
+                self.heading_over_links = Some(heading);
             }
             return;
         }
@@ -673,6 +711,12 @@ impl<'f> Walker<'f> {
             paragraph: self.fields.paragraphs.len(),
             links,
         };
+        if heading {
+            self.settle_heading_over_links();
+        } else {
+            // Text follows the heading and its links: the heading names a real section.
+            self.heading_over_links = None;
+        }
         self.last_heading = heading.then_some(self.fields.paragraphs.len());
         self.fields.paragraphs.push(text);
         self.fields.blocks.push(if heading {
