@@ -11,7 +11,8 @@ pub(crate) fn render(article: &Article, out: &mut Vec<u8>) {
         && is_safe_url(&image.url)
     {
         md.push('\n');
-        image_into(&image.url, image.alt.as_deref(), [None, None], &mut md);
+        let caption = [image.caption.as_deref(), image.credit.as_deref()];
+        image_into(&image.url, image.alt.as_deref(), caption, &mut md);
         md.push('\n');
     }
     if let Some(lead) = &article.lead {
@@ -143,7 +144,17 @@ fn front_matter(article: &Article, md: &mut String) {
         article.lead_image.as_ref().and_then(|i| i.alt.as_deref()),
     );
     field("copyright", article.copyright.as_deref());
+    field("byline", article.byline.as_deref());
     field("source", article.source.as_deref());
+    if !article.tags.is_empty() {
+        // `tags` is Hugo's and Jekyll's topic list, which is what these are.
+        md.push_str("tags:\n");
+        for tag in &article.tags {
+            md.push_str("  - ");
+            quoted_into(tag, md);
+            md.push('\n');
+        }
+    }
     md.push_str("---\n");
 }
 
