@@ -64,11 +64,14 @@ fn language(site: &str, segments: &[&str]) -> Option<&'static str> {
                 "zh-Hans"
             },
         ),
-        // The language leads the path (`/cn/`), or follows the site's own folder (`/nhkworld/zh/`).
-        _ => first
+        // Known sites name the language first in the path (`rfi.fr/cn/`, `dw.com/zh/`), or
+        // after the site's own folder (`nhk.or.jp/nhkworld/zh/`). Any other host's path
+        // is not read: `/gb/` or `/hk/` elsewhere need not be a language.
+        "rfi.fr" | "dw.com" | "nhk.or.jp" => first
             .as_deref()
             .and_then(tag)
             .or_else(|| second.as_deref().and_then(tag)),
+        _ => None,
     }
 }
 
@@ -165,5 +168,10 @@ mod tests {
             (some("example.org"), None, None)
         );
         assert_eq!(info("not a url"), (None, None, None));
+        // Only known sites' paths name a language.
+        assert_eq!(
+            info("https://example.org/hk/news/1"),
+            (some("example.org"), None, None)
+        );
     }
 }
