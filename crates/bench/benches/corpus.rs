@@ -7,8 +7,8 @@
 //! The three are run in turn `RUNS` times, so that drift in the machine's load touches
 //! all alike, and each keeps its best time.
 //!
-//! `RFI_CORPUS=DIR` benchmarks the `*.txt` files below DIR as they are (no copies), and
-//! `RFI_FLOOR_ONLY=1` runs only the floor once, for profiling it under callgrind.
+//! `RFI_CORPUS=DIR` takes the `*.txt` files below DIR instead (copied the same way), and
+//! with it `RFI_FLOOR_ONLY=1` runs only the floor once over them, for callgrind.
 
 use std::fs;
 use std::hint::black_box;
@@ -22,17 +22,15 @@ const RUNS: usize = 11;
 fn main() {
     let manifest = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
     let corpus = manifest.join("../shared/corpus");
-    let (origin, sources) = if corpus.is_dir() {
-        ("../shared/corpus", txt_files(&corpus))
-    } else {
-        ("fixtures", txt_files(&manifest.join("fixtures")))
+    let chosen = std::env::var("RFI_CORPUS").ok();
+    let (origin, sources) = match &chosen {
+        Some(dir) => (dir.as_str(), txt_files(Path::new(dir))),
+        None if corpus.is_dir() => ("../shared/corpus", txt_files(&corpus)),
+        None => ("fixtures", txt_files(&manifest.join("fixtures"))),
     };
-    if let Ok(dir) = std::env::var("RFI_CORPUS") {
-        let files = txt_files(Path::new(&dir));
-        if std::env::var_os("RFI_FLOOR_ONLY").is_some() {
-            floor(&files);
-            return;
-        }
+    if chosen.is_some() && std::env::var_os("RFI_FLOOR_ONLY").is_some() {
+        floor(&sources);
+        return;
     }
     let work = tempfile::tempdir().expect("temporary folder");
     let files = replicate(&sources, work.path(), MIN_FILES);

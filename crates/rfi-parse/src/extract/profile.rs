@@ -118,6 +118,8 @@ pub(crate) const PROFILES: &[Profile] = &[
         zone: Some(chrono_tz::Europe::Paris),
         has_lead: true,
         has_date_line: true,
+        // The RFI walker reads its figures and their captions itself.
+        captions: &[],
         bylines: &[],
         div_text_captions_image: false,
         ..DEFAULT
