@@ -73,9 +73,13 @@ pub struct InputArgs {
     #[arg(long, value_name = "GLOB", default_value = "*.txt", value_parser = parse_pattern)]
     pub pattern: Pattern,
 
-    /// Worker threads (default: all cores).
+    /// Worker threads (default: all cores; at most 256).
     #[arg(short = 'j', long = "threads", value_name = "N")]
     pub threads: Option<usize>,
+
+    /// The largest input read, in bytes (suffixes K, M, G: 1024-based).
+    #[arg(long, value_name = "SIZE", default_value = "64M", value_parser = parse_size)]
+    pub max_size: u64,
 
     /// No progress bar and no summary.
     #[arg(short, long, conflicts_with = "stats")]
@@ -175,9 +179,32 @@ fn parse_encoding(label: &str) -> Result<String, String> {
         .map_err(|error| error.to_string())
 }
 
+fn parse_size(text: &str) -> Result<u64, String> {
+    let (number, unit) = match text.trim().char_indices().last() {
+        Some((at, c)) if c.is_ascii_alphabetic() => (&text.trim()[..at], c.to_ascii_uppercase()),
+        _ => (text.trim(), 'B'),
+    };
+    let scale: u64 = match unit {
+        'B' => 1,
+        'K' => 1 << 10,
+        'M' => 1 << 20,
+        'G' => 1 << 30,
+        _ => return Err(format!("unknown size unit in {text:?} (use K, M or G)")),
+    };
+    number
+        .parse::<u64>()
+        .ok()
+        .and_then(|n| n.checked_mul(scale))
+        .filter(|n| *n > 0)
+        .ok_or_else(|| format!("not a size: {text:?} (for example 64M)"))
+}
+
 fn parse_pattern(glob: &str) -> Result<Pattern, String> {
     Pattern::new(glob).map_err(|error| error.to_string())
 }
+
+/// The most worker threads `-j` accepts.
+const MAX_THREADS: usize = 256;
 
 /// Where the inputs come from, as the arguments describe them.
 #[derive(Debug, Clone)]
@@ -189,6 +216,7 @@ pub struct InputConfig {
     /// The pattern as given, for messages.
     pub pattern_glob: String,
     pub threads: usize,
+    pub max_size: u64,
     pub parse: ParseOptions,
     pub quiet: bool,
     /// Whether the summary is printed: on a terminal, or asked for with `--stats`.
@@ -223,6 +251,14 @@ impl InputConfig {
         let many = args.files_from.is_some() || paths.len() != 1 || paths[0].is_dir();
         let threads = match args.threads {
             Some(0) => bail!("-j/--threads must be at least 1"),
+            // Each worker costs a thread and a share of the reorder window; beyond a few
+            // per core they only add switching.
+            Some(n) if n > MAX_THREADS => {
+                bail!(
+                    "-j/--threads is at most {MAX_THREADS} (this machine has {} cores)",
+                    std::thread::available_parallelism().map_or(1, usize::from)
+                )
+            }
             Some(n) => n,
             None => std::thread::available_parallelism().map_or(1, usize::from),
         };
@@ -233,6 +269,7 @@ impl InputConfig {
             pattern_glob: args.pattern.glob().to_string(),
             pattern: args.pattern,
             threads,
+            max_size: args.max_size,
             parse: {
                 let options = ParseOptions::new().zone(&args.tz)?;
                 match &args.encoding {
@@ -283,6 +320,7 @@ impl ConvertConfig {
                 many: input.many && destination == Destination::Stream,
                 destination,
                 fail_fast: args.fail_fast,
+                max_size: input.max_size,
                 error_format: match args.error_format {
                     ErrorFormatArg::Human => ErrorFormat::Human,
                     ErrorFormatArg::Json => ErrorFormat::Json,

@@ -21,7 +21,13 @@ pub fn inputs(config: &InputConfig) -> Result<Inputs> {
         }
         Some(list) => {
             let file =
-                File::open(list).with_context(|| format!("cannot read {}", list.display()))?;
+                File::open(list).with_context(|| format!("cannot read {}", display_path(list)))?;
+            if file.metadata().is_ok_and(|meta| meta.is_dir()) {
+                anyhow::bail!(
+                    "--files-from {} is a folder: give a file that lists paths, or the folder as a PATH",
+                    display_path(list)
+                );
+            }
             Box::new(walk::path_list(BufReader::new(file), config.null))
         }
     };

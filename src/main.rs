@@ -62,7 +62,8 @@ fn report_fatal(kind: &str, message: &str) {
 }
 
 fn run(args: Args) -> Result<ExitCode> {
-    // A second Ctrl-C ends the process at once, the usual escape hatch.
+    // SIGINT, SIGTERM and SIGHUP alike stop the run cleanly (whole files only); a second
+    // signal ends the process at once, the usual escape hatch.
     ctrlc::set_handler(|| {
         if INTERRUPTED.swap(true, Ordering::SeqCst) {
             std::process::exit(EXIT_INTERRUPTED.into());

@@ -421,6 +421,18 @@ fn fail_fast_stops_at_the_first_failure() {
 #[cfg(target_os = "linux")]
 #[test]
 fn an_interrupted_run_leaves_only_whole_files() {
+    interrupted_run_leaves_only_whole_files("-INT");
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn sigterm_and_sighup_stop_the_run_as_ctrl_c_does() {
+    interrupted_run_leaves_only_whole_files("-TERM");
+    interrupted_run_leaves_only_whole_files("-HUP");
+}
+
+#[cfg(target_os = "linux")]
+fn interrupted_run_leaves_only_whole_files(signal: &str) {
     let (dir, root) = corpus_folder(300);
     let out = dir.path().join("out");
     // A FIFO named last, held open by the test (read-write opens never block on Linux),
@@ -451,7 +463,7 @@ fn an_interrupted_run_leaves_only_whole_files() {
         std::thread::sleep(std::time::Duration::from_millis(5));
     }
     Command::new("kill")
-        .args(["-INT", &child.id().to_string()])
+        .args([signal, &child.id().to_string()])
         .status()
         .unwrap();
     std::thread::sleep(std::time::Duration::from_millis(100));
@@ -690,4 +702,151 @@ fn with_json_errors_every_stderr_line_is_json() {
             assert!(value["kind"].is_string(), "{line}");
         }
     }
+}
+
+#[test]
+fn an_output_file_that_is_an_input_is_refused_and_left_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in.txt");
+    fs::copy(fixture("rfi-seed.txt"), &input).unwrap();
+    let output = rfi_parse(&[
+        "-f",
+        "text",
+        input.to_str().unwrap(),
+        "-o",
+        input.to_str().unwrap(),
+    ]);
+    assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
+    assert!(stderr(&output).contains("is also an input: nothing written"));
+    assert_eq!(
+        fs::read(&input).unwrap(),
+        fs::read(fixture("rfi-seed.txt")).unwrap()
+    );
+    assert_eq!(
+        fs::read_dir(dir.path()).unwrap().count(),
+        1,
+        "no temporary left"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_device_or_a_linked_output_is_written_through_not_replaced() {
+    let output = rfi_parse(&[&fixture("rfi-seed.txt"), "-o", "/dev/null"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(
+        fs::metadata("/dev/null")
+            .unwrap()
+            .file_type()
+            .is_char_device_like()
+    );
+
+    let dir = tempfile::tempdir().unwrap();
+    let real = dir.path().join("real.json");
+    fs::write(&real, "old").unwrap();
+    let link = dir.path().join("link.json");
+    std::os::unix::fs::symlink(&real, &link).unwrap();
+    let output = rfi_parse(&[&fixture("rfi-seed.txt"), "-o", link.to_str().unwrap()]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(
+        fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert!(
+        fs::read_to_string(&real)
+            .unwrap()
+            .contains("\"timestamp_ms\"")
+    );
+}
+
+#[cfg(unix)]
+trait CharDevice {
+    fn is_char_device_like(&self) -> bool;
+}
+
+#[cfg(unix)]
+impl CharDevice for fs::FileType {
+    fn is_char_device_like(&self) -> bool {
+        std::os::unix::fs::FileTypeExt::is_char_device(self)
+    }
+}
+
+#[test]
+fn inputs_over_the_size_limit_fail_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let big = dir.path().join("big.txt");
+    let mut text = fs::read_to_string(fixture("rfi-seed.txt")).unwrap();
+    text.push_str(&"<p>x</p>".repeat(2000));
+    fs::write(&big, text).unwrap();
+    let output = rfi_parse(&[
+        "-f",
+        "jsonl",
+        "--max-size",
+        "12K",
+        big.to_str().unwrap(),
+        &fixture("rfi-seed.txt"),
+    ]);
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(
+        stdout(&output).lines().count(),
+        1,
+        "the seed still converts"
+    );
+    assert!(
+        stderr(&output).contains("big.txt: too large: over 12288 bytes (see --max-size)"),
+        "{}",
+        stderr(&output)
+    );
+    let bad = rfi_parse(&["--max-size", "lots", &fixture("rfi-seed.txt")]);
+    assert_eq!(bad.status.code(), Some(2));
+}
+
+#[cfg(unix)]
+#[test]
+fn an_endless_input_stops_at_the_limit() {
+    let output = rfi_parse(&["--max-size", "1M", "/dev/zero"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stderr(&output).contains("/dev/zero: too large"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
+fn a_folder_as_files_from_is_an_error_not_a_loop() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = rfi_parse(&["--files-from", dir.path().to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("is a folder"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
+fn thread_counts_are_bounded() {
+    let output = rfi_parse(&["-j", "100000", &fixture("rfi-seed.txt")]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("at most 256"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_file_name_cannot_forge_an_error_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let name = dir.path().join("z\nforged: fake error.txt");
+    fs::write(&name, "not an archive\n").unwrap();
+    let output = rfi_parse(&["-f", "jsonl", dir.path().to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1));
+    let errors = stderr(&output);
+    assert_eq!(errors.lines().count(), 1, "{errors}");
+    assert!(errors.contains("z\\nforged: fake error.txt"), "{errors}");
 }

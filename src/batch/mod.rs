@@ -38,6 +38,8 @@ pub struct Config {
     pub many: bool,
     /// Stop at the first failed input.
     pub fail_fast: bool,
+    /// The largest input read, in bytes.
+    pub max_size: u64,
     pub error_format: ErrorFormat,
 }
 
@@ -218,7 +220,7 @@ fn convert(
     let input = input.map_err(|walk| Failure::io(walk.source, &walk.error))?;
     let source = input.source();
     let bytes = input
-        .read()
+        .read(config.max_size)
         .map_err(|error| Failure::io(source.clone(), &error))?;
     let mut article = parse_bytes_with(&bytes, &config.parse).map_err(|error| Failure {
         source: source.clone(),

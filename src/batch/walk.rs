@@ -22,16 +22,35 @@ impl Input {
         }
     }
 
-    /// The input's bytes.
-    pub fn read(&self) -> io::Result<Vec<u8>> {
-        match self {
-            Input::Stdin => {
-                let mut bytes = Vec::new();
-                io::Read::read_to_end(&mut io::stdin().lock(), &mut bytes)?;
-                Ok(bytes)
+    /// The input's bytes, at most `limit` of them: a larger input (or an endless one,
+    /// such as `/dev/zero` or a FIFO that never closes its writer end) is refused once
+    /// the limit is passed, without reading further.
+    pub fn read(&self, limit: u64) -> io::Result<Vec<u8>> {
+        let mut bytes = Vec::new();
+        let read = match self {
+            Input::Stdin => io::Read::read_to_end(
+                &mut io::Read::take(io::stdin().lock(), limit.saturating_add(1)),
+                &mut bytes,
+            ),
+            Input::File { path, .. } => {
+                let file = fs::File::open(path)?;
+                if file.metadata()?.is_dir() {
+                    return Err(io::Error::new(io::ErrorKind::IsADirectory, "is a folder"));
+                }
+                io::Read::read_to_end(
+                    &mut io::Read::take(file, limit.saturating_add(1)),
+                    &mut bytes,
+                )
             }
-            Input::File { path, .. } => fs::read(path),
+        };
+        read?;
+        if bytes.len() as u64 > limit {
+            return Err(io::Error::new(
+                io::ErrorKind::FileTooLarge,
+                format!("too large: over {limit} bytes (see --max-size)"),
+            ));
         }
+        Ok(bytes)
     }
 }
 
@@ -267,15 +286,27 @@ pub fn display_path(path: &Path) -> String {
     shown
 }
 
+/// The longest path a `--files-from` list may hold (Linux's PATH_MAX is 4,096).
+const MAX_LIST_LINE: usize = 64 * 1024;
+
 /// Reads a list of paths, one per line or NUL-separated, lazily.
 pub fn path_list(reader: impl BufRead, nul: bool) -> impl Iterator<Item = io::Result<PathBuf>> {
+    let mut failed = false;
     reader
         .split(if nul { b'\0' } else { b'\n' })
+        // A read error ends the list: retrying would only fail again.
+        .take_while(move |item| !std::mem::replace(&mut failed, item.is_err()))
         .filter_map(move |item| {
             let mut bytes = match item {
                 Ok(bytes) => bytes,
                 Err(error) => return Some(Err(error)),
             };
+            if bytes.len() > MAX_LIST_LINE {
+                return Some(Err(io::Error::new(
+                    io::ErrorKind::InvalidData,
+                    format!("a listed path is longer than {MAX_LIST_LINE} bytes"),
+                )));
+            }
             if !nul && bytes.last() == Some(&b'\r') {
                 bytes.pop();
             }

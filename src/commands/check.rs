@@ -47,7 +47,7 @@ pub fn run(args: CheckArgs, interrupted: &AtomicBool) -> Result<ExitCode> {
         &engine,
         inputs(&input)?,
         |item| match item {
-            Ok(file) => match file.read() {
+            Ok(file) => match file.read(input.max_size) {
                 Ok(bytes) => check_file(file.source(), &bytes, &options),
                 Err(error) => FileReport::unreadable(file.source(), batch::io_message(&error)),
             },

@@ -8,7 +8,7 @@ use anyhow::{Context, Result, anyhow, bail};
 
 use crate::batch::output::AtomicFile;
 use crate::batch::walk::display_path;
-use crate::batch::{self, Destination, Engine, ErrorFormat, Stop, Summary};
+use crate::batch::{self, Destination, Engine, ErrorFormat, Input, Stop, Summary, WalkError};
 
 use crate::EXIT_INTERRUPTED;
 use crate::cli::ConvertConfig;
@@ -45,6 +45,31 @@ pub fn run(config: ConvertConfig, interrupted: &AtomicBool) -> Result<ExitCode> 
         cancel: interrupted,
         progress: &update,
     };
+    // An input that is the `-o` file itself would be replaced by the output: the run stops
+    // and nothing is committed.
+    let output_file = config.output.as_deref().and_then(existing_regular_file);
+    let output_is_input = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let inputs: Inputs = match output_file.clone() {
+        None => inputs,
+        Some(output) => {
+            let flag = output_is_input.clone();
+            Box::new(inputs.map(move |input| match input {
+                Ok(Input::File { path, .. })
+                    if std::fs::canonicalize(&path).is_ok_and(|real| real == output) =>
+                {
+                    flag.store(true, std::sync::atomic::Ordering::Relaxed);
+                    Err(WalkError {
+                        source: display_path(&path),
+                        error: io::Error::new(
+                            io::ErrorKind::AlreadyExists,
+                            "is the output file given to -o; nothing written",
+                        ),
+                    })
+                }
+                other => other,
+            }))
+        }
+    };
     let mut inputs = Some(inputs);
     let mut run_batch = |out: &mut dyn Write, err: &mut dyn Write| -> (Summary, Option<Stop>) {
         let inputs = inputs.take().expect("one run");
@@ -52,14 +77,35 @@ pub fn run(config: ConvertConfig, interrupted: &AtomicBool) -> Result<ExitCode> 
     };
 
     let (summary, stopped) = match &config.output {
+        Some(path) if is_special(path) => {
+            // A device or FIFO (`-o /dev/null`) is written to directly: replacing it with
+            // a regular file would destroy it.
+            let cannot_write = || format!("cannot write {}", display_path(path));
+            let file = std::fs::OpenOptions::new()
+                .write(true)
+                .open(path)
+                .with_context(cannot_write)?;
+            let mut out = BufWriter::new(file);
+            let (summary, stopped) = run_batch(&mut out, &mut err);
+            let stopped = stopped.or_else(|| out.flush().err().map(Stop::Output));
+            (summary, stopped)
+        }
         Some(path) => {
             let cannot_write = || format!("cannot write {}", display_path(path));
-            let mut file = AtomicFile::create(path).with_context(cannot_write)?;
+            // Through a symbolic link, the file it points to is replaced, not the link.
+            let target = output_file.clone().unwrap_or_else(|| path.clone());
+            let mut file = AtomicFile::create(&target).with_context(cannot_write)?;
             let mut out = BufWriter::new(&mut file);
             let (summary, stopped) = run_batch(&mut out, &mut err);
             let stopped = stopped.or_else(|| out.flush().err().map(Stop::Output));
             drop(out);
             match stopped {
+                _ if output_is_input.load(std::sync::atomic::Ordering::Relaxed) => {
+                    bail!(
+                        "{} is also an input: nothing written (choose another -o file)",
+                        display_path(path)
+                    );
+                }
                 None | Some(Stop::FailFast) => file.commit().with_context(cannot_write)?,
                 Some(Stop::Output(error)) => return Err(error).with_context(cannot_write),
                 // Dropped uncommitted: the temporary file goes, FILE is left as it was.
@@ -127,4 +173,17 @@ pub fn run(config: ConvertConfig, interrupted: &AtomicBool) -> Result<ExitCode> 
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// The real path of `path` when it is an existing regular file (through links).
+fn existing_regular_file(path: &std::path::Path) -> Option<std::path::PathBuf> {
+    let meta = std::fs::metadata(path).ok()?;
+    meta.is_file()
+        .then(|| std::fs::canonicalize(path).ok())
+        .flatten()
+}
+
+/// Whether `path` exists and is no regular file or folder: a device, FIFO or socket.
+fn is_special(path: &std::path::Path) -> bool {
+    std::fs::metadata(path).is_ok_and(|meta| !meta.is_file() && !meta.is_dir())
 }

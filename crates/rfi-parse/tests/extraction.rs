@@ -81,3 +81,17 @@ fn a_heading_over_related_links_goes_unless_its_section_goes_on() {
         ["第一段。", "未来个性化产品？", "这一节的正文。"]
     );
 }
+
+#[test]
+fn control_characters_never_reach_the_fields() {
+    let article = rfi_parse::parse(
+        "<!--1686586501000-->\n[标\u{7f}题\u{9b}](https://www.rfi.fr/cn/%07x)\n------\n\n\
+         <div>12/06/2023 - 17:21</div><div><p>正\u{1}文\u{85}。</p>\
+         <figure><img src=\"https://s.rfi.fr/a.jpg\" alt=\"a\u{1b}[31m\"></figure></div>",
+    )
+    .unwrap();
+    assert_eq!(article.title, "标题");
+    assert_eq!(article.url.as_deref(), Some("https://www.rfi.fr/cn/x"));
+    assert_eq!(article.paragraphs, ["正文。"]);
+    assert_eq!(article.images[0].alt.as_deref(), Some("a[31m"));
+}

@@ -11,7 +11,7 @@ use super::profile::{CREDIT_LABELS, Layout, Profile, ancestor_part, matches_any,
 use super::repair::repair_glued_attributes;
 use super::share::{is_share_link, share_link};
 use super::srcset::candidate_urls;
-use super::text::{TextBuilder, is_textless, text_of};
+use super::text::{TextBuilder, is_textless, strip_controls, text_of};
 use crate::article::{Block, Embed, Image, LeadImage, ShareLink, TextBlock};
 
 /// What the body yields; the header fields complete it into an `Article`.
@@ -1112,7 +1112,7 @@ fn element_name<'a>(node: NodeRef<'a, Node>) -> Option<&'a str> {
 fn non_empty(value: Option<&str>) -> Option<String> {
     // Scripts that filled attributes from missing values left these words behind.
     value
-        .map(str::trim)
-        .filter(|v| !v.is_empty() && !matches!(*v, "undefined" | "null"))
-        .map(str::to_string)
+        .map(|v| strip_controls(v.trim()))
+        .filter(|v| !v.is_empty() && !matches!(v.as_ref(), "undefined" | "null"))
+        .map(|v| v.into_owned())
 }

@@ -110,7 +110,7 @@ pub fn parse_with(input: &str, options: &ParseOptions) -> Result<Article, ParseE
     let header = header::split(input)?;
     let url = header
         .url_raw
-        .map(|raw| percent_decode_lossy(raw).into_owned());
+        .map(|raw| text::strip_controls(&percent_decode_lossy(raw)).into_owned());
     // Site, language and section come from the URL only: nothing is guessed.
     let info = url.as_deref().map(origin::origin).unwrap_or_default();
     // The profile only steers extraction; it never fills a field the input lacks.
@@ -120,7 +120,7 @@ pub fn parse_with(input: &str, options: &ParseOptions) -> Result<Article, ParseE
         source: None,
         timestamp_ms: header.timestamp_ms,
         timestamp: header.timestamp,
-        title: header.title.to_string(),
+        title: text::strip_controls(header.title).into_owned(),
         url,
         url_raw: header.url_raw.map(str::to_string),
         site: info.site,
