@@ -212,6 +212,23 @@ pub(crate) fn text_of(node: NodeRef<'_, Node>) -> Option<String> {
     (!text.is_empty()).then_some(text)
 }
 
+/// The text without C0 and C1 control characters (tab and newline excepted), which break
+/// YAML readers and would reach a terminal raw. Borrowed unless there was one.
+pub(crate) fn strip_controls(text: &str) -> std::borrow::Cow<'_, str> {
+    // C0 and DEL are single bytes; C1 (U+0080–U+009F) is encoded as C2 80–C2 9F.
+    let suspicious = text
+        .bytes()
+        .any(|b| (b < 0x20 && b != b'\t' && b != b'\n') || b == 0x7f || b == 0xc2);
+    if !suspicious {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let is_control = |c: char| c.is_control() && c != '\t' && c != '\n';
+    if !text.chars().any(is_control) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    std::borrow::Cow::Owned(text.chars().filter(|c| !is_control(*c)).collect())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -282,21 +299,4 @@ mod tests {
         builder.push_text("body", false);
         assert!(!builder.all_strong());
     }
-}
-
-/// The text without C0 and C1 control characters (tab and newline excepted), which break
-/// YAML readers and would reach a terminal raw. Borrowed unless there was one.
-pub(crate) fn strip_controls(text: &str) -> std::borrow::Cow<'_, str> {
-    // C0 and DEL are single bytes; C1 (U+0080–U+009F) is encoded as C2 80–C2 9F.
-    let suspicious = text
-        .bytes()
-        .any(|b| (b < 0x20 && b != b'\t' && b != b'\n') || b == 0x7f || b == 0xc2);
-    if !suspicious {
-        return std::borrow::Cow::Borrowed(text);
-    }
-    let is_control = |c: char| c.is_control() && c != '\t' && c != '\n';
-    if !text.chars().any(is_control) {
-        return std::borrow::Cow::Borrowed(text);
-    }
-    std::borrow::Cow::Owned(text.chars().filter(|c| !is_control(*c)).collect())
 }
