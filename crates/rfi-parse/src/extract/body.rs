@@ -46,6 +46,7 @@ pub(crate) fn extract(html: &str, rfi_zone: Tz, profile: &'static Profile) -> Bo
         Layout::Generic => profile.zone,
     };
     let html = repair_glued_attributes(html);
+    let html = super::budget::bound(&html);
     let document = Html::parse_document(&html);
     let mut fields = BodyFields::default();
     let Some(body) = document
@@ -746,10 +747,16 @@ impl<'f> Walker<'f> {
                         embed.credit.clone_from(&caption.1);
                     }
                 }
+                // The caption goes to the figure's first picture only: one caption is
+                // never copied per image (a figure of thousands of `<img>` stays small).
                 "img" if !has_ancestor(node, figure.id(), "picture") => {
-                    found |= self.push_image(node, Some(caption.clone()));
+                    let caption = if found { None } else { Some(caption.clone()) };
+                    found |= self.push_image(node, caption);
                 }
-                "picture" => found |= self.push_image(node, Some(caption.clone())),
+                "picture" => {
+                    let caption = if found { None } else { Some(caption.clone()) };
+                    found |= self.push_image(node, caption);
+                }
                 // Lazy-loading pages keep the real `<img>` as text inside `<noscript>`.
                 "noscript" if !found => {
                     let markup: String = node

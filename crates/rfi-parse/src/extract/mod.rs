@@ -1,6 +1,7 @@
 //! From archive text to `Article`: the header lines, then the HTML body.
 
 mod body;
+mod budget;
 mod date;
 mod decode;
 mod header;

@@ -1,0 +1,29 @@
+//! The hostile-input table: each expensive construction, parsed and rendered in release,
+//! with its time. `cargo bench -p rfi-parse-bench --bench hostile`.
+
+use std::time::Instant;
+
+// The constructions are the ones the library's test checks for bounded output.
+#[allow(dead_code)]
+#[path = "../../rfi-parse/tests/hostile.rs"]
+mod cases;
+
+fn main() {
+    println!(
+        "{:<48} {:>10} {:>10} {:>12}",
+        "construction", "input", "seconds", "JSON bytes"
+    );
+    for (name, body) in cases::constructions() {
+        let input = format!("<!--1686586501000-->\n[t](https://www.rfi.fr/cn/x)\n------\n\n{body}");
+        let started = Instant::now();
+        let article = rfi_parse::parse(&input).expect("converts");
+        let mut json = Vec::new();
+        rfi_parse::Format::Json.render(&article, &mut json);
+        let seconds = started.elapsed().as_secs_f64();
+        println!(
+            "{name:<48} {:>10} {seconds:>10.3} {:>12}",
+            input.len(),
+            json.len()
+        );
+    }
+}
