@@ -4,7 +4,7 @@
 use std::time::Instant;
 
 // The constructions are the ones the library's test checks for bounded output.
-#[allow(dead_code)]
+#[allow(dead_code, unused_imports)]
 #[path = "../../rfi-parse/tests/hostile.rs"]
 mod cases;
 
