@@ -109,22 +109,10 @@ impl ChosenBy {
     }
 }
 
-/// The image at the top of the article.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[non_exhaustive]
-pub struct LeadImage {
-    /// The image's address.
-    pub url: String,
-    /// Its `alt` text.
-    pub alt: Option<String>,
-    /// The caption printed with it.
-    pub caption: Option<String>,
-    /// The credit printed with it (`Getty Images`).
-    pub credit: Option<String>,
-}
+/// The image at the top of the article: the same fields as an inline [`Image`].
+pub type LeadImage = Image;
 
-/// An image inside the article.
+/// An image: an inline one, or the lead image.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]

@@ -175,12 +175,7 @@ fn opening_picture_leads(fields: &mut BodyFields) {
             *later -= 1;
         }
     }
-    fields.lead_image = Some(LeadImage {
-        url: image.url,
-        alt: image.alt,
-        caption: image.caption,
-        credit: image.credit,
-    });
+    fields.lead_image = Some(image);
 }
 
 /// The text of a date line: a short block of inline text with a digit in it
