@@ -70,8 +70,9 @@ pub struct InputArgs {
 
     /// Which files to take from folders: a glob on the file name (`*.txt`, `[a-c]*`,
     /// `*.{txt,html}`), or on the path below the folder when it holds a `/`.
-    #[arg(long, value_name = "GLOB", default_value = "*.txt", value_parser = parse_pattern)]
-    pub pattern: Pattern,
+    /// Default: `*.txt`, or `*.html` in a Jekyll `_posts` folder.
+    #[arg(long, value_name = "GLOB", value_parser = parse_pattern)]
+    pub pattern: Option<Pattern>,
 
     /// Worker threads (default: all cores; at most 256).
     #[arg(short = 'j', long = "threads", value_name = "N")]
@@ -212,7 +213,8 @@ pub struct InputConfig {
     pub paths: Vec<PathBuf>,
     pub files_from: Option<PathBuf>,
     pub null: bool,
-    pub pattern: Pattern,
+    /// The pattern given; `None` takes the default for each folder.
+    pub pattern: Option<Pattern>,
     /// The pattern as given, for messages.
     pub pattern_glob: String,
     pub threads: usize,
@@ -266,7 +268,11 @@ impl InputConfig {
             paths,
             files_from: args.files_from,
             null: args.null,
-            pattern_glob: args.pattern.glob().to_string(),
+            pattern_glob: args
+                .pattern
+                .as_ref()
+                .map_or("*.txt (*.html in _posts)", Pattern::glob)
+                .to_string(),
             pattern: args.pattern,
             threads,
             max_size: args.max_size,

@@ -48,7 +48,7 @@ fn walk_all(
     let skip = config.skip.clone();
     Box::new(paths.flat_map(move |path| -> Inputs {
         match path {
-            Ok(path) => Box::new(Walk::new(&path, &pattern).skipping(skip.as_deref())),
+            Ok(path) => Box::new(Walk::new(&path, pattern.as_ref()).skipping(skip.as_deref())),
             Err(error) => Box::new(std::iter::once(Err(WalkError {
                 source: list_name.clone(),
                 error,

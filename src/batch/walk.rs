@@ -126,11 +126,16 @@ impl std::fmt::Debug for Walk {
 }
 
 impl Walk {
-    /// Walks `root`, keeping the files of folders that `pattern` matches.
-    pub fn new(root: &Path, pattern: &Pattern) -> Self {
+    /// Walks `root`, keeping the files of folders that `pattern` matches; without one,
+    /// `*.txt` archive files, or `*.html` posts when `root` is a Jekyll `_posts` folder.
+    pub fn new(root: &Path, pattern: Option<&Pattern>) -> Self {
+        let pattern = pattern.cloned().unwrap_or_else(|| {
+            let posts = root.file_name().is_some_and(|name| name == "_posts");
+            Pattern::new(if posts { "*.html" } else { "*.txt" }).expect("a valid glob")
+        });
         Self {
             root: root.to_path_buf(),
-            pattern: pattern.clone(),
+            pattern,
             skip: None,
             state: State::Start,
         }

@@ -49,6 +49,22 @@ pub enum ParseError {
         /// The start of what the line holds instead.
         found: String,
     },
+    /// A post's `---` front matter is not YAML, or is never closed.
+    #[error("invalid front matter: {message}")]
+    InvalidFrontMatter {
+        /// The line of the problem.
+        line: usize,
+        /// What the YAML reader says.
+        message: String,
+    },
+    /// A post's front matter lacks a field the article needs (`title`, `date`).
+    #[error("front matter has no `{field}`")]
+    MissingFrontMatterField {
+        /// The line of the front matter's start.
+        line: usize,
+        /// The missing field.
+        field: &'static str,
+    },
     /// Line 3 is not the `------` separator.
     #[error("missing separator: expected `------`, found {found:?}")]
     MissingSeparator {
@@ -68,7 +84,9 @@ impl ParseError {
             | ParseError::MissingTimestamp { line, .. }
             | ParseError::InvalidTimestamp { line, .. }
             | ParseError::MissingLink { line, .. }
-            | ParseError::MissingSeparator { line, .. } => line,
+            | ParseError::MissingSeparator { line, .. }
+            | ParseError::InvalidFrontMatter { line, .. }
+            | ParseError::MissingFrontMatterField { line, .. } => line,
         }
     }
 }

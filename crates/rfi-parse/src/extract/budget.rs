@@ -214,8 +214,11 @@ pub(crate) fn bound(html: &str) -> Cow<'_, str> {
         if cut_start < from {
             continue;
         }
-        // Cuts start at `<` or at an attribute's first byte and end after `>` or at it,
-        // all ASCII, so they fall on character boundaries.
+        // Cuts start at `<` or at an attribute's first byte and end after `>`, at it, or
+        // at the end: all character boundaries; checked all the same.
+        if !html.is_char_boundary(cut_start) || !html.is_char_boundary(cut_end.min(html.len())) {
+            continue;
+        }
         bounded.push_str(&html[from..cut_start]);
         from = cut_end.min(html.len());
     }
@@ -290,8 +293,10 @@ fn attributes_past_limit(
                 in_gap = false;
                 count += 1;
                 if count > limit {
-                    // Leave out this attribute and all after it, up to the `>`.
-                    return Some((start + offset, end - 1));
+                    // Leave out this attribute and all after it, up to the `>` (or to the
+                    // end of an unterminated tag).
+                    let stop = if tag.ends_with(b">") { end - 1 } else { end };
+                    return Some((start + offset, stop));
                 }
             }
             None => {

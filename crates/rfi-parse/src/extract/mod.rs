@@ -6,6 +6,7 @@ mod date;
 mod decode;
 mod header;
 pub(crate) mod origin;
+mod post;
 mod profile;
 mod repair;
 mod share;
@@ -95,7 +96,8 @@ pub fn decode<'a>(bytes: &'a [u8], options: &ParseOptions) -> Result<Decoded<'a>
     decode::decode(bytes, options.encoding)
 }
 
-/// Parses an archive file with the given options.
+/// Parses an archive file, or the Jekyll post it was flattened from, with the given
+/// options.
 ///
 /// ```
 /// let options = rfi_parse::ParseOptions::new().zone("UTC")?;
@@ -108,6 +110,14 @@ pub fn decode<'a>(bytes: &'a [u8], options: &ParseOptions) -> Result<Decoded<'a>
 /// # Ok::<(), rfi_parse::OptionError>(())
 /// ```
 pub fn parse_with(input: &str, options: &ParseOptions) -> Result<Article, ParseError> {
+    // A Jekyll post is read as the archive file it flattens to, so both give one Article.
+    if let Some(flattened) = post::flatten(input) {
+        return parse_archive(&flattened?, options);
+    }
+    parse_archive(input, options)
+}
+
+fn parse_archive(input: &str, options: &ParseOptions) -> Result<Article, ParseError> {
     let header = header::split(input)?;
     let url = header
         .url_raw

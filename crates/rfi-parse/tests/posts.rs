@@ -1,0 +1,88 @@
+//! The upstream post form reads as the archive file it flattens to: one Article.
+
+use std::fs;
+use std::path::Path;
+
+fn fixture(name: &str) -> String {
+    fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../../fixtures")
+            .join(name),
+    )
+    .unwrap()
+}
+
+/// A Jekyll post of an archive file: the header as front matter (the date in `zone`), the
+/// body one element a line, indented, as the upstream repositories hold it.
+fn as_post(archive: &str, title_yaml: &str, link_yaml: &str) -> String {
+    let mut lines = archive.splitn(4, '\n');
+    let stamp: i64 = lines
+        .next()
+        .unwrap()
+        .trim_start_matches('\u{feff}')
+        .trim_start_matches("<!--")
+        .trim_end_matches("-->")
+        .parse()
+        .unwrap();
+    let (_, _, _) = (lines.next(), lines.next(), ());
+    let body = lines.next().unwrap_or("").trim_start_matches('\n');
+    let date = chrono::DateTime::from_timestamp_millis(stamp)
+        .unwrap()
+        .with_timezone(&chrono::FixedOffset::east_opt(8 * 3600).unwrap())
+        .format("%Y-%m-%d %H:%M:%S%.9f %:z");
+    let body_lines = body.replace("><", ">\n    <");
+    format!(
+        "---\nlayout: post\ntitle: {title_yaml}\ndate: {date}\nlink: {link_yaml}\ncategories: rfi\n---\n\n{body_lines}\n"
+    )
+}
+
+#[test]
+fn the_seed_as_a_post_is_the_same_article() {
+    let seed = fixture("rfi-seed.txt");
+    let link = seed.lines().nth(1).unwrap();
+    let url = &link[link.rfind("](").unwrap() + 2..link.len() - 1];
+    let post = as_post(
+        &seed,
+        "应对AI风险 OpenAI执行长指出与中国合作的重要性",
+        &format!("|-\n  {url}"),
+    );
+    assert!(post.lines().count() > 20, "one element a line");
+    let from_post = rfi_parse::parse(&post).unwrap();
+    let from_archive = rfi_parse::parse(&seed).unwrap();
+    assert_eq!(from_post, from_archive);
+}
+
+#[test]
+fn quoted_titles_block_links_and_multi_line_bodies() {
+    let archive = "<!--1688223962000-->\n[特里普被抓包: \"引号\" 与 'apostrophe'](https://www.dw.com/zh/a-1)\n------\n\n\
+                   <div>2023-07-01T12:30:02.493Z</div><p>第一段。</p><p>第二段，<a href=\"https://www.dw.com/zh/a-2\">链接</a>。</p>";
+    for (title, link) in [
+        (
+            r#"'特里普被抓包: "引号" 与 ''apostrophe'''"#,
+            "https://www.dw.com/zh/a-1",
+        ),
+        (
+            r#""特里普被抓包: \"引号\" 与 'apostrophe'""#,
+            "|-\n  https://www.dw.com/zh/a-1",
+        ),
+    ] {
+        let post = as_post(archive, title, link);
+        assert_eq!(
+            rfi_parse::parse(&post).unwrap(),
+            rfi_parse::parse(archive).unwrap(),
+            "{post}"
+        );
+    }
+}
+
+#[test]
+fn a_post_with_broken_front_matter_names_the_problem_and_line() {
+    let error = rfi_parse::parse("---\ntitle: x\ndate: yesterday\n---\n<p>x</p>").unwrap_err();
+    assert_eq!(error.line(), 3);
+    assert!(
+        error.to_string().starts_with("invalid timestamp"),
+        "{error}"
+    );
+    let error = rfi_parse::parse("---\ndate: 2023-06-13 00:15:01 +08:00\n---\n").unwrap_err();
+    assert_eq!(error.to_string(), "front matter has no `title`");
+}
