@@ -73,12 +73,17 @@ fn flatten_post(after_opening: &str) -> Result<String, ParseError> {
         line: 1,
         field: "title",
     })?;
-    let link = field("link").unwrap_or_default();
+    // A long link may be a block scalar broken over lines; the archives joined them.
+    let link: String = field("link")
+        .unwrap_or_default()
+        .lines()
+        .map(str::trim)
+        .collect();
     let body = &after_opening[body_start..];
     let mut flat = format!(
         "<!--{timestamp_ms}-->\n[{}]({})\n------\n\n",
         title.replace('\n', " ").trim(),
-        link.trim()
+        link
     );
     for line in body.lines() {
         flat.push_str(line.trim());
@@ -103,7 +108,7 @@ mod tests {
     #[test]
     fn a_post_flattens_as_the_archives_do() {
         let post = "---\nlayout: post\ntitle: '特里普被抓包: 一个标题'\ndate: 2023-06-13 00:15:01.000000000 +08:00\n\
-                    link: |-\n  https://www.dw.com/zh/a-1\ncategories: dw\n---\n\n<div>\n  <p>一</p>\n<p>二</p>\n";
+                    link: |-\n  https://www.dw.com/zh/\n  a-1\ncategories: dw\n---\n\n<div>\n  <p>一</p>\n<p>二</p>\n";
         assert_eq!(
             flatten(post).unwrap().unwrap(),
             "<!--1686586501000-->\n[特里普被抓包: 一个标题](https://www.dw.com/zh/a-1)\n------\n\n<div><p>一</p><p>二</p>"
