@@ -104,6 +104,11 @@ pub struct ConvertArgs {
     #[arg(long, value_name = "DIR", conflicts_with = "output")]
     pub out_dir: Option<PathBuf>,
 
+    /// With --out-dir: convert only inputs whose output is missing or older than the
+    /// input, or was written by another version of rfi-parse or in another format.
+    #[arg(long, requires = "out_dir")]
+    pub update: bool,
+
     /// Write all output to FILE (atomically) instead of standard output.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
@@ -298,6 +303,8 @@ pub struct ConvertConfig {
     pub input: InputConfig,
     pub batch: BatchConfig,
     pub output: Option<PathBuf>,
+    /// Skip inputs whose output below `--out-dir` is up to date.
+    pub update: bool,
 }
 
 impl ConvertConfig {
@@ -334,6 +341,7 @@ impl ConvertConfig {
             },
             input,
             output: args.output,
+            update: args.update,
         })
     }
 }

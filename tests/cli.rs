@@ -850,3 +850,43 @@ fn a_file_name_cannot_forge_an_error_line() {
     assert_eq!(errors.lines().count(), 1, "{errors}");
     assert!(errors.contains("z\\nforged: fake error.txt"), "{errors}");
 }
+
+#[test]
+fn update_converts_only_what_changed() {
+    let (dir, root) = corpus_folder(5);
+    let out = dir.path().join("out");
+    let run = || {
+        let output = rfi_parse(&[
+            "--stats",
+            "-f",
+            "md",
+            "--update",
+            "--out-dir",
+            out.to_str().unwrap(),
+            root.to_str().unwrap(),
+        ]);
+        assert!(output.status.success(), "{}", stderr(&output));
+        stderr(&output)
+    };
+    assert!(run().starts_with("rfi-parse: 5 converted, 0 failed, 0 up to date"));
+    assert!(run().starts_with("rfi-parse: 0 converted, 0 failed, 5 up to date"));
+    // A newer input is converted again.
+    let input = root.join("d0/e0/000.txt");
+    let later = std::time::SystemTime::now() + std::time::Duration::from_secs(5);
+    fs::File::options()
+        .write(true)
+        .open(&input)
+        .unwrap()
+        .set_modified(later)
+        .unwrap();
+    assert!(run().starts_with("rfi-parse: 1 converted, 0 failed, 4 up to date"));
+    // Output written by another version is converted again, all of it.
+    let stamp = out.join(".rfi-parse-stamp.md");
+    assert!(
+        fs::read_to_string(&stamp)
+            .unwrap()
+            .starts_with("rfi-parse ")
+    );
+    fs::write(&stamp, "rfi-parse 0.0.1 md\n").unwrap();
+    assert!(run().starts_with("rfi-parse: 5 converted, 0 failed, 0 up to date"));
+}

@@ -84,7 +84,7 @@ pub fn plan_out_dir(
 ) -> Result<(), Vec<String>> {
     let mut targets: HashMap<PathBuf, &Input> = HashMap::with_capacity(inputs.len());
     let mut problems = Vec::new();
-    let mut input_files: Option<HashSet<PathBuf>> = None;
+    let mut input_files: Option<HashSet<FileId>> = None;
     for input in inputs.iter().flatten() {
         let target = output_path(dir, input, format);
         if let Some(first) = targets.get(&target) {
@@ -96,21 +96,19 @@ pub fn plan_out_dir(
             ));
             continue;
         }
-        if std::fs::symlink_metadata(&target).is_ok()
-            && let Ok(canonical) = std::fs::canonicalize(&target)
-        {
-            // Only an existing output can be an input: read the inputs' real paths then.
+        if let Some(id) = file_id(&target) {
+            // Only an existing output can be an input: identify the inputs then.
             let files = input_files.get_or_insert_with(|| {
                 inputs
                     .iter()
                     .flatten()
                     .filter_map(|input| match input {
-                        Input::File { path, .. } => std::fs::canonicalize(path).ok(),
+                        Input::File { path, .. } => file_id(path),
                         Input::Stdin => None,
                     })
                     .collect()
             });
-            if files.contains(&canonical) {
+            if files.contains(&id) {
                 problems.push(format!(
                     "the output of {} would replace the input {}",
                     input.source(),
@@ -125,6 +123,62 @@ pub fn plan_out_dir(
     } else {
         Err(problems)
     }
+}
+
+/// The stamp file below `--out-dir` naming the version and format that wrote it, so that
+/// `--update` converts everything again after an upgrade or a change of format.
+fn stamp_path(dir: &Path, format: Format) -> PathBuf {
+    dir.join(format!(".rfi-parse-stamp.{}", format.extension()))
+}
+
+fn stamp_text(format: Format) -> String {
+    format!(
+        "rfi-parse {} {}\n",
+        env!("CARGO_PKG_VERSION"),
+        format.extension()
+    )
+}
+
+/// Whether the outputs of `format` below `dir` were written by this version.
+pub fn stamp_matches(dir: &Path, format: Format) -> bool {
+    std::fs::read_to_string(stamp_path(dir, format)).is_ok_and(|text| text == stamp_text(format))
+}
+
+/// Records that the outputs of `format` below `dir` are this version's.
+pub fn write_stamp(dir: &Path, format: Format) -> io::Result<()> {
+    output::write_atomically(&stamp_path(dir, format), stamp_text(format).as_bytes())
+}
+
+/// Whether `input`'s output below `dir` exists and is at least as new as the input.
+pub fn is_up_to_date(dir: &Path, input: &Input, format: Format) -> bool {
+    let Input::File { path, .. } = input else {
+        return false;
+    };
+    let modified = |path: &Path| std::fs::metadata(path).and_then(|meta| meta.modified());
+    match (modified(path), modified(&output_path(dir, input, format))) {
+        (Ok(input), Ok(output)) => output >= input,
+        _ => false,
+    }
+}
+
+/// What identifies a file whatever the path to it: device and inode on Unix, the
+/// canonical path elsewhere.
+#[cfg(unix)]
+type FileId = (u64, u64);
+#[cfg(not(unix))]
+type FileId = PathBuf;
+
+#[cfg(unix)]
+fn file_id(path: &Path) -> Option<FileId> {
+    use std::os::unix::fs::MetadataExt;
+    std::fs::metadata(path)
+        .ok()
+        .map(|meta| (meta.dev(), meta.ino()))
+}
+
+#[cfg(not(unix))]
+fn file_id(path: &Path) -> Option<FileId> {
+    std::fs::canonicalize(path).ok()
 }
 
 /// The output file of an input below `dir`: its relative path with the format's extension.

@@ -17,6 +17,8 @@ use crate::progress::Progress;
 
 pub fn run(config: ConvertConfig, interrupted: &AtomicBool) -> Result<ExitCode> {
     let pool = pool(&config.input)?;
+    // Inputs left alone by `--update` because their output is current.
+    let mut up_to_date = 0;
     let (inputs, known_count): (Inputs, Option<u64>) = match &config.batch.destination {
         // Every output path is known, and checked, before anything is written.
         Destination::OutDir(dir) => {
@@ -28,6 +30,24 @@ pub fn run(config: ConvertConfig, interrupted: &AtomicBool) -> Result<ExitCode> 
                         + ". Give the inputs distinct names or convert them into separate folders"
                 );
             }
+            let all = if config.update {
+                let current = batch::outdir::stamp_matches(dir, config.batch.format);
+                let before = all.len();
+                let format = config.batch.format;
+                let stale: Vec<_> = all
+                    .into_iter()
+                    .filter(|input| {
+                        !(current
+                            && input.as_ref().is_ok_and(|input| {
+                                batch::outdir::is_up_to_date(dir, input, format)
+                            }))
+                    })
+                    .collect();
+                up_to_date = before - stale.len();
+                stale
+            } else {
+                all
+            };
             let count = all.len() as u64;
             (Box::new(all.into_iter()), Some(count))
         }
@@ -131,6 +151,8 @@ pub fn run(config: ConvertConfig, interrupted: &AtomicBool) -> Result<ExitCode> 
         Some(Stop::Output(error)) if error.kind() != io::ErrorKind::BrokenPipe => {
             return Err(error).context("cannot write output");
         }
+        // Everything up to date is not "no input".
+        Some(Stop::NoInput) if up_to_date > 0 => {}
         Some(Stop::NoInput) => return Err(anyhow!(no_input(&config.input))),
         Some(Stop::Interrupted) => {
             let out_dir = matches!(config.batch.destination, Destination::OutDir(_));
@@ -149,18 +171,30 @@ pub fn run(config: ConvertConfig, interrupted: &AtomicBool) -> Result<ExitCode> 
         }
         _ => {}
     }
+    if let Destination::OutDir(dir) = &config.batch.destination {
+        // Only a run that got through records that the folder is this version's, so that
+        // a later `--update` may trust the files' times.
+        batch::outdir::write_stamp(dir, config.batch.format)
+            .with_context(|| format!("cannot write {}", display_path(dir)))?;
+    }
     if config.input.stats {
         let line = if json_errors {
             serde_json::json!({
                 "kind": "summary",
                 "converted": summary.converted,
                 "failed": summary.failed,
+                "up_to_date": up_to_date,
                 "seconds": started.elapsed().as_secs_f64(),
             })
             .to_string()
         } else {
+            let skipped = if config.update {
+                format!(", {up_to_date} up to date")
+            } else {
+                String::new()
+            };
             format!(
-                "rfi-parse: {} converted, {} failed in {:.2}s",
+                "rfi-parse: {} converted, {} failed{skipped} in {:.2}s",
                 summary.converted,
                 summary.failed,
                 started.elapsed().as_secs_f64()
