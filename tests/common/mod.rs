@@ -60,16 +60,20 @@ pub fn sources(output: &Output) -> Vec<String> {
         .collect()
 }
 
-/// Every file below `dir`, at any depth.
+/// Every file below `dir`, at any depth, but for the `--out-dir` stamps
+/// (`.rfi-parse-stamp.FORMAT`).
 pub fn files_below(dir: &Path) -> Vec<PathBuf> {
     let mut files = Vec::new();
     let mut stack = vec![dir.to_path_buf()];
     while let Some(path) = stack.pop() {
         for entry in std::fs::read_dir(path).unwrap() {
             let path = entry.unwrap().path();
+            let stamp = path
+                .file_name()
+                .is_some_and(|name| name.to_string_lossy().starts_with(".rfi-parse-stamp."));
             if path.is_dir() {
                 stack.push(path);
-            } else {
+            } else if !stamp {
                 files.push(path);
             }
         }
