@@ -109,6 +109,11 @@ pub struct ConvertArgs {
     #[arg(long, requires = "out_dir")]
     pub update: bool,
 
+    /// Keep one article per URL, or per text, across the inputs: the latest collected
+    /// (greatest timestamp); the others are left out and counted.
+    #[arg(long, value_enum, value_name = "KEY")]
+    pub dedupe: Option<Dedupe>,
+
     /// Write all output to FILE (atomically) instead of standard output.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
@@ -152,6 +157,15 @@ pub enum FormatArg {
     Markdown,
     #[value(alias = "txt")]
     Text,
+}
+
+/// What makes two articles the same for `--dedupe`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Dedupe {
+    /// The same URL (articles without one are all kept).
+    Url,
+    /// The same lead and paragraphs.
+    Content,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -305,6 +319,7 @@ pub struct ConvertConfig {
     pub output: Option<PathBuf>,
     /// Skip inputs whose output below `--out-dir` is up to date.
     pub update: bool,
+    pub dedupe: Option<Dedupe>,
 }
 
 impl ConvertConfig {
@@ -342,6 +357,7 @@ impl ConvertConfig {
             input,
             output: args.output,
             update: args.update,
+            dedupe: args.dedupe,
         })
     }
 }

@@ -890,3 +890,47 @@ fn update_converts_only_what_changed() {
     fs::write(&stamp, "rfi-parse 0.0.1 md\n").unwrap();
     assert!(run().starts_with("rfi-parse: 5 converted, 0 failed, 0 up to date"));
 }
+
+#[test]
+fn dedupe_keeps_the_latest_collected_copy_in_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let seed = fs::read_to_string(fixture("rfi-seed.txt")).unwrap();
+    // b.txt is the same article collected later, with its text updated.
+    let later = seed
+        .replacen("<!--1686586501000-->", "<!--1686590000000-->", 1)
+        .replacen("</strong></p>", "</strong></p><p>更新。</p>", 1);
+    fs::write(dir.path().join("a.txt"), &seed).unwrap();
+    fs::write(dir.path().join("b.txt"), later).unwrap();
+    fs::copy(fixture("crlf-bom.txt"), dir.path().join("c.txt")).unwrap();
+    let output = rfi_parse(&[
+        "--stats",
+        "-j",
+        "2",
+        "-f",
+        "jsonl",
+        "--dedupe",
+        "url",
+        dir.path().to_str().unwrap(),
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let names: Vec<String> = sources(&output)
+        .iter()
+        .map(|s| s.rsplit('/').next().unwrap().to_string())
+        .collect();
+    assert_eq!(names, ["b.txt", "c.txt"]);
+    assert!(stderr(&output).contains("2 converted, 0 failed, 1 duplicates left out"));
+
+    // By text, the updated copy is another article; with --out-dir too.
+    let out = dir.path().join("out");
+    let output = rfi_parse(&[
+        "--stats",
+        "--dedupe",
+        "content",
+        "--out-dir",
+        out.to_str().unwrap(),
+        dir.path().join("a.txt").to_str().unwrap(),
+        dir.path().join("b.txt").to_str().unwrap(),
+    ]);
+    assert!(stderr(&output).contains("2 converted, 0 failed, 0 duplicates left out"));
+    assert_eq!(files_below(&out).len(), 2);
+}

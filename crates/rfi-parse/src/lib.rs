@@ -34,7 +34,9 @@ pub use article::{
     TextBlock,
 };
 pub use error::{OptionError, ParseError};
-pub use extract::{Decoded, ParseOptions, decode, parse_bytes_with, parse_with};
+pub use extract::{
+    ArticleHeader, Decoded, ParseOptions, decode, parse_bytes_with, parse_header_bytes, parse_with,
+};
 pub use render::{Format, Writer};
 
 /// Parses one archive file with the default options (date lines in Europe/Paris).

@@ -82,6 +82,52 @@ impl ParseOptions {
     }
 }
 
+/// The header of an archive file (or post), read without its body.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct ArticleHeader {
+    /// Collection time from line 1, in milliseconds since the Unix epoch.
+    pub timestamp_ms: i64,
+    /// The link text of line 2.
+    pub title: String,
+    /// The URL, percent-decoded as [`Article::url`] is.
+    pub url: Option<String>,
+}
+
+/// Reads only the header of an archive file (or post): much cheaper than
+/// [`parse_bytes_with`] when only the URL or the collection time is wanted.
+///
+/// ```
+/// let header = rfi_parse::parse_header_bytes(
+///     b"<!--1686586501000-->\n[T](https://www.rfi.fr/cn/%E6%B3%95)\n------\n\n<p>x</p>",
+///     &Default::default(),
+/// )?;
+/// assert_eq!(header.url.as_deref(), Some("https://www.rfi.fr/cn/法"));
+/// # Ok::<(), rfi_parse::ParseError>(())
+/// ```
+pub fn parse_header_bytes(
+    input: &[u8],
+    options: &ParseOptions,
+) -> Result<ArticleHeader, ParseError> {
+    let decoded = decode::decode(input, options.encoding)?;
+    let flattened;
+    let text = match post::flatten(&decoded.text) {
+        Some(flat) => {
+            flattened = flat?;
+            flattened.as_str()
+        }
+        None => decoded.text.as_ref(),
+    };
+    let header = header::split(text)?;
+    Ok(ArticleHeader {
+        timestamp_ms: header.timestamp_ms,
+        title: text::strip_controls(header.title).into_owned(),
+        url: header
+            .url_raw
+            .map(|raw| text::strip_controls(&percent_decode_lossy(raw)).into_owned()),
+    })
+}
+
 /// Decodes an archive file's bytes as [`parse_bytes_with`] does: in the encoding the
 /// options name; else by its byte-order mark; else as UTF-8 when it is valid UTF-8; else
 /// in the CJK encoding (GB18030, Big5, Shift_JIS, EUC-JP, EUC-KR) detected, when that

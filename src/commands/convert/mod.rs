@@ -15,6 +15,8 @@ use crate::cli::ConvertConfig;
 use crate::inputs::{Inputs, count_inputs, inputs, no_input, pool};
 use crate::progress::Progress;
 
+mod dedupe;
+
 pub fn run(config: ConvertConfig, interrupted: &AtomicBool) -> Result<ExitCode> {
     let pool = pool(&config.input)?;
     // Inputs left alone by `--update` because their output is current.
@@ -52,6 +54,31 @@ pub fn run(config: ConvertConfig, interrupted: &AtomicBool) -> Result<ExitCode> 
             (Box::new(all.into_iter()), Some(count))
         }
         Destination::Stream => (inputs(&config.input)?, None),
+    };
+    let mut duplicates = 0;
+    let (inputs, known_count): (Inputs, Option<u64>) = match config.dedupe {
+        None => (inputs, known_count),
+        Some(key) => {
+            let all: Vec<_> = inputs.collect();
+            if all.iter().any(|input| matches!(input, Ok(Input::Stdin))) {
+                bail!("--dedupe reads every input twice, which standard input cannot be");
+            }
+            let keep = dedupe::latest_per_key(
+                &pool,
+                &all,
+                key,
+                &config.batch.parse,
+                config.batch.max_size,
+            );
+            duplicates = all.len() - keep.iter().filter(|kept| **kept).count();
+            let kept: Vec<_> = all
+                .into_iter()
+                .zip(keep)
+                .filter_map(|(input, kept)| kept.then_some(input))
+                .collect();
+            let count = kept.len() as u64;
+            (Box::new(kept.into_iter()), Some(count))
+        }
     };
     let counting = config.input.clone();
     let progress = Progress::new(!config.input.quiet, move || {
@@ -184,15 +211,19 @@ pub fn run(config: ConvertConfig, interrupted: &AtomicBool) -> Result<ExitCode> 
                 "converted": summary.converted,
                 "failed": summary.failed,
                 "up_to_date": up_to_date,
+                "duplicates": duplicates,
                 "seconds": started.elapsed().as_secs_f64(),
             })
             .to_string()
         } else {
-            let skipped = if config.update {
+            let mut skipped = if config.update {
                 format!(", {up_to_date} up to date")
             } else {
                 String::new()
             };
+            if config.dedupe.is_some() {
+                skipped += &format!(", {duplicates} duplicates left out");
+            }
             format!(
                 "rfi-parse: {} converted, {} failed{skipped} in {:.2}s",
                 summary.converted,

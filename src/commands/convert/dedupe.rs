@@ -1,0 +1,83 @@
+//! `--dedupe`: one article per URL or per text, the latest collected, chosen in a first
+//! pass that keeps a fingerprint per key, so memory grows with the files, not their text.
+
+use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
+use std::ops::ControlFlow;
+
+use rfi_parse::ParseOptions;
+
+use crate::batch::ordered::ordered_map;
+use crate::batch::{Input, WalkError};
+use crate::cli::Dedupe;
+
+/// Which inputs to keep, in input order: for each key, the one with the greatest
+/// collection time (the first of equals). Inputs without a key (no URL, unreadable,
+/// unparseable) are all kept, so that their failures are still reported.
+pub fn latest_per_key(
+    pool: &rayon::ThreadPool,
+    inputs: &[Result<Input, WalkError>],
+    key: Dedupe,
+    options: &ParseOptions,
+    max_size: u64,
+) -> Vec<bool> {
+    let mut keys: Vec<Option<(u64, i64)>> = Vec::with_capacity(inputs.len());
+    // The same parallel, ordered map as conversion; nothing here can stop it.
+    let _: Option<()> = ordered_map(
+        pool,
+        inputs.iter(),
+        pool.current_num_threads() * 4,
+        |input| fingerprint(input, key, options, max_size),
+        |found| {
+            keys.push(found);
+            ControlFlow::Continue(())
+        },
+    );
+    let mut best: HashMap<u64, (i64, usize)> = HashMap::new();
+    for (index, found) in keys.iter().enumerate() {
+        if let Some((hash, timestamp)) = found {
+            best.entry(*hash)
+                .and_modify(|kept| {
+                    if *timestamp > kept.0 {
+                        *kept = (*timestamp, index);
+                    }
+                })
+                .or_insert((*timestamp, index));
+        }
+    }
+    keys.iter()
+        .enumerate()
+        .map(|(index, found)| match found {
+            Some((hash, _)) => best[hash].1 == index,
+            None => true,
+        })
+        .collect()
+}
+
+/// The key's fingerprint and the collection time of one input.
+fn fingerprint(
+    input: &Result<Input, WalkError>,
+    key: Dedupe,
+    options: &ParseOptions,
+    max_size: u64,
+) -> Option<(u64, i64)> {
+    let bytes = input.as_ref().ok()?.read(max_size).ok()?;
+    let mut hasher = std::hash::DefaultHasher::new();
+    let timestamp = match key {
+        Dedupe::Url => {
+            let header = rfi_parse::parse_header_bytes(&bytes, options).ok()?;
+            header.url?.hash(&mut hasher);
+            header.timestamp_ms
+        }
+        Dedupe::Content => {
+            let article = rfi_parse::parse_bytes_with(&bytes, options).ok()?;
+            if article.paragraphs.is_empty() {
+                return None;
+            }
+            article.lead.hash(&mut hasher);
+            article.paragraphs.hash(&mut hasher);
+            article.timestamp_ms
+        }
+    };
+    Some((hasher.finish(), timestamp))
+}
