@@ -934,3 +934,23 @@ fn dedupe_keeps_the_latest_collected_copy_in_order() {
     assert!(stderr(&output).contains("2 converted, 0 failed, 0 duplicates left out"));
     assert_eq!(files_below(&out).len(), 2);
 }
+
+#[test]
+fn fail_fast_still_closes_the_json_array() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("all.json");
+    let output = rfi_parse(&[
+        "-j",
+        "1",
+        "--fail-fast",
+        "-o",
+        target.to_str().unwrap(),
+        &fixture("rfi-seed.txt"),
+        &fixture("errors/empty.txt"),
+        &fixture("crlf-bom.txt"),
+    ]);
+    assert_eq!(output.status.code(), Some(1));
+    let written: Value =
+        serde_json::from_str(&fs::read_to_string(&target).unwrap()).expect("a closed JSON array");
+    assert_eq!(written.as_array().unwrap().len(), 1);
+}

@@ -43,7 +43,10 @@ impl AtomicFile {
     pub fn commit(mut self) -> io::Result<()> {
         let file = self.file.take().expect("committed once");
         drop(file);
-        fs::rename(&self.temporary, &self.destination)
+        fs::rename(&self.temporary, &self.destination).inspect_err(|_| {
+            // A failed rename must not leave the temporary file behind.
+            let _ = fs::remove_file(&self.temporary);
+        })
     }
 
     /// The temporary file's path.

@@ -95,3 +95,26 @@ fn control_characters_never_reach_the_fields() {
     assert_eq!(article.paragraphs, ["正文。"]);
     assert_eq!(article.images[0].alt.as_deref(), Some("a[31m"));
 }
+
+#[test]
+fn only_a_time_before_the_text_dates_the_article() {
+    let article = rfi_parse::parse(
+        "<!--1688190000000-->\n[t](https://www.bbc.com/zhongwen/simp/world-1)\n------\n\n\
+         <div><p>正文。</p></div><ul><li><time datetime=\"2020-01-01\">旧闻</time>相关</li></ul>",
+    )
+    .unwrap();
+    assert_eq!(article.published, None);
+    let article = rfi_parse::parse(
+        "<!--1688190000000-->\n[t](https://cn.wsj.com/articles/x)\n------\n\n\
+         <div><p><span itemprop=\"name\"><a rel=\"author\" href=\"https://www.wsj.com/a\">A</a></span> / </p>\
+         <p><span itemprop=\"name\"><a rel=\"author\" href=\"https://www.wsj.com/b\">B</a></span></p>\
+         <time>2023年7月3日13:20 CST 更新</time></div><section><p>正文。</p></section>",
+    )
+    .unwrap();
+    assert_eq!(article.byline.as_deref(), Some("A\nB"));
+    assert_eq!(article.paragraphs, ["正文。"]);
+    assert_eq!(
+        article.published.unwrap().to_rfc3339(),
+        "2023-07-03T13:20:00+08:00"
+    );
+}

@@ -321,7 +321,9 @@ impl<'f> Walker<'f> {
                     self.text.line_break();
                 }
             }
-            "time" if self.fields.time.is_none() => {
+            // Only a `<time>` before the article's text dates it; one further down dates
+            // a related article or a quoted event.
+            "time" if self.fields.time.is_none() && self.fields.paragraphs.is_empty() => {
                 // The machine-readable `datetime`, else the text (WSJ writes none).
                 self.fields.time = element
                     .attr("datetime")
@@ -695,6 +697,13 @@ impl<'f> Walker<'f> {
             {
                 self.heading_over_links = Some(heading);
             }
+            return;
+        }
+        if text
+            .chars()
+            .all(|c| c.is_ascii_punctuation() || c.is_whitespace())
+        {
+            // A lone separator (" / " left between two byline links) is no text.
             return;
         }
         if kind == BlockKind::Body && !is_prose(&text) {
