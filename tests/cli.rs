@@ -954,3 +954,57 @@ fn fail_fast_still_closes_the_json_array() {
         serde_json::from_str(&fs::read_to_string(&target).unwrap()).expect("a closed JSON array");
     assert_eq!(written.as_array().unwrap().len(), 1);
 }
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_killed_runs_temporary_files_are_removed_next_time() {
+    let (dir, root) = corpus_folder(2);
+    let out = dir.path().join("out");
+    fs::create_dir_all(out.join("in/d0")).unwrap();
+    // PID 999999999 is above Linux's limit, so no such process runs.
+    let stale = out.join("in/d0/.000.json.999999999-0.rfi-parse-tmp");
+    fs::write(&stale, "half").unwrap();
+    let output = rfi_parse(&["--out-dir", out.to_str().unwrap(), root.to_str().unwrap()]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(!stale.exists());
+}
+
+#[cfg(unix)]
+#[test]
+fn names_that_are_not_utf8_are_converted_and_shown_escaped() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = tempfile::tempdir().unwrap();
+    let name = std::ffi::OsStr::from_bytes(b"caf\xe9.txt");
+    fs::copy(fixture("rfi-seed.txt"), dir.path().join(name)).unwrap();
+    let output = rfi_parse(&["-f", "jsonl", dir.path().to_str().unwrap()]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(
+        sources(&output)[0].ends_with("caf\\xe9.txt"),
+        "{:?}",
+        sources(&output)
+    );
+}
+
+#[test]
+fn a_closed_pipe_during_check_keeps_the_error_status() {
+    let dir = tempfile::tempdir().unwrap();
+    for i in 0..300 {
+        fs::write(dir.path().join(format!("{i:03}.txt")), "").unwrap();
+    }
+    let mut child = Command::new(env!("CARGO_BIN_EXE_rfi-parse"))
+        .args(["check", "-q", dir.path().to_str().unwrap()])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdout = child.stdout.take().unwrap();
+    let mut first = [0u8; 1];
+    std::io::Read::read_exact(&mut stdout, &mut first).unwrap();
+    drop(stdout);
+    let output = child.wait_with_output().unwrap();
+    assert_eq!(
+        output.status.code(),
+        Some(1),
+        "errors were found before the pipe closed"
+    );
+}

@@ -77,6 +77,37 @@ impl Drop for AtomicFile {
     }
 }
 
+/// Removes our temporary files below `dir` (or in `dir` alone, without `recursive`) that a
+/// killed run left behind: `.NAME.PID-N.rfi-parse-tmp` whose process is gone. Whether a
+/// process is alive is read from `/proc`, so elsewhere than on Linux nothing is removed.
+/// Returns how many were removed.
+pub fn remove_stale_temporaries(dir: &Path, recursive: bool) -> usize {
+    if !Path::new("/proc/self").exists() {
+        return 0;
+    }
+    let walk = walkdir::WalkDir::new(dir).max_depth(if recursive { usize::MAX } else { 1 });
+    let mut removed = 0;
+    for entry in walk.into_iter().filter_map(Result::ok) {
+        let name = entry.file_name().to_string_lossy();
+        let Some(stem) = name.strip_suffix(TEMPORARY_SUFFIX) else {
+            continue;
+        };
+        // `.NAME.PID-N`: the process id is between the last `.` and the `-`.
+        let pid = stem
+            .rsplit_once('.')
+            .and_then(|(_, tail)| tail.split_once('-'))
+            .and_then(|(pid, _)| pid.parse::<u32>().ok());
+        if let Some(pid) = pid
+            && pid != std::process::id()
+            && !Path::new(&format!("/proc/{pid}")).exists()
+            && fs::remove_file(entry.path()).is_ok()
+        {
+            removed += 1;
+        }
+    }
+    removed
+}
+
 /// Writes `contents` to `destination` atomically, creating its folder.
 pub fn write_atomically(destination: &Path, contents: &[u8]) -> io::Result<()> {
     if let Some(parent) = destination.parent() {

@@ -24,6 +24,8 @@ pub fn run(config: ConvertConfig, interrupted: &AtomicBool) -> Result<ExitCode> 
     let (inputs, known_count): (Inputs, Option<u64>) = match &config.batch.destination {
         // Every output path is known, and checked, before anything is written.
         Destination::OutDir(dir) => {
+            // What a killed run left behind goes first.
+            batch::output::remove_stale_temporaries(dir, true);
             let all: Vec<_> = inputs(&config.input)?.collect();
             if let Err(problems) = batch::outdir::plan_out_dir(dir, &all, config.batch.format) {
                 bail!(
@@ -141,6 +143,9 @@ pub fn run(config: ConvertConfig, interrupted: &AtomicBool) -> Result<ExitCode> 
             let cannot_write = || format!("cannot write {}", display_path(path));
             // Through a symbolic link, the file it points to is replaced, not the link.
             let target = output_file.clone().unwrap_or_else(|| path.clone());
+            if let Some(folder) = target.parent().filter(|f| !f.as_os_str().is_empty()) {
+                batch::output::remove_stale_temporaries(folder, false);
+            }
             let mut file = AtomicFile::create(&target).with_context(cannot_write)?;
             let mut out = BufWriter::new(&mut file);
             let (summary, stopped) = run_batch(&mut out, &mut err);
