@@ -34,9 +34,12 @@ impl Input {
             ),
             Input::File { path, .. } => {
                 let file = fs::File::open(path)?;
-                if file.metadata()?.is_dir() {
+                let meta = file.metadata()?;
+                if meta.is_dir() {
                     return Err(io::Error::new(io::ErrorKind::IsADirectory, "is a folder"));
                 }
+                // Sized from the file's length, a regular file is read in one or two calls.
+                bytes.reserve_exact(meta.len().min(limit) as usize + 1);
                 io::Read::read_to_end(
                     &mut io::Read::take(file, limit.saturating_add(1)),
                     &mut bytes,
@@ -67,7 +70,8 @@ pub struct WalkError {
 /// folder argument (`2023-*/**/*.txt`).
 #[derive(Debug, Clone)]
 pub struct Pattern {
-    matcher: globset::GlobMatcher,
+    /// Shared: every path argument (every file of a list) makes a walk with the pattern.
+    matcher: std::sync::Arc<globset::GlobMatcher>,
     on_path: bool,
 }
 
@@ -79,7 +83,10 @@ impl Pattern {
             .backslash_escape(true)
             .build()?
             .compile_matcher();
-        Ok(Self { matcher, on_path })
+        Ok(Self {
+            matcher: std::sync::Arc::new(matcher),
+            on_path,
+        })
     }
 
     /// The glob as given.
@@ -129,9 +136,18 @@ impl Walk {
     /// Walks `root`, keeping the files of folders that `pattern` matches; without one,
     /// `*.txt` archive files, or `*.html` posts when `root` is a Jekyll `_posts` folder.
     pub fn new(root: &Path, pattern: Option<&Pattern>) -> Self {
+        // The defaults are compiled once: a glob compiles to a regex, and a list of files
+        // makes a walk per file.
+        static TXT: std::sync::OnceLock<Pattern> = std::sync::OnceLock::new();
+        static HTML: std::sync::OnceLock<Pattern> = std::sync::OnceLock::new();
         let pattern = pattern.cloned().unwrap_or_else(|| {
-            let posts = root.file_name().is_some_and(|name| name == "_posts");
-            Pattern::new(if posts { "*.html" } else { "*.txt" }).expect("a valid glob")
+            if root.file_name().is_some_and(|name| name == "_posts") {
+                HTML.get_or_init(|| Pattern::new("*.html").expect("a valid glob"))
+                    .clone()
+            } else {
+                TXT.get_or_init(|| Pattern::new("*.txt").expect("a valid glob"))
+                    .clone()
+            }
         });
         Self {
             root: root.to_path_buf(),

@@ -114,10 +114,12 @@ pub(crate) fn bound(html: &str) -> Cow<'_, str> {
     let bytes = html.as_bytes();
     // Byte ranges to leave out, in order.
     let mut cuts: Vec<(usize, usize)> = Vec::new();
-    let mut open: Vec<Vec<u8>> = Vec::new();
-    let mut formatting: Vec<Vec<u8>> = Vec::new();
+    // Tag names are slices of the input (compared ASCII case-insensitively), so that the
+    // pass allocates nothing for markup within the limits.
+    let mut open: Vec<&[u8]> = Vec::new();
+    let mut formatting: Vec<&[u8]> = Vec::new();
     // End tags still to leave out, per name, for start tags that were.
-    let mut dropped: Vec<(Vec<u8>, usize)> = Vec::new();
+    let mut dropped: Vec<(&[u8], usize)> = Vec::new();
     let mut at = 0;
     while let Some(offset) = memchr::memchr(b'<', &bytes[at..]) {
         let start = at + offset;
@@ -143,39 +145,47 @@ pub(crate) fn bound(html: &str) -> Cow<'_, str> {
                 }
                 if let Some(slot) = dropped
                     .iter_mut()
-                    .find(|(n, count)| *n == name && *count > 0)
+                    .find(|(n, count)| *count > 0 && n.eq_ignore_ascii_case(name))
                 {
                     slot.1 -= 1;
                     cuts.push((start, end));
                     continue;
                 }
-                if let Some(position) = open.iter().rposition(|n| *n == name) {
+                if let Some(position) = open.iter().rposition(|n| n.eq_ignore_ascii_case(name)) {
                     open.truncate(position);
                 }
-                if let Some(position) = formatting.iter().rposition(|n| *n == name) {
+                if let Some(position) = formatting
+                    .iter()
+                    .rposition(|n| n.eq_ignore_ascii_case(name))
+                {
                     formatting.remove(position);
                 }
             }
             Some(c) if c.is_ascii_alphabetic() => {
                 let (name, end) = tag_name_and_end(bytes, start + 1);
                 at = end;
+                let lower = Lower::new(name);
+                let name_lower = lower.as_slice();
                 let self_closing = end >= 2 && bytes[end - 2] == b'/';
                 // Text blocks that close their own kind (`<p>` ends an open `<p>`) cannot
                 // deepen the tree by themselves, so they are kept: their text stays a
                 // paragraph however deep the containers around it went.
-                let too_deep = open.len() >= MAX_DEPTH && !closes_its_kind(&name);
-                let too_many = is_formatting(&name) && formatting.len() >= MAX_FORMATTING;
-                if (too_deep || too_many) && !is_void(&name) {
+                let too_deep = open.len() >= MAX_DEPTH && !closes_its_kind(name_lower);
+                let too_many = is_formatting(name_lower) && formatting.len() >= MAX_FORMATTING;
+                if (too_deep || too_many) && !is_void(name_lower) {
                     cuts.push((start, end));
                     if !self_closing {
-                        match dropped.iter_mut().find(|(n, _)| *n == name) {
+                        match dropped
+                            .iter_mut()
+                            .find(|(n, _)| n.eq_ignore_ascii_case(name))
+                        {
                             Some(slot) => slot.1 += 1,
-                            None => dropped.push((name.clone(), 1)),
+                            None => dropped.push((name, 1)),
                         }
                     }
                     continue;
                 }
-                let limit = if is_formatting(&name) {
+                let limit = if is_formatting(name_lower) {
                     MAX_FORMATTING_ATTRIBUTES
                 } else {
                     MAX_ATTRIBUTES
@@ -183,20 +193,20 @@ pub(crate) fn bound(html: &str) -> Cow<'_, str> {
                 if let Some(cut) = attributes_past_limit(bytes, start, end, limit) {
                     cuts.push(cut);
                 }
-                if is_raw_text(&name) {
+                if is_raw_text(name_lower) {
                     // Skip to the element's own end tag: its content is no markup.
-                    at = find_end_tag(bytes, end, &name).unwrap_or(bytes.len());
+                    at = find_end_tag(bytes, end, name).unwrap_or(bytes.len());
                     continue;
                 }
-                if closes_its_kind(&name)
-                    && let Some(position) = open.iter().rposition(|n| *n == name)
+                if closes_its_kind(name_lower)
+                    && let Some(position) = open.iter().rposition(|n| n.eq_ignore_ascii_case(name))
                 {
                     // `<p>` closes the open `<p>`, `<li>` the open `<li>`.
                     open.truncate(position);
                 }
-                if !is_void(&name) && !self_closing {
-                    if is_formatting(&name) {
-                        formatting.push(name.clone());
+                if !is_void(name_lower) && !self_closing {
+                    if is_formatting(name_lower) {
+                        formatting.push(name);
                     }
                     open.push(name);
                 }
@@ -226,34 +236,60 @@ pub(crate) fn bound(html: &str) -> Cow<'_, str> {
     Cow::Owned(bounded)
 }
 
-/// The lowercased tag name starting at `from`, and the byte after the tag's `>`
+/// A short tag name lowercased on the stack (longer names are never special).
+struct Lower {
+    bytes: [u8; 16],
+    len: usize,
+}
+
+impl Lower {
+    fn new(name: &[u8]) -> Self {
+        let mut bytes = [0; 16];
+        let len = if name.len() <= bytes.len() {
+            name.len()
+        } else {
+            0
+        };
+        for (to, from) in bytes.iter_mut().zip(&name[..len]) {
+            *to = from.to_ascii_lowercase();
+        }
+        Self { bytes, len }
+    }
+
+    fn as_slice(&self) -> &[u8] {
+        &self.bytes[..self.len]
+    }
+}
+
+/// The tag name starting at `from`, as written, and the byte after the tag's `>`
 /// (quoted attribute values may hold `>`).
-fn tag_name_and_end(bytes: &[u8], from: usize) -> (Vec<u8>, usize) {
+fn tag_name_and_end(bytes: &[u8], from: usize) -> (&[u8], usize) {
     let name_end = bytes[from..]
         .iter()
         .position(|b| b.is_ascii_whitespace() || *b == b'>' || *b == b'/')
         .map_or(bytes.len(), |p| from + p);
-    let name = bytes[from..name_end].to_ascii_lowercase();
+    let name = &bytes[from..name_end];
+    // Jump from one `>` or quote to the next. As in the spec's tokenizer, a quote opens
+    // a value only right after `=` (and whitespace); anywhere else it is part of a name.
     let mut at = name_end;
-    let mut quote: Option<u8> = None;
-    // As in the spec's tokenizer, a quote opens a value only right after `=` (and
-    // whitespace); anywhere else it is part of a name.
-    let mut after_equals = false;
-    while at < bytes.len() {
-        let b = bytes[at];
-        match quote {
-            Some(q) if b == q => quote = None,
-            Some(_) => {}
-            None if after_equals && (b == b'"' || b == b'\'') => {
-                quote = Some(b);
-                after_equals = false;
-            }
-            None if b == b'>' => return (name, at + 1),
-            None if b == b'=' => after_equals = true,
-            None if b.is_ascii_whitespace() => {}
-            None => after_equals = false,
+    while let Some(offset) = memchr::memchr3(b'>', b'"', b'\'', &bytes[at..]) {
+        let found = at + offset;
+        if bytes[found] == b'>' {
+            return (name, found + 1);
         }
-        at += 1;
+        let opens_value = bytes[name_end..found]
+            .iter()
+            .rev()
+            .find(|b| !b.is_ascii_whitespace())
+            == Some(&b'=');
+        if opens_value {
+            match memchr::memchr(bytes[found], &bytes[found + 1..]) {
+                Some(close) => at = found + 1 + close + 1,
+                None => return (name, bytes.len()),
+            }
+        } else {
+            at = found + 1;
+        }
     }
     (name, bytes.len())
 }

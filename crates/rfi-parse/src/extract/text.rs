@@ -71,6 +71,9 @@ impl TextBuilder {
     }
 
     pub(crate) fn push_text(&mut self, text: &str, strong: bool) {
+        // Control characters never reach the text (HTML whitespace among them still
+        // separates words); checked once per text node.
+        let text = &*strip_controls_keeping(text, is_html_space_char);
         // Whole runs between HTML whitespace are copied at once. HTML whitespace is ASCII,
         // so splitting at those bytes never cuts a character. The parser has already
         // turned CR into LF, so a SIMD search for the three common spaces finds them all
@@ -103,12 +106,8 @@ impl TextBuilder {
         if word.is_empty() {
             return;
         }
-        let word = strip_controls(word);
-        if word.is_empty() {
-            return;
-        }
         self.flush_space();
-        self.text.push_str(&word);
+        self.text.push_str(word);
         self.line_empty = false;
         self.ends_with_space = false;
         if !self.has_text || (!strong && !self.has_plain_text) {
@@ -215,14 +214,27 @@ pub(crate) fn text_of(node: NodeRef<'_, Node>) -> Option<String> {
 /// The text without C0 and C1 control characters (tab and newline excepted), which break
 /// YAML readers and would reach a terminal raw. Borrowed unless there was one.
 pub(crate) fn strip_controls(text: &str) -> std::borrow::Cow<'_, str> {
+    strip_controls_keeping(text, |c| c == '\t' || c == '\n')
+}
+
+fn is_html_space_char(c: char) -> bool {
+    c.is_ascii() && is_html_space(c as u8)
+}
+
+/// [`strip_controls`] keeping the control characters `keep` accepts.
+fn strip_controls_keeping(text: &str, keep: fn(char) -> bool) -> std::borrow::Cow<'_, str> {
     // C0 and DEL are single bytes; C1 (U+0080–U+009F) is encoded as C2 80–C2 9F.
-    let suspicious = text
-        .bytes()
-        .any(|b| (b < 0x20 && b != b'\t' && b != b'\n') || b == 0x7f || b == 0xc2);
+    // The quick look folds whole chunks without branching, so that it vectorizes; a
+    // kept control (tab, newline) only sends the text to the exact check below.
+    let suspicious = text.as_bytes().chunks(64).any(|chunk| {
+        chunk.iter().fold(false, |seen, &b| {
+            seen | (b < 0x20) | (b == 0x7f) | (b == 0xc2)
+        })
+    });
     if !suspicious {
         return std::borrow::Cow::Borrowed(text);
     }
-    let is_control = |c: char| c.is_control() && c != '\t' && c != '\n';
+    let is_control = |c: char| c.is_control() && !keep(c);
     if !text.chars().any(is_control) {
         return std::borrow::Cow::Borrowed(text);
     }
