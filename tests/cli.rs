@@ -1008,3 +1008,35 @@ fn a_closed_pipe_during_check_keeps_the_error_status() {
         "errors were found before the pipe closed"
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn endless_lists_and_fifos_in_folders_never_hang() {
+    // One endless line, then endless empty items: both end with an error.
+    for args in [
+        vec!["--files-from", "/dev/zero"],
+        vec!["--files-from", "/dev/zero", "-0"],
+    ] {
+        let output = rfi_parse(&args);
+        assert_ne!(output.status.code(), Some(0), "{args:?}");
+        assert!(stderr(&output).contains("/dev/zero"), "{}", stderr(&output));
+    }
+    // A FIFO named like an archive in a walked folder is reported, not opened.
+    let dir = tempfile::tempdir().unwrap();
+    fs::copy(fixture("rfi-seed.txt"), dir.path().join("a.txt")).unwrap();
+    assert!(
+        Command::new("mkfifo")
+            .arg(dir.path().join("b.txt"))
+            .status()
+            .unwrap()
+            .success()
+    );
+    let output = rfi_parse(&["-f", "jsonl", dir.path().to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(stdout(&output).lines().count(), 1);
+    assert!(
+        stderr(&output).contains("b.txt: not a regular file"),
+        "{}",
+        stderr(&output)
+    );
+}

@@ -311,29 +311,62 @@ pub fn display_path(path: &Path) -> String {
 const MAX_LIST_LINE: usize = 64 * 1024;
 
 /// Reads a list of paths, one per line or NUL-separated, lazily.
-pub fn path_list(reader: impl BufRead, nul: bool) -> impl Iterator<Item = io::Result<PathBuf>> {
-    let mut failed = false;
-    reader
-        .split(if nul { b'\0' } else { b'\n' })
-        // A read error ends the list: retrying would only fail again.
-        .take_while(move |item| !std::mem::replace(&mut failed, item.is_err()))
-        .filter_map(move |item| {
-            let mut bytes = match item {
-                Ok(bytes) => bytes,
-                Err(error) => return Some(Err(error)),
-            };
-            if bytes.len() > MAX_LIST_LINE {
-                return Some(Err(io::Error::new(
-                    io::ErrorKind::InvalidData,
-                    format!("a listed path is longer than {MAX_LIST_LINE} bytes"),
-                )));
+pub fn path_list(mut reader: impl BufRead, nul: bool) -> impl Iterator<Item = io::Result<PathBuf>> {
+    let separator = if nul { b'\0' } else { b'\n' };
+    let mut done = false;
+    // Empty items in a row: an endless stream of separators (`/dev/zero` with `-0`)
+    // holds no path and must not spin forever.
+    let mut empty_run = 0usize;
+    std::iter::from_fn(move || {
+        while !done {
+            let mut bytes = Vec::new();
+            // Each item is read with a bound, so an endless line cannot fill memory.
+            let read = io::Read::take(&mut reader, MAX_LIST_LINE as u64 + 1)
+                .read_until(separator, &mut bytes);
+            match read {
+                Err(error) => {
+                    done = true;
+                    return Some(Err(error));
+                }
+                Ok(0) => done = true,
+                Ok(_) => {
+                    let ended = bytes.last() == Some(&separator);
+                    if ended {
+                        bytes.pop();
+                    } else if bytes.len() > MAX_LIST_LINE {
+                        done = true;
+                        return Some(Err(io::Error::new(
+                            io::ErrorKind::InvalidData,
+                            format!("a listed path is longer than {MAX_LIST_LINE} bytes"),
+                        )));
+                    }
+                    if !nul && bytes.last() == Some(&b'\r') {
+                        bytes.pop();
+                    }
+                    if bytes.is_empty() {
+                        empty_run += 1;
+                        if empty_run > MAX_EMPTY_ITEMS {
+                            done = true;
+                            return Some(Err(io::Error::new(
+                                io::ErrorKind::InvalidData,
+                                format!(
+                                    "over {MAX_EMPTY_ITEMS} empty items in a row: no list of paths"
+                                ),
+                            )));
+                        }
+                        continue;
+                    }
+                    empty_run = 0;
+                    return Some(Ok(path_from_bytes(bytes)));
+                }
             }
-            if !nul && bytes.last() == Some(&b'\r') {
-                bytes.pop();
-            }
-            (!bytes.is_empty()).then(|| Ok(path_from_bytes(bytes)))
-        })
+        }
+        None
+    })
 }
+
+/// Empty items in a row that end a list as no list at all.
+const MAX_EMPTY_ITEMS: usize = 1 << 20;
 
 #[cfg(unix)]
 fn path_from_bytes(bytes: Vec<u8>) -> PathBuf {
