@@ -7,7 +7,9 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
-use common::{files_below, fixture, rfi_parse, rfi_parse_with_stdin, sources, stderr, stdout};
+use common::{
+    files_below, fixture, rfi_parse, rfi_parse_with_stdin, source_names, sources, stderr, stdout,
+};
 
 use serde_json::Value;
 
@@ -633,10 +635,7 @@ fn patterns_are_globs_with_classes_and_alternatives() {
         dir.path().to_str().unwrap(),
     ]);
     assert!(output.status.success(), "{}", stderr(&output));
-    let names: Vec<String> = sources(&output)
-        .iter()
-        .map(|s| s.rsplit('/').next().unwrap().to_string())
-        .collect();
+    let names = source_names(&output);
     assert_eq!(names, ["story.txt", "story.html"]);
     let bad = rfi_parse(&["--pattern", "[a", dir.path().to_str().unwrap()]);
     assert_eq!(bad.status.code(), Some(2));
@@ -913,10 +912,7 @@ fn dedupe_keeps_the_latest_collected_copy_in_order() {
         dir.path().to_str().unwrap(),
     ]);
     assert!(output.status.success(), "{}", stderr(&output));
-    let names: Vec<String> = sources(&output)
-        .iter()
-        .map(|s| s.rsplit('/').next().unwrap().to_string())
-        .collect();
+    let names = source_names(&output);
     assert_eq!(names, ["b.txt", "c.txt"]);
     assert!(stderr(&output).contains("2 converted, 0 failed, 1 duplicates left out"));
 

@@ -60,6 +60,14 @@ pub fn sources(output: &Output) -> Vec<String> {
         .collect()
 }
 
+/// The file name of each JSON Lines object's `source` on standard output.
+pub fn source_names(output: &Output) -> Vec<String> {
+    sources(output)
+        .iter()
+        .map(|source| source.rsplit('/').next().unwrap().to_string())
+        .collect()
+}
+
 /// Every file below `dir`, at any depth, but for the `--out-dir` stamps
 /// (`.rfi-parse-stamp.FORMAT`).
 pub fn files_below(dir: &Path) -> Vec<PathBuf> {
