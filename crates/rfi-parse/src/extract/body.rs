@@ -893,7 +893,10 @@ fn split_credit(text: &str) -> (Option<String>, Option<String>) {
 
 /// Whether a short paragraph is a credit line (`編輯：李向陽　網編：程皓楠`).
 fn is_byline_line(text: &str, labels: &[&str]) -> bool {
-    text.chars().count() <= 80
+    // Most profiles have no labels: decide that before counting characters.
+    !labels.is_empty()
+        && text.len() <= 80 * 4
+        && text.chars().count() <= 80
         && labels.iter().any(|label| {
             text.strip_prefix(label).is_some_and(|rest| {
                 label.ends_with(['：', ':']) || rest.starts_with(['：', ':', '/', '／'])
