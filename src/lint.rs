@@ -323,14 +323,14 @@ fn body_line(bytes: &[u8]) -> usize {
 }
 
 /// A 64-bit fingerprint (SipHash with fixed keys: the same in every run).
-fn fingerprint(text: &str) -> u64 {
+pub fn fingerprint(text: &str) -> u64 {
     let mut hasher = std::hash::DefaultHasher::new();
     text.hash(&mut hasher);
     hasher.finish()
 }
 
 /// A fingerprint of the article's text; `None` when there is no text to compare.
-fn content_hash(article: &Article) -> Option<u64> {
+pub fn content_hash(article: &Article) -> Option<u64> {
     if article.paragraphs.is_empty() {
         return None;
     }

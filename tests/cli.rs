@@ -8,7 +8,8 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
 use common::{
-    files_below, fixture, rfi_parse, rfi_parse_with_stdin, source_names, sources, stderr, stdout,
+    assert_failed, files_below, fixture, rfi_parse, rfi_parse_with_stdin, source_names, sources,
+    stderr, stdout,
 };
 
 use serde_json::Value;
@@ -364,11 +365,10 @@ fn out_dir_never_replaces_an_input_nor_leaves_the_folder() {
         .args(["a.txt", "-f", "text", "--out-dir", "."])
         .output()
         .unwrap();
-    assert_eq!(output.status.code(), Some(2));
-    assert!(
-        stderr(&output).contains("the output of a.txt would replace the input ./a.txt"),
-        "{}",
-        stderr(&output)
+    assert_failed(
+        &output,
+        2,
+        "the output of a.txt would replace the input ./a.txt",
     );
     assert_eq!(
         fs::read(&input).unwrap(),
@@ -806,35 +806,20 @@ fn inputs_over_the_size_limit_fail_alone() {
 #[test]
 fn an_endless_input_stops_at_the_limit() {
     let output = rfi_parse(&["--max-size", "1M", "/dev/zero"]);
-    assert_eq!(output.status.code(), Some(1));
-    assert!(
-        stderr(&output).contains("/dev/zero: too large"),
-        "{}",
-        stderr(&output)
-    );
+    assert_failed(&output, 1, "/dev/zero: too large");
 }
 
 #[test]
 fn a_folder_as_files_from_is_an_error_not_a_loop() {
     let dir = tempfile::tempdir().unwrap();
     let output = rfi_parse(&["--files-from", dir.path().to_str().unwrap()]);
-    assert_eq!(output.status.code(), Some(2));
-    assert!(
-        stderr(&output).contains("is a folder"),
-        "{}",
-        stderr(&output)
-    );
+    assert_failed(&output, 2, "is a folder");
 }
 
 #[test]
 fn thread_counts_are_bounded() {
     let output = rfi_parse(&["-j", "100000", &fixture("rfi-seed.txt")]);
-    assert_eq!(output.status.code(), Some(2));
-    assert!(
-        stderr(&output).contains("at most 256"),
-        "{}",
-        stderr(&output)
-    );
+    assert_failed(&output, 2, "at most 256");
 }
 
 #[cfg(unix)]

@@ -60,6 +60,13 @@ pub fn sources(output: &Output) -> Vec<String> {
         .collect()
 }
 
+/// Asserts that a run ended with `code` and said `message` on standard error.
+pub fn assert_failed(output: &Output, code: i32, message: &str) {
+    let errors = stderr(output);
+    assert_eq!(output.status.code(), Some(code), "{errors}");
+    assert!(errors.contains(message), "{errors}");
+}
+
 /// The file name of each JSON Lines object's `source` on standard output.
 pub fn source_names(output: &Output) -> Vec<String> {
     sources(output)

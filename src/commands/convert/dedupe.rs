@@ -2,7 +2,6 @@
 //! pass that keeps a fingerprint per key, so memory grows with the files, not their text.
 
 use std::collections::HashMap;
-use std::hash::{Hash, Hasher};
 use std::ops::ControlFlow;
 
 use rfi_parse::ParseOptions;
@@ -10,6 +9,7 @@ use rfi_parse::ParseOptions;
 use crate::batch::ordered::ordered_map;
 use crate::batch::{Input, WalkError};
 use crate::cli::Dedupe;
+use crate::lint::{content_hash, fingerprint};
 
 /// Which inputs to keep, in input order: for each key, the one with the greatest
 /// collection time (the first of equals). Inputs without a key (no URL, unreadable,
@@ -27,7 +27,7 @@ pub fn latest_per_key(
         pool,
         inputs.iter(),
         pool.current_num_threads() * 4,
-        |input| fingerprint(input, key, options, max_size),
+        |input| key_of(input, key, options, max_size),
         |found| {
             keys.push(found);
             ControlFlow::Continue(())
@@ -55,29 +55,22 @@ pub fn latest_per_key(
 }
 
 /// The key's fingerprint and the collection time of one input.
-fn fingerprint(
+fn key_of(
     input: &Result<Input, WalkError>,
     key: Dedupe,
     options: &ParseOptions,
     max_size: u64,
 ) -> Option<(u64, i64)> {
     let bytes = input.as_ref().ok()?.read(max_size).ok()?;
-    let mut hasher = std::hash::DefaultHasher::new();
-    let timestamp = match key {
+    // The same fingerprints as `check`'s duplicate rules.
+    match key {
         Dedupe::Url => {
             let header = rfi_parse::parse_header_bytes(&bytes, options).ok()?;
-            header.url?.hash(&mut hasher);
-            header.timestamp_ms
+            Some((fingerprint(&header.url?), header.timestamp_ms))
         }
         Dedupe::Content => {
             let article = rfi_parse::parse_bytes_with(&bytes, options).ok()?;
-            if article.paragraphs.is_empty() {
-                return None;
-            }
-            article.lead.hash(&mut hasher);
-            article.paragraphs.hash(&mut hasher);
-            article.timestamp_ms
+            Some((content_hash(&article)?, article.timestamp_ms))
         }
-    };
-    Some((hasher.finish(), timestamp))
+    }
 }

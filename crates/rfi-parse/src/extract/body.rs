@@ -7,7 +7,7 @@ use scraper::node::Element;
 use scraper::{Html, Node};
 
 use super::date::parse_date_line;
-use super::profile::{CREDIT_LABELS, Layout, Profile, ancestor_part, matches_any, matches_one};
+use super::profile::{CREDIT_LABELS, Layout, Profile, ancestor_part, matches, matches_any};
 use super::repair::repair_glued_attributes;
 use super::share::{is_share_link, share_link};
 use super::srcset::candidate_urls;
@@ -472,13 +472,10 @@ impl<'f> Walker<'f> {
         element: &Element,
     ) -> bool {
         selectors.iter().any(|selector| {
-            matches_one(selector, element)
+            matches(selector, element)
                 && ancestor_part(selector).is_none_or(|ancestor| {
-                    node.ancestors().any(|a| {
-                        a.value()
-                            .as_element()
-                            .is_some_and(|e| matches_one(ancestor, e))
-                    })
+                    node.ancestors()
+                        .any(|a| a.value().as_element().is_some_and(|e| matches(ancestor, e)))
                 })
         })
     }
@@ -492,7 +489,32 @@ impl<'f> Walker<'f> {
         } else {
             split_credit(&text)
         };
-        let slots = match self.fields.blocks.last() {
+        let Some((slot_caption, slot_credit)) = self.caption_slots(true) else {
+            // A caption with no picture to go with it.
+            if let Some(caption) = caption {
+                self.note_dropped(caption);
+            }
+            return;
+        };
+        if let Some(caption) = caption {
+            match slot_caption {
+                Some(existing) if !existing.contains(&caption) => {
+                    existing.push(' ');
+                    existing.push_str(&caption);
+                }
+                Some(_) => {}
+                None => *slot_caption = Some(caption),
+            }
+        }
+        if let Some(credit) = credit {
+            slot_credit.get_or_insert(credit);
+        }
+    }
+
+    /// The caption and credit of the picture or player just read; with `lead`, of the
+    /// lead image when nothing was read yet.
+    fn caption_slots(&mut self, lead: bool) -> Option<(&mut Option<String>, &mut Option<String>)> {
+        match self.fields.blocks.last() {
             Some(Block::Image(index)) => {
                 let image = &mut self.fields.images[*index];
                 Some((&mut image.caption, &mut image.credit))
@@ -502,33 +524,12 @@ impl<'f> Walker<'f> {
                 Some((&mut embed.caption, &mut embed.credit))
             }
             Some(_) => None,
-            None => self
+            None if lead => self
                 .fields
                 .lead_image
                 .as_mut()
                 .map(|image| (&mut image.caption, &mut image.credit)),
-        };
-        let Some((slot_caption, slot_credit)) = slots else {
-            // A caption with no picture to go with it.
-            if let Some(caption) = caption {
-                self.note_dropped(caption);
-            }
-            return;
-        };
-        {
-            if let Some(caption) = caption {
-                match slot_caption {
-                    Some(existing) if !existing.contains(&caption) => {
-                        existing.push(' ');
-                        existing.push_str(&caption);
-                    }
-                    Some(_) => {}
-                    None => *slot_caption = Some(caption),
-                }
-            }
-            if let Some(credit) = credit {
-                slot_credit.get_or_insert(credit);
-            }
+            None => None,
         }
     }
 
@@ -842,20 +843,11 @@ impl<'f> Walker<'f> {
 
     fn caption_last(&mut self, figcaption: NodeRef<'_, Node>) {
         let (caption, credit) = caption_parts(figcaption);
-        match self.fields.blocks.last() {
-            Some(Block::Embed(index)) => {
-                let embed = &mut self.fields.embeds[*index];
-                if embed.caption.is_none() && embed.credit.is_none() {
-                    (embed.caption, embed.credit) = (caption, credit);
-                }
-            }
-            Some(Block::Image(index)) => {
-                let image = &mut self.fields.images[*index];
-                if image.caption.is_none() && image.credit.is_none() {
-                    (image.caption, image.credit) = (caption, credit);
-                }
-            }
-            _ => {}
+        if let Some((slot_caption, slot_credit)) = self.caption_slots(false)
+            && slot_caption.is_none()
+            && slot_credit.is_none()
+        {
+            (*slot_caption, *slot_credit) = (caption, credit);
         }
     }
 }

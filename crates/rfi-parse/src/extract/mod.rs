@@ -122,9 +122,7 @@ pub fn parse_header_bytes(
     Ok(ArticleHeader {
         timestamp_ms: header.timestamp_ms,
         title: text::strip_controls(header.title).into_owned(),
-        url: header
-            .url_raw
-            .map(|raw| text::strip_controls(&percent_decode_lossy(raw)).into_owned()),
+        url: header.url_raw.map(decoded_url),
     })
 }
 
@@ -165,9 +163,7 @@ pub fn parse_with(input: &str, options: &ParseOptions) -> Result<Article, ParseE
 
 fn parse_archive(input: &str, options: &ParseOptions) -> Result<Article, ParseError> {
     let header = header::split(input)?;
-    let url = header
-        .url_raw
-        .map(|raw| text::strip_controls(&percent_decode_lossy(raw)).into_owned());
+    let url = header.url_raw.map(decoded_url);
     // Site, language and section come from the URL only: nothing is guessed.
     let info = url.as_deref().map(origin::origin).unwrap_or_default();
     // The profile only steers extraction; it never fills a field the input lacks.
@@ -217,6 +213,11 @@ fn parse_archive(input: &str, options: &ParseOptions) -> Result<Article, ParseEr
 pub fn parse_bytes_with(input: &[u8], options: &ParseOptions) -> Result<Article, ParseError> {
     let decoded = decode::decode(input, options.encoding)?;
     parse_with(&decoded.text, options)
+}
+
+/// The `url` field: the raw URL percent-decoded, control characters removed.
+fn decoded_url(raw: &str) -> String {
+    text::strip_controls(&percent_decode_lossy(raw)).into_owned()
 }
 
 /// Percent-decodes `text` as UTF-8; invalid escapes stay as written and invalid UTF-8

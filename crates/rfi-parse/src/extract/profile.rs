@@ -321,7 +321,7 @@ pub(crate) fn matches_any(selectors: &[&str], element: &Element) -> bool {
 
 /// Whether `element` matches one compound selector of the subset; a descendant selector
 /// (`footer p`) is matched on its last part here and on its ancestors by the caller.
-fn matches(selector: &str, element: &Element) -> bool {
+pub(crate) fn matches(selector: &str, element: &Element) -> bool {
     let selector = selector.rsplit(' ').next().unwrap_or(selector);
     let name_end = selector.find(['.', '#', '[']).unwrap_or(selector.len());
     let name = &selector[..name_end];
@@ -362,11 +362,6 @@ fn matches(selector: &str, element: &Element) -> bool {
 /// The ancestor part of a descendant selector (`footer` of `footer p`), if any.
 pub(crate) fn ancestor_part(selector: &str) -> Option<&str> {
     selector.rsplit_once(' ').map(|(ancestor, _)| ancestor)
-}
-
-/// Whether `selector`'s own part matches `element` (for an ancestor check).
-pub(crate) fn matches_one(selector: &str, element: &Element) -> bool {
-    matches(selector, element)
 }
 
 #[cfg(test)]
