@@ -8,7 +8,6 @@ use scraper::{Html, Node};
 
 use super::date::parse_date_line;
 use super::profile::{CREDIT_LABELS, Layout, Profile, ancestor_part, matches, matches_any};
-use super::repair::repair_glued_attributes;
 use super::share::{is_share_link, share_link};
 use super::srcset::candidate_urls;
 use super::text::{TextBuilder, is_textless, strip_controls, text_of};
@@ -45,8 +44,7 @@ pub(crate) fn extract(html: &str, rfi_zone: Tz, profile: &'static Profile) -> Bo
         Layout::Rfi => Some(rfi_zone),
         Layout::Generic => profile.zone,
     };
-    let html = repair_glued_attributes(html);
-    let html = super::budget::bound(&html);
+    let html = super::prepass::prepare(html);
     let document = Html::parse_document(&html);
     let mut fields = BodyFields::default();
     let Some(body) = document

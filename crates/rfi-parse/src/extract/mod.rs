@@ -1,12 +1,12 @@
 //! From archive text to `Article`: the header lines, then the HTML body.
 
 mod body;
-mod budget;
 mod date;
 mod decode;
 mod header;
 pub(crate) mod origin;
 mod post;
+mod prepass;
 mod profile;
 mod repair;
 mod share;

@@ -1,0 +1,504 @@
+//! The one linear pass over the markup before html5ever: glued tag names split, and the
+//! constructions whose tree building costs more than linear time or memory bounded.
+//!
+//! Archives flattened by removing line breaks glue a tag's first attribute onto its name
+//! (`<imgsrc="…"`); such a name is split where [`glued_split`] says, so the image is kept.
+//!
+//! html5ever follows the HTML spec's tree-building algorithm faithfully, corners included:
+//! scope checks walk the stack of open elements (quadratic in nesting depth), the list of
+//! active formatting elements is compared on every formatting tag (Noah's Ark) and rebuilt
+//! into every new block (reconstruction), copying each element's attributes. Browsers cap
+//! such input too (Blink stops nesting at 512 levels). Here, on a light tokenization that
+//! follows the spec's tokenizer states only as far as tags, comments and raw text go:
+//!
+//! - a start tag nested deeper than [`MAX_DEPTH`] is left out, with its end tag; its text
+//!   stays, in the element above;
+//! - a formatting start tag (`b`, `i`, `font`…) while [`MAX_FORMATTING`] are active is left
+//!   out the same way;
+//! - attributes past the [`MAX_ATTRIBUTES`]th of one tag (the
+//!   [`MAX_FORMATTING_ATTRIBUTES`]th of a formatting tag) are left out.
+//!
+//! Ordinary articles never reach these limits nor glue names, so their markup passes
+//! untouched (and unallocated).
+
+use std::borrow::Cow;
+
+use super::repair::glued_split;
+
+/// Open elements deeper than this are flattened into their ancestor.
+pub(crate) const MAX_DEPTH: usize = 256;
+/// Formatting elements open at once, at most.
+pub(crate) const MAX_FORMATTING: usize = 24;
+/// Attributes kept on one tag.
+pub(crate) const MAX_ATTRIBUTES: usize = 64;
+/// Attributes kept on a formatting tag, which tree building may copy into every later
+/// block (reconstruction).
+pub(crate) const MAX_FORMATTING_ATTRIBUTES: usize = 8;
+
+/// Elements that never have an end tag.
+fn is_void(name: &[u8]) -> bool {
+    matches!(
+        name,
+        b"area"
+            | b"base"
+            | b"br"
+            | b"col"
+            | b"embed"
+            | b"hr"
+            | b"img"
+            | b"input"
+            | b"link"
+            | b"meta"
+            | b"source"
+            | b"track"
+            | b"wbr"
+            | b"param"
+            | b"keygen"
+            | b"frame"
+    )
+}
+
+/// The formatting elements of the tree-building algorithm.
+fn is_formatting(name: &[u8]) -> bool {
+    matches!(
+        name,
+        b"a" | b"b"
+            | b"big"
+            | b"code"
+            | b"em"
+            | b"font"
+            | b"i"
+            | b"nobr"
+            | b"s"
+            | b"small"
+            | b"strike"
+            | b"strong"
+            | b"tt"
+            | b"u"
+    )
+}
+
+/// Text blocks whose start tag closes an open element of their own kind.
+fn closes_its_kind(name: &[u8]) -> bool {
+    matches!(
+        name,
+        b"p" | b"li"
+            | b"dt"
+            | b"dd"
+            | b"h1"
+            | b"h2"
+            | b"h3"
+            | b"h4"
+            | b"h5"
+            | b"h6"
+            | b"tr"
+            | b"td"
+            | b"th"
+            | b"option"
+    )
+}
+
+/// Elements whose content is raw text up to their own end tag.
+fn is_raw_text(name: &[u8]) -> bool {
+    matches!(
+        name,
+        b"script"
+            | b"style"
+            | b"textarea"
+            | b"title"
+            | b"xmp"
+            | b"iframe"
+            | b"noembed"
+            | b"noframes"
+            | b"noscript"
+    )
+}
+
+/// How the pass treats a tag, by its lowercased name.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Void,
+    Formatting,
+    ClosesItsKind,
+    RawText,
+    Other,
+}
+
+impl Kind {
+    fn of(name_lower: &[u8]) -> Self {
+        if is_void(name_lower) {
+            Kind::Void
+        } else if is_formatting(name_lower) {
+            Kind::Formatting
+        } else if closes_its_kind(name_lower) {
+            Kind::ClosesItsKind
+        } else if is_raw_text(name_lower) {
+            Kind::RawText
+        } else {
+            Kind::Other
+        }
+    }
+}
+
+/// One change to the markup: the bytes `start..end` replaced by a space (`space`) or
+/// by nothing.
+struct Edit {
+    start: usize,
+    end: usize,
+    space: bool,
+}
+
+/// The markup with glued tag names split and the expensive constructions bounded;
+/// borrowed when nothing changed, the usual case.
+pub(crate) fn prepare(html: &str) -> Cow<'_, str> {
+    let bytes = html.as_bytes();
+    let mut edits: Vec<Edit> = Vec::new();
+    // Tag names are slices of the input (compared ASCII case-insensitively), so that the
+    // pass allocates nothing for markup within the limits.
+    let mut open: Vec<&[u8]> = Vec::new();
+    let mut formatting: Vec<&[u8]> = Vec::new();
+    // End tags still to leave out, per name, for start tags that were.
+    let mut dropped: Vec<(&[u8], usize)> = Vec::new();
+    let mut at = 0;
+    while let Some(offset) = memchr::memchr(b'<', &bytes[at..]) {
+        let start = at + offset;
+        let rest = &bytes[start + 1..];
+        match rest.first() {
+            Some(b'!') => {
+                // A comment runs to `-->`, any other declaration to `>`.
+                let end = if rest.starts_with(b"!--") {
+                    memchr::memmem::find(&rest[3..], b"-->").map(|e| start + 1 + 3 + e + 3)
+                } else {
+                    memchr::memchr(b'>', rest).map(|e| start + 1 + e + 1)
+                };
+                at = end.unwrap_or(bytes.len());
+            }
+            Some(b'?') => {
+                at = memchr::memchr(b'>', rest).map_or(bytes.len(), |e| start + 1 + e + 1);
+            }
+            Some(b'/') => {
+                let name = tag_name(bytes, start + 2);
+                let tag = scan_attributes(bytes, start + 2 + name.len(), usize::MAX);
+                at = tag.end;
+                if name.is_empty() {
+                    continue;
+                }
+                if let Some(slot) = dropped
+                    .iter_mut()
+                    .find(|(n, count)| *count > 0 && n.eq_ignore_ascii_case(name))
+                {
+                    slot.1 -= 1;
+                    edits.push(Edit::cut(start, tag.end));
+                    continue;
+                }
+                if let Some(position) = open.iter().rposition(|n| n.eq_ignore_ascii_case(name)) {
+                    open.truncate(position);
+                }
+                if let Some(position) = formatting
+                    .iter()
+                    .rposition(|n| n.eq_ignore_ascii_case(name))
+                {
+                    formatting.remove(position);
+                }
+            }
+            Some(c) if c.is_ascii_alphabetic() => {
+                // `<imgsrc="…"`: the name ends where the glued attribute begins.
+                let name = match glued_split(rest) {
+                    Some(split) => {
+                        edits.push(Edit::space(start + 1 + split));
+                        &rest[..split]
+                    }
+                    None => tag_name(bytes, start + 1),
+                };
+                let lower = Lower::new(name);
+                let kind = Kind::of(lower.as_slice());
+                let limit = if kind == Kind::Formatting {
+                    MAX_FORMATTING_ATTRIBUTES
+                } else {
+                    MAX_ATTRIBUTES
+                };
+                let tag = scan_attributes(bytes, start + 1 + name.len(), limit);
+                at = tag.end;
+                // Text blocks that close their own kind (`<p>` ends an open `<p>`) cannot
+                // deepen the tree by themselves, so they are kept: their text stays a
+                // paragraph however deep the containers around it went.
+                let too_deep = open.len() >= MAX_DEPTH && kind != Kind::ClosesItsKind;
+                let too_many = kind == Kind::Formatting && formatting.len() >= MAX_FORMATTING;
+                if (too_deep || too_many) && kind != Kind::Void {
+                    edits.push(Edit::cut(start, tag.end));
+                    if !tag.self_closing {
+                        match dropped
+                            .iter_mut()
+                            .find(|(n, _)| n.eq_ignore_ascii_case(name))
+                        {
+                            Some(slot) => slot.1 += 1,
+                            None => dropped.push((name, 1)),
+                        }
+                    }
+                    continue;
+                }
+                if let Some(excess) = tag.excess {
+                    // Leave out the attributes past the limit, up to the `>` (or to the
+                    // end of an unterminated tag).
+                    let stop = if bytes.get(tag.end - 1) == Some(&b'>') {
+                        tag.end - 1
+                    } else {
+                        tag.end
+                    };
+                    edits.push(Edit::cut(excess, stop));
+                }
+                match kind {
+                    Kind::RawText => {
+                        // Skip to the element's own end tag: its content is no markup.
+                        at = find_end_tag(bytes, tag.end, name).unwrap_or(bytes.len());
+                        continue;
+                    }
+                    Kind::ClosesItsKind => {
+                        // `<p>` closes the open `<p>`, `<li>` the open `<li>`.
+                        if let Some(position) =
+                            open.iter().rposition(|n| n.eq_ignore_ascii_case(name))
+                        {
+                            open.truncate(position);
+                        }
+                    }
+                    _ => {}
+                }
+                if kind != Kind::Void && !tag.self_closing {
+                    if kind == Kind::Formatting {
+                        formatting.push(name);
+                    }
+                    open.push(name);
+                }
+            }
+            _ => at = start + 1,
+        }
+    }
+    if edits.is_empty() {
+        return Cow::Borrowed(html);
+    }
+
+    let mut prepared = String::with_capacity(html.len() + 64);
+    let mut from = 0;
+    for edit in edits {
+        if edit.start < from {
+            continue;
+        }
+        // Edits start at `<`, inside a tag name or at an attribute's first byte (ASCII),
+        // and end after `>`, at it, or at the end: all character boundaries; checked all
+        // the same.
+        let end = edit.end.min(html.len());
+        if !html.is_char_boundary(edit.start) || !html.is_char_boundary(end) {
+            continue;
+        }
+        prepared.push_str(&html[from..edit.start]);
+        if edit.space {
+            prepared.push(' ');
+        }
+        from = end;
+    }
+    prepared.push_str(&html[from..]);
+    Cow::Owned(prepared)
+}
+
+impl Edit {
+    fn cut(start: usize, end: usize) -> Self {
+        Self {
+            start,
+            end,
+            space: false,
+        }
+    }
+
+    fn space(at: usize) -> Self {
+        Self {
+            start: at,
+            end: at,
+            space: true,
+        }
+    }
+}
+
+/// A short tag name lowercased on the stack (longer names are never special).
+struct Lower {
+    bytes: [u8; 16],
+    len: usize,
+}
+
+impl Lower {
+    fn new(name: &[u8]) -> Self {
+        let mut bytes = [0; 16];
+        let len = if name.len() <= bytes.len() {
+            name.len()
+        } else {
+            0
+        };
+        for (to, from) in bytes.iter_mut().zip(&name[..len]) {
+            *to = from.to_ascii_lowercase();
+        }
+        Self { bytes, len }
+    }
+
+    fn as_slice(&self) -> &[u8] {
+        &self.bytes[..self.len]
+    }
+}
+
+/// The tag name starting at `from`, as written: up to whitespace, `/` or `>` (the spec's
+/// tag name state).
+fn tag_name(bytes: &[u8], from: usize) -> &[u8] {
+    let rest = &bytes[from.min(bytes.len())..];
+    let len = rest
+        .iter()
+        .position(|&b| is_space(b) || b == b'>' || b == b'/')
+        .unwrap_or(rest.len());
+    &rest[..len]
+}
+
+/// What the attribute part of a tag holds, as far as the pass needs it.
+struct TagEnd {
+    /// The byte after the tag's `>` (the end of the input for an unterminated tag).
+    end: usize,
+    /// Whether the tag ends in `/>`.
+    self_closing: bool,
+    /// Where the first attribute past the limit starts, if the tag has more.
+    excess: Option<usize>,
+}
+
+/// Reads a tag's attributes from `from` (just after its name) to its `>`, following the
+/// spec's tokenizer states (before/after attribute name, before attribute value, quoted
+/// and unquoted values), counting attributes as it goes. Quoted values, the long part of
+/// most tags (`srcset`, `href`), are skipped with one `memchr`.
+fn scan_attributes(bytes: &[u8], from: usize, limit: usize) -> TagEnd {
+    let len = bytes.len();
+    let finish = |end: usize, excess| TagEnd {
+        end,
+        self_closing: end >= 2 && bytes[end - 1] == b'>' && bytes[end - 2] == b'/',
+        excess,
+    };
+    let mut at = from;
+    let mut count = 0usize;
+    let mut excess = None;
+    loop {
+        // Before attribute name: whitespace and stray `/` are skipped.
+        while at < len && (is_space(bytes[at]) || bytes[at] == b'/') {
+            at += 1;
+        }
+        match bytes.get(at) {
+            None => return finish(len, excess),
+            Some(b'>') => return finish(at + 1, excess),
+            Some(_) => {}
+        }
+        count += 1;
+        if count == limit.saturating_add(1) {
+            excess = Some(at);
+        }
+        // Attribute name: its first byte is taken whatever it is (even `=`).
+        at += 1;
+        while at < len && !matches!(bytes[at], b'/' | b'>' | b'=') && !is_space(bytes[at]) {
+            at += 1;
+        }
+        // After attribute name.
+        while at < len && is_space(bytes[at]) {
+            at += 1;
+        }
+        if bytes.get(at) != Some(&b'=') {
+            continue;
+        }
+        // Before attribute value.
+        at += 1;
+        while at < len && is_space(bytes[at]) {
+            at += 1;
+        }
+        match bytes.get(at) {
+            Some(&quote @ (b'"' | b'\'')) => match memchr::memchr(quote, &bytes[at + 1..]) {
+                Some(close) => at += 1 + close + 1,
+                None => return finish(len, excess),
+            },
+            // `=>`: a missing value; the loop's top ends the tag.
+            Some(b'>') | None => {}
+            Some(_) => {
+                while at < len && bytes[at] != b'>' && !is_space(bytes[at]) {
+                    at += 1;
+                }
+            }
+        }
+    }
+}
+
+/// The spec's ASCII whitespace inside tags: tab, line feed, form feed, carriage return,
+/// space.
+fn is_space(b: u8) -> bool {
+    matches!(b, b'\t' | b'\n' | b'\x0c' | b'\r' | b' ')
+}
+
+/// The byte after `</name ...>` at or past `from`, ASCII case-insensitively.
+fn find_end_tag(bytes: &[u8], from: usize, name: &[u8]) -> Option<usize> {
+    let mut at = from;
+    while let Some(offset) = memchr::memmem::find(&bytes[at..], b"</") {
+        let tag = at + offset + 2;
+        if bytes.len() >= tag + name.len()
+            && bytes[tag..tag + name.len()].eq_ignore_ascii_case(name)
+        {
+            return Some(scan_attributes(bytes, tag + name.len(), usize::MAX).end);
+        }
+        at = tag;
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn glued_tag_names_are_split() {
+        assert_eq!(
+            prepare(r#"<imgsrc="data:x" alt="a" srcset="https://i/1.JPG"sizes=""/>"#),
+            r#"<img src="data:x" alt="a" srcset="https://i/1.JPG"sizes=""/>"#
+        );
+        assert_eq!(
+            prepare(r#"<sourcetype="image/webp"srcset="s"><p>x</p>"#),
+            r#"<source type="image/webp"srcset="s"><p>x</p>"#
+        );
+        assert_eq!(prepare("<IMGSRC=x>"), "<IMG SRC=x>");
+        assert_eq!(prepare("<adata-x=1>y</a>"), "<a data-x=1>y</a>");
+        for html in ["<img src=x>", "a <b> c", "x<y=3", "<spanner=1>", "<", "<img"] {
+            assert!(matches!(prepare(html), Cow::Borrowed(_)), "{html}");
+        }
+    }
+
+    #[test]
+    fn ordinary_markup_passes_untouched() {
+        let html = r#"<div><p class="a>b">x <b>y</b> a < b</p><script>if (a<b) {}</script><!-- <b> --></div>"#;
+        assert!(matches!(prepare(html), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn a_quote_inside_a_glued_name_opens_no_value() {
+        // `class="a b"` glued after another attribute: the first `"` belongs to a name.
+        let html = r#"<x-a v:m="id"classes="p q"url="":s="f"></x-a><p>text, à la fin.</p>"#;
+        assert!(matches!(prepare(html), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn nesting_is_flattened_past_the_limit_and_text_kept() {
+        let html = format!("{}<p>deep</p>{}", "<div>".repeat(300), "</div>".repeat(300));
+        let bounded = prepare(&html);
+        assert_eq!(bounded.matches("<div>").count(), MAX_DEPTH);
+        assert_eq!(bounded.matches("</div>").count(), MAX_DEPTH);
+        assert!(bounded.contains("<p>deep</p>"));
+    }
+
+    #[test]
+    fn formatting_elements_and_attributes_are_bounded() {
+        let html: String = (0..100).map(|i| format!("<b x={i}>")).collect::<String>() + "t";
+        let bounded = prepare(&html);
+        assert_eq!(bounded.matches("<b ").count(), MAX_FORMATTING);
+        assert!(bounded.ends_with('t'));
+        let attributes: String = (0..200).map(|i| format!(" a{i}=\"v>\"")).collect();
+        let html = format!("<p{attributes}>x</p>");
+        let bounded = prepare(&html);
+        assert_eq!(bounded.matches("=\"v>\"").count(), MAX_ATTRIBUTES);
+        assert!(bounded.ends_with(">x</p>"), "{bounded}");
+    }
+}
