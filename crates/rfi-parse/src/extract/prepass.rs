@@ -35,107 +35,42 @@ pub(crate) const MAX_ATTRIBUTES: usize = 64;
 /// block (reconstruction).
 pub(crate) const MAX_FORMATTING_ATTRIBUTES: usize = 8;
 
-/// Elements that never have an end tag.
-fn is_void(name: &[u8]) -> bool {
-    matches!(
-        name,
-        b"area"
-            | b"base"
-            | b"br"
-            | b"col"
-            | b"embed"
-            | b"hr"
-            | b"img"
-            | b"input"
-            | b"link"
-            | b"meta"
-            | b"source"
-            | b"track"
-            | b"wbr"
-            | b"param"
-            | b"keygen"
-            | b"frame"
-    )
-}
-
-/// The formatting elements of the tree-building algorithm.
-fn is_formatting(name: &[u8]) -> bool {
-    matches!(
-        name,
-        b"a" | b"b"
-            | b"big"
-            | b"code"
-            | b"em"
-            | b"font"
-            | b"i"
-            | b"nobr"
-            | b"s"
-            | b"small"
-            | b"strike"
-            | b"strong"
-            | b"tt"
-            | b"u"
-    )
-}
-
-/// Text blocks whose start tag closes an open element of their own kind.
-fn closes_its_kind(name: &[u8]) -> bool {
-    matches!(
-        name,
-        b"p" | b"li"
-            | b"dt"
-            | b"dd"
-            | b"h1"
-            | b"h2"
-            | b"h3"
-            | b"h4"
-            | b"h5"
-            | b"h6"
-            | b"tr"
-            | b"td"
-            | b"th"
-            | b"option"
-    )
-}
-
-/// Elements whose content is raw text up to their own end tag.
-fn is_raw_text(name: &[u8]) -> bool {
-    matches!(
-        name,
-        b"script"
-            | b"style"
-            | b"textarea"
-            | b"title"
-            | b"xmp"
-            | b"iframe"
-            | b"noembed"
-            | b"noframes"
-            | b"noscript"
-    )
-}
-
-/// How the pass treats a tag, by its lowercased name.
+/// How the pass treats a tag.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Kind {
+    /// Never has an end tag.
     Void,
+    /// A formatting element of the tree-building algorithm.
     Formatting,
+    /// A text block whose start tag closes an open element of its own kind.
     ClosesItsKind,
+    /// Its content is raw text up to its own end tag.
     RawText,
     Other,
 }
 
 impl Kind {
-    fn of(name_lower: &[u8]) -> Self {
-        if is_void(name_lower) {
-            Kind::Void
-        } else if is_formatting(name_lower) {
-            Kind::Formatting
-        } else if closes_its_kind(name_lower) {
-            Kind::ClosesItsKind
-        } else if is_raw_text(name_lower) {
-            Kind::RawText
-        } else {
-            Kind::Other
+    /// The kind of the tag named `name`, ASCII case-insensitively.
+    fn of(name: &[u8]) -> Self {
+        // The longest special name has 8 letters.
+        let mut lower = [0u8; 8];
+        if name.len() > lower.len() {
+            return Kind::Other;
+        }
+        for (to, from) in lower.iter_mut().zip(name) {
+            *to = from.to_ascii_lowercase();
+        }
+        match &lower[..name.len()] {
+            b"area" | b"base" | b"br" | b"col" | b"embed" | b"hr" | b"img" | b"input"
+            | b"link" | b"meta" | b"source" | b"track" | b"wbr" | b"param" | b"keygen"
+            | b"frame" => Kind::Void,
+            b"a" | b"b" | b"big" | b"code" | b"em" | b"font" | b"i" | b"nobr" | b"s"
+            | b"small" | b"strike" | b"strong" | b"tt" | b"u" => Kind::Formatting,
+            b"p" | b"li" | b"dt" | b"dd" | b"h1" | b"h2" | b"h3" | b"h4" | b"h5" | b"h6"
+            | b"tr" | b"td" | b"th" | b"option" => Kind::ClosesItsKind,
+            b"script" | b"style" | b"textarea" | b"title" | b"xmp" | b"iframe" | b"noembed"
+            | b"noframes" | b"noscript" => Kind::RawText,
+            _ => Kind::Other,
         }
     }
 }
@@ -150,6 +85,7 @@ struct Edit {
 
 /// The markup with glued tag names split and the expensive constructions bounded;
 /// borrowed when nothing changed, the usual case.
+#[inline(never)]
 pub(crate) fn prepare(html: &str) -> Cow<'_, str> {
     let bytes = html.as_bytes();
     let mut edits: Vec<Edit> = Vec::new();
@@ -160,8 +96,13 @@ pub(crate) fn prepare(html: &str) -> Cow<'_, str> {
     // End tags still to leave out, per name, for start tags that were.
     let mut dropped: Vec<(&[u8], usize)> = Vec::new();
     let mut at = 0;
-    while let Some(offset) = memchr::memchr(b'<', &bytes[at..]) {
-        let start = at + offset;
+    // One iterator over every `<` keeps memchr's search state across the short hops from
+    // tag to tag (a fresh search per tag costs more); those inside a tag, comment or raw
+    // text already passed are skipped.
+    for start in memchr::memchr_iter(b'<', bytes) {
+        if start < at {
+            continue;
+        }
         let rest = &bytes[start + 1..];
         match rest.first() {
             Some(b'!') => {
@@ -202,16 +143,15 @@ pub(crate) fn prepare(html: &str) -> Cow<'_, str> {
                 }
             }
             Some(c) if c.is_ascii_alphabetic() => {
+                let mut name = tag_name(bytes, start + 1);
                 // `<imgsrc="…"`: the name ends where the glued attribute begins.
-                let name = match glued_split(rest) {
-                    Some(split) => {
-                        edits.push(Edit::space(start + 1 + split));
-                        &rest[..split]
-                    }
-                    None => tag_name(bytes, start + 1),
-                };
-                let lower = Lower::new(name);
-                let kind = Kind::of(lower.as_slice());
+                if name.contains(&b'=')
+                    && let Some(split) = glued_split(name)
+                {
+                    edits.push(Edit::space(start + 1 + split));
+                    name = &name[..split];
+                }
+                let kind = Kind::of(name);
                 let limit = if kind == Kind::Formatting {
                     MAX_FORMATTING_ATTRIBUTES
                 } else {
@@ -315,31 +255,6 @@ impl Edit {
             end: at,
             space: true,
         }
-    }
-}
-
-/// A short tag name lowercased on the stack (longer names are never special).
-struct Lower {
-    bytes: [u8; 16],
-    len: usize,
-}
-
-impl Lower {
-    fn new(name: &[u8]) -> Self {
-        let mut bytes = [0; 16];
-        let len = if name.len() <= bytes.len() {
-            name.len()
-        } else {
-            0
-        };
-        for (to, from) in bytes.iter_mut().zip(&name[..len]) {
-            *to = from.to_ascii_lowercase();
-        }
-        Self { bytes, len }
-    }
-
-    fn as_slice(&self) -> &[u8] {
-        &self.bytes[..self.len]
     }
 }
 

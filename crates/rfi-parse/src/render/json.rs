@@ -1,13 +1,459 @@
 //! JSON: one pretty object, or one compact line per article (JSON Lines).
+//!
+//! Written by a small serde serializer for the shapes the model has (structs, sequences,
+//! strings, integers, options, unit variants), byte for byte what `serde_json` writes, with
+//! one difference in how: strings are scanned for bytes to escape eight at a time. Article
+//! text is nearly all plain (Chinese is three bytes a character), and `serde_json`'s
+//! byte-by-byte table lookup was the largest single cost of JSON Lines output after
+//! parsing itself (README, Performance).
+
+use std::fmt;
+use std::io::Write as _;
+
+use serde::Serialize;
+use serde::ser::{self, Impossible};
 
 use crate::article::Article;
 
 pub(crate) fn render_pretty(article: &Article, out: &mut Vec<u8>) {
-    serde_json::to_writer_pretty(&mut *out, article).expect("an Article always serializes");
+    write(article, out, true);
     out.push(b'\n');
 }
 
 pub(crate) fn render_line(article: &Article, out: &mut Vec<u8>) {
-    serde_json::to_writer(&mut *out, article).expect("an Article always serializes");
+    write(article, out, false);
     out.push(b'\n');
+}
+
+fn write(article: &Article, out: &mut Vec<u8>, pretty: bool) {
+    let mut json = Json {
+        out,
+        pretty,
+        depth: 0,
+        has_value: false,
+    };
+    article
+        .serialize(&mut json)
+        .expect("an Article holds only the shapes the JSON writer supports");
+}
+
+/// Appends `text` as a JSON string: quoted, with `"`, `\` and the C0 controls escaped as
+/// `serde_json` escapes them (`\n`, `\t`…, others as `\u00XX`).
+pub(crate) fn write_str(out: &mut Vec<u8>, text: &str) {
+    let bytes = text.as_bytes();
+    out.reserve(bytes.len() + 2);
+    out.push(b'"');
+    let mut plain = 0;
+    while let Some(at) = next_to_escape(bytes, plain) {
+        out.extend_from_slice(&bytes[plain..at]);
+        let byte = bytes[at];
+        match byte {
+            b'"' => out.extend_from_slice(b"\\\""),
+            b'\\' => out.extend_from_slice(b"\\\\"),
+            b'\n' => out.extend_from_slice(b"\\n"),
+            b'\t' => out.extend_from_slice(b"\\t"),
+            b'\r' => out.extend_from_slice(b"\\r"),
+            0x08 => out.extend_from_slice(b"\\b"),
+            0x0c => out.extend_from_slice(b"\\f"),
+            _ => {
+                const HEX: &[u8; 16] = b"0123456789abcdef";
+                out.extend_from_slice(b"\\u00");
+                out.push(HEX[usize::from(byte >> 4)]);
+                out.push(HEX[usize::from(byte & 0xf)]);
+            }
+        }
+        plain = at + 1;
+    }
+    out.extend_from_slice(&bytes[plain..]);
+    out.push(b'"');
+}
+
+/// The position of the first byte at or after `from` that JSON escapes.
+fn next_to_escape(bytes: &[u8], from: usize) -> Option<usize> {
+    let mut at = from;
+    // Eight plain bytes at a time; the word holding a byte to escape, and the last few
+    // bytes, are read bytewise.
+    while let Some(word) = bytes.get(at..at + 8) {
+        if needs_escape(u64::from_le_bytes(word.try_into().expect("eight bytes"))) {
+            break;
+        }
+        at += 8;
+    }
+    bytes[at..]
+        .iter()
+        .position(|&b| b < 0x20 || b == b'"' || b == b'\\')
+        .map(|offset| at + offset)
+}
+
+/// Whether any of the eight bytes of `word` is `"`, `\` or below 0x20 (exact, by the
+/// classic "has a zero byte" bit trick: no false negatives, and a false positive only
+/// costs a bytewise look).
+fn needs_escape(word: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let has_zero = |v: u64| v.wrapping_sub(ONES) & !v & HIGH;
+    let below_space = word.wrapping_sub(ONES * 0x20) & !word & HIGH;
+    below_space | has_zero(word ^ (ONES * u64::from(b'"'))) | has_zero(word ^ (ONES * u64::from(b'\\')))
+        != 0
+}
+
+/// The serializer: `serde_json`'s compact or pretty layout (two-space indent, `"key": `).
+struct Json<'a> {
+    out: &'a mut Vec<u8>,
+    pretty: bool,
+    depth: usize,
+    /// Whether the innermost open object or array has a member (as `serde_json`'s pretty
+    /// formatter tracks it, one flag for all levels).
+    has_value: bool,
+}
+
+impl Json<'_> {
+    fn open(&mut self, bracket: u8) {
+        self.depth += 1;
+        self.has_value = false;
+        self.out.push(bracket);
+    }
+
+    fn close(&mut self, bracket: u8) {
+        self.depth -= 1;
+        if self.pretty && self.has_value {
+            self.newline();
+        }
+        self.out.push(bracket);
+    }
+
+    /// Starts a member: the separator, and in pretty output a new indented line.
+    fn member(&mut self, first: bool) {
+        if !first {
+            self.out.push(b',');
+        }
+        if self.pretty {
+            self.newline();
+        }
+    }
+
+    fn newline(&mut self) {
+        self.out.push(b'\n');
+        for _ in 0..self.depth {
+            self.out.extend_from_slice(b"  ");
+        }
+    }
+
+    fn integer(&mut self, value: impl fmt::Display) -> Result<(), Error> {
+        write!(self.out, "{value}").expect("writing to a Vec never fails");
+        Ok(())
+    }
+}
+
+/// A shape the JSON writer does not write (the model has none).
+#[derive(Debug)]
+pub(crate) struct Error(String);
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for Error {}
+
+impl ser::Error for Error {
+    fn custom<T: fmt::Display>(message: T) -> Self {
+        Error(message.to_string())
+    }
+}
+
+fn unsupported<T>(shape: &str) -> Result<T, Error> {
+    Err(Error(format!("the JSON writer does not write {shape}")))
+}
+
+impl<'a, 'o> ser::Serializer for &'a mut Json<'o> {
+    type Ok = ();
+    type Error = Error;
+    type SerializeSeq = Compound<'a, 'o>;
+    type SerializeTuple = Compound<'a, 'o>;
+    type SerializeTupleStruct = Compound<'a, 'o>;
+    type SerializeTupleVariant = Impossible<(), Error>;
+    type SerializeMap = Impossible<(), Error>;
+    type SerializeStruct = Compound<'a, 'o>;
+    type SerializeStructVariant = Impossible<(), Error>;
+
+    fn serialize_bool(self, value: bool) -> Result<(), Error> {
+        self.out
+            .extend_from_slice(if value { b"true" } else { b"false" });
+        Ok(())
+    }
+
+    fn serialize_i8(self, value: i8) -> Result<(), Error> {
+        self.integer(value)
+    }
+
+    fn serialize_i16(self, value: i16) -> Result<(), Error> {
+        self.integer(value)
+    }
+
+    fn serialize_i32(self, value: i32) -> Result<(), Error> {
+        self.integer(value)
+    }
+
+    fn serialize_i64(self, value: i64) -> Result<(), Error> {
+        self.integer(value)
+    }
+
+    fn serialize_u8(self, value: u8) -> Result<(), Error> {
+        self.integer(value)
+    }
+
+    fn serialize_u16(self, value: u16) -> Result<(), Error> {
+        self.integer(value)
+    }
+
+    fn serialize_u32(self, value: u32) -> Result<(), Error> {
+        self.integer(value)
+    }
+
+    fn serialize_u64(self, value: u64) -> Result<(), Error> {
+        self.integer(value)
+    }
+
+    fn serialize_f32(self, _: f32) -> Result<(), Error> {
+        unsupported("floating-point numbers")
+    }
+
+    fn serialize_f64(self, _: f64) -> Result<(), Error> {
+        unsupported("floating-point numbers")
+    }
+
+    fn serialize_char(self, value: char) -> Result<(), Error> {
+        write_str(self.out, value.encode_utf8(&mut [0; 4]));
+        Ok(())
+    }
+
+    fn serialize_str(self, value: &str) -> Result<(), Error> {
+        write_str(self.out, value);
+        Ok(())
+    }
+
+    fn serialize_bytes(self, _: &[u8]) -> Result<(), Error> {
+        unsupported("byte strings")
+    }
+
+    fn serialize_none(self) -> Result<(), Error> {
+        self.serialize_unit()
+    }
+
+    fn serialize_some<T: ?Sized + Serialize>(self, value: &T) -> Result<(), Error> {
+        value.serialize(self)
+    }
+
+    fn serialize_unit(self) -> Result<(), Error> {
+        self.out.extend_from_slice(b"null");
+        Ok(())
+    }
+
+    fn serialize_unit_struct(self, _: &'static str) -> Result<(), Error> {
+        self.serialize_unit()
+    }
+
+    fn serialize_unit_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        variant: &'static str,
+    ) -> Result<(), Error> {
+        self.serialize_str(variant)
+    }
+
+    fn serialize_newtype_struct<T: ?Sized + Serialize>(
+        self,
+        _: &'static str,
+        value: &T,
+    ) -> Result<(), Error> {
+        value.serialize(self)
+    }
+
+    fn serialize_newtype_variant<T: ?Sized + Serialize>(
+        self,
+        _: &'static str,
+        _: u32,
+        _: &'static str,
+        _: &T,
+    ) -> Result<(), Error> {
+        unsupported("enum variants with data")
+    }
+
+    fn serialize_seq(self, _: Option<usize>) -> Result<Compound<'a, 'o>, Error> {
+        self.open(b'[');
+        Ok(Compound {
+            json: self,
+            first: true,
+        })
+    }
+
+    fn serialize_tuple(self, len: usize) -> Result<Compound<'a, 'o>, Error> {
+        self.serialize_seq(Some(len))
+    }
+
+    fn serialize_tuple_struct(
+        self,
+        _: &'static str,
+        len: usize,
+    ) -> Result<Compound<'a, 'o>, Error> {
+        self.serialize_seq(Some(len))
+    }
+
+    fn serialize_tuple_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        _: &'static str,
+        _: usize,
+    ) -> Result<Self::SerializeTupleVariant, Error> {
+        unsupported("enum variants with data")
+    }
+
+    fn serialize_map(self, _: Option<usize>) -> Result<Self::SerializeMap, Error> {
+        unsupported("maps")
+    }
+
+    fn serialize_struct(self, _: &'static str, _: usize) -> Result<Compound<'a, 'o>, Error> {
+        self.open(b'{');
+        Ok(Compound {
+            json: self,
+            first: true,
+        })
+    }
+
+    fn serialize_struct_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        _: &'static str,
+        _: usize,
+    ) -> Result<Self::SerializeStructVariant, Error> {
+        unsupported("enum variants with data")
+    }
+}
+
+/// An open array or object.
+struct Compound<'a, 'o> {
+    json: &'a mut Json<'o>,
+    first: bool,
+}
+
+impl Compound<'_, '_> {
+    fn element<T: ?Sized + Serialize>(&mut self, value: &T) -> Result<(), Error> {
+        self.json.member(std::mem::take(&mut self.first));
+        value.serialize(&mut *self.json)?;
+        self.json.has_value = true;
+        Ok(())
+    }
+}
+
+impl ser::SerializeSeq for Compound<'_, '_> {
+    type Ok = ();
+    type Error = Error;
+
+    fn serialize_element<T: ?Sized + Serialize>(&mut self, value: &T) -> Result<(), Error> {
+        self.element(value)
+    }
+
+    fn end(self) -> Result<(), Error> {
+        self.json.close(b']');
+        Ok(())
+    }
+}
+
+impl ser::SerializeTuple for Compound<'_, '_> {
+    type Ok = ();
+    type Error = Error;
+
+    fn serialize_element<T: ?Sized + Serialize>(&mut self, value: &T) -> Result<(), Error> {
+        self.element(value)
+    }
+
+    fn end(self) -> Result<(), Error> {
+        ser::SerializeSeq::end(self)
+    }
+}
+
+impl ser::SerializeTupleStruct for Compound<'_, '_> {
+    type Ok = ();
+    type Error = Error;
+
+    fn serialize_field<T: ?Sized + Serialize>(&mut self, value: &T) -> Result<(), Error> {
+        self.element(value)
+    }
+
+    fn end(self) -> Result<(), Error> {
+        ser::SerializeSeq::end(self)
+    }
+}
+
+impl ser::SerializeStruct for Compound<'_, '_> {
+    type Ok = ();
+    type Error = Error;
+
+    fn serialize_field<T: ?Sized + Serialize>(
+        &mut self,
+        key: &'static str,
+        value: &T,
+    ) -> Result<(), Error> {
+        self.json.member(std::mem::take(&mut self.first));
+        write_str(self.json.out, key);
+        self.json
+            .out
+            .extend_from_slice(if self.json.pretty { b": " } else { b":" });
+        value.serialize(&mut *self.json)?;
+        self.json.has_value = true;
+        Ok(())
+    }
+
+    fn end(self) -> Result<(), Error> {
+        self.json.close(b'}');
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn quoted(text: &str) -> String {
+        let mut out = Vec::new();
+        write_str(&mut out, text);
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn strings_are_escaped_as_serde_json_escapes_them() {
+        let every_ascii: String = (0u8..0x80).map(char::from).collect();
+        for text in [
+            "",
+            "plain",
+            "exactly8",
+            "中文標點「」，。",
+            "quote \" and \\ back",
+            "\"\"\"\"\"\"\"\"\"",
+            "line\nbreak\ttab\r\u{8}\u{c}\u{0}\u{1f}\u{7f}",
+            "twelve bytes\u{1}",
+            every_ascii.as_str(),
+        ] {
+            assert_eq!(quoted(text), serde_json::to_string(text).unwrap(), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn the_word_test_finds_every_byte_to_escape_in_any_position() {
+        for special in (0u8..0x20).chain([b'"', b'\\']) {
+            for position in 0..8 {
+                let mut word = *b"abcdefgh";
+                word[position] = special;
+                assert!(needs_escape(u64::from_le_bytes(word)), "{special} at {position}");
+            }
+        }
+        for plain in (0x20u8..=0xff).filter(|b| *b != b'"' && *b != b'\\') {
+            assert!(!needs_escape(u64::from_le_bytes([plain; 8])), "{plain}");
+        }
+    }
 }

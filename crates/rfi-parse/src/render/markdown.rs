@@ -169,7 +169,9 @@ fn quoted_into(value: &str, md: &mut String) {
         safe.push(c);
         rest = after;
     }
-    let json = serde_json::to_string(&safe).expect("strings serialize");
+    let mut json = Vec::with_capacity(safe.len() + 2);
+    super::json::write_str(&mut json, &safe);
+    let json = String::from_utf8(json).expect("escaping keeps UTF-8");
     for c in json.chars() {
         if matches!(c, '\u{7f}'..='\u{9f}') {
             let _ = write!(md, "\\u{:04x}", c as u32);
