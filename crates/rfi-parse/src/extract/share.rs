@@ -12,9 +12,13 @@ pub(crate) fn share_link(href: &str) -> Option<ShareLink> {
     let target = match platform {
         // These carry free text with the address at its end.
         Platform::Whatsapp => value.and_then(last_url),
-        Platform::Email => value
-            .and_then(last_url)
-            .or_else(|| raw_query_parameter(href, "subject").and_then(last_url)),
+        // A contact address (`mailto:news@example.com`) is an ordinary link; a share
+        // link carries the shared address in its message.
+        Platform::Email => Some(
+            value
+                .and_then(last_url)
+                .or_else(|| raw_query_parameter(href, "subject").and_then(last_url))?,
+        ),
         _ => value.map(decode_component),
     };
     Some(ShareLink {
@@ -26,10 +30,16 @@ pub(crate) fn share_link(href: &str) -> Option<ShareLink> {
 
 /// Whether `href` is a share link; cheaper than [`share_link`], which also reads the target.
 pub(crate) fn is_share_link(href: &str) -> bool {
-    classify(href.trim()).is_some()
+    match classify(href.trim()) {
+        // Only its message tells a share from a contact address.
+        Some((Platform::Email, _)) => share_link(href).is_some(),
+        Some(_) => true,
+        None => false,
+    }
 }
 
-/// The platform of a share link, and the query parameter that holds what it shares.
+/// The platform a link would share to, and the query parameter that holds what it shares
+/// (a `mailto:` is a share link only when [`share_link`] finds an address in it).
 ///
 /// Parsed by hand rather than with a URL parser: share links carry long encoded queries
 /// that a full parse would re-encode for nothing, and most links are ruled out by their
@@ -37,12 +47,8 @@ pub(crate) fn is_share_link(href: &str) -> bool {
 fn classify(href: &str) -> Option<(Platform, &'static str)> {
     let (scheme, rest) = href.split_once(':')?;
     if scheme.eq_ignore_ascii_case("mailto") {
-        // A contact address (`mailto:news@example.com`) is an ordinary link; a share
-        // link carries the shared address in its message.
-        let shares = ["body", "subject"].into_iter().any(|name| {
-            raw_query_parameter(href, name).is_some_and(|value| last_url(value).is_some())
-        });
-        return shares.then_some((Platform::Email, "body"));
+        // A share only if its message names an address: [`share_link`] decides.
+        return Some((Platform::Email, "body"));
     }
     if scheme.eq_ignore_ascii_case("whatsapp") {
         return Some((Platform::Whatsapp, "text"));
