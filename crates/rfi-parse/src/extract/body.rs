@@ -663,7 +663,8 @@ impl<'f> Walker<'f> {
         // A credit line may also end a paragraph after a line break (RFA).
         let mut text = text;
         let mut links = links;
-        if let Some(at) = text.rfind('\n')
+        if !self.profile.byline_labels.is_empty()
+            && let Some(at) = text.rfind('\n')
             && is_byline_line(&text[at + 1..], self.profile.byline_labels)
         {
             self.fields.byline.push(text[at + 1..].to_string());

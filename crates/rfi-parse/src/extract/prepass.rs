@@ -96,13 +96,17 @@ pub(crate) fn prepare(html: &str) -> Cow<'_, str> {
     // End tags still to leave out, per name, for start tags that were.
     let mut dropped: Vec<(&[u8], usize)> = Vec::new();
     let mut at = 0;
-    // One iterator over every `<` keeps memchr's search state across the short hops from
-    // tag to tag (a fresh search per tag costs more); those inside a tag, comment or raw
-    // text already passed are skipped.
-    for start in memchr::memchr_iter(b'<', bytes) {
-        if start < at {
-            continue;
-        }
+    loop {
+        // Tags often follow each other directly (`</p><p>`): look at the next byte before
+        // searching.
+        let start = if bytes.get(at) == Some(&b'<') {
+            at
+        } else {
+            match memchr::memchr(b'<', &bytes[at.min(bytes.len())..]) {
+                Some(offset) => at + offset,
+                None => break,
+            }
+        };
         let rest = &bytes[start + 1..];
         match rest.first() {
             Some(b'!') => {
@@ -325,8 +329,8 @@ fn scan_attributes(bytes: &[u8], from: usize, limit: usize) -> TagEnd {
             at += 1;
         }
         match bytes.get(at) {
-            Some(&quote @ (b'"' | b'\'')) => match memchr::memchr(quote, &bytes[at + 1..]) {
-                Some(close) => at += 1 + close + 1,
+            Some(&quote @ (b'"' | b'\'')) => match closing_quote(bytes, at + 1, quote) {
+                Some(close) => at = close + 1,
                 None => return finish(len, excess),
             },
             // `=>`: a missing value; the loop's top ends the tag.
@@ -337,6 +341,18 @@ fn scan_attributes(bytes: &[u8], from: usize, limit: usize) -> TagEnd {
                 }
             }
         }
+    }
+}
+
+/// The position of the `quote` that closes a value starting at `from`.
+fn closing_quote(bytes: &[u8], from: usize, quote: u8) -> Option<usize> {
+    // Most values (`class`, `id`, `alt`) are short: a few bytes read one by one cost less
+    // than starting a search; long ones (`srcset`, `href`) go to memchr.
+    let rest = &bytes[from..];
+    let head = rest.len().min(16);
+    match rest[..head].iter().position(|&b| b == quote) {
+        Some(offset) => Some(from + offset),
+        None => memchr::memchr(quote, &rest[head..]).map(|offset| from + head + offset),
     }
 }
 

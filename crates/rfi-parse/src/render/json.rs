@@ -73,7 +73,7 @@ fn next_to_escape(bytes: &[u8], from: usize) -> Option<usize> {
     let mut at = from;
     // Eight plain bytes at a time; the word holding a byte to escape, and the last few
     // bytes, are read bytewise.
-    while let Some(word) = bytes.get(at..at + 8) {
+    for word in bytes[from..].chunks_exact(8) {
         if needs_escape(u64::from_le_bytes(word.try_into().expect("eight bytes"))) {
             break;
         }
@@ -400,10 +400,12 @@ impl ser::SerializeStruct for Compound<'_, '_> {
         value: &T,
     ) -> Result<(), Error> {
         self.json.member(std::mem::take(&mut self.first));
-        write_str(self.json.out, key);
-        self.json
-            .out
-            .extend_from_slice(if self.json.pretty { b": " } else { b":" });
+        // Field names are the model's own identifiers: nothing in them to escape.
+        debug_assert!(!key.bytes().any(|b| b < 0x20 || b == b'"' || b == b'\\'));
+        let out = &mut *self.json.out;
+        out.push(b'"');
+        out.extend_from_slice(key.as_bytes());
+        out.extend_from_slice(if self.json.pretty { b"\": " } else { b"\":" });
         value.serialize(&mut *self.json)?;
         self.json.has_value = true;
         Ok(())
