@@ -91,7 +91,7 @@ pub(crate) fn prepare(html: &str) -> Cow<'_, str> {
     let mut edits: Vec<Edit> = Vec::new();
     // Tag names are slices of the input (compared ASCII case-insensitively), so that the
     // pass allocates nothing for markup within the limits.
-    let mut open: Vec<&[u8]> = Vec::new();
+    let mut open: Vec<&[u8]> = Vec::with_capacity(64);
     let mut formatting: Vec<&[u8]> = Vec::new();
     // End tags still to leave out, per name, for start tags that were.
     let mut dropped: Vec<(&[u8], usize)> = Vec::new();

@@ -145,41 +145,17 @@ impl TextBuilder {
     /// links moved to match.
     pub(crate) fn finish(&mut self) -> (String, Vec<Link>) {
         self.end_link();
-        let built = std::mem::take(self);
-        let (raw, mut links) = (built.text, built.links);
-        let untouched = !raw.contains('\n') && raw.trim().len() == raw.len();
-        if untouched {
-            return (raw, links);
-        }
-        let mut text = String::with_capacity(raw.len());
-        // (start in `raw`, end in `raw`, start in `text`) of each kept line.
-        let mut kept = Vec::new();
-        let mut line_start = 0;
-        for line in raw.split('\n') {
-            let trimmed = line.trim();
-            if !trimmed.is_empty() {
-                if !text.is_empty() {
-                    text.push('\n');
-                }
-                let from = line_start + (line.len() - line.trim_start().len());
-                kept.push((from, from + trimmed.len(), text.len()));
-                text.push_str(trimmed);
-            }
-            line_start += line.len() + 1;
-        }
-        links.retain_mut(|link| {
-            let Some(&(from, to, at)) = kept
-                .iter()
-                .find(|(from, to, _)| link.start < *to && link.end > *from)
-            else {
-                return false;
-            };
-            let start = link.start.max(from);
-            let end = link.end.min(to);
-            (link.start, link.end) = (start - from + at, end - from + at);
-            !text[link.start..link.end].trim().is_empty()
-        });
-        (text, links)
+        let links = std::mem::take(&mut self.links);
+        // The buffer stays for the next block: a block then costs one allocation of its
+        // own size, not a growth step at every doubling.
+        let mut buffer = std::mem::take(&mut self.text);
+        let finished = trimmed_lines(&buffer, links);
+        buffer.clear();
+        *self = Self {
+            text: buffer,
+            ..Self::default()
+        };
+        finished
     }
 
     /// Writes the one space that a run of collapsed whitespace stands for, if it is due.
@@ -189,6 +165,44 @@ impl TextBuilder {
             self.ends_with_space = true;
         }
     }
+}
+
+/// `raw` with every line trimmed of Unicode whitespace and empty lines dropped, and the
+/// links moved to match.
+fn trimmed_lines(raw: &str, mut links: Vec<Link>) -> (String, Vec<Link>) {
+    let untouched = !raw.contains('\n') && raw.trim().len() == raw.len();
+    if untouched {
+        return (raw.to_owned(), links);
+    }
+    let mut text = String::with_capacity(raw.len());
+    // (start in `raw`, end in `raw`, start in `text`) of each kept line.
+    let mut kept = Vec::new();
+    let mut line_start = 0;
+    for line in raw.split('\n') {
+        let trimmed = line.trim();
+        if !trimmed.is_empty() {
+            if !text.is_empty() {
+                text.push('\n');
+            }
+            let from = line_start + (line.len() - line.trim_start().len());
+            kept.push((from, from + trimmed.len(), text.len()));
+            text.push_str(trimmed);
+        }
+        line_start += line.len() + 1;
+    }
+    links.retain_mut(|link| {
+        let Some(&(from, to, at)) = kept
+            .iter()
+            .find(|(from, to, _)| link.start < *to && link.end > *from)
+        else {
+            return false;
+        };
+        let start = link.start.max(from);
+        let end = link.end.min(to);
+        (link.start, link.end) = (start - from + at, end - from + at);
+        !text[link.start..link.end].trim().is_empty()
+    });
+    (text, links)
 }
 
 /// The plain text of a subtree, by the contract's text rules; `None` when empty.
