@@ -122,7 +122,7 @@ pub(crate) fn prepare(html: &str) -> Cow<'_, str> {
                 at = memchr::memchr(b'>', rest).map_or(bytes.len(), |e| start + 1 + e + 1);
             }
             Some(b'/') => {
-                let name = tag_name(bytes, start + 2);
+                let (name, _) = tag_name(bytes, start + 2);
                 let tag = scan_attributes(bytes, start + 2 + name.len(), usize::MAX);
                 at = tag.end;
                 if name.is_empty() {
@@ -147,10 +147,9 @@ pub(crate) fn prepare(html: &str) -> Cow<'_, str> {
                 }
             }
             Some(c) if c.is_ascii_alphabetic() => {
-                let mut name = tag_name(bytes, start + 1);
+                let (mut name, has_equals) = tag_name(bytes, start + 1);
                 // `<imgsrc="…"`: the name ends where the glued attribute begins.
-                if name.contains(&b'=')
-                    && let Some(split) = glued_split(name)
+                if has_equals && let Some(split) = glued_split(name)
                 {
                     edits.push(Edit::space(start + 1 + split));
                     name = &name[..split];
@@ -263,14 +262,19 @@ impl Edit {
 }
 
 /// The tag name starting at `from`, as written: up to whitespace, `/` or `>` (the spec's
-/// tag name state).
-fn tag_name(bytes: &[u8], from: usize) -> &[u8] {
+/// tag name state); and whether it holds an `=`, the mark of a glued attribute.
+fn tag_name(bytes: &[u8], from: usize) -> (&[u8], bool) {
     let rest = &bytes[from.min(bytes.len())..];
-    let len = rest
-        .iter()
-        .position(|&b| is_space(b) || b == b'>' || b == b'/')
-        .unwrap_or(rest.len());
-    &rest[..len]
+    let mut has_equals = false;
+    let mut len = 0;
+    while let Some(&b) = rest.get(len) {
+        if is_space(b) || b == b'>' || b == b'/' {
+            break;
+        }
+        has_equals |= b == b'=';
+        len += 1;
+    }
+    (&rest[..len], has_equals)
 }
 
 /// What the attribute part of a tag holds, as far as the pass needs it.
