@@ -330,3 +330,36 @@ fn generic_sources_bare_text_dates_credits_and_lists() {
         &"終於來到韓國，我鬆了一口氣，抱著女兒開始哭泣。金成慧\n統一院畢業生".to_string()
     ));
 }
+
+/// The JSON writer is our own serializer (`render/json.rs`); `serde_json` is the reference
+/// for its bytes, in both layouts, on every fixture (with and without a `source`).
+#[test]
+fn json_output_is_byte_for_byte_what_serde_json_writes() {
+    let mut checked = 0;
+    for entry in fs::read_dir(fixtures()).unwrap() {
+        let input = entry.unwrap().path();
+        if input.extension().is_none_or(|ext| ext != "txt")
+            || input.to_string_lossy().contains(".expected.")
+        {
+            continue;
+        }
+        let name = input.file_name().unwrap().to_str().unwrap();
+        let mut article = parse_fixture(name);
+        for source in [None, Some(format!("dir/{name}\t\"quoted\""))] {
+            article.source = source;
+            let (mut line, mut pretty) = (Vec::new(), Vec::new());
+            Format::JsonLines.render(&article, &mut line);
+            Format::Json.render(&article, &mut pretty);
+            let expected_line = serde_json::to_string(&article).unwrap() + "\n";
+            let expected_pretty = serde_json::to_string_pretty(&article).unwrap() + "\n";
+            assert_eq!(String::from_utf8(line).unwrap(), expected_line, "{name}");
+            assert_eq!(
+                String::from_utf8(pretty).unwrap(),
+                expected_pretty,
+                "{name}"
+            );
+        }
+        checked += 1;
+    }
+    assert!(checked >= 10, "only {checked} fixtures found");
+}

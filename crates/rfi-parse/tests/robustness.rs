@@ -79,8 +79,36 @@ fn apply(edits: &[Edit]) -> Vec<u8> {
     bytes
 }
 
+/// Text rich in what JSON escapes (quotes, backslashes, C0 controls, DEL) among any
+/// characters, at every offset from an eight-byte boundary.
+fn json_text() -> impl Strategy<Value = String> {
+    let special = prop::sample::select(vec![
+        '"', '\\', '\n', '\t', '\r', '\u{8}', '\u{c}', '\u{0}', '\u{1f}', '\u{7f}', '/',
+    ]);
+    prop::collection::vec(prop_oneof![any::<char>(), special], 0..40)
+        .prop_map(|chars| chars.into_iter().collect())
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(300))]
+
+    #[test]
+    fn json_strings_are_written_as_serde_json_writes_them(
+        texts in prop::collection::vec(json_text(), 1..4),
+        title in json_text(),
+    ) {
+        let mut article = parse(&format!("{HEADER}<p>x</p>")).unwrap();
+        article.title = title;
+        article.paragraphs = texts;
+        let (mut line, mut pretty) = (Vec::new(), Vec::new());
+        Format::JsonLines.render(&article, &mut line);
+        Format::Json.render(&article, &mut pretty);
+        prop_assert_eq!(line, (serde_json::to_string(&article).unwrap() + "\n").into_bytes());
+        prop_assert_eq!(
+            pretty,
+            (serde_json::to_string_pretty(&article).unwrap() + "\n").into_bytes()
+        );
+    }
 
     #[test]
     fn arbitrary_strings_never_panic(input in any::<String>()) {

@@ -43,7 +43,7 @@ enum Kind {
     /// A formatting element of the tree-building algorithm.
     Formatting,
     /// A text block whose start tag closes an open element of its own kind.
-    ClosesItsKind,
+    TextBlock,
     /// Its content is raw text up to its own end tag.
     RawText,
     Other,
@@ -61,13 +61,14 @@ impl Kind {
             *to = from.to_ascii_lowercase();
         }
         match &lower[..name.len()] {
-            b"area" | b"base" | b"br" | b"col" | b"embed" | b"hr" | b"img" | b"input"
-            | b"link" | b"meta" | b"source" | b"track" | b"wbr" | b"param" | b"keygen"
-            | b"frame" => Kind::Void,
-            b"a" | b"b" | b"big" | b"code" | b"em" | b"font" | b"i" | b"nobr" | b"s"
-            | b"small" | b"strike" | b"strong" | b"tt" | b"u" => Kind::Formatting,
+            b"area" | b"base" | b"br" | b"col" | b"embed" | b"hr" | b"img" | b"input" | b"link"
+            | b"meta" | b"source" | b"track" | b"wbr" | b"param" | b"keygen" | b"frame" => {
+                Kind::Void
+            }
+            b"a" | b"b" | b"big" | b"code" | b"em" | b"font" | b"i" | b"nobr" | b"s" | b"small"
+            | b"strike" | b"strong" | b"tt" | b"u" => Kind::Formatting,
             b"p" | b"li" | b"dt" | b"dd" | b"h1" | b"h2" | b"h3" | b"h4" | b"h5" | b"h6"
-            | b"tr" | b"td" | b"th" | b"option" => Kind::ClosesItsKind,
+            | b"tr" | b"td" | b"th" | b"option" => Kind::TextBlock,
             b"script" | b"style" | b"textarea" | b"title" | b"xmp" | b"iframe" | b"noembed"
             | b"noframes" | b"noscript" => Kind::RawText,
             _ => Kind::Other,
@@ -149,8 +150,7 @@ pub(crate) fn prepare(html: &str) -> Cow<'_, str> {
             Some(c) if c.is_ascii_alphabetic() => {
                 let (mut name, has_equals) = tag_name(bytes, start + 1);
                 // `<imgsrc="…"`: the name ends where the glued attribute begins.
-                if has_equals && let Some(split) = glued_split(name)
-                {
+                if has_equals && let Some(split) = glued_split(name) {
                     edits.push(Edit::space(start + 1 + split));
                     name = &name[..split];
                 }
@@ -165,7 +165,7 @@ pub(crate) fn prepare(html: &str) -> Cow<'_, str> {
                 // Text blocks that close their own kind (`<p>` ends an open `<p>`) cannot
                 // deepen the tree by themselves, so they are kept: their text stays a
                 // paragraph however deep the containers around it went.
-                let too_deep = open.len() >= MAX_DEPTH && kind != Kind::ClosesItsKind;
+                let too_deep = open.len() >= MAX_DEPTH && kind != Kind::TextBlock;
                 let too_many = kind == Kind::Formatting && formatting.len() >= MAX_FORMATTING;
                 if (too_deep || too_many) && kind != Kind::Void {
                     edits.push(Edit::cut(start, tag.end));
@@ -196,7 +196,7 @@ pub(crate) fn prepare(html: &str) -> Cow<'_, str> {
                         at = find_end_tag(bytes, tag.end, name).unwrap_or(bytes.len());
                         continue;
                     }
-                    Kind::ClosesItsKind => {
+                    Kind::TextBlock => {
                         // `<p>` closes the open `<p>`, `<li>` the open `<li>`.
                         if let Some(position) =
                             open.iter().rposition(|n| n.eq_ignore_ascii_case(name))
@@ -397,7 +397,14 @@ mod tests {
         );
         assert_eq!(prepare("<IMGSRC=x>"), "<IMG SRC=x>");
         assert_eq!(prepare("<adata-x=1>y</a>"), "<a data-x=1>y</a>");
-        for html in ["<img src=x>", "a <b> c", "x<y=3", "<spanner=1>", "<", "<img"] {
+        for html in [
+            "<img src=x>",
+            "a <b> c",
+            "x<y=3",
+            "<spanner=1>",
+            "<",
+            "<img",
+        ] {
             assert!(matches!(prepare(html), Cow::Borrowed(_)), "{html}");
         }
     }

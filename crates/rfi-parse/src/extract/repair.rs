@@ -77,7 +77,14 @@ mod tests {
 
     #[test]
     fn leaves_other_words_whole() {
-        for word in [&b"img src=x"[..], b"img=x", b"spanner=1", b"y=3", b"imgsrc", b""] {
+        for word in [
+            &b"img src=x"[..],
+            b"img=x",
+            b"spanner=1",
+            b"y=3",
+            b"imgsrc",
+            b"",
+        ] {
             assert_eq!(glued_split(word), None, "{}", String::from_utf8_lossy(word));
         }
     }

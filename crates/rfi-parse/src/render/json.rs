@@ -93,7 +93,9 @@ fn needs_escape(word: u64) -> bool {
     const HIGH: u64 = 0x8080_8080_8080_8080;
     let has_zero = |v: u64| v.wrapping_sub(ONES) & !v & HIGH;
     let below_space = word.wrapping_sub(ONES * 0x20) & !word & HIGH;
-    below_space | has_zero(word ^ (ONES * u64::from(b'"'))) | has_zero(word ^ (ONES * u64::from(b'\\')))
+    below_space
+        | has_zero(word ^ (ONES * u64::from(b'"')))
+        | has_zero(word ^ (ONES * u64::from(b'\\')))
         != 0
 }
 
@@ -441,7 +443,11 @@ mod tests {
             "twelve bytes\u{1}",
             every_ascii.as_str(),
         ] {
-            assert_eq!(quoted(text), serde_json::to_string(text).unwrap(), "{text:?}");
+            assert_eq!(
+                quoted(text),
+                serde_json::to_string(text).unwrap(),
+                "{text:?}"
+            );
         }
     }
 
@@ -451,7 +457,10 @@ mod tests {
             for position in 0..8 {
                 let mut word = *b"abcdefgh";
                 word[position] = special;
-                assert!(needs_escape(u64::from_le_bytes(word)), "{special} at {position}");
+                assert!(
+                    needs_escape(u64::from_le_bytes(word)),
+                    "{special} at {position}"
+                );
             }
         }
         for plain in (0x20u8..=0xff).filter(|b| *b != b'"' && *b != b'\\') {
