@@ -261,7 +261,7 @@ impl<'f> Walker<'f> {
             link_list_headings: Vec::new(),
             taken: Vec::new(),
             pending_captions: Vec::new(),
-            text: TextBuilder::default(),
+            text: TextBuilder::with_capacity(4096),
             blocks: Vec::new(),
             strong_depth: 0,
             links: Vec::new(),
@@ -619,7 +619,7 @@ impl<'f> Walker<'f> {
     /// Ends the text block being collected, filing it as a paragraph, heading or copyright.
     fn flush(&mut self) {
         if !self.text.has_text() {
-            self.text = TextBuilder::default();
+            self.text.clear();
             return;
         }
         let all_strong = self.text.all_strong();

@@ -77,13 +77,26 @@ fn language(site: &str, segments: &[&str]) -> Option<&'static str> {
 
 /// The language a path segment such as `cn` or `zh-hant` names.
 fn language_code(code: &str) -> Option<&'static str> {
-    match code.to_ascii_lowercase().as_str() {
-        "cn" | "zh" | "zh-cn" | "zh-hans" | "simp" | "gb" => Some("zh-Hans"),
-        "tw" | "zh-tw" | "zh-hant" | "trad" | "big5" | "hk" => Some("zh-Hant"),
-        "en" => Some("en"),
-        "fr" => Some("fr"),
-        _ => None,
-    }
+    const CODES: &[(&str, &str)] = &[
+        ("cn", "zh-Hans"),
+        ("zh", "zh-Hans"),
+        ("zh-cn", "zh-Hans"),
+        ("zh-hans", "zh-Hans"),
+        ("simp", "zh-Hans"),
+        ("gb", "zh-Hans"),
+        ("tw", "zh-Hant"),
+        ("zh-tw", "zh-Hant"),
+        ("zh-hant", "zh-Hant"),
+        ("trad", "zh-Hant"),
+        ("big5", "zh-Hant"),
+        ("hk", "zh-Hant"),
+        ("en", "en"),
+        ("fr", "fr"),
+    ];
+    CODES
+        .iter()
+        .find(|(segment, _)| segment.eq_ignore_ascii_case(code))
+        .map(|(_, tag)| *tag)
 }
 
 /// The section: the first path segment that is neither a language, a number, nor the
@@ -95,12 +108,12 @@ fn section(site: &str, segments: &[&str]) -> Option<String> {
         return None;
     }
     let is_noise = |segment: &&&str| {
-        let lower = segment.to_ascii_lowercase();
         language_code(segment).is_some()
-            || matches!(
-                lower.as_str(),
-                "zhongwen" | "nhkworld" | "amp" | "articles" | "news" | "simp" | "trad"
-            )
+            || [
+                "zhongwen", "nhkworld", "amp", "articles", "news", "simp", "trad",
+            ]
+            .iter()
+            .any(|noise| noise.eq_ignore_ascii_case(segment))
             || segment.bytes().all(|b| b.is_ascii_digit())
     };
     if let Some(folder) = folders.iter().find(|s| !is_noise(s)) {

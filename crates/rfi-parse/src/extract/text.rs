@@ -56,6 +56,15 @@ impl Default for TextBuilder {
 }
 
 impl TextBuilder {
+    /// A builder whose buffer holds `bytes` before it grows (the walker's one builder
+    /// takes every paragraph of an article in turn).
+    pub(crate) fn with_capacity(bytes: usize) -> Self {
+        Self {
+            text: String::with_capacity(bytes),
+            ..Self::default()
+        }
+    }
+
     pub(crate) fn has_text(&self) -> bool {
         self.has_text
     }
@@ -148,14 +157,19 @@ impl TextBuilder {
         let links = std::mem::take(&mut self.links);
         // The buffer stays for the next block: a block then costs one allocation of its
         // own size, not a growth step at every doubling.
+        let finished = trimmed_lines(&self.text, links);
+        self.clear();
+        finished
+    }
+
+    /// Starts a new block, keeping the buffer's capacity.
+    pub(crate) fn clear(&mut self) {
         let mut buffer = std::mem::take(&mut self.text);
-        let finished = trimmed_lines(&buffer, links);
         buffer.clear();
         *self = Self {
             text: buffer,
             ..Self::default()
         };
-        finished
     }
 
     /// Writes the one space that a run of collapsed whitespace stands for, if it is due.
