@@ -89,12 +89,21 @@ fn classify(href: &str) -> Option<(Platform, &'static str)> {
 
 /// The still-encoded value of a query parameter; works for `mailto:` and custom schemes.
 fn raw_query_parameter<'a>(href: &'a str, name: &str) -> Option<&'a str> {
-    let query = href.split_once('?')?.1;
-    let query = query.split('#').next().unwrap_or(query);
-    query.split('&').find_map(|pair| {
-        let (key, value) = pair.split_once('=')?;
-        key.eq_ignore_ascii_case(name).then_some(value)
-    })
+    let mut rest = href.split_once('?')?.1;
+    // One pass over the pairs up to the fragment (share queries are long, all escapes).
+    loop {
+        let end = memchr::memchr2(b'&', b'#', rest.as_bytes()).unwrap_or(rest.len());
+        let pair = &rest[..end];
+        if let Some((key, value)) = pair.split_once('=')
+            && key.eq_ignore_ascii_case(name)
+        {
+            return Some(value);
+        }
+        if rest.as_bytes().get(end) != Some(&b'&') {
+            return None;
+        }
+        rest = &rest[end + 1..];
+    }
 }
 
 /// Decodes a query component: `+` is a space, then percent-decoding.
@@ -111,10 +120,7 @@ fn decode_component(value: &str) -> String {
 /// Only the tail from the last `http` is decoded: the text before it (a title, often
 /// long and all escapes) is not needed.
 fn last_url(encoded: &str) -> Option<String> {
-    let tail = match encoded.rfind("http") {
-        Some(at) => decode_component(&encoded[at..]),
-        None => return None,
-    };
+    let tail = decode_component(&encoded[rfind_http(encoded)?..]);
     let text = if tail.starts_with("https://") || tail.starts_with("http://") {
         tail
     } else {
@@ -124,6 +130,19 @@ fn last_url(encoded: &str) -> Option<String> {
     let start = text.rfind("https://").max(text.rfind("http://"))?;
     let url = text[start..].split(char::is_whitespace).next()?;
     Some(url.to_string())
+}
+
+/// Where the last `http` in `text` starts.
+fn rfind_http(text: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut end = bytes.len();
+    while let Some(at) = memchr::memrchr(b'h', &bytes[..end]) {
+        if bytes[at..].starts_with(b"http") {
+            return Some(at);
+        }
+        end = at;
+    }
+    None
 }
 
 #[cfg(test)]
