@@ -86,7 +86,6 @@ struct Edit {
 
 /// The markup with glued tag names split and the expensive constructions bounded;
 /// borrowed when nothing changed, the usual case.
-#[inline(never)]
 pub(crate) fn prepare(html: &str) -> Cow<'_, str> {
     let bytes = html.as_bytes();
     let mut edits: Vec<Edit> = Vec::new();
@@ -292,6 +291,14 @@ struct TagEnd {
 /// and unquoted values), counting attributes as it goes. Quoted values, the long part of
 /// most tags (`srcset`, `href`), are skipped with one `memchr`.
 fn scan_attributes(bytes: &[u8], from: usize, limit: usize) -> TagEnd {
+    if bytes.get(from) == Some(&b'>') {
+        // No attributes (`<p>`, `</div>`): most tags.
+        return TagEnd {
+            end: from + 1,
+            self_closing: false,
+            excess: None,
+        };
+    }
     let len = bytes.len();
     let finish = |end: usize, excess| TagEnd {
         end,
