@@ -100,7 +100,7 @@ fn json_report_is_one_valid_document() {
     let output = rfi_parse(&["check", "-q", "--format", "json", &fixture("")]);
     assert_eq!(output.status.code(), Some(1), "the error fixtures fail");
     let report: Value = serde_json::from_slice(&output.stdout).expect("valid JSON");
-    assert_eq!(report["summary"]["files"], 26);
+    assert_eq!(report["summary"]["files"], 27);
     assert_eq!(report["summary"]["with_errors"], 7);
     let files = report["files"].as_array().unwrap();
     let afp = files

@@ -100,8 +100,8 @@ fn check_jsonschema_validates_every_fixture_output() {
     }
     assert_eq!(
         instances.len(),
-        19,
-        "7 RFI, 3 generic, 8 per-source and 1 GB18030 fixtures"
+        20,
+        "7 RFI, 3 generic, 9 per-source and 1 GB18030 fixtures"
     );
     let schemafile = schema.display().to_string();
     let mut args = vec!["--schemafile", &schemafile];

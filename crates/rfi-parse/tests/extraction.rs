@@ -118,3 +118,22 @@ fn only_a_time_before_the_text_dates_the_article() {
         "2023-07-03T13:20:00+08:00"
     );
 }
+
+#[test]
+fn a_paragraph_closed_early_by_a_box_keeps_its_tail() {
+    // `<div>` inside `<p>` closes the paragraph (HTML tree building); the `</p>` after
+    // the box becomes an empty `<p>`, which marks the bare text before it as the tail.
+    for header in [
+        HEADER,
+        "<!--1686586501000-->\n[t](https://example.org/a)\n------\n\n",
+        "<!--1686586501000-->\n[t]()\n------\n\n",
+    ] {
+        let body = "<div><p>前一句。<div class=\"box\"><div>框内一行</div></div>后一句。</p><p>下一段。</p></div>";
+        let article = rfi_parse::parse(&format!("{header}{body}")).expect("parses");
+        assert_eq!(
+            article.paragraphs,
+            ["前一句。", "后一句。", "下一段。"],
+            "{header}"
+        );
+    }
+}

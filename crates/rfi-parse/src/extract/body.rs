@@ -240,6 +240,8 @@ struct Walker<'f> {
     link_list_headings: Vec<usize>,
     /// Elements already read as the caption of a picture before them.
     taken: Vec<NodeId>,
+    /// The text being flushed is the tail of a paragraph the HTML parser closed early.
+    paragraph_tail: bool,
     /// Placeholders whose caption is given when they close.
     pending_captions: Vec<(NodeId, String)>,
     text: TextBuilder,
@@ -260,6 +262,7 @@ impl<'f> Walker<'f> {
             heading_over_links: None,
             link_list_headings: Vec::new(),
             taken: Vec::new(),
+            paragraph_tail: false,
             pending_captions: Vec::new(),
             text: TextBuilder::with_capacity(4096),
             blocks: Vec::new(),
@@ -363,7 +366,14 @@ impl<'f> Walker<'f> {
             }
             _ => {
                 if let Some(kind) = block_kind(element) {
+                    // An empty `<p>` is what the HTML parser makes of a `</p>` whose
+                    // paragraph a block start tag had already closed (`<p>text<div>…</div>
+                    // more</p>`): the bare text before it is that paragraph's tail.
+                    self.paragraph_tail = name == "p"
+                        && node.first_child().is_none()
+                        && matches!(self.blocks.last(), Some((_, BlockKind::Container)));
                     self.flush();
+                    self.paragraph_tail = false;
                     self.blocks.push((node.id(), kind));
                 } else if is_container(name) && !self.in_text_block() {
                     // Inside a text block (a `<blockquote>` of `<div>`s) a container is
@@ -630,6 +640,9 @@ impl<'f> Walker<'f> {
         let Some(&(container, mut kind)) = self.blocks.last() else {
             return;
         };
+        if kind == BlockKind::Container && self.paragraph_tail {
+            kind = BlockKind::Paragraph;
+        }
         if kind == BlockKind::Container {
             if self.profile.div_text_captions_image && self.image_container == Some(container) {
                 // A gallery slide: the text beside the picture in its `<div>` captions it.
