@@ -82,11 +82,16 @@ impl TextBuilder {
     pub(crate) fn push_text(&mut self, text: &str, strong: bool) {
         // Control characters never reach the text (HTML whitespace among them still
         // separates words); checked once per text node.
-        let text = &*strip_controls_keeping(text, is_html_space_char);
         // Whole runs between HTML whitespace are copied at once. HTML whitespace is ASCII,
-        // so splitting at those bytes never cuts a character. The parser has already
-        // turned CR into LF, so a SIMD search for the three common spaces finds them all
-        // unless a form feed is present.
+        // so splitting at those bytes never cuts a character.
+        if !has_control_bytes(text.as_bytes()) {
+            // No byte below 0x20: the only HTML whitespace is the space.
+            self.push_split(text, memchr::memchr_iter(b' ', text.as_bytes()), strong);
+            return;
+        }
+        let text = &*strip_controls_keeping(text, is_html_space_char);
+        // The parser has already turned CR into LF, so a SIMD search for the three common
+        // spaces finds them all unless a form feed is present.
         let bytes = text.as_bytes();
         if memchr::memchr2(b'\r', b'\x0c', bytes).is_some() {
             let spaces = bytes.iter().enumerate().filter(|(_, b)| is_html_space(**b));
@@ -249,17 +254,20 @@ fn is_html_space_char(c: char) -> bool {
     c.is_ascii() && is_html_space(c as u8)
 }
 
-/// [`strip_controls`] keeping the control characters `keep` accepts.
-fn strip_controls_keeping(text: &str, keep: fn(char) -> bool) -> std::borrow::Cow<'_, str> {
-    // C0 and DEL are single bytes; C1 (U+0080–U+009F) is encoded as C2 80–C2 9F.
-    // The quick look folds whole chunks without branching, so that it vectorizes; a
-    // kept control (tab, newline) only sends the text to the exact check below.
-    let suspicious = text.as_bytes().chunks(64).any(|chunk| {
+/// Whether `bytes` may hold a control character: a C0 byte or DEL, or 0xC2, the lead
+/// byte of the C1 controls (U+0080–U+009F are C2 80–C2 9F). The look folds whole chunks
+/// without branching, so that it vectorizes; a yes only sends the text to an exact check.
+fn has_control_bytes(bytes: &[u8]) -> bool {
+    bytes.chunks(64).any(|chunk| {
         chunk.iter().fold(false, |seen, &b| {
             seen | (b < 0x20) | (b == 0x7f) | (b == 0xc2)
         })
-    });
-    if !suspicious {
+    })
+}
+
+/// [`strip_controls`] keeping the control characters `keep` accepts.
+fn strip_controls_keeping(text: &str, keep: fn(char) -> bool) -> std::borrow::Cow<'_, str> {
+    if !has_control_bytes(text.as_bytes()) {
         return std::borrow::Cow::Borrowed(text);
     }
     let is_control = |c: char| c.is_control() && !keep(c);

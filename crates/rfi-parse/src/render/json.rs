@@ -73,11 +73,21 @@ fn next_to_escape(bytes: &[u8], from: usize) -> Option<usize> {
     let mut at = from;
     // Eight plain bytes at a time; the word holding a byte to escape, and the last few
     // bytes, are read bytewise.
+    let word_at = |at: usize| u64::from_le_bytes(bytes[at..at + 8].try_into().expect("eight"));
     for word in bytes[from..].chunks_exact(8) {
         if needs_escape(u64::from_le_bytes(word.try_into().expect("eight bytes"))) {
             break;
         }
         at += 8;
+    }
+    // The last few bytes: the word that ends the text, read over bytes already passed,
+    // clears them at once when it holds nothing to escape.
+    if at + 8 > bytes.len()
+        && at < bytes.len()
+        && bytes.len() >= 8
+        && !needs_escape(word_at(bytes.len() - 8))
+    {
+        return None;
     }
     bytes[at..]
         .iter()
