@@ -294,6 +294,11 @@ impl<'f> Walker<'f> {
             _ => return true,
         };
         let name = element.name();
+        if name == "span" && element.attrs().next().is_none() && !self.taken.contains(&node.id()) {
+            // The commonest element by far (RFI wraps every run of text in one): with no
+            // attributes, no rule gives it a meaning (profile selectors name a class).
+            return true;
+        }
         if is_textless(name) || is_noise(node, element) || self.taken.contains(&node.id()) {
             return false;
         }
