@@ -49,7 +49,11 @@ pub(crate) fn decode<'a>(
             encoding: encoding.name(),
         });
     }
-    let utf8_error = match std::str::from_utf8(bytes) {
+    // simdutf8 validates 32 bytes a step where the standard library's check walks CJK
+    // text a character at a time (README, Performance); on failure the standard check
+    // decides, and says where the bad sequence starts.
+    let valid = simdutf8::basic::from_utf8(bytes).or_else(|_| std::str::from_utf8(bytes));
+    let utf8_error = match valid {
         Ok(text) => {
             return Ok(Decoded {
                 text: Cow::Borrowed(text),
