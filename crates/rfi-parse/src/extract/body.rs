@@ -240,8 +240,6 @@ struct Walker<'f> {
     link_list_headings: Vec<usize>,
     /// Elements already read as the caption of a picture before them.
     taken: Vec<NodeId>,
-    /// The text being flushed is the tail of a paragraph the HTML parser closed early.
-    paragraph_tail: bool,
     /// Placeholders whose caption is given when they close.
     pending_captions: Vec<(NodeId, String)>,
     text: TextBuilder,
@@ -262,7 +260,6 @@ impl<'f> Walker<'f> {
             heading_over_links: None,
             link_list_headings: Vec::new(),
             taken: Vec::new(),
-            paragraph_tail: false,
             pending_captions: Vec::new(),
             text: TextBuilder::with_capacity(4096),
             blocks: Vec::new(),
@@ -374,11 +371,8 @@ impl<'f> Walker<'f> {
                     // An empty `<p>` is what the HTML parser makes of a `</p>` whose
                     // paragraph a block start tag had already closed (`<p>text<div>…</div>
                     // more</p>`): the bare text before it is that paragraph's tail.
-                    self.paragraph_tail = name == "p"
-                        && node.first_child().is_none()
-                        && matches!(self.blocks.last(), Some((_, BlockKind::Container)));
-                    self.flush();
-                    self.paragraph_tail = false;
+                    let paragraph_tail = name == "p" && node.first_child().is_none();
+                    self.flush_block(paragraph_tail);
                     self.blocks.push((node.id(), kind));
                 } else if is_container(name) && !self.in_text_block() {
                     // Inside a text block (a `<blockquote>` of `<div>`s) a container is
@@ -633,6 +627,12 @@ impl<'f> Walker<'f> {
 
     /// Ends the text block being collected, filing it as a paragraph, heading or copyright.
     fn flush(&mut self) {
+        self.flush_block(false);
+    }
+
+    /// [`Walker::flush`]; `paragraph_tail` says the text is the tail of a paragraph the
+    /// HTML parser closed early, so text straight in a container is a paragraph after all.
+    fn flush_block(&mut self, paragraph_tail: bool) {
         if !self.text.has_text() {
             self.text.clear();
             return;
@@ -645,7 +645,7 @@ impl<'f> Walker<'f> {
         let Some(&(container, mut kind)) = self.blocks.last() else {
             return;
         };
-        if kind == BlockKind::Container && self.paragraph_tail {
+        if kind == BlockKind::Container && paragraph_tail {
             kind = BlockKind::Paragraph;
         }
         if kind == BlockKind::Container {

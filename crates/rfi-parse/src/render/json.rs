@@ -1,11 +1,12 @@
 //! JSON: one pretty object, or one compact line per article (JSON Lines).
 //!
 //! Written by a small serde serializer for the shapes the model has (structs, sequences,
-//! strings, integers, options, unit variants), byte for byte what `serde_json` writes, with
-//! one difference in how: strings are scanned for bytes to escape eight at a time. Article
-//! text is nearly all plain (Chinese is three bytes a character), and `serde_json`'s
-//! byte-by-byte table lookup was the largest single cost of JSON Lines output after
-//! parsing itself (README, Performance).
+//! strings, integers, options, unit variants; any other shape is an error the tests would
+//! show at once), byte for byte what `serde_json` writes, with one difference in how:
+//! strings are scanned for bytes to escape eight at a time. Article text is nearly all
+//! plain (Chinese is three bytes a character), and `serde_json`'s byte-by-byte table
+//! lookup was the largest single cost of JSON Lines output after parsing itself (README,
+//! Performance).
 
 use std::fmt;
 use std::io::Write as _;
@@ -183,8 +184,8 @@ impl<'a, 'o> ser::Serializer for &'a mut Json<'o> {
     type Ok = ();
     type Error = Error;
     type SerializeSeq = Compound<'a, 'o>;
-    type SerializeTuple = Compound<'a, 'o>;
-    type SerializeTupleStruct = Compound<'a, 'o>;
+    type SerializeTuple = Impossible<(), Error>;
+    type SerializeTupleStruct = Impossible<(), Error>;
     type SerializeTupleVariant = Impossible<(), Error>;
     type SerializeMap = Impossible<(), Error>;
     type SerializeStruct = Compound<'a, 'o>;
@@ -302,16 +303,16 @@ impl<'a, 'o> ser::Serializer for &'a mut Json<'o> {
         })
     }
 
-    fn serialize_tuple(self, len: usize) -> Result<Compound<'a, 'o>, Error> {
-        self.serialize_seq(Some(len))
+    fn serialize_tuple(self, _: usize) -> Result<Self::SerializeTuple, Error> {
+        unsupported("tuples")
     }
 
     fn serialize_tuple_struct(
         self,
         _: &'static str,
-        len: usize,
-    ) -> Result<Compound<'a, 'o>, Error> {
-        self.serialize_seq(Some(len))
+        _: usize,
+    ) -> Result<Self::SerializeTupleStruct, Error> {
+        unsupported("tuples")
     }
 
     fn serialize_tuple_variant(
@@ -373,32 +374,6 @@ impl ser::SerializeSeq for Compound<'_, '_> {
     fn end(self) -> Result<(), Error> {
         self.json.close(b']');
         Ok(())
-    }
-}
-
-impl ser::SerializeTuple for Compound<'_, '_> {
-    type Ok = ();
-    type Error = Error;
-
-    fn serialize_element<T: ?Sized + Serialize>(&mut self, value: &T) -> Result<(), Error> {
-        self.element(value)
-    }
-
-    fn end(self) -> Result<(), Error> {
-        ser::SerializeSeq::end(self)
-    }
-}
-
-impl ser::SerializeTupleStruct for Compound<'_, '_> {
-    type Ok = ();
-    type Error = Error;
-
-    fn serialize_field<T: ?Sized + Serialize>(&mut self, value: &T) -> Result<(), Error> {
-        self.element(value)
-    }
-
-    fn end(self) -> Result<(), Error> {
-        ser::SerializeSeq::end(self)
     }
 }
 
