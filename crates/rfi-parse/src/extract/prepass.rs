@@ -1,25 +1,4 @@
-//! The one linear pass over the markup before html5ever: glued tag names split, and the
-//! constructions whose tree building costs more than linear time or memory bounded.
-//!
-//! Archives flattened by removing line breaks glue a tag's first attribute onto its name
-//! (`<imgsrc="…"`); such a name is split where [`glued_split`] says, so the image is kept.
-//!
-//! html5ever follows the HTML spec's tree-building algorithm faithfully, corners included:
-//! scope checks walk the stack of open elements (quadratic in nesting depth), the list of
-//! active formatting elements is compared on every formatting tag (Noah's Ark) and rebuilt
-//! into every new block (reconstruction), copying each element's attributes. Browsers cap
-//! such input too (Blink stops nesting at 512 levels). Here, on a light tokenization that
-//! follows the spec's tokenizer states only as far as tags, comments and raw text go:
-//!
-//! - a start tag nested deeper than [`MAX_DEPTH`] is left out, with its end tag; its text
-//!   stays, in the element above;
-//! - a formatting start tag (`b`, `i`, `font`…) while [`MAX_FORMATTING`] are active is left
-//!   out the same way;
-//! - attributes past the [`MAX_ATTRIBUTES`]th of one tag (the
-//!   [`MAX_FORMATTING_ATTRIBUTES`]th of a formatting tag) are left out.
-//!
-//! Ordinary articles never reach these limits nor glue names, so their markup passes
-//! untouched (and unallocated).
+//! The one linear pass over the markup before html5ever: glued names split, costs bounded.
 
 use std::borrow::Cow;
 
@@ -86,6 +65,26 @@ struct Edit {
 
 /// The markup with glued tag names split and the expensive constructions bounded;
 /// borrowed when nothing changed, the usual case.
+///
+/// Archives flattened by removing line breaks glue a tag's first attribute onto its name
+/// (`<imgsrc="…"`); such a name is split where [`glued_split`] says, so the image is kept.
+///
+/// html5ever follows the HTML spec's tree-building algorithm faithfully, corners included:
+/// scope checks walk the stack of open elements (quadratic in nesting depth), the list of
+/// active formatting elements is compared on every formatting tag (Noah's Ark) and rebuilt
+/// into every new block (reconstruction), copying each element's attributes. Browsers cap
+/// such input too (Blink stops nesting at 512 levels). Here, on a light tokenization that
+/// follows the spec's tokenizer states only as far as tags, comments and raw text go:
+///
+/// - a start tag nested deeper than [`MAX_DEPTH`] is left out, with its end tag; its text
+///   stays, in the element above;
+/// - a formatting start tag (`b`, `i`, `font`…) while [`MAX_FORMATTING`] are active is left
+///   out the same way;
+/// - attributes past the [`MAX_ATTRIBUTES`]th of one tag (the
+///   [`MAX_FORMATTING_ATTRIBUTES`]th of a formatting tag) are left out.
+///
+/// Ordinary articles never reach these limits nor glue names, so their markup passes
+/// untouched (and unallocated).
 pub(crate) fn prepare(html: &str) -> Cow<'_, str> {
     let bytes = html.as_bytes();
     let mut edits: Vec<Edit> = Vec::new();

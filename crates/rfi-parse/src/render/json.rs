@@ -1,12 +1,4 @@
 //! JSON: one pretty object, or one compact line per article (JSON Lines).
-//!
-//! Written by a small serde serializer for the shapes the model has (structs, sequences,
-//! strings, integers, options, unit variants; any other shape is an error the tests would
-//! show at once), byte for byte what `serde_json` writes, with one difference in how:
-//! strings are scanned for bytes to escape eight at a time. Article text is nearly all
-//! plain (Chinese is three bytes a character), and `serde_json`'s byte-by-byte table
-//! lookup was the largest single cost of JSON Lines output after parsing itself (README,
-//! Performance).
 
 use std::fmt;
 use std::io::Write as _;
@@ -26,6 +18,13 @@ pub(crate) fn render_line(article: &Article, out: &mut Vec<u8>) {
     out.push(b'\n');
 }
 
+// The JSON is written by a small serde serializer for the shapes the model has (structs, sequences,
+// strings, integers, options, unit variants; any other shape is an error the tests would
+// show at once), byte for byte what `serde_json` writes, with one difference in how:
+// strings are scanned for bytes to escape eight at a time. Article text is nearly all
+// plain (Chinese is three bytes a character), and `serde_json`'s byte-by-byte table
+// lookup was the largest single cost of JSON Lines output after parsing itself (README,
+// Performance).
 fn write(article: &Article, out: &mut Vec<u8>, pretty: bool) {
     let mut json = Json {
         out,
