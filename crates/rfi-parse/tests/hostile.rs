@@ -11,6 +11,10 @@ const HEADER: &str = "<!--1686586501000-->\n[t](https://www.rfi.fr/cn/x)\n------
 pub fn constructions() -> Vec<(&'static str, String)> {
     let numbered =
         |tag: &str, n: usize| -> String { (0..n).map(|i| format!("<{tag} x={i}>")).collect() };
+    // `quotes` open `<q>`s, a paragraph of 200 formatting elements, 2,000 short paragraphs.
+    let quotes_then_formatting = |quotes: usize| {
+        "<q>".repeat(quotes) + "<p>" + &numbered("b", 200) + "</p>" + &"<p>x</p>".repeat(2_000)
+    };
     vec![
         (
             "40,000 nested <div>",
@@ -19,20 +23,9 @@ pub fn constructions() -> Vec<(&'static str, String)> {
         ("40,000 distinct <b>", numbered("b", 40_000) + "<p>text</p>"),
         (
             "<q> x100,000, <p>, 200 <b>, </p>, <p>x</p> x2,000",
-            "<q>".repeat(100_000)
-                + "<p>"
-                + &numbered("b", 200)
-                + "</p>"
-                + &"<p>x</p>".repeat(2_000),
+            quotes_then_formatting(100_000),
         ),
-        (
-            "the same at 1 MiB",
-            "<q>".repeat(330_000)
-                + "<p>"
-                + &numbered("b", 200)
-                + "</p>"
-                + &"<p>x</p>".repeat(2_000),
-        ),
+        ("the same at 1 MiB", quotes_then_formatting(330_000)),
         (
             "1,000 <b> reconstructed into 4,000 <div>",
             "<div>".to_string() + &numbered("b", 1_000) + "</div>" + &"<div>x</div>".repeat(4_000),
