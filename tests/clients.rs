@@ -252,6 +252,29 @@ fn hugo_builds_pages_for(inputs: &[&str], cwd: &Path) {
             }
         }
     }
+    // Nothing in any article runs or styles in the site: no element attributes but links'
+    // and pictures' addresses, and those only web or mail addresses.
+    for html in pages.values().flatten() {
+        let article = between(html, "<article>", "</article>").unwrap_or_default();
+        // (Headings carry the `id` Hugo derives from their text.)
+        for attribute in [" style=", " class=", " onerror=", " onclick="] {
+            assert!(
+                !article.contains(attribute),
+                "an attribute `{attribute}` in {article}"
+            );
+        }
+        for address in article.split([' ', '>']).filter_map(|part| {
+            part.strip_prefix("href=\"")
+                .or_else(|| part.strip_prefix("src=\""))
+        }) {
+            assert!(
+                ["http://", "https://", "mailto:"]
+                    .iter()
+                    .any(|s| address.starts_with(s)),
+                "a non-web address {address:?} in {article}"
+            );
+        }
+    }
     let mut checked = 0;
     for article in &articles {
         let title = collapse(article["title"].as_str().unwrap());
@@ -292,6 +315,98 @@ fn hugo_builds_pages_for(inputs: &[&str], cwd: &Path) {
         checked += 1;
     }
     eprintln!("hugo: {checked} pages checked");
+}
+
+#[test]
+#[ignore = "needs hugo; .ci/run installs it and runs ignored tests"]
+fn hugo_executes_nothing_in_hostile_markdown() {
+    let fixtures = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+    let site = tempfile::tempdir().unwrap();
+    let content = site.path().join("content");
+    let converted = Command::new(env!("CARGO_BIN_EXE_rfi-parse"))
+        .current_dir(&fixtures)
+        .args([
+            "-q",
+            "-f",
+            "md",
+            "--out-dir",
+            content.to_str().unwrap(),
+            "hostile-markdown.txt",
+        ])
+        .output()
+        .unwrap();
+    assert!(converted.status.success(), "{}", stderr(&converted));
+    // A summary template shows whether `<!--more-->` split the page.
+    fs::write(
+        site.path().join("hugo.toml"),
+        "baseURL = 'https://example.org/'\n\
+         [markup.goldmark.extensions]\n  typographer = false\n",
+    )
+    .unwrap();
+    let layouts = site.path().join("layouts/_default");
+    fs::create_dir_all(&layouts).unwrap();
+    fs::write(
+        layouts.join("single.html"),
+        "<article>{{ .Content }}</article><summary>{{ .Summary }}</summary>\
+         <split>{{ .Truncated }}</split>",
+    )
+    .unwrap();
+    fs::write(layouts.join("list.html"), "").unwrap();
+    let built = Command::new("hugo")
+        .current_dir(site.path())
+        .args(["--quiet", "--panicOnWarning"])
+        .output()
+        .expect("hugo is needed for this test");
+    assert!(
+        built.status.success(),
+        "hugo failed:\n{}{}",
+        stdout(&built),
+        stderr(&built)
+    );
+    let page = files_below(&site.path().join("public"))
+        .into_iter()
+        .find(|page| page.ends_with("hostile-markdown/index.html"))
+        .expect("the hostile page");
+    let html = fs::read_to_string(page).unwrap();
+    let article = between(&html, "<article>", "</article>").unwrap();
+    let text = unescape_html(&strip_tags(article));
+    // The shortcodes and Liquid tags are text, not output.
+    for literal in [
+        r#"{{< figure src="https://evil.example/y.png" >}}"#,
+        r#"{{% param "title" %}}"#,
+        "{% raw %}",
+        "<!--more-->",
+        r#"标题 {style="background:url(https://evil.example/x.png)"}"#,
+        "最后一段 {.wide}",
+        "ftp://files.example/a",
+    ] {
+        assert!(
+            text.contains(literal),
+            "{literal:?} is not shown as text in {article}"
+        );
+    }
+    assert!(
+        between(&html, "<split>", "</split>") == Some("false"),
+        "the page was split: {html}"
+    );
+    assert!(
+        !article.contains("<img src=\"https://evil.example"),
+        "{article}"
+    );
+    for address in article.split([' ', '>']).filter_map(|part| {
+        part.strip_prefix("href=\"")
+            .or_else(|| part.strip_prefix("src=\""))
+    }) {
+        assert!(
+            address.starts_with("https://"),
+            "a non-web address {address:?} in {article}"
+        );
+        assert!(
+            !address.contains(['{', '}']),
+            "template syntax in {address:?}"
+        );
+    }
+    assert!(!article.contains(" style="), "{article}");
 }
 
 #[test]

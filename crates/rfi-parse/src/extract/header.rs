@@ -1,6 +1,6 @@
 //! The three header lines: `<!--epoch-ms-->`, `[title](url)` and `------`.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, Datelike, Utc};
 
 use crate::error::{ParseError, excerpt};
 
@@ -72,7 +72,10 @@ fn parse_timestamp(line: &str) -> Result<(i64, DateTime<Utc>), ParseError> {
         return Err(invalid("not a whole number of milliseconds"));
     }
     let millis: i64 = value.parse().map_err(|_| invalid("out of range"))?;
-    let time = DateTime::from_timestamp_millis(millis).ok_or_else(|| invalid("out of range"))?;
+    let time = DateTime::from_timestamp_millis(millis)
+        .filter(|time| (0..=9999).contains(&time.year()))
+        // RFC 3339, and so every JSON or YAML consumer, has four-digit years only.
+        .ok_or_else(|| invalid("out of range: the year must be 0000 to 9999"))?;
     Ok((millis, time))
 }
 
@@ -148,6 +151,17 @@ mod tests {
                 1,
                 "out of range",
             ),
+            // RFC 3339 has four-digit years: 10000-01-01 and the year before 0000 are refused.
+            (
+                "<!--253402300800000-->\n[t](u)\n------\n",
+                1,
+                "year must be 0000 to 9999",
+            ),
+            (
+                "<!---62167219200001-->\n[t](u)\n------\n",
+                1,
+                "year must be 0000 to 9999",
+            ),
             ("<!--1-->\ntitle only\n------\n", 2, "missing link line"),
             ("<!--1-->\n[t]\n------\n", 2, "missing link line"),
             ("<!--1-->", 2, "missing link line"),
@@ -164,5 +178,10 @@ mod tests {
     #[test]
     fn negative_timestamps_before_1970_are_valid() {
         assert_eq!(header("<!---1000-->\n[t](u)\n---\n").timestamp_ms, -1000);
+        // The first and last milliseconds with four-digit years.
+        let first = header("<!---62167219200000-->\n[t](u)\n---\n").timestamp;
+        assert_eq!(first.to_rfc3339(), "0000-01-01T00:00:00+00:00");
+        let last = header("<!--253402300799999-->\n[t](u)\n---\n").timestamp;
+        assert_eq!(last.to_rfc3339(), "9999-12-31T23:59:59.999+00:00");
     }
 }

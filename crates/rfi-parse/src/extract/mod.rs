@@ -41,6 +41,7 @@ pub use decode::Decoded;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ParseOptions {
     zone: Tz,
+    site_zone: Tz,
     encoding: Option<&'static Encoding>,
 }
 
@@ -48,6 +49,7 @@ impl Default for ParseOptions {
     fn default() -> Self {
         Self {
             zone: chrono_tz::Europe::Paris,
+            site_zone: chrono_tz::UTC,
             encoding: None,
         }
     }
@@ -62,6 +64,22 @@ impl ParseOptions {
     /// Reads RFI's `DD/MM/YYYY - HH:MM` date line in this IANA zone (`Europe/Paris`).
     pub fn zone(mut self, iana_name: &str) -> Result<Self, OptionError> {
         self.zone =
+            Tz::from_str(iana_name).map_err(|_| OptionError::UnknownZone(iana_name.to_string()))?;
+        Ok(self)
+    }
+
+    /// Reads a Jekyll post's `date` that has no UTC offset in this IANA zone, as Jekyll
+    /// does with the site's `timezone:` setting (default UTC).
+    ///
+    /// ```
+    /// let post = "---\ntitle: T\ndate: 2023-07-01 08:00\n---\n<p>x</p>\n";
+    /// let options = rfi_parse::ParseOptions::new().site_zone("Asia/Hong_Kong")?;
+    /// let article = rfi_parse::parse_with(post, &options).unwrap();
+    /// assert_eq!(article.timestamp.to_rfc3339(), "2023-07-01T00:00:00+00:00");
+    /// # Ok::<(), rfi_parse::OptionError>(())
+    /// ```
+    pub fn site_zone(mut self, iana_name: &str) -> Result<Self, OptionError> {
+        self.site_zone =
             Tz::from_str(iana_name).map_err(|_| OptionError::UnknownZone(iana_name.to_string()))?;
         Ok(self)
     }
@@ -111,7 +129,7 @@ pub fn parse_header_bytes(
 ) -> Result<ArticleHeader, ParseError> {
     let decoded = decode::decode(input, options.encoding)?;
     let flattened;
-    let text = match post::flatten(&decoded.text) {
+    let text = match post::flatten(&decoded.text, options.site_zone) {
         Some(flat) => {
             flattened = flat?;
             flattened.as_str()
@@ -155,7 +173,7 @@ pub fn decode<'a>(bytes: &'a [u8], options: &ParseOptions) -> Result<Decoded<'a>
 /// ```
 pub fn parse_with(input: &str, options: &ParseOptions) -> Result<Article, ParseError> {
     // A Jekyll post is read as the archive file it flattens to, so both give one Article.
-    if let Some(flattened) = post::flatten(input) {
+    if let Some(flattened) = post::flatten(input, options.site_zone) {
         return parse_archive(&flattened?, options);
     }
     parse_archive(input, options)

@@ -2,8 +2,10 @@
 //! `link`, `categories`, then the body HTML one element a line), flattened into the
 //! archive form exactly as the archives were made, so that both read the same.
 
-use chrono::DateTime;
-use yaml_rust2::{Yaml, YamlLoader};
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, NaiveTime, TimeZone};
+use chrono_tz::Tz;
+use yaml_rust2::parser::{Event, Parser};
+use yaml_rust2::scanner::TScalarStyle;
 
 use crate::error::{ParseError, excerpt};
 
@@ -12,16 +14,16 @@ use crate::error::{ParseError, excerpt};
 /// Flattening, as the archives were made: `date` becomes epoch milliseconds on line 1,
 /// `[title](link)` line 2, `------` line 3, then a blank line and the body's lines, each
 /// stripped, joined.
-pub(crate) fn flatten(input: &str) -> Option<Result<String, ParseError>> {
+pub(crate) fn flatten(input: &str, zone: Tz) -> Option<Result<String, ParseError>> {
     let text = input.strip_prefix('\u{feff}').unwrap_or(input);
     let first_end = text.find('\n').unwrap_or(text.len());
     if text[..first_end].trim_end() != "---" {
         return None;
     }
-    Some(flatten_post(&text[first_end + 1..]))
+    Some(flatten_post(&text[first_end + 1..], zone))
 }
 
-fn flatten_post(after_opening: &str) -> Result<String, ParseError> {
+fn flatten_post(after_opening: &str, zone: Tz) -> Result<String, ParseError> {
     // The front matter runs to the next line that is `---` (or `...`).
     let mut offset = 0;
     let mut closing = None;
@@ -39,42 +41,35 @@ fn flatten_post(after_opening: &str) -> Result<String, ParseError> {
         });
     };
     let yaml = &after_opening[..yaml_end];
-    let documents = YamlLoader::load_from_str(yaml).map_err(|error| {
-        ParseError::InvalidFrontMatter {
-            // The YAML starts on line 2 of the file.
-            line: error.marker().line() + 1,
-            message: error.info().to_string(),
-        }
-    })?;
-    let front = documents.into_iter().next().unwrap_or(Yaml::Null);
-    let field = |name: &str| -> Option<String> {
-        match &front[name] {
-            Yaml::String(text) | Yaml::Real(text) => Some(text.clone()),
-            Yaml::Integer(number) => Some(number.to_string()),
-            Yaml::Boolean(flag) => Some(flag.to_string()),
-            _ => None,
-        }
-    };
+    // The YAML starts on line 2 of the file.
+    let front =
+        read_front_matter(yaml).map_err(|(line, message)| ParseError::InvalidFrontMatter {
+            line: line + 1,
+            message,
+        })?;
     let line_of = |name: &str| {
         yaml.lines()
             .position(|line| line.starts_with(&format!("{name}:")))
             .map_or(1, |at| at + 2)
     };
-    let date = field("date").ok_or(ParseError::MissingFrontMatterField {
+    let date = front.date.ok_or(ParseError::MissingFrontMatterField {
         line: 1,
         field: "date",
     })?;
-    let timestamp_ms = parse_post_date(&date).ok_or_else(|| ParseError::InvalidTimestamp {
-        line: line_of("date"),
-        value: excerpt(&date),
-        reason: "not a `YYYY-MM-DD HH:MM:SS +ZZ:ZZ` date",
+    let timestamp_ms = parse_post_date(&date, zone).ok_or_else(|| {
+        ParseError::InvalidTimestamp {
+            line: line_of("date"),
+            value: excerpt(&date),
+            reason: "not a date as Jekyll reads it (`YYYY-MM-DD[ HH:MM[:SS[.F]]][ +ZZ:ZZ]`, year 0000 to 9999)",
+        }
     })?;
-    let title = field("title").ok_or(ParseError::MissingFrontMatterField {
+    let title = front.title.ok_or(ParseError::MissingFrontMatterField {
         line: 1,
         field: "title",
     })?;
     // A long link may be a block scalar broken over lines; the archives joined them.
-    let link: String = field("link")
+    let link: String = front
+        .link
         .unwrap_or_default()
         .lines()
         .map(str::trim)
@@ -91,45 +86,331 @@ fn flatten_post(after_opening: &str) -> Result<String, ParseError> {
     Ok(flat)
 }
 
-/// `2023-06-13 00:15:01.000000000 +08:00` (Jekyll's form), or RFC 3339, as epoch ms.
-fn parse_post_date(text: &str) -> Option<i64> {
+/// How deep the front matter's collections may nest. The fields read are top-level
+/// scalars; real posts nest one level (`categories: [dw]`).
+const MAX_NESTING: usize = 64;
+
+/// The front matter fields a post's archive form is made of.
+#[derive(Default)]
+struct FrontMatter {
+    title: Option<String>,
+    date: Option<String>,
+    link: Option<String>,
+}
+
+/// Reads the top-level scalar fields from the front matter's YAML events, in one pass
+/// and with no recursion: collections nested deeper than [`MAX_NESTING`] are an error,
+/// and an alias is never expanded (only an alias of a scalar is read, as that scalar),
+/// so no front matter costs more than linear time and memory. Errors carry the 1-based
+/// line within the YAML.
+fn read_front_matter(yaml: &str) -> Result<FrontMatter, (usize, String)> {
+    let mut parser = Parser::new_from_str(yaml);
+    let mut front = FrontMatter::default();
+    // Anchored scalars by anchor id; collections are never copied.
+    let mut anchored: Vec<(usize, String)> = Vec::new();
+    let mut depth = 0usize;
+    // At depth 1 of a top-level mapping: the key whose value comes next.
+    let mut key: Option<String> = None;
+    let mut top_is_mapping = false;
+    loop {
+        let (event, mark) = parser
+            .next_token()
+            .map_err(|error| (error.marker().line(), error.info().to_string()))?;
+        let value = match event {
+            Event::StreamEnd => break,
+            Event::MappingStart(..) | Event::SequenceStart(..) => {
+                if depth == 0 {
+                    top_is_mapping = matches!(event, Event::MappingStart(..));
+                } else if depth == 1 {
+                    // A collection is no scalar field: its key gets nothing.
+                    key = None;
+                }
+                depth += 1;
+                if depth > MAX_NESTING {
+                    return Err((
+                        mark.line(),
+                        format!("collections nested more than {MAX_NESTING} deep"),
+                    ));
+                }
+                continue;
+            }
+            Event::MappingEnd | Event::SequenceEnd => {
+                depth = depth.saturating_sub(1);
+                continue;
+            }
+            Event::Scalar(text, style, anchor, _) => {
+                let value = scalar_text(text, style);
+                if anchor > 0
+                    && let Some(value) = &value
+                {
+                    anchored.push((anchor, value.clone()));
+                }
+                value
+            }
+            Event::Alias(anchor) => anchored
+                .iter()
+                .rev()
+                .find(|(id, _)| *id == anchor)
+                .map(|(_, value)| value.clone()),
+            _ => continue,
+        };
+        if depth != 1 || !top_is_mapping {
+            continue;
+        }
+        match key.take() {
+            None => key = Some(value.unwrap_or_default()),
+            Some(name) => {
+                let slot = match name.as_str() {
+                    "title" => &mut front.title,
+                    "date" => &mut front.date,
+                    "link" => &mut front.link,
+                    _ => continue,
+                };
+                // A later key replaces an earlier one, as YAML loaders do.
+                *slot = value;
+            }
+        }
+    }
+    Ok(front)
+}
+
+/// A scalar's text as a field value; `None` for YAML's null (`~`, `null`, nothing).
+fn scalar_text(text: String, style: TScalarStyle) -> Option<String> {
+    let null = style == TScalarStyle::Plain
+        && matches!(text.as_str(), "" | "~" | "null" | "Null" | "NULL");
+    (!null).then_some(text)
+}
+
+/// A post's `date` as Jekyll reads it, as epoch ms: `YYYY-MM-DD`, then optionally a time
+/// (`HH:MM`, `HH:MM:SS`, with a fraction), after a space or `T`, then optionally an offset
+/// (`+08:00`, `+0800`, `+08`, `Z`, `UTC`). A date or time without an offset is in `zone`
+/// (the site's `timezone:`, else UTC); a date alone is its midnight there, as Jekyll
+/// makes it. Years outside 0000 to 9999 are refused.
+fn parse_post_date(text: &str, zone: Tz) -> Option<i64> {
     let text = text.trim();
-    ["%Y-%m-%d %H:%M:%S%.f %:z", "%Y-%m-%d %H:%M:%S%.f %z"]
-        .iter()
-        .find_map(|format| DateTime::parse_from_str(text, format).ok())
-        .or_else(|| DateTime::parse_from_rfc3339(text).ok())
-        .map(|date| date.timestamp_millis())
+    let (local, offset) = split_offset(text)?;
+    let local = local.trim_end();
+    let date_end = local.find([' ', 'T', 't']).unwrap_or(local.len());
+    let date = NaiveDate::parse_from_str(&local[..date_end], "%Y-%m-%d").ok()?;
+    let time = local[date_end..].trim_start_matches([' ', 'T', 't']);
+    let time = if time.is_empty() {
+        NaiveTime::MIN
+    } else {
+        ["%H:%M:%S%.f", "%H:%M"]
+            .iter()
+            .find_map(|format| NaiveTime::parse_from_str(time, format).ok())?
+    };
+    let local = date.and_time(time);
+    let instant = match offset {
+        Some(offset) => offset
+            .from_local_datetime(&local)
+            .single()?
+            .timestamp_millis(),
+        None => zone
+            .from_local_datetime(&local)
+            .earliest()?
+            .timestamp_millis(),
+    };
+    let year = DateTime::from_timestamp_millis(instant)?.year();
+    (0..=9999).contains(&year).then_some(instant)
+}
+
+/// Splits a trailing UTC offset off a date: `(rest, Some(offset))`, `(text, None)` when
+/// there is none, and `None` when what trails is a broken offset.
+fn split_offset(text: &str) -> Option<(&str, Option<FixedOffset>)> {
+    for zulu in ["UTC", "GMT", "Z", "z"] {
+        if let Some(rest) = text.strip_suffix(zulu)
+            && rest.len() >= 10
+        {
+            return Some((rest, FixedOffset::east_opt(0)));
+        }
+    }
+    // The date's own `-`s are in its first ten bytes.
+    let Some(at) = text
+        .get(10..)
+        .and_then(|tail| tail.rfind(['+', '-']))
+        .map(|at| at + 10)
+    else {
+        return Some((text, None));
+    };
+    let digits: String = text[at + 1..].chars().filter(|c| *c != ':').collect();
+    if !digits.bytes().all(|b| b.is_ascii_digit()) || !matches!(digits.len(), 2 | 4) {
+        return None;
+    }
+    let hours: i32 = digits[..2].parse().ok()?;
+    let minutes: i32 = match &digits[2..] {
+        "" => 0,
+        minutes => minutes.parse().ok()?,
+    };
+    if hours > 23 || minutes > 59 {
+        return None;
+    }
+    let seconds = (hours * 60 + minutes) * 60;
+    let offset = if text.as_bytes()[at] == b'-' {
+        FixedOffset::west_opt(seconds)
+    } else {
+        FixedOffset::east_opt(seconds)
+    };
+    Some((&text[..at], Some(offset?)))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use chrono_tz::UTC;
+
+    fn timestamp_of(front: &str, zone: Tz) -> Result<String, ParseError> {
+        let post = format!("---\ntitle: T\n{front}\n---\n<p>x</p>\n");
+        let flat = flatten(&post, zone).expect("a post")?;
+        let millis: i64 = flat[4..flat.find("-->").unwrap()].parse().unwrap();
+        Ok(DateTime::from_timestamp_millis(millis)
+            .unwrap()
+            .to_rfc3339())
+    }
+
+    #[test]
+    fn post_dates_in_every_form_jekyll_reads() {
+        let hong_kong = chrono_tz::Asia::Hong_Kong;
+        let cases = [
+            ("date: 2023-07-01", UTC, "2023-07-01T00:00:00+00:00"),
+            ("date: 2023-07-01", hong_kong, "2023-06-30T16:00:00+00:00"),
+            ("date: 2023-07-01 23:06", UTC, "2023-07-01T23:06:00+00:00"),
+            (
+                "date: 2023-07-01 23:06",
+                hong_kong,
+                "2023-07-01T15:06:00+00:00",
+            ),
+            (
+                "date: 2023-07-01 23:06:07",
+                UTC,
+                "2023-07-01T23:06:07+00:00",
+            ),
+            (
+                "date: 2023-07-01T23:06:07.250",
+                UTC,
+                "2023-07-01T23:06:07.250+00:00",
+            ),
+            (
+                "date: 2023-07-01 23:06:07 +0800",
+                hong_kong,
+                "2023-07-01T15:06:07+00:00",
+            ),
+            (
+                "date: 2023-07-01 23:06 -05:00",
+                UTC,
+                "2023-07-02T04:06:00+00:00",
+            ),
+            (
+                "date: 2023-07-01 23:06:07+08",
+                UTC,
+                "2023-07-01T15:06:07+00:00",
+            ),
+            (
+                "date: 2023-07-01T23:06:07Z",
+                hong_kong,
+                "2023-07-01T23:06:07+00:00",
+            ),
+            (
+                "date: 2023-07-01 23:06:07 UTC",
+                hong_kong,
+                "2023-07-01T23:06:07+00:00",
+            ),
+            (
+                "date: '2023-06-13 00:15:01.000000000 +08:00'",
+                UTC,
+                "2023-06-12T16:15:01+00:00",
+            ),
+        ];
+        for (front, zone, want) in cases {
+            assert_eq!(
+                timestamp_of(front, zone).as_deref(),
+                Ok(want),
+                "{front} in {zone}"
+            );
+        }
+        for front in [
+            "date: 2023-13-01",
+            "date: 2023-07-01 25:00",
+            "date: 2023-07-01 23:06 +99:00",
+            "date: 10000-01-01",
+            "date: yesterday",
+        ] {
+            let error = timestamp_of(front, UTC).expect_err(front);
+            assert!(
+                matches!(error, ParseError::InvalidTimestamp { line: 3, .. }),
+                "{front}: {error:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn front_matter_nesting_is_bounded_without_recursion() {
+        // Deep block and flow collections, far past any stack: an error with its line.
+        let block = format!("title: T\ndate: 2023-07-01\nx:\n{}", "- ".repeat(100_000));
+        let nested_maps: String = (0..20_000)
+            .map(|depth| format!("{}k:\n", " ".repeat(depth)))
+            .collect();
+        let flow = format!("title: T\ndate: 2023-07-01\nx: {}", "[".repeat(100_000));
+        for yaml in [block, nested_maps, flow] {
+            let post = format!("---\n{yaml}\n---\n<p>x</p>\n");
+            let error = flatten(&post, UTC).unwrap().unwrap_err();
+            assert!(
+                matches!(error, ParseError::InvalidFrontMatter { .. }),
+                "{error:?}"
+            );
+        }
+        // Nesting within the bound is read as usual.
+        let post = format!(
+            "---\ntitle: T\nx: {}{}\ndate: 2023-07-01\n---\n<p>x</p>\n",
+            "[".repeat(MAX_NESTING - 1),
+            "]".repeat(MAX_NESTING - 1)
+        );
+        assert!(flatten(&post, UTC).unwrap().is_ok());
+    }
+
+    #[test]
+    fn aliases_are_never_expanded() {
+        // Nine-fold aliases over ten levels: a billion copies if expanded.
+        let mut yaml = String::from(
+            "title: &t Title\ndate: 2023-07-01\na0: &a0 [x, x, x, x, x, x, x, x, x]\n",
+        );
+        for level in 1..10 {
+            let previous = format!("*a{}", level - 1);
+            let list = vec![previous; 9].join(", ");
+            yaml.push_str(&format!("a{level}: &a{level} [{list}]\n"));
+        }
+        yaml.push_str("link: *t\n");
+        let post = format!("---\n{yaml}---\n<p>x</p>\n");
+        let flat = flatten(&post, UTC).unwrap().unwrap();
+        // An alias of a scalar is that scalar.
+        assert!(flat.contains("\n[Title](Title)\n"), "{flat}");
+    }
 
     #[test]
     fn a_post_flattens_as_the_archives_do() {
         let post = "---\nlayout: post\ntitle: '特里普被抓包: 一个标题'\ndate: 2023-06-13 00:15:01.000000000 +08:00\n\
                     link: |-\n  https://www.dw.com/zh/\n  a-1\ncategories: dw\n---\n\n<div>\n  <p>一</p>\n<p>二</p>\n";
         assert_eq!(
-            flatten(post).unwrap().unwrap(),
+            flatten(post, UTC).unwrap().unwrap(),
             "<!--1686586501000-->\n[特里普被抓包: 一个标题](https://www.dw.com/zh/a-1)\n------\n\n<div><p>一</p><p>二</p>"
         );
-        assert!(flatten("<!--1-->\n[t]()\n------\n").is_none());
+        assert!(flatten("<!--1-->\n[t]()\n------\n", UTC).is_none());
     }
 
     #[test]
     fn broken_front_matter_is_a_parse_error_with_its_line() {
-        let error = flatten("---\ntitle: x\ndate: never\n---\n<p>x</p>")
+        let error = flatten("---\ntitle: x\ndate: never\n---\n<p>x</p>", UTC)
             .unwrap()
             .unwrap_err();
         assert_eq!(error.line(), 3);
-        let error = flatten("---\ntitle: [unclosed\n---\n")
+        let error = flatten("---\ntitle: [unclosed\n---\n", UTC)
             .unwrap()
             .unwrap_err();
         assert!(
             matches!(error, ParseError::InvalidFrontMatter { .. }),
             "{error:?}"
         );
-        let error = flatten("---\ntitle: x\n").unwrap().unwrap_err();
+        let error = flatten("---\ntitle: x\n", UTC).unwrap().unwrap_err();
         assert!(error.to_string().contains("never closed"));
     }
 }

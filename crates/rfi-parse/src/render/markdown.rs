@@ -128,21 +128,21 @@ fn front_matter(article: &Article, md: &mut String) {
         .map(|p| p.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, false));
     field("title", Some(&article.title));
     field("date", Some(published.as_deref().unwrap_or(&timestamp)));
-    field(
-        "link",
-        article.url.as_deref().filter(|url| is_safe_url(url)),
-    );
+    // Addresses are web or mail addresses only, their braces percent-encoded: a site
+    // generator's template reads no `{{` in them.
+    let link = article
+        .url
+        .as_deref()
+        .filter(|url| is_safe_url(url))
+        .map(braces_encoded);
+    let lead_image = article.lead_image.as_ref().filter(|i| is_safe_url(&i.url));
+    let lead_image_url = lead_image.map(|i| braces_encoded(&i.url));
+    field("link", link.as_deref());
     field("date_line", article.date_line.as_deref());
     field("published", published.as_deref());
     field("timestamp", Some(&timestamp));
-    field(
-        "lead_image",
-        article.lead_image.as_ref().map(|i| i.url.as_str()),
-    );
-    field(
-        "lead_image_alt",
-        article.lead_image.as_ref().and_then(|i| i.alt.as_deref()),
-    );
+    field("lead_image", lead_image_url.as_deref());
+    field("lead_image_alt", lead_image.and_then(|i| i.alt.as_deref()));
     field("copyright", article.copyright.as_deref());
     field("byline", article.byline.as_deref());
     field("source", article.source.as_deref());
@@ -222,11 +222,23 @@ fn is_safe_url(url: &str) -> bool {
         .any(|s| lower.starts_with(s))
 }
 
-/// A link destination with the characters that would end or break it percent-encoded.
+/// An address with `{` and `}` percent-encoded (the same address to a web server), so
+/// that no template delimiter (`{{`, `{%`) or attribute list survives in it.
+fn braces_encoded(url: &str) -> std::borrow::Cow<'_, str> {
+    if !url.contains(['{', '}']) {
+        return std::borrow::Cow::Borrowed(url);
+    }
+    std::borrow::Cow::Owned(url.replace('{', "%7B").replace('}', "%7D"))
+}
+
+/// A link destination with the characters that would end or break it, or that a site
+/// generator would read as template syntax, percent-encoded.
 fn destination(url: &str) -> String {
     let mut out = String::with_capacity(url.len());
     for c in url.trim().chars() {
         match c {
+            '{' => out.push_str("%7B"),
+            '}' => out.push_str("%7D"),
             ' ' => out.push_str("%20"),
             '(' => out.push_str("%28"),
             ')' => out.push_str("%29"),
@@ -249,8 +261,14 @@ fn destination(url: &str) -> String {
 /// Backslash-escapes text so that CommonMark readers (and GitHub's, Hugo's goldmark
 /// with its tables, strikethrough, footnotes and definition lists) show it as the same
 /// literal text, escaping only what would otherwise be read as markup; `\n` becomes a
-/// hard line break. Hugo shortcode and Liquid delimiters (`{{`, `{%`) are broken up, so
-/// that a site generator never executes article text.
+/// hard line break.
+///
+/// Beyond CommonMark, what site generators read in Markdown is made inert as a class, not
+/// case by case: every `{` is escaped, so no Hugo shortcode or Liquid tag (`{{`, `{%`) and
+/// no Goldmark attribute list (`{.class}`, `{style=…}`) can form; the `!` of a `<!` is
+/// escaped too, so no HTML comment (Hugo's `<!--more-->` summary divider) appears in the
+/// source; and the `:` of a `scheme://` or `xmpp:` other than `http` and `https` is
+/// escaped, so GitHub's and Goldmark's autolinking makes no `ftp:` or other link.
 pub(crate) fn escape_into(text: &str, md: &mut String) {
     for (number, line) in text.split('\n').enumerate() {
         if number > 0 {
@@ -284,8 +302,10 @@ fn escape_line(line: &str, md: &mut String) {
             '\\' => next.is_none_or(|n| n.is_ascii_punctuation()),
             ']' => matches!(next, Some('(' | '[' | ':')),
             '<' => opens_html(after),
+            '!' => previous == Some('<'),
             '&' => starts_entity(after),
-            '{' | '%' => previous == Some('{'),
+            '{' => true,
+            ':' => autolinks_other_scheme(&line[..at], after),
             _ => false,
         } || block_marker == Some(at);
         if !matches!(c, '*' | '_') {
@@ -347,6 +367,27 @@ fn emphasis_delimiter(c: char, before: Option<char>, after: Option<char>) -> boo
     }
 }
 
+/// Whether a `:` between `before` and `after` ends the scheme of an address that an
+/// autolinking reader would turn into a link other than `http`, `https` or `mailto`
+/// (`ftp://x`, `file://x`, `xmpp:a@b`).
+fn autolinks_other_scheme(before: &str, after: &str) -> bool {
+    let scheme_start = before
+        .char_indices()
+        .rev()
+        .find(|(_, c)| !(c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.')))
+        .map_or(0, |(at, c)| at + c.len_utf8());
+    let scheme = &before[scheme_start..];
+    if scheme.is_empty() {
+        return false;
+    }
+    if scheme.eq_ignore_ascii_case("xmpp") {
+        return true;
+    }
+    after.starts_with("//")
+        && !scheme.eq_ignore_ascii_case("http")
+        && !scheme.eq_ignore_ascii_case("https")
+}
+
 /// Whether `<` followed by `after` opens raw HTML or an autolink.
 fn opens_html(after: &str) -> bool {
     after
@@ -401,7 +442,7 @@ mod tests {
         assert_eq!(escaped("AT&T &amp; &#39; &x"), r"AT&T \&amp; \&#39; &x");
         assert_eq!(
             escaped("a < b <br> </p> <!-- x"),
-            r"a < b \<br> \</p> \<!-- x"
+            r"a < b \<br> \</p> \<\!-- x"
         );
         assert_eq!(escaped("$5 @cite ^s^ 3~5 a|b"), r"$5 @cite ^s^ 3\~5 a\|b");
         assert_eq!(escaped(r"C:\dir \* x\"), r"C:\dir \\\* x\\");
@@ -410,15 +451,42 @@ mod tests {
     }
 
     #[test]
-    fn escapes_template_delimiters() {
+    fn escapes_what_site_generators_read() {
         assert_eq!(
             escaped(r#"{{% param "title" %}}"#),
-            r#"{\{\% param "title" %}}"#
+            r#"\{\{% param "title" %}}"#
         );
         assert_eq!(
             escaped("{{< x >}} {% raw %} {a}"),
-            r"{\{< x >}} {\% raw %} {a}"
+            r"\{\{< x >}} \{% raw %} \{a}"
         );
+        // Goldmark attribute lists, on a heading's or a paragraph's last line.
+        assert_eq!(
+            escaped(r#"标题 {style="background:url(https://evil.example/x.png)"}"#),
+            r#"标题 \{style="background:url(https://evil.example/x.png)"}"#
+        );
+        assert_eq!(escaped("a\n{.wide}"), "a\\\n\\{.wide}");
+        // No HTML comment, so no `<!--more-->` summary divider.
+        assert_eq!(escaped("<!--more-->"), r"\<\!--more-->");
+        assert_eq!(escaped("a<!b !x"), r"a\<\!b !x");
+        // Only web and mail addresses autolink.
+        assert_eq!(escaped("ftp://x.example/a"), r"ftp\://x.example/a");
+        assert_eq!(
+            escaped("见FILE://c/x，xmpp:a@b.example"),
+            r"见FILE\://c/x，xmpp\:a@b.example"
+        );
+        assert_eq!(
+            escaped("https://x.example http://y 时间:10:30 a:b"),
+            "https://x.example http://y 时间:10:30 a:b"
+        );
+    }
+
+    #[test]
+    fn destinations_carry_no_template_syntax() {
+        let mut md = String::new();
+        link_into("x", "https://x.example/{{%pwn%}}?q={{<", &mut md);
+        assert_eq!(md, "[x](https://x.example/%7B%7B%pwn%%7D%7D?q=%7B%7B%3C)");
+        assert_eq!(braces_encoded("https://a/{x}"), "https://a/%7Bx%7D");
     }
 
     #[test]
