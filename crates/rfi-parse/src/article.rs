@@ -84,6 +84,11 @@ pub struct Extractor {
     pub expects_lead: bool,
     /// Whether the source prints a date line.
     pub expects_date_line: bool,
+    /// Whether the body's markup cost more to build into a tree than its size warrants
+    /// (a shape whose tree building is quadratic), so that it was read as flat
+    /// paragraphs of its text: the text is kept, its structure (links, headings,
+    /// captions) is not.
+    pub simplified_markup: bool,
 }
 
 /// How the source profile was chosen.

@@ -37,6 +37,49 @@ pub fn constructions() -> Vec<(&'static str, String)> {
                 + "></p>"
                 + &"<p>x</p>".repeat(100_000),
         ),
+        // Shapes whose tree building is quadratic however the pre-pass counts depth:
+        // the work budget covers them.
+        (
+            "<dl><dt>x<dd>y x70,000 (1 MiB)",
+            "<dl><dt>x<dd>y".repeat(70_000),
+        ),
+        ("<h1><div>x x40,000", "<h1><div>x".repeat(40_000)),
+        ("<dt><dl>x x45,000", "<dt><dl>x".repeat(45_000)),
+        ("<dir><li>x x40,000", "<dir><li>x".repeat(40_000)),
+        ("<menu><li>x x35,000", "<menu><li>x".repeat(35_000)),
+        (
+            "<center><dd>x x75,000 (1 MiB)",
+            "<center><dd>x".repeat(75_000),
+        ),
+        (
+            "<b><div>y</b> x75,000 (1 MiB)",
+            "<b><div>y</b>".repeat(75_000),
+        ),
+        (
+            "<a><div>y</a> x75,000 (1 MiB)",
+            "<a><div>y</a>".repeat(75_000),
+        ),
+        (
+            "<font><div>y</font> x50,000 (1 MiB)",
+            "<font><div>y</font>".repeat(50_000),
+        ),
+        ("<li><ul>x x100,000 (1 MiB)", "<li><ul>x".repeat(100_000)),
+        (
+            "20,000 <iframe> and a 40,000-character caption",
+            "<figure>".to_string()
+                + &"<iframe src=https://p.example/v></iframe>".repeat(20_000)
+                + "<figcaption>"
+                + &"x".repeat(40_000)
+                + "</figcaption></figure>",
+        ),
+        (
+            "20,000 <video> and a 40,000-character caption",
+            "<figure>".to_string()
+                + &"<video src=https://p.example/v></video>".repeat(20_000)
+                + "<figcaption>"
+                + &"x".repeat(40_000)
+                + "</figcaption></figure>",
+        ),
         (
             "100,000-character figcaption, 5,000 <img>",
             "<figure><figcaption>".to_string()
@@ -62,6 +105,267 @@ fn every_expensive_construction_converts_with_bounded_output() {
             input.len()
         );
     }
+}
+
+/// Every element name of the HTML standard's index, obsolete ones and foreign roots
+/// included.
+const ELEMENTS: &[&str] = &[
+    "a",
+    "abbr",
+    "acronym",
+    "address",
+    "applet",
+    "area",
+    "article",
+    "aside",
+    "audio",
+    "b",
+    "base",
+    "basefont",
+    "bdi",
+    "bdo",
+    "bgsound",
+    "big",
+    "blink",
+    "blockquote",
+    "body",
+    "br",
+    "button",
+    "canvas",
+    "caption",
+    "center",
+    "cite",
+    "code",
+    "col",
+    "colgroup",
+    "data",
+    "datalist",
+    "dd",
+    "del",
+    "details",
+    "dfn",
+    "dialog",
+    "dir",
+    "div",
+    "dl",
+    "dt",
+    "em",
+    "embed",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "font",
+    "footer",
+    "form",
+    "frame",
+    "frameset",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "head",
+    "header",
+    "hgroup",
+    "hr",
+    "html",
+    "i",
+    "iframe",
+    "image",
+    "img",
+    "input",
+    "ins",
+    "isindex",
+    "kbd",
+    "keygen",
+    "label",
+    "legend",
+    "li",
+    "link",
+    "listing",
+    "main",
+    "map",
+    "mark",
+    "marquee",
+    "math",
+    "menu",
+    "meta",
+    "meter",
+    "multicol",
+    "nav",
+    "nextid",
+    "nobr",
+    "noembed",
+    "noframes",
+    "noscript",
+    "object",
+    "ol",
+    "optgroup",
+    "option",
+    "output",
+    "p",
+    "param",
+    "picture",
+    "plaintext",
+    "pre",
+    "progress",
+    "q",
+    "rb",
+    "rp",
+    "rt",
+    "rtc",
+    "ruby",
+    "s",
+    "samp",
+    "script",
+    "search",
+    "section",
+    "select",
+    "selectedcontent",
+    "slot",
+    "small",
+    "source",
+    "spacer",
+    "span",
+    "strike",
+    "strong",
+    "style",
+    "sub",
+    "summary",
+    "sup",
+    "svg",
+    "table",
+    "tbody",
+    "td",
+    "template",
+    "textarea",
+    "tfoot",
+    "th",
+    "thead",
+    "time",
+    "title",
+    "tr",
+    "track",
+    "tt",
+    "u",
+    "ul",
+    "var",
+    "video",
+    "wbr",
+    "xmp",
+    "foreignObject",
+    "desc",
+    "mi",
+    "annotation-xml",
+];
+
+/// A megabyte of element soup: random start and end tags of every element, with text,
+/// from a seeded generator (xorshift), so that a failure can be reproduced by its seed.
+fn element_soup(seed: u64, bytes: usize) -> String {
+    let mut state = seed.max(1);
+    let mut next = move || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    let mut soup = String::with_capacity(bytes + 64);
+    while soup.len() < bytes {
+        let roll = next();
+        // Raw-text elements would swallow the rest as text: rarer, and closed at once.
+        let name = match ELEMENTS[(roll >> 8) as usize % ELEMENTS.len()] {
+            // `<plaintext>` makes all that follows text, and a `<frameset>` replaces the
+            // body (tree building then ignores the rest, and browsers show none of it):
+            // the soup stays markup throughout.
+            "plaintext" | "frameset" => "p",
+            name => name,
+        };
+        match roll % 8 {
+            0..=3 => {
+                soup.push('<');
+                soup.push_str(name);
+                if roll % 5 == 0 {
+                    soup.push_str(" class=c");
+                }
+                soup.push('>');
+                if matches!(
+                    name,
+                    "plaintext"
+                        | "script"
+                        | "style"
+                        | "textarea"
+                        | "title"
+                        | "xmp"
+                        | "noembed"
+                        | "noframes"
+                        | "noscript"
+                        | "iframe"
+                        | "template"
+                ) {
+                    soup.push_str("raw</");
+                    soup.push_str(name);
+                    soup.push('>');
+                }
+            }
+            4..=5 => {
+                soup.push_str("</");
+                soup.push_str(name);
+                soup.push('>');
+            }
+            _ => soup.push_str("这是一句完整的话。"),
+        }
+    }
+    soup
+}
+
+#[test]
+fn tree_building_work_is_linear_in_any_element_soup() {
+    // Work units, not seconds: the tree builder's calls, counted, against the budget
+    // that grows with the input (a simplified second reading included).
+    for seed in 1..=4 {
+        let soup = element_soup(seed, 1 << 20);
+        let (work, budget) = rfi_parse::tree_building_work(&soup);
+        assert!(
+            work <= 2 * budget,
+            "seed {seed}: {work} units for {} bytes (budget {budget})",
+            soup.len()
+        );
+        rfi_parse::parse(&format!("{HEADER}{soup}")).expect("converts");
+    }
+    // One short unit of random tags repeated, the form every quadratic shape found so
+    // far takes (`<h1><div>x`, `<b><div>y</b>`), for shapes nobody listed.
+    for seed in 1..=24 {
+        let unit = element_soup(seed * 7919, 24);
+        let repeated = unit.repeat((256 << 10) / unit.len());
+        let (work, budget) = rfi_parse::tree_building_work(&repeated);
+        assert!(
+            work <= 2 * budget,
+            "{unit:?} repeated: {work} units (budget {budget})"
+        );
+    }
+    // The issue's shapes, each far past the budget when built as written.
+    for (name, body) in constructions() {
+        let (work, budget) = rfi_parse::tree_building_work(&body);
+        assert!(work <= 2 * budget, "{name}: {work} units (budget {budget})");
+    }
+}
+
+#[test]
+fn quadratic_shapes_keep_their_text_and_say_so() {
+    let body =
+        "<h1><div>第一句话。".to_string() + &"<h1><div>x".repeat(40_000) + "<p>最后一句话。</p>";
+    let article = rfi_parse::parse(&format!("{HEADER}{body}")).unwrap();
+    assert!(article.extractor.simplified_markup);
+    let text = article.paragraphs.join("\n");
+    assert!(
+        text.contains("第一句话。") && text.contains("最后一句话。"),
+        "{}",
+        &text[..200]
+    );
+    // Ordinary markup is built as written.
+    let article = rfi_parse::parse(&format!("{HEADER}<div><p>x</p></div>")).unwrap();
+    assert!(!article.extractor.simplified_markup);
 }
 
 #[test]

@@ -31,6 +31,9 @@ pub(crate) struct BodyFields {
     /// Text a rule left out although it reads like prose.
     pub(crate) dropped: Vec<String>,
     pub(crate) tags: Vec<String>,
+    /// Whether the markup cost more to build into a tree than its size warrants, so that
+    /// it was read as flat paragraphs of its text.
+    pub(crate) simplified: bool,
     /// The first `<time>`: its `datetime` attribute, or its text.
     time: Option<String>,
 }
@@ -45,8 +48,11 @@ pub(crate) fn extract(html: &str, rfi_zone: Tz, profile: &'static Profile) -> Bo
         Layout::Generic => profile.zone,
     };
     let html = super::prepass::prepare(html);
-    let document = Html::parse_document(&html);
-    let mut fields = BodyFields::default();
+    let (document, as_written) = super::tree::build(&html);
+    let mut fields = BodyFields {
+        simplified: !as_written,
+        ..BodyFields::default()
+    };
     let Some(body) = document
         .root_element()
         .children()
@@ -762,15 +768,16 @@ impl<'f> Walker<'f> {
                 continue;
             };
             match element.name() {
+                // The caption goes to the figure's first player or picture only: one
+                // caption is never copied per element (a figure of thousands of players
+                // or pictures stays as small as its markup).
                 "iframe" | "video" | "embed" if self.push_embed(element) => {
-                    found = true;
-                    if let Some(embed) = self.fields.embeds.last_mut() {
+                    if !found && let Some(embed) = self.fields.embeds.last_mut() {
                         embed.caption.clone_from(&caption.0);
                         embed.credit.clone_from(&caption.1);
                     }
+                    found = true;
                 }
-                // The caption goes to the figure's first picture only: one caption is
-                // never copied per image (a figure of thousands of `<img>` stays small).
                 "img" if !has_ancestor(node, figure.id(), "picture") => {
                     let caption = if found { None } else { Some(caption.clone()) };
                     found |= self.push_image(node, caption);

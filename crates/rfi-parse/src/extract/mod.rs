@@ -12,6 +12,10 @@ mod repair;
 mod share;
 mod srcset;
 mod text;
+mod tree;
+
+#[doc(hidden)]
+pub use tree::tree_building_work;
 
 use std::str::FromStr;
 
@@ -215,6 +219,7 @@ fn parse_archive(input: &str, options: &ParseOptions) -> Result<Article, ParseEr
             chosen_by,
             expects_lead: profile.has_lead,
             expects_date_line: profile.has_date_line,
+            simplified_markup: body.simplified,
         },
     })
 }
