@@ -60,6 +60,11 @@ pub struct InputArgs {
     #[arg(long, value_name = "LABEL", value_parser = parse_encoding)]
     pub encoding: Option<String>,
 
+    /// Read every body with this source profile (`rfi`, `cna`, `dw`…, or `default`, the
+    /// careful default for unknown sources) instead of the one its host or markup names.
+    #[arg(long, value_name = "NAME", value_parser = parse_profile)]
+    pub profile: Option<String>,
+
     /// Read more input paths from FILE (`-` for standard input), one per line.
     #[arg(long, value_name = "FILE")]
     pub files_from: Option<PathBuf>,
@@ -199,6 +204,13 @@ fn parse_encoding(label: &str) -> Result<String, String> {
         .map_err(|error| error.to_string())
 }
 
+fn parse_profile(name: &str) -> Result<String, String> {
+    ParseOptions::new()
+        .profile(name)
+        .map(|_| name.to_string())
+        .map_err(|error| error.to_string())
+}
+
 fn parse_size(text: &str) -> Result<u64, String> {
     let (number, unit) = match text.trim().char_indices().last() {
         Some((at, c)) if c.is_ascii_alphabetic() => (&text.trim()[..at], c.to_ascii_uppercase()),
@@ -296,11 +308,14 @@ impl InputConfig {
             threads,
             max_size: args.max_size,
             parse: {
-                let options = ParseOptions::new().zone(&args.tz)?;
-                match &args.encoding {
-                    Some(label) => options.encoding(label)?,
-                    None => options,
+                let mut options = ParseOptions::new().zone(&args.tz)?;
+                if let Some(label) = &args.encoding {
+                    options = options.encoding(label)?;
                 }
+                if let Some(name) = &args.profile {
+                    options = options.profile(name)?;
+                }
+                options
             },
             quiet: args.quiet,
             stats: !args.quiet

@@ -101,15 +101,18 @@ pub enum ChosenBy {
     Markup,
     /// Nothing names a known source: the careful default.
     Default,
+    /// The caller named the profile ([`crate::ParseOptions::profile`], `--profile`).
+    Forced,
 }
 
 impl ChosenBy {
-    /// `host`, `markup` or `default`.
+    /// `host`, `markup`, `default` or `forced`.
     pub fn as_str(self) -> &'static str {
         match self {
             ChosenBy::Host => "host",
             ChosenBy::Markup => "markup",
             ChosenBy::Default => "default",
+            ChosenBy::Forced => "forced",
         }
     }
 }

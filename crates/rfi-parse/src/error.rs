@@ -101,6 +101,9 @@ pub enum OptionError {
     /// Not a WHATWG encoding label.
     #[error("unknown encoding {0:?} (use a label such as utf-8, gb18030 or big5)")]
     UnknownEncoding(String),
+    /// Not the name of a source profile.
+    #[error("unknown profile {0:?} (known: {known})", known = crate::extract::profile_names().join(", "))]
+    UnknownProfile(String),
 }
 
 /// Shortens a line quoted in an error message so that a binary blob never floods stderr.

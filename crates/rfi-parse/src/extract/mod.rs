@@ -46,6 +46,7 @@ pub use decode::Decoded;
 pub struct ParseOptions {
     zone: Tz,
     site_zone: Tz,
+    profile: Option<&'static str>,
     encoding: Option<&'static Encoding>,
 }
 
@@ -54,6 +55,7 @@ impl Default for ParseOptions {
         Self {
             zone: chrono_tz::Europe::Paris,
             site_zone: chrono_tz::UTC,
+            profile: None,
             encoding: None,
         }
     }
@@ -88,6 +90,26 @@ impl ParseOptions {
         Ok(self)
     }
 
+    /// Reads every body with the named source profile (`rfi`, `cna`…, or `default`, the
+    /// careful default for unknown sources) instead of choosing one by host or markup:
+    /// to measure one profile on another source's files.
+    ///
+    /// ```
+    /// let options = rfi_parse::ParseOptions::new().profile("default")?;
+    /// let article = rfi_parse::parse_with("<!--0-->\n[T](https://www.rfi.fr/cn/x)\n------\n\n<p>x</p>", &options).unwrap();
+    /// assert_eq!(article.extractor.profile, "default");
+    /// assert!(rfi_parse::ParseOptions::new().profile("nope").is_err());
+    /// # Ok::<(), rfi_parse::OptionError>(())
+    /// ```
+    pub fn profile(mut self, name: &str) -> Result<Self, OptionError> {
+        self.profile = Some(
+            profile::by_name(name)
+                .ok_or_else(|| OptionError::UnknownProfile(name.to_string()))?
+                .name,
+        );
+        Ok(self)
+    }
+
     /// Reads every input in this encoding, a WHATWG label (`gb18030`, `big5`, `utf-8`),
     /// instead of detecting it.
     pub fn encoding(mut self, label: &str) -> Result<Self, OptionError> {
@@ -102,6 +124,15 @@ impl ParseOptions {
     pub fn zone_name(&self) -> &'static str {
         self.zone.name()
     }
+}
+
+/// The names of the source profiles, `default` last.
+pub fn profile_names() -> Vec<&'static str> {
+    profile::PROFILES
+        .iter()
+        .map(|p| p.name)
+        .chain(["default"])
+        .collect()
 }
 
 /// The header of an archive file (or post), read without its body.
@@ -189,7 +220,10 @@ fn parse_archive(input: &str, options: &ParseOptions) -> Result<Article, ParseEr
     // Site, language and section come from the URL only: nothing is guessed.
     let info = url.as_deref().map(origin::origin).unwrap_or_default();
     // The profile only steers extraction; it never fills a field the input lacks.
-    let (profile, chosen_by) = profile::choose(info.site.as_deref(), header.body);
+    let (profile, chosen_by) = match options.profile.and_then(profile::by_name) {
+        Some(forced) => (forced, crate::article::ChosenBy::Forced),
+        None => profile::choose(info.site.as_deref(), header.body),
+    };
     let body = body::extract(header.body, options.zone, profile);
     Ok(Article {
         source: None,

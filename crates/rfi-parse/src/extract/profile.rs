@@ -272,6 +272,14 @@ pub(crate) const PROFILES: &[Profile] = &[
     },
 ];
 
+/// The profile of this name (`default` included).
+pub(crate) fn by_name(name: &str) -> Option<&'static Profile> {
+    PROFILES
+        .iter()
+        .chain([&DEFAULT])
+        .find(|profile| profile.name == name)
+}
+
 /// The profile for an article: by its URL's site, else by the body's marks.
 pub(crate) fn choose(site: Option<&str>, body: &str) -> (&'static Profile, ChosenBy) {
     if let Some(site) = site
