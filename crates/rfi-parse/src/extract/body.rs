@@ -120,9 +120,14 @@ fn header_part(
                 && let Some(date_line) = date_div_text(node) =>
         {
             let published = parse_date_line(&date_line, zone);
-            if layout == Layout::Generic && published.is_none() {
+            if layout == Layout::Generic
+                && published.is_none()
+                && parse_date_line(&date_line, Some(chrono_tz::UTC)).is_none()
+            {
                 // Only a date this tool reads is a date line on other sources; any other
-                // short block with a digit is left to the article.
+                // short block with a digit is left to the article. A date read only with
+                // a zone the source does not name (the default profile) is still the
+                // date line, with no publication instant: none is guessed.
                 return false;
             }
             let (byline, date_line) = split_byline(date_line);
@@ -302,10 +307,37 @@ impl<'f> Walker<'f> {
             // attributes, no rule gives it a meaning (profile selectors name a class).
             return true;
         }
-        if is_textless(name) || is_noise(node, element) || self.taken.contains(&node.id()) {
+        if is_textless(name)
+            || is_noise(node, element)
+            || is_hidden(element)
+            || self.taken.contains(&node.id())
+        {
             return false;
         }
         if self.profile_part(node, element) {
+            return false;
+        }
+        if let Some(url) = social_embed_url(node, element) {
+            // A tweet, Instagram or Facebook post or TikTok quoted in the article: an
+            // embed, its visible text the caption, never paragraphs.
+            self.flush();
+            self.fields
+                .blocks
+                .push(Block::Embed(self.fields.embeds.len()));
+            self.fields.embeds.push(Embed {
+                url,
+                caption: text_of(node).map(|text| text.replace('\n', " ")),
+                credit: None,
+            });
+            return false;
+        }
+        if name == "dd"
+            && let Some(text) = dl_caption(node)
+        {
+            // `<dl><dt><img></dt><dd>caption</dd></dl>`: the description of a term
+            // that is a picture is its caption.
+            self.flush();
+            self.caption_text(text, false);
             return false;
         }
         if name == "div" && is_share_block(node) {
@@ -319,10 +351,10 @@ impl<'f> Walker<'f> {
         }
         match name {
             "br" => {
-                let in_body = self
-                    .blocks
-                    .last()
-                    .is_some_and(|(_, kind)| *kind == BlockKind::Body);
+                let div_text_is_prose = self.profile.div_text_is_prose;
+                let in_body = self.blocks.last().is_some_and(|(_, kind)| {
+                    *kind == BlockKind::Body || (*kind == BlockKind::Container && div_text_is_prose)
+                });
                 if in_body && self.text.at_line_start() {
                     // An empty line between bare texts separates paragraphs.
                     self.flush();
@@ -447,6 +479,23 @@ impl<'f> Walker<'f> {
                     }
                 }
             }
+            return true;
+        }
+        if matches_any(profile.captions_after_image, element)
+            && matches!(
+                self.fields.blocks.last(),
+                Some(Block::Image(_) | Block::Embed(_))
+            )
+            && !node
+                .descendants()
+                .any(|d| matches!(element_name(d), Some("img" | "picture" | "iframe")))
+            && let Some(text) = text_of(node)
+            && text.chars().count() <= 300
+        {
+            // A short note right after a picture (`<img><small>…</small>`, a
+            // `*caption*` class) captions it; elsewhere it is read as text.
+            self.flush();
+            self.caption_text(text, false);
             return true;
         }
         if element.name() != "figcaption" && matches_any(profile.captions, element) {
@@ -654,6 +703,9 @@ impl<'f> Walker<'f> {
         if kind == BlockKind::Container && paragraph_tail {
             kind = BlockKind::Paragraph;
         }
+        if self.captions_last_block(&text) {
+            return;
+        }
         if kind == BlockKind::Container {
             if self.profile.div_text_captions_image && self.image_container == Some(container) {
                 // A gallery slide: the text beside the picture in its `<div>` captions it.
@@ -753,6 +805,23 @@ impl<'f> Walker<'f> {
         } else {
             Block::Paragraph(block)
         });
+    }
+
+    /// Files a text block as the caption of the picture right before it when the markup
+    /// says so without a profile: the text repeats the picture's `alt` (the caption
+    /// written twice, as CNA does: `<div><picture><img alt=…></picture></div><div>…</div>`).
+    fn captions_last_block(&mut self, text: &str) -> bool {
+        let is_caption = match self.fields.blocks.last() {
+            Some(Block::Image(index)) => {
+                let alt = self.fields.images[*index].alt.as_deref().unwrap_or("");
+                alt.chars().count() >= 8 && text.trim() == alt.trim()
+            }
+            _ => false,
+        };
+        if is_caption {
+            self.caption_text(text.to_string(), false);
+        }
+        is_caption
     }
 
     /// `<figure>`: its players become embeds, its pictures images, captioned by `<figcaption>`.
@@ -1041,6 +1110,102 @@ fn is_share_anchor(node: NodeRef<'_, Node>) -> bool {
         .filter(|e| e.name() == "a")
         .and_then(|a| a.attr("href"))
         .is_some_and(is_share_link)
+}
+
+/// Elements a reader never sees: the `hidden` attribute, `aria-hidden="true"`
+/// subtrees other than pictures, and the screen-reader-only classes of the common CSS frameworks (labels
+/// such as "Image caption" or "list 1 of 4" read out before the real content).
+fn is_hidden(element: &Element) -> bool {
+    // A picture marked `aria-hidden` is decorative to a screen reader, but a reader of
+    // the page sees it (a player's poster): it stays.
+    let picture = matches!(element.name(), "img" | "picture");
+    if element.attr("hidden").is_some()
+        || (!picture
+            && element
+                .attr("aria-hidden")
+                .is_some_and(|v| v.trim().eq_ignore_ascii_case("true")))
+    {
+        return true;
+    }
+    element.attr("class").is_some_and(|class| {
+        class.split_ascii_whitespace().any(|c| {
+            matches!(
+                c,
+                "sr-only"
+                    | "visually-hidden"
+                    | "visuallyhidden"
+                    | "off-screen"
+                    | "offscreen"
+                    | "screen-reader-text"
+                    | "screen-reader-only"
+                    | "element-invisible"
+            )
+        })
+    })
+}
+
+/// The address of a post or widget quoted by its embed code (`blockquote.twitter-tweet`,
+/// `blockquote.instagram-media`, `blockquote.tiktok-embed`, `div.fb-post`, Infogram's
+/// `div.infogram-embed`, Getty's `a.gie-single`), if `node` is one: the permalink the
+/// embed code names, else its first web link.
+fn social_embed_url(node: NodeRef<'_, Node>, element: &Element) -> Option<String> {
+    let class = element.attr("class")?;
+    let is_embed_code = class.split_ascii_whitespace().any(|c| {
+        matches!(
+            c,
+            "twitter-tweet"
+                | "twitter-video"
+                | "instagram-media"
+                | "tiktok-embed"
+                | "fb-post"
+                | "fb-video"
+                | "threads-post"
+                | "infogram-embed"
+                | "gie-single"
+        )
+    });
+    if !is_embed_code {
+        return None;
+    }
+    let named = [
+        "data-instgrm-permalink",
+        "cite",
+        "data-href",
+        "data-text-post-permalink",
+        "href",
+    ]
+    .iter()
+    .filter_map(|attr| element.attr(attr))
+    .map(str::trim)
+    .find(|url| is_web_url(url));
+    let linked = || {
+        let links = || {
+            node.descendants()
+                .filter_map(|d| d.value().as_element()?.attr("href"))
+                .map(str::trim)
+                .filter(|url| is_web_url(url))
+        };
+        // A tweet's text may link hashtags and names; its permalink is the status link.
+        links()
+            .filter(|url| url.contains("/status/"))
+            .last()
+            .or_else(|| links().next())
+    };
+    // An embed code without any address keeps its text as article text.
+    named.or_else(linked).map(str::to_string)
+}
+
+/// The text of a `<dd>` that describes a picture: the `<dt>` before it holds an image,
+/// and the `<dd>` holds none.
+fn dl_caption(dd: NodeRef<'_, Node>) -> Option<String> {
+    let dt = dd.prev_siblings().find(|n| n.value().is_element())?;
+    let has_picture = |node: NodeRef<'_, Node>| {
+        node.descendants()
+            .any(|d| matches!(element_name(d), Some("img" | "picture")))
+    };
+    (element_name(dt) == Some("dt") && has_picture(dt) && !has_picture(dd))
+        .then(|| text_of(dd))
+        .flatten()
 }
 
 /// Content that never belongs to the article: promotion slots, the share widget, the

@@ -43,6 +43,9 @@ pub(crate) struct Profile {
     pub(crate) drop: &'static [&'static str],
     /// Elements whose text is the caption of the picture before them.
     pub(crate) captions: &'static [&'static str],
+    /// Elements whose text is the caption of the picture or player right before them,
+    /// when one is (`small`, a `*caption*` class); elsewhere they are text.
+    pub(crate) captions_after_image: &'static [&'static str],
     /// Elements whose text is the credit of the picture before them.
     pub(crate) credits: &'static [&'static str],
     /// Picture or player blocks whose caption is the short text block beside them
@@ -95,6 +98,7 @@ const DEFAULT: Profile = Profile {
     has_date_line: false,
     drop: &[],
     captions: &["figcaption"],
+    captions_after_image: &["small", "[class*=caption]", "[class*=Caption]"],
     credits: &[],
     caption_after: &[],
     bylines: &["address", "a[rel=author]"],
@@ -105,7 +109,8 @@ const DEFAULT: Profile = Profile {
     byline_list_first: false,
     junk_images: &[],
     div_text_captions_image: true,
-    div_text_is_prose: false,
+    // Without a profile nothing says text straight in a `<div>` is furniture: it is kept.
+    div_text_is_prose: true,
 };
 
 /// Every known source; the first whose host or mark matches is used.
@@ -120,8 +125,11 @@ pub(crate) const PROFILES: &[Profile] = &[
         has_date_line: true,
         // The RFI walker reads its figures and their captions itself.
         captions: &[],
+        captions_after_image: &[],
         bylines: &[],
         div_text_captions_image: false,
+        // Text straight in RFI's layout `<div>`s is player and byline furniture.
+        div_text_is_prose: false,
         ..DEFAULT
     },
     Profile {
@@ -138,6 +146,8 @@ pub(crate) const PROFILES: &[Profile] = &[
             "div.moreArticle",
             // Inline related-news links between paragraphs.
             "div.insertGroup",
+            // The newsletter sign-up box.
+            "div.SubscriptionInner",
         ],
         captions: &["div.picinfo", "figcaption"],
         tags: &["div.keywordTag"],
@@ -160,6 +170,8 @@ pub(crate) const PROFILES: &[Profile] = &[
         furniture: &["相关图集", "相關圖集", "相关报道", "相關報導"],
         furniture_prefixes: &["相关图集：", "相關圖集：", "相关图集:", "相關圖集:"],
         div_text_captions_image: true,
+        // Text straight in its `<div>`s was read over the shared months: furniture.
+        div_text_is_prose: false,
         ..DEFAULT
     },
     Profile {
@@ -190,6 +202,8 @@ pub(crate) const PROFILES: &[Profile] = &[
         ],
         byline_list_first: true,
         junk_images: &["/images/ic/512x512/"],
+        // Text straight in its `<div>`s was read over the shared months: furniture.
+        div_text_is_prose: false,
         ..DEFAULT
     },
     Profile {
@@ -213,6 +227,8 @@ pub(crate) const PROFILES: &[Profile] = &[
             "延伸阅读：",
             "延伸閱讀：",
         ],
+        // Text straight in its `<div>`s was read over the shared months: furniture.
+        div_text_is_prose: false,
         ..DEFAULT
     },
     Profile {
@@ -220,6 +236,8 @@ pub(crate) const PROFILES: &[Profile] = &[
         hosts: &["kyodonews.net"],
         marks: &["kyodonews.net"],
         zone: Some(chrono_tz::Asia::Tokyo),
+        // Text straight in its `<div>`s was read over the shared months: furniture.
+        div_text_is_prose: false,
         ..DEFAULT
     },
     Profile {
@@ -227,6 +245,8 @@ pub(crate) const PROFILES: &[Profile] = &[
         hosts: &["nhk.or.jp", "nhk.jp"],
         marks: &["nhk.or.jp/nhkworld"],
         zone: Some(chrono_tz::Asia::Tokyo),
+        // Text straight in its `<div>`s was read over the shared months: furniture.
+        div_text_is_prose: false,
         ..DEFAULT
     },
     Profile {
@@ -237,6 +257,8 @@ pub(crate) const PROFILES: &[Profile] = &[
         credits: &["span.copyright"],
         byline_labels: &["編輯", "编辑", "網編", "网编", "責編", "责编"],
         junk_images: &["/img/icon-zoom.png"],
+        // Text straight in its `<div>`s was read over the shared months: furniture.
+        div_text_is_prose: false,
         ..DEFAULT
     },
     Profile {
@@ -256,6 +278,8 @@ pub(crate) const PROFILES: &[Profile] = &[
             "点击查看更多关于他的信息。",
             "点击查看更多关于她的信息。",
         ],
+        // Text straight in its `<div>`s was read over the shared months: furniture.
+        div_text_is_prose: false,
         ..DEFAULT
     },
     Profile {
@@ -268,6 +292,8 @@ pub(crate) const PROFILES: &[Profile] = &[
         tags: &["div.tag-group"],
         furniture: &["查看其它新闻", "查看其它新聞"],
         junk_images: &["/image/newsroom/default-user.png"],
+        // Text straight in its `<div>`s was read over the shared months: furniture.
+        div_text_is_prose: false,
         ..DEFAULT
     },
 ];
