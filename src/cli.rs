@@ -364,6 +364,7 @@ impl ConvertConfig {
                 destination,
                 fail_fast: args.fail_fast,
                 max_size: input.max_size,
+                warn_lossy: !input.quiet,
                 error_format: match args.error_format {
                     ErrorFormatArg::Human => ErrorFormat::Human,
                     ErrorFormatArg::Json => ErrorFormat::Json,

@@ -41,6 +41,8 @@ pub struct Config {
     /// The largest input read, in bytes.
     pub max_size: u64,
     pub error_format: ErrorFormat,
+    /// Whether an input converted with text left out is reported (not with `--quiet`).
+    pub warn_lossy: bool,
 }
 
 /// How failures are reported on standard error.
@@ -87,6 +89,37 @@ impl Failure {
         };
         err.write_all(line.as_bytes())
     }
+}
+
+/// Why an article that converted may not hold all of its input's text: what a rule left
+/// out that reads like article prose, or markup read as flat paragraphs. Reported as
+/// `FILE: warning: message` (JSON: `kind` `warning`), counted, and no failure.
+fn lossy_warning(source: &str, article: &rfi_parse::Article) -> Option<Failure> {
+    let mut parts = Vec::new();
+    if let Some(first) = article.dropped_text.first() {
+        let excerpt: String = first.chars().take(60).collect();
+        let more = if first.chars().count() > 60 {
+            "…"
+        } else {
+            ""
+        };
+        parts.push(format!(
+            "{} passage(s) that read like article text were left out by a rule (first: {excerpt:?}{more}); `rfi-parse check` lists them as dropped-prose",
+            article.dropped_text.len()
+        ));
+    }
+    if article.extractor.simplified_markup {
+        parts.push(
+            "the markup cost more to build than its size warrants, so it was read as flat paragraphs of its text (links, headings and captions not kept)"
+                .to_string(),
+        );
+    }
+    (!parts.is_empty()).then(|| Failure {
+        source: source.to_string(),
+        line: None,
+        kind: "warning",
+        message: format!("warning: {}", parts.join("; ")),
+    })
 }
 
 /// Why a run ended early.
@@ -155,6 +188,8 @@ pub fn drive<R: Send>(
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Summary {
     pub converted: usize,
+    /// Of those converted, how many with text left out (see [`lossy_warning`]).
+    pub lossy: usize,
     pub failed: usize,
     /// Output files written below `--out-dir`: workers write them as they finish, so
     /// after an interruption there may be more than were counted as converted.
@@ -178,8 +213,14 @@ pub fn convert_all(
         inputs,
         |input| convert(config, input, &written),
         |result| match result {
-            Ok(document) => {
+            Ok((document, warning)) => {
                 summary.converted += 1;
+                if let Some(warning) = warning {
+                    summary.lossy += 1;
+                    if config.warn_lossy {
+                        let _ = warning.report(config.error_format, err);
+                    }
+                }
                 match &config.destination {
                     Destination::Stream => writer.write_document(&document).map_err(Stop::Output),
                     Destination::OutDir(_) => Ok(()),
@@ -216,7 +257,7 @@ fn convert(
     config: &Config,
     input: Result<Input, WalkError>,
     written: &AtomicUsize,
-) -> Result<Vec<u8>, Failure> {
+) -> Result<(Vec<u8>, Option<Failure>), Failure> {
     let input = input.map_err(|walk| Failure::io(walk.source, &walk.error))?;
     let source = input.source();
     let bytes = input
@@ -228,6 +269,7 @@ fn convert(
         kind: "parse",
         message: error.to_string(),
     })?;
+    let warning = lossy_warning(&source, &article);
     if config.many || config.format == Format::JsonLines {
         article.source = Some(source.clone());
     }
@@ -246,7 +288,7 @@ fn convert(
         written.fetch_add(1, Ordering::Relaxed);
         document.clear();
     }
-    Ok(document)
+    Ok((document, warning))
 }
 
 /// An I/O error's message without Rust's `(os error N)` suffix.

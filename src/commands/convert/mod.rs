@@ -214,6 +214,7 @@ pub fn run(config: ConvertConfig, interrupted: &AtomicBool) -> Result<ExitCode> 
             serde_json::json!({
                 "kind": "summary",
                 "converted": summary.converted,
+                "converted_with_text_left_out": summary.lossy,
                 "failed": summary.failed,
                 "up_to_date": up_to_date,
                 "duplicates": duplicates,
@@ -229,8 +230,13 @@ pub fn run(config: ConvertConfig, interrupted: &AtomicBool) -> Result<ExitCode> 
             if config.dedupe.is_some() {
                 skipped += &format!(", {duplicates} duplicates left out");
             }
+            let lossy = if summary.lossy > 0 {
+                format!(" ({} with text left out)", summary.lossy)
+            } else {
+                String::new()
+            };
             format!(
-                "rfi-parse: {} converted, {} failed{skipped} in {:.2}s",
+                "rfi-parse: {} converted{lossy}, {} failed{skipped} in {:.2}s",
                 summary.converted,
                 summary.failed,
                 started.elapsed().as_secs_f64()
