@@ -307,9 +307,10 @@ impl<'f> Walker<'f> {
             // attributes, no rule gives it a meaning (profile selectors name a class).
             return true;
         }
+        let has_attributes = element.attrs().next().is_some();
         if is_textless(name)
             || is_noise(node, element)
-            || is_hidden(element)
+            || (has_attributes && is_hidden(element))
             || self.taken.contains(&node.id())
         {
             return false;
@@ -317,7 +318,7 @@ impl<'f> Walker<'f> {
         if self.profile_part(node, element) {
             return false;
         }
-        if let Some(url) = social_embed_url(node, element) {
+        if has_attributes && let Some(url) = social_embed_url(node, element) {
             // A tweet, Instagram or Facebook post or TikTok quoted in the article: an
             // embed, its visible text the caption, never paragraphs.
             self.flush();
@@ -481,11 +482,10 @@ impl<'f> Walker<'f> {
             }
             return true;
         }
-        if matches_any(profile.captions_after_image, element)
-            && matches!(
-                self.fields.blocks.last(),
-                Some(Block::Image(_) | Block::Embed(_))
-            )
+        if matches!(
+            self.fields.blocks.last(),
+            Some(Block::Image(_) | Block::Embed(_))
+        ) && matches_any(profile.captions_after_image, element)
             && !node
                 .descendants()
                 .any(|d| matches!(element_name(d), Some("img" | "picture" | "iframe")))

@@ -16,8 +16,12 @@ use scraper::{Html, HtmlTreeSink};
 const WORK_PER_BYTE: u64 = 16;
 /// Work allowed whatever the size, so that a short file is never simplified.
 const BASE_WORK: u64 = 1 << 20;
-/// Markup is fed to the tree builder in pieces of about this size, the budget checked
-/// after each: the work past the budget is at most one piece's.
+/// Markup is fed to the tree builder in pieces of about this size. Where panics unwind,
+/// the sink stops the builder at the call that passes the budget, so pieces can be
+/// large; where they abort, the budget is checked after each piece.
+#[cfg(panic = "unwind")]
+const PIECE: usize = 64 * 1024;
+#[cfg(not(panic = "unwind"))]
 const PIECE: usize = 4 * 1024;
 
 /// The document tree of `html`, and whether it was built from the markup as written.
