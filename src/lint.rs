@@ -296,7 +296,7 @@ pub fn check_file(source: String, bytes: &[u8], options: &ParseOptions) -> FileR
     }
     report.facts = Some(Facts {
         content: content_hash(&article),
-        url: article.url.as_deref().map(fingerprint),
+        url: article.url.as_deref().map(url_fingerprint),
         published: article.published,
         site: article.site,
         section: article.section,
@@ -323,6 +323,12 @@ fn body_line(bytes: &[u8]) -> usize {
 }
 
 /// A 64-bit fingerprint (SipHash with fixed keys: the same in every run).
+/// A fingerprint of an article's address without its fragment: BBC collections list one
+/// article under `…/simp#0`, `…/simp#3`, which a browser loads as one page.
+pub fn url_fingerprint(url: &str) -> u64 {
+    fingerprint(url.split_once('#').map_or(url, |(page, _)| page))
+}
+
 pub fn fingerprint(text: &str) -> u64 {
     let mut hasher = std::hash::DefaultHasher::new();
     text.hash(&mut hasher);

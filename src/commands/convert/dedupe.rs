@@ -9,7 +9,7 @@ use rfi_parse::ParseOptions;
 use crate::batch::ordered::ordered_map;
 use crate::batch::{Input, WalkError};
 use crate::cli::Dedupe;
-use crate::lint::{content_hash, fingerprint};
+use crate::lint::{content_hash, url_fingerprint};
 
 /// Which inputs to keep, in input order: for each key, the one with the greatest
 /// collection time (the first of equals). Inputs without a key (no URL, unreadable,
@@ -66,7 +66,7 @@ fn key_of(
     match key {
         Dedupe::Url => {
             let header = rfi_parse::parse_header_bytes(&bytes, options).ok()?;
-            Some((fingerprint(&header.url?), header.timestamp_ms))
+            Some((url_fingerprint(&header.url?), header.timestamp_ms))
         }
         Dedupe::Content => {
             let article = rfi_parse::parse_bytes_with(&bytes, options).ok()?;
