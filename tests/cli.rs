@@ -942,9 +942,16 @@ fn a_killed_runs_temporary_files_are_removed_next_time() {
     let (dir, root) = corpus_folder(2);
     let out = dir.path().join("out");
     fs::create_dir_all(out.join("in/d0")).unwrap();
-    // PID 999999999 is above Linux's limit, so no such process runs.
+    // Left by a killed writer: older than a few seconds, and locked by nobody.
     let stale = out.join("in/d0/.000.json.999999999-0.rfi-parse-tmp");
     fs::write(&stale, "half").unwrap();
+    let an_hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+    fs::File::options()
+        .write(true)
+        .open(&stale)
+        .unwrap()
+        .set_modified(an_hour_ago)
+        .unwrap();
     let output = rfi_parse(&["--out-dir", out.to_str().unwrap(), root.to_str().unwrap()]);
     assert!(output.status.success(), "{}", stderr(&output));
     assert!(!stale.exists());
@@ -1020,4 +1027,23 @@ fn endless_lists_and_fifos_in_folders_never_hang() {
         "{}",
         stderr(&output)
     );
+}
+
+#[test]
+fn dot_names_and_long_names_convert_into_an_out_dir() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    fs::create_dir_all(&input).unwrap();
+    let long = "长".repeat(78) + ".txt";
+    assert!(long.len() > 235 && long.len() <= 255);
+    for name in ["..txt", ".x.txt", long.as_str()] {
+        fs::copy(fixture("rfi-seed.txt"), input.join(name)).unwrap();
+    }
+    let out = dir.path().join("out");
+    let output = rfi_parse(&["--out-dir", out.to_str().unwrap(), input.to_str().unwrap()]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let long_output = "长".repeat(78) + ".json";
+    for name in ["..txt.json", ".x.json", long_output.as_str()] {
+        assert!(out.join("in").join(name).is_file(), "{name}");
+    }
 }

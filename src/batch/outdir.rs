@@ -187,5 +187,18 @@ pub fn output_path(dir: &Path, input: &Input, format: Format) -> PathBuf {
         Input::Stdin => Path::new("stdin"),
         Input::File { relative, .. } => relative.as_path(),
     };
-    dir.join(relative).with_extension(format.extension())
+    let path = dir.join(relative);
+    // `..txt` has the stem `.`: replacing its extension would name the folder above
+    // (`..`), so such a name keeps itself whole and gains the new extension.
+    match path.file_stem() {
+        Some(stem) if stem != "." && stem != ".." && !stem.is_empty() => {
+            path.with_extension(format.extension())
+        }
+        _ => {
+            let mut name = path.file_name().unwrap_or_default().to_os_string();
+            name.push(".");
+            name.push(format.extension());
+            path.with_file_name(name)
+        }
+    }
 }

@@ -24,14 +24,24 @@ impl AtomicFile {
         let name = destination.file_name().ok_or_else(|| {
             io::Error::new(io::ErrorKind::InvalidInput, "output path names no file")
         })?;
-        let temporary = parent.join(format!(
-            ".{}.{}-{}{}",
-            name.to_string_lossy(),
+        let tail = format!(
+            ".{}-{}{}",
             std::process::id(),
             COUNTER.fetch_add(1, Ordering::Relaxed),
             TEMPORARY_SUFFIX
-        ));
+        );
+        // File names are at most 255 bytes: the output's own name is shortened (at a
+        // character) to leave room for the rest, so every valid output name has one.
+        let name = name.to_string_lossy();
+        let mut keep = name.len().min(MAX_NAME_BYTES - 1 - tail.len());
+        while !name.is_char_boundary(keep) {
+            keep -= 1;
+        }
+        let temporary = parent.join(format!(".{}{tail}", &name[..keep]));
         let file = File::create(&temporary)?;
+        // The writer holds the file locked until it is renamed or removed, so that no
+        // other run, in this process namespace or another, takes it for a leftover.
+        file.lock()?;
         Ok(Self {
             file: Some(file),
             temporary,
@@ -59,6 +69,13 @@ impl AtomicFile {
 /// The suffix of temporary files, so that leftovers of a killed run are recognizable.
 pub const TEMPORARY_SUFFIX: &str = ".rfi-parse-tmp";
 
+/// The longest file name most file systems take, in bytes.
+const MAX_NAME_BYTES: usize = 255;
+
+/// How old a temporary file must be before a lock nobody holds makes it a leftover: a
+/// writer locks its file right after creating it, and this covers that moment.
+const LEFTOVER_AGE: std::time::Duration = std::time::Duration::from_secs(10);
+
 impl Write for AtomicFile {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
         self.file.as_mut().expect("open until committed").write(buf)
@@ -78,30 +95,37 @@ impl Drop for AtomicFile {
 }
 
 /// Removes our temporary files below `dir` (or in `dir` alone, without `recursive`) that a
-/// killed run left behind: `.NAME.PID-N.rfi-parse-tmp` whose process is gone. Whether a
-/// process is alive is read from `/proc`, so elsewhere than on Linux nothing is removed.
-/// Returns how many were removed.
+/// killed run left behind: a `.NAME.PID-N.rfi-parse-tmp` that nobody holds locked (a
+/// writer locks its file for as long as it lives, and the system releases the lock of a
+/// process that died), older than a few seconds. The lock, unlike a process id, is seen
+/// alike from every process namespace that shares the folder. Returns how many were
+/// removed.
 pub fn remove_stale_temporaries(dir: &Path, recursive: bool) -> usize {
-    if !Path::new("/proc/self").exists() {
-        return 0;
-    }
     let walk = walkdir::WalkDir::new(dir).max_depth(if recursive { usize::MAX } else { 1 });
     let mut removed = 0;
     for entry in walk.into_iter().filter_map(Result::ok) {
-        let name = entry.file_name().to_string_lossy();
-        let Some(stem) = name.strip_suffix(TEMPORARY_SUFFIX) else {
+        if !entry
+            .file_name()
+            .to_string_lossy()
+            .ends_with(TEMPORARY_SUFFIX)
+            || !entry.file_type().is_file()
+        {
+            continue;
+        }
+        let old_enough = entry
+            .metadata()
+            .ok()
+            .and_then(|meta| meta.modified().ok())
+            .and_then(|modified| modified.elapsed().ok())
+            .is_some_and(|age| age >= LEFTOVER_AGE);
+        if !old_enough {
+            continue;
+        }
+        let Ok(file) = File::options().write(true).open(entry.path()) else {
             continue;
         };
-        // `.NAME.PID-N`: the process id is between the last `.` and the `-`.
-        let pid = stem
-            .rsplit_once('.')
-            .and_then(|(_, tail)| tail.split_once('-'))
-            .and_then(|(pid, _)| pid.parse::<u32>().ok());
-        if let Some(pid) = pid
-            && pid != std::process::id()
-            && !Path::new(&format!("/proc/{pid}")).exists()
-            && fs::remove_file(entry.path()).is_ok()
-        {
+        // Held by a live writer: `WouldBlock`, and the file stays.
+        if file.try_lock().is_ok() && fs::remove_file(entry.path()).is_ok() {
             removed += 1;
         }
     }
@@ -138,5 +162,46 @@ mod tests {
         assert!(!dir.join("sub/never.json").exists());
         assert_eq!(fs::read_dir(dir.join("sub")).unwrap().count(), 1);
         fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[test]
+    fn temporary_names_fit_255_bytes() {
+        let dir = tempfile::tempdir().unwrap();
+        for name in ["x".repeat(250) + ".md", "文".repeat(83) + ".md"] {
+            let target = dir.path().join(&name);
+            assert!(name.len() <= 255);
+            write_atomically(&target, b"ok").unwrap();
+            assert_eq!(fs::read(&target).unwrap(), b"ok");
+        }
+    }
+
+    #[test]
+    fn a_live_writers_temporary_is_never_a_leftover() {
+        let dir = tempfile::tempdir().unwrap();
+        let pending = AtomicFile::create(&dir.path().join("live.json")).unwrap();
+        let temporary = pending.temporary().to_path_buf();
+        // Made to look old, as another namespace's writer (whose process id this one
+        // cannot see) would be after a long write.
+        let old = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+        File::options()
+            .write(true)
+            .open(&temporary)
+            .unwrap()
+            .set_modified(old)
+            .unwrap();
+        assert_eq!(remove_stale_temporaries(dir.path(), false), 0);
+        assert!(temporary.exists(), "the live writer's file stays");
+        // A leftover: the same name, old, and locked by nobody.
+        let leftover = dir.path().join(".dead.json.999999-0.rfi-parse-tmp");
+        fs::write(&leftover, b"half").unwrap();
+        File::options()
+            .write(true)
+            .open(&leftover)
+            .unwrap()
+            .set_modified(old)
+            .unwrap();
+        assert_eq!(remove_stale_temporaries(dir.path(), false), 1);
+        assert!(!leftover.exists());
+        drop(pending);
     }
 }
