@@ -75,7 +75,8 @@ pub struct InputArgs {
 
     /// Which files to take from folders: a glob on the file name (`*.txt`, `[a-c]*`,
     /// `*.{txt,html}`), or on the path below the folder when it holds a `/`.
-    /// Default: `*.txt`, or `*.html` in a Jekyll `_posts` folder.
+    /// Default: `*.txt`, or in a Jekyll `_posts` folder every post Jekyll builds
+    /// (`*.{html,md,markdown,mkdown,mkdn,mkd}`).
     #[arg(long, value_name = "GLOB", value_parser = parse_pattern)]
     pub pattern: Option<Pattern>,
 
@@ -302,7 +303,7 @@ impl InputConfig {
             pattern_glob: args
                 .pattern
                 .as_ref()
-                .map_or("*.txt (*.html in _posts)", Pattern::glob)
+                .map_or("*.txt (posts in _posts)", Pattern::glob)
                 .to_string(),
             pattern: args.pattern,
             threads,

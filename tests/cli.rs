@@ -1047,3 +1047,30 @@ fn dot_names_and_long_names_convert_into_an_out_dir() {
         assert!(out.join("in").join(name).is_file(), "{name}");
     }
 }
+
+#[test]
+fn a_posts_folder_is_walked_for_every_post_jekyll_builds() {
+    let dir = tempfile::tempdir().unwrap();
+    let posts = dir.path().join("_posts");
+    fs::create_dir_all(&posts).unwrap();
+    let markdown = "---\ntitle: M\ndate: 2023-07-01\n---\n\n一。\n\n二。\n";
+    fs::write(posts.join("2023-07-01-a.md"), markdown).unwrap();
+    fs::write(posts.join("2023-07-01-b.markdown"), markdown).unwrap();
+    let html = "---\ntitle: H\ndate: 2023-07-01 08:00:00 +08:00\n---\n<p>一。</p>\n<p>二。</p>\n";
+    fs::write(posts.join("2023-07-01-c.html"), html).unwrap();
+    fs::write(posts.join("notes.txt"), "not a post").unwrap();
+    let output = rfi_parse(&["-f", "jsonl", posts.to_str().unwrap()]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let articles: Vec<Value> = stdout(&output)
+        .lines()
+        .map(|line| serde_json::from_str(line).unwrap())
+        .collect();
+    assert_eq!(articles.len(), 3, "{}", stdout(&output));
+    for article in &articles {
+        assert_eq!(
+            article["paragraphs"],
+            serde_json::json!(["一。", "二。"]),
+            "{article}"
+        );
+    }
+}

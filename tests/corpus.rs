@@ -53,3 +53,104 @@ fn rfi_sets_are_at_least_99_percent_fully_correct() {
         assert!(percent >= 99.0, "{set}: {percent}% fully correct");
     }
 }
+
+/// The front matter's `title`, `link` and `date` lines and the body's blank-line-separated
+/// blocks of a Markdown post, read without the tool: what the post gives.
+fn read_post_independently(text: &str) -> (String, Option<String>, Vec<String>) {
+    let text = text.replace("\r\n", "\n").replace('\r', "\n");
+    let mut parts = text.splitn(3, "\n---\n");
+    let front = parts
+        .next()
+        .unwrap()
+        .trim_start_matches("---\n")
+        .to_string();
+    let body = parts.next().unwrap_or("");
+    let field = |name: &str| {
+        front
+            .lines()
+            .find_map(|line| line.strip_prefix(&format!("{name}:")))
+            .map(|value| {
+                value
+                    .trim()
+                    .trim_matches(|c| c == '"' || c == '\'')
+                    .to_string()
+            })
+    };
+    // A blank line is one of only spaces and tabs (CommonMark's, and kramdown's).
+    let mut blocks: Vec<String> = Vec::new();
+    let mut open = false;
+    for line in body.lines() {
+        if line.trim_matches([' ', '\t']).is_empty() {
+            open = false;
+        } else if open {
+            let block = blocks.last_mut().unwrap();
+            block.push('\n');
+            block.push_str(line.trim());
+        } else {
+            blocks.push(line.trim().to_string());
+            open = true;
+        }
+    }
+    // A block of only other spaces (U+3000) holds no text.
+    blocks.retain(|block| block.chars().any(|c| !c.is_whitespace()));
+    (field("title").unwrap(), field("link"), blocks)
+}
+
+#[test]
+#[ignore = "needs ../shared/corpus; .ci/run runs it where present"]
+fn every_rthk_markdown_post_gives_one_paragraph_per_block() {
+    let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/posts-rthk");
+    assert!(
+        folder.is_dir(),
+        "../shared/corpus/posts-rthk is needed for this test"
+    );
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_rfi-parse"))
+        .args(["-q", "-f", "jsonl", "--pattern", "*.md"])
+        .arg(&folder)
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let articles: Vec<serde_json::Value> = String::from_utf8(output.stdout)
+        .unwrap()
+        .lines()
+        .map(|line| serde_json::from_str(line).unwrap())
+        .collect();
+    let mut checked = 0;
+    for article in &articles {
+        let source = article["source"].as_str().unwrap();
+        let text = std::fs::read_to_string(source).unwrap();
+        let (title, link, blocks) = read_post_independently(&text);
+        let paragraphs: Vec<&str> = article["paragraphs"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| p.as_str().unwrap())
+            .collect();
+        assert_eq!(paragraphs.len(), blocks.len(), "{source}");
+        // The same text, whatever spaces a line break became.
+        let squashed = |text: &str| text.split_whitespace().collect::<String>();
+        for (paragraph, block) in paragraphs.iter().zip(&blocks) {
+            assert_eq!(squashed(paragraph), squashed(block), "{source}");
+        }
+        assert_eq!(article["title"].as_str(), Some(title.as_str()), "{source}");
+        assert!(article["timestamp_ms"].as_i64().is_some(), "{source}");
+        match link {
+            Some(link) => {
+                assert_eq!(article["url"].as_str(), Some(link.as_str()), "{source}");
+                assert_eq!(article["site"], "news.rthk.hk", "{source}");
+                assert_eq!(article["language"], "zh-Hant", "{source}");
+                assert!(article["section"].is_null(), "{source}");
+            }
+            None => assert!(
+                article["url"].is_null() && article["site"].is_null(),
+                "{source}"
+            ),
+        }
+        checked += 1;
+    }
+    assert_eq!(checked, 160);
+}

@@ -263,7 +263,8 @@ fn convert(
     let bytes = input
         .read(config.max_size)
         .map_err(|error| Failure::io(source.clone(), &error))?;
-    let mut article = parse_bytes_with(&bytes, &config.parse).map_err(|error| Failure {
+    let options = config.parse.body_markup(input.body_markup());
+    let mut article = parse_bytes_with(&bytes, &options).map_err(|error| Failure {
         source: source.clone(),
         line: Some(error.line()),
         kind: "parse",

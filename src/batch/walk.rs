@@ -13,7 +13,27 @@ pub enum Input {
     File { path: PathBuf, relative: PathBuf },
 }
 
+/// The extensions Jekyll reads as Markdown (its `markdown_ext` default).
+pub const MARKDOWN_EXTENSIONS: &[&str] = &["md", "markdown", "mkdown", "mkdn", "mkd"];
+
 impl Input {
+    /// What the input's body is written in, by its name: Markdown for the extensions
+    /// Jekyll reads as Markdown, else HTML (standard input too).
+    pub fn body_markup(&self) -> rfi_parse::BodyMarkup {
+        match self {
+            Input::File { path, .. }
+                if path.extension().is_some_and(|extension| {
+                    MARKDOWN_EXTENSIONS
+                        .iter()
+                        .any(|md| extension.eq_ignore_ascii_case(md))
+                }) =>
+            {
+                rfi_parse::BodyMarkup::Markdown
+            }
+            _ => rfi_parse::BodyMarkup::Html,
+        }
+    }
+
     /// The name used in `source` and in error messages: the path as given or as walked.
     pub fn source(&self) -> String {
         match self {
@@ -134,7 +154,8 @@ impl std::fmt::Debug for Walk {
 
 impl Walk {
     /// Walks `root`, keeping the files of folders that `pattern` matches; without one,
-    /// `*.txt` archive files, or `*.html` posts when `root` is a Jekyll `_posts` folder.
+    /// `*.txt` archive files, or every post Jekyll builds (`*.html` and the Markdown
+    /// extensions) when `root` is a Jekyll `_posts` folder.
     pub fn new(root: &Path, pattern: Option<&Pattern>) -> Self {
         // The defaults are compiled once: a glob compiles to a regex, and a list of files
         // makes a walk per file.
@@ -142,8 +163,10 @@ impl Walk {
         static HTML: std::sync::OnceLock<Pattern> = std::sync::OnceLock::new();
         let pattern = pattern.cloned().unwrap_or_else(|| {
             if root.file_name().is_some_and(|name| name == "_posts") {
-                HTML.get_or_init(|| Pattern::new("*.html").expect("a valid glob"))
-                    .clone()
+                HTML.get_or_init(|| {
+                    Pattern::new("*.{html,md,markdown,mkdown,mkdn,mkd}").expect("a valid glob")
+                })
+                .clone()
             } else {
                 TXT.get_or_init(|| Pattern::new("*.txt").expect("a valid glob"))
                     .clone()

@@ -48,7 +48,11 @@ pub fn run(args: CheckArgs, interrupted: &AtomicBool) -> Result<ExitCode> {
         inputs(&input)?,
         |item| match item {
             Ok(file) => match file.read(input.max_size) {
-                Ok(bytes) => check_file(file.source(), &bytes, &options),
+                Ok(bytes) => check_file(
+                    file.source(),
+                    &bytes,
+                    &options.body_markup(file.body_markup()),
+                ),
                 Err(error) => FileReport::unreadable(file.source(), batch::io_message(&error)),
             },
             Err(walk) => FileReport::unreadable(walk.source, batch::io_message(&walk.error)),

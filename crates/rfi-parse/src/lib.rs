@@ -35,8 +35,8 @@ pub use article::{
 };
 pub use error::{OptionError, ParseError};
 pub use extract::{
-    ArticleHeader, Decoded, ParseOptions, decode, parse_bytes_with, parse_header_bytes, parse_with,
-    profile_names, tree_building_work,
+    ArticleHeader, BodyMarkup, Decoded, ParseOptions, decode, parse_bytes_with, parse_header_bytes,
+    parse_with, profile_names, tree_building_work,
 };
 pub use render::{Format, Writer};
 

@@ -86,3 +86,54 @@ fn a_post_with_broken_front_matter_names_the_problem_and_line() {
     let error = rfi_parse::parse("---\ndate: 2023-06-13 00:15:01 +08:00\n---\n").unwrap_err();
     assert_eq!(error.to_string(), "front matter has no `title`");
 }
+
+#[test]
+fn a_markdown_post_reads_as_commonmark() {
+    // CRLF line ends, a soft line break, a heading, a list, a quote, an image alone in
+    // its paragraph, inline HTML, as RTHK's and Jekyll's Markdown posts have them.
+    let post = fixture("posts/2023-07-01-RTHK-markdown.md");
+    assert!(post.contains("\r\n"));
+    let options = rfi_parse::ParseOptions::new().body_markup(rfi_parse::BodyMarkup::Markdown);
+    let article = rfi_parse::parse_with(&post, &options).unwrap();
+    assert_eq!(article.title, "Markdown 貼文：標題、清單與圖片");
+    assert_eq!(article.timestamp.to_rfc3339(), "2023-07-01T23:06:00+00:00");
+    assert_eq!(
+        article.url.as_deref(),
+        Some("https://news.rthk.hk/rthk/ch/component/k2/1700000-20230701.htm")
+    );
+    assert_eq!(article.site.as_deref(), Some("news.rthk.hk"));
+    assert_eq!(article.language.as_deref(), Some("zh-Hant"));
+    assert_eq!(article.section, None);
+    assert_eq!(article.extractor.profile, "rthk");
+    assert_eq!(
+        article.paragraphs,
+        [
+            "第一段，有 粗體 和 一個連結。 同一段的第二行。",
+            "小標題",
+            "清單第一項",
+            "清單第二項",
+            "引用的一句話。",
+            "內嵌 HTML 段落。",
+            "最後一段。",
+        ]
+    );
+    assert!(matches!(article.blocks[1], rfi_parse::Block::Heading(_)));
+    assert_eq!(article.images.len(), 1);
+    assert_eq!(article.images[0].url, "https://img.example.org/photo.jpg");
+    assert_eq!(article.images[0].alt.as_deref(), Some("圖片說明"));
+    // The link stays text, and its address a link of the paragraph.
+    let Some(rfi_parse::Block::Paragraph(first)) = article.blocks.first() else {
+        panic!("{:?}", article.blocks);
+    };
+    assert_eq!(first.links[0].url, "https://example.org/a");
+
+    // Lone CR line ends read the same.
+    let cr = post.replace("\r\n", "\r");
+    assert_eq!(
+        rfi_parse::parse_with(&cr, &options).unwrap().paragraphs,
+        article.paragraphs
+    );
+    // Read as HTML (the default), the same post runs its paragraphs together.
+    let as_html = rfi_parse::parse(&post).unwrap();
+    assert!(as_html.paragraphs.len() < article.paragraphs.len());
+}

@@ -61,7 +61,9 @@ fn key_of(
     options: &ParseOptions,
     max_size: u64,
 ) -> Option<(u64, i64)> {
-    let bytes = input.as_ref().ok()?.read(max_size).ok()?;
+    let input = input.as_ref().ok()?;
+    let bytes = input.read(max_size).ok()?;
+    let options = &options.body_markup(input.body_markup());
     // The same fingerprints as `check`'s duplicate rules.
     match key {
         Dedupe::Url => {

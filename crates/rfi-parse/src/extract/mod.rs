@@ -26,6 +26,7 @@ use crate::article::Article;
 use crate::error::{OptionError, ParseError};
 
 pub use decode::Decoded;
+pub use post::BodyMarkup;
 
 /// How to read an archive file: the time zone of RFI's date line, and the encoding.
 ///
@@ -47,6 +48,7 @@ pub struct ParseOptions {
     zone: Tz,
     site_zone: Tz,
     profile: Option<&'static str>,
+    body_markup: BodyMarkup,
     encoding: Option<&'static Encoding>,
 }
 
@@ -56,6 +58,7 @@ impl Default for ParseOptions {
             zone: chrono_tz::Europe::Paris,
             site_zone: chrono_tz::UTC,
             profile: None,
+            body_markup: BodyMarkup::Html,
             encoding: None,
         }
     }
@@ -108,6 +111,23 @@ impl ParseOptions {
                 .name,
         );
         Ok(self)
+    }
+
+    /// Reads a post's body as this markup: HTML (the default, and every archive file's
+    /// body), or Markdown, as Jekyll builds `_posts/….md` (RTHK's posts).
+    ///
+    /// ```
+    /// use rfi_parse::{BodyMarkup, ParseOptions};
+    ///
+    /// let post = "---\r\ntitle: T\r\ndate: 2023-07-01 08:00:00 +08:00\r\n---\r\n\r\n第一段。\r\n\r\n第二段。\r\n";
+    /// let options = ParseOptions::new().body_markup(BodyMarkup::Markdown);
+    /// let article = rfi_parse::parse_with(post, &options)?;
+    /// assert_eq!(article.paragraphs, ["第一段。", "第二段。"]);
+    /// # Ok::<(), rfi_parse::ParseError>(())
+    /// ```
+    pub fn body_markup(mut self, markup: BodyMarkup) -> Self {
+        self.body_markup = markup;
+        self
     }
 
     /// Reads every input in this encoding, a WHATWG label (`gb18030`, `big5`, `utf-8`),
@@ -164,7 +184,7 @@ pub fn parse_header_bytes(
 ) -> Result<ArticleHeader, ParseError> {
     let decoded = decode::decode(input, options.encoding)?;
     let flattened;
-    let text = match post::flatten(&decoded.text, options.site_zone) {
+    let text = match post::flatten(&decoded.text, options.site_zone, options.body_markup) {
         Some(flat) => {
             flattened = flat?;
             flattened.as_str()
@@ -208,7 +228,7 @@ pub fn decode<'a>(bytes: &'a [u8], options: &ParseOptions) -> Result<Decoded<'a>
 /// ```
 pub fn parse_with(input: &str, options: &ParseOptions) -> Result<Article, ParseError> {
     // A Jekyll post is read as the archive file it flattens to, so both give one Article.
-    if let Some(flattened) = post::flatten(input, options.site_zone) {
+    if let Some(flattened) = post::flatten(input, options.site_zone, options.body_markup) {
         return parse_archive(&flattened?, options);
     }
     parse_archive(input, options)

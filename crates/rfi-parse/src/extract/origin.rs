@@ -50,6 +50,12 @@ fn language(site: &str, segments: &[&str]) -> Option<&'static str> {
             second.as_deref().and_then(tag)
         }
         "cna.com.tw" => Some("zh-Hant"),
+        // RTHK: `news.rthk.hk/rthk/ch/…` Chinese (Hong Kong, traditional), `/rthk/en/`.
+        "news.rthk.hk" => match second.as_deref() {
+            Some("ch") => Some("zh-Hant"),
+            Some("en") => Some("en"),
+            _ => None,
+        },
         "chinese.aljazeera.net" | "china.kyodonews.net" => Some("zh-Hans"),
         "tchina.kyodonews.net" => Some("zh-Hant"),
         "cn.wsj.com" => Some(if first.as_deref() == Some("zh-hant") {
@@ -105,6 +111,10 @@ fn section(site: &str, segments: &[&str]) -> Option<String> {
     let (article, folders) = segments.split_last()?;
     // DW: /zh/<headline>/a-123 — the folder is the headline, not a section.
     if site == "dw.com" && article.starts_with("a-") {
+        return None;
+    }
+    // RTHK: /rthk/ch/component/k2/ID-DATE.htm — site, language and the CMS's folders.
+    if site == "news.rthk.hk" {
         return None;
     }
     let is_noise = |segment: &&&str| {

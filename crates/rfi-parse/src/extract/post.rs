@@ -14,16 +14,40 @@ use crate::error::{ParseError, excerpt};
 /// Flattening, as the archives were made: `date` becomes epoch milliseconds on line 1,
 /// `[title](link)` line 2, `------` line 3, then a blank line and the body's lines, each
 /// stripped, joined.
-pub(crate) fn flatten(input: &str, zone: Tz) -> Option<Result<String, ParseError>> {
+pub(crate) fn flatten(
+    input: &str,
+    zone: Tz,
+    markup: BodyMarkup,
+) -> Option<Result<String, ParseError>> {
     let text = input.strip_prefix('\u{feff}').unwrap_or(input);
+    // A Markdown post may end its lines with CR alone; CommonMark reads CR, LF and CRLF
+    // alike, and so does the front matter here.
+    let normalized;
+    let text = if markup == BodyMarkup::Markdown && text.contains('\r') {
+        normalized = text.replace("\r\n", "\n").replace('\r', "\n");
+        normalized.as_str()
+    } else {
+        text
+    };
     let first_end = text.find('\n').unwrap_or(text.len());
     if text[..first_end].trim_end() != "---" {
         return None;
     }
-    Some(flatten_post(&text[first_end + 1..], zone))
+    Some(flatten_post(&text[first_end + 1..], zone, markup))
 }
 
-fn flatten_post(after_opening: &str, zone: Tz) -> Result<String, ParseError> {
+/// What a post's body is written in.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum BodyMarkup {
+    /// HTML, one element a line (`_posts/….html`): flattened as the archives were.
+    #[default]
+    Html,
+    /// Markdown (`_posts/….md`, RTHK's posts): read as CommonMark.
+    Markdown,
+}
+
+fn flatten_post(after_opening: &str, zone: Tz, markup: BodyMarkup) -> Result<String, ParseError> {
     // The front matter runs to the next line that is `---` (or `...`).
     let mut offset = 0;
     let mut closing = None;
@@ -80,8 +104,37 @@ fn flatten_post(after_opening: &str, zone: Tz) -> Result<String, ParseError> {
         title.replace('\n', " ").trim(),
         link
     );
-    for line in body.lines() {
-        flat.push_str(line.trim());
+    match markup {
+        BodyMarkup::Html => {
+            // The archives were made by a splitter that also ends lines at the other
+            // Unicode line boundaries (U+2028, U+0085, form feed…), as Python's
+            // `splitlines` does: so is this one, so that a post and its archive file
+            // read the same.
+            let boundaries = |c: char| {
+                matches!(
+                    c,
+                    '\n' | '\r'
+                        | '\x0b'
+                        | '\x0c'
+                        | '\x1c'
+                        | '\x1d'
+                        | '\x1e'
+                        | '\u{85}'
+                        | '\u{2028}'
+                        | '\u{2029}'
+                )
+            };
+            for line in body.split(boundaries) {
+                flat.push_str(line.trim());
+            }
+        }
+        // CommonMark rendered to HTML (raw HTML in it passes through), then read by the
+        // same extraction as any HTML body: one paragraph per Markdown paragraph,
+        // headings, list items and block quotes as blocks, images as images.
+        BodyMarkup::Markdown => {
+            let parser = pulldown_cmark::Parser::new_ext(body, pulldown_cmark::Options::empty());
+            pulldown_cmark::html::push_html(&mut flat, parser);
+        }
     }
     Ok(flat)
 }
@@ -261,7 +314,7 @@ mod tests {
 
     fn timestamp_of(front: &str, zone: Tz) -> Result<String, ParseError> {
         let post = format!("---\ntitle: T\n{front}\n---\n<p>x</p>\n");
-        let flat = flatten(&post, zone).expect("a post")?;
+        let flat = flatten(&post, zone, BodyMarkup::Html).expect("a post")?;
         let millis: i64 = flat[4..flat.find("-->").unwrap()].parse().unwrap();
         Ok(DateTime::from_timestamp_millis(millis)
             .unwrap()
@@ -353,7 +406,7 @@ mod tests {
         let flow = format!("title: T\ndate: 2023-07-01\nx: {}", "[".repeat(100_000));
         for yaml in [block, nested_maps, flow] {
             let post = format!("---\n{yaml}\n---\n<p>x</p>\n");
-            let error = flatten(&post, UTC).unwrap().unwrap_err();
+            let error = flatten(&post, UTC, BodyMarkup::Html).unwrap().unwrap_err();
             assert!(
                 matches!(error, ParseError::InvalidFrontMatter { .. }),
                 "{error:?}"
@@ -365,7 +418,7 @@ mod tests {
             "[".repeat(MAX_NESTING - 1),
             "]".repeat(MAX_NESTING - 1)
         );
-        assert!(flatten(&post, UTC).unwrap().is_ok());
+        assert!(flatten(&post, UTC, BodyMarkup::Html).unwrap().is_ok());
     }
 
     #[test]
@@ -381,7 +434,7 @@ mod tests {
         }
         yaml.push_str("link: *t\n");
         let post = format!("---\n{yaml}---\n<p>x</p>\n");
-        let flat = flatten(&post, UTC).unwrap().unwrap();
+        let flat = flatten(&post, UTC, BodyMarkup::Html).unwrap().unwrap();
         // An alias of a scalar is that scalar.
         assert!(flat.contains("\n[Title](Title)\n"), "{flat}");
     }
@@ -391,26 +444,36 @@ mod tests {
         let post = "---\nlayout: post\ntitle: '特里普被抓包: 一个标题'\ndate: 2023-06-13 00:15:01.000000000 +08:00\n\
                     link: |-\n  https://www.dw.com/zh/\n  a-1\ncategories: dw\n---\n\n<div>\n  <p>一</p>\n<p>二</p>\n";
         assert_eq!(
-            flatten(post, UTC).unwrap().unwrap(),
+            flatten(post, UTC, BodyMarkup::Html).unwrap().unwrap(),
             "<!--1686586501000-->\n[特里普被抓包: 一个标题](https://www.dw.com/zh/a-1)\n------\n\n<div><p>一</p><p>二</p>"
         );
-        assert!(flatten("<!--1-->\n[t]()\n------\n", UTC).is_none());
+        assert!(flatten("<!--1-->\n[t]()\n------\n", UTC, BodyMarkup::Html).is_none());
+        // Every Unicode line boundary ends a line, as the archives' splitter did.
+        let post = "---\ntitle: T\ndate: 2023-07-01\n---\n<p>a\u{2028} b\u{85}c\r\nd</p>\n";
+        let flat = flatten(post, UTC, BodyMarkup::Html).unwrap().unwrap();
+        assert!(flat.ends_with("<p>abcd</p>"), "{flat:?}");
     }
 
     #[test]
     fn broken_front_matter_is_a_parse_error_with_its_line() {
-        let error = flatten("---\ntitle: x\ndate: never\n---\n<p>x</p>", UTC)
-            .unwrap()
-            .unwrap_err();
+        let error = flatten(
+            "---\ntitle: x\ndate: never\n---\n<p>x</p>",
+            UTC,
+            BodyMarkup::Html,
+        )
+        .unwrap()
+        .unwrap_err();
         assert_eq!(error.line(), 3);
-        let error = flatten("---\ntitle: [unclosed\n---\n", UTC)
+        let error = flatten("---\ntitle: [unclosed\n---\n", UTC, BodyMarkup::Html)
             .unwrap()
             .unwrap_err();
         assert!(
             matches!(error, ParseError::InvalidFrontMatter { .. }),
             "{error:?}"
         );
-        let error = flatten("---\ntitle: x\n", UTC).unwrap().unwrap_err();
+        let error = flatten("---\ntitle: x\n", UTC, BodyMarkup::Html)
+            .unwrap()
+            .unwrap_err();
         assert!(error.to_string().contains("never closed"));
     }
 }

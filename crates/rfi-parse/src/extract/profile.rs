@@ -296,6 +296,14 @@ pub(crate) const PROFILES: &[Profile] = &[
         div_text_is_prose: false,
         ..DEFAULT
     },
+    Profile {
+        name: "rthk",
+        hosts: &["rthk.hk"],
+        marks: &[],
+        // Plain-text paragraphs (Markdown posts); times in Hong Kong.
+        zone: Some(chrono_tz::Asia::Hong_Kong),
+        ..DEFAULT
+    },
 ];
 
 /// The profile of this name (`default` included).
