@@ -366,6 +366,7 @@ impl ConvertConfig {
                 fail_fast: args.fail_fast,
                 max_size: input.max_size,
                 warn_lossy: !input.quiet,
+                site_zones: Default::default(),
                 error_format: match args.error_format {
                     ErrorFormatArg::Human => ErrorFormat::Human,
                     ErrorFormatArg::Json => ErrorFormat::Json,

@@ -7,6 +7,7 @@
 pub mod ordered;
 pub mod outdir;
 pub mod output;
+pub mod site;
 pub mod walk;
 
 use std::io::{self, Write};
@@ -43,6 +44,8 @@ pub struct Config {
     pub error_format: ErrorFormat,
     /// Whether an input converted with text left out is reported (not with `--quiet`).
     pub warn_lossy: bool,
+    /// The Jekyll sites' time zones, for posts.
+    pub site_zones: site::SiteZones,
 }
 
 /// How failures are reported on standard error.
@@ -263,7 +266,7 @@ fn convert(
     let bytes = input
         .read(config.max_size)
         .map_err(|error| Failure::io(source.clone(), &error))?;
-    let options = config.parse.body_markup(input.body_markup());
+    let options = config.site_zones.options_for(&input, &config.parse);
     let mut article = parse_bytes_with(&bytes, &options).map_err(|error| Failure {
         source: source.clone(),
         line: Some(error.line()),

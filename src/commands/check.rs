@@ -42,17 +42,14 @@ pub fn run(args: CheckArgs, interrupted: &AtomicBool) -> Result<ExitCode> {
     let mut checker = Checker::new(args.allow);
     let mut with_findings: Vec<FileReport> = Vec::new();
     let options = input.parse;
+    let zones = crate::batch::site::SiteZones::default();
 
     let ran = batch::drive(
         &engine,
         inputs(&input)?,
         |item| match item {
             Ok(file) => match file.read(input.max_size) {
-                Ok(bytes) => check_file(
-                    file.source(),
-                    &bytes,
-                    &options.body_markup(file.body_markup()),
-                ),
+                Ok(bytes) => check_file(file.source(), &bytes, &zones.options_for(&file, &options)),
                 Err(error) => FileReport::unreadable(file.source(), batch::io_message(&error)),
             },
             Err(walk) => FileReport::unreadable(walk.source, batch::io_message(&walk.error)),

@@ -63,7 +63,7 @@ fn key_of(
 ) -> Option<(u64, i64)> {
     let input = input.as_ref().ok()?;
     let bytes = input.read(max_size).ok()?;
-    let options = &options.body_markup(input.body_markup());
+    let options = &crate::batch::site::SiteZones::default().options_for(input, options);
     // The same fingerprints as `check`'s duplicate rules.
     match key {
         Dedupe::Url => {
