@@ -115,6 +115,11 @@ pub struct ConvertArgs {
     #[arg(long, requires = "out_dir")]
     pub update: bool,
 
+    /// With --out-dir: remove the outputs whose input no longer exists (as
+    /// `rsync --delete`); without it they are only counted in the summary.
+    #[arg(long, requires = "out_dir")]
+    pub delete: bool,
+
     /// Keep one article per URL, or per text, across the inputs: the latest collected
     /// (greatest timestamp); the others are left out and counted.
     #[arg(long, value_enum, value_name = "KEY")]
@@ -335,6 +340,8 @@ pub struct ConvertConfig {
     pub output: Option<PathBuf>,
     /// Skip inputs whose output below `--out-dir` is up to date.
     pub update: bool,
+    /// Remove outputs whose input is gone.
+    pub delete: bool,
     pub dedupe: Option<Dedupe>,
 }
 
@@ -375,6 +382,7 @@ impl ConvertConfig {
             input,
             output: args.output,
             update: args.update,
+            delete: args.delete,
             dedupe: args.dedupe,
         })
     }

@@ -8,6 +8,7 @@ pub mod ordered;
 pub mod outdir;
 pub mod output;
 pub mod site;
+pub mod stamp;
 pub mod walk;
 
 use std::io::{self, Write};
@@ -201,14 +202,17 @@ pub struct Summary {
 
 /// Converts every input, writing documents in input order to `out` (or below the output
 /// folder) and reporting failures to `err` as they come.
+/// Returns what was done, why it stopped early if it did, and below `--out-dir` the stamp
+/// entry of each output written (its path below the folder, and its input as read).
 pub fn convert_all(
     engine: &Engine<'_>,
     config: &Config,
     inputs: impl Iterator<Item = Result<Input, WalkError>> + Send,
     out: &mut dyn Write,
     err: &mut dyn Write,
-) -> (Summary, Option<Stop>) {
+) -> (Summary, Option<Stop>, Vec<(PathBuf, stamp::Entry)>) {
     let mut summary = Summary::default();
+    let mut entries = Vec::new();
     let written = AtomicUsize::new(0);
     let mut writer = Writer::new(out, config.format, config.many);
     let ran = drive(
@@ -216,8 +220,9 @@ pub fn convert_all(
         inputs,
         |input| convert(config, input, &written),
         |result| match result {
-            Ok((document, warning)) => {
+            Ok((document, warning, entry)) => {
                 summary.converted += 1;
+                entries.extend(entry);
                 if let Some(warning) = warning {
                     summary.lossy += 1;
                     if config.warn_lossy {
@@ -252,15 +257,19 @@ pub fn convert_all(
         _ => ran.err(),
     };
     summary.written = written.into_inner();
-    (summary, stopped)
+    (summary, stopped, entries)
 }
+
+/// What one converted input gives: its document (empty below `--out-dir`), a warning if
+/// text was left out, and below `--out-dir` its stamp entry.
+type Converted = (Vec<u8>, Option<Failure>, Option<(PathBuf, stamp::Entry)>);
 
 /// Reads, parses and renders one input; with an output folder, also writes its file.
 fn convert(
     config: &Config,
     input: Result<Input, WalkError>,
     written: &AtomicUsize,
-) -> Result<(Vec<u8>, Option<Failure>), Failure> {
+) -> Result<Converted, Failure> {
     let input = input.map_err(|walk| Failure::io(walk.source, &walk.error))?;
     let source = input.source();
     let bytes = input
@@ -291,8 +300,19 @@ fn convert(
         })?;
         written.fetch_add(1, Ordering::Relaxed);
         document.clear();
+        // What was converted is what was read: an edit after the read shows next time.
+        let relative = target.strip_prefix(dir).unwrap_or(&target).to_path_buf();
+        let Input::File { path, .. } = &input else {
+            return Ok((document, warning, None));
+        };
+        let entry = stamp::Entry {
+            input: std::fs::canonicalize(path).unwrap_or_else(|_| path.clone()),
+            size: bytes.len() as u64,
+            hash: stamp::fingerprint(&bytes),
+        };
+        return Ok((document, warning, Some((relative, entry))));
     }
-    Ok((document, warning))
+    Ok((document, warning, None))
 }
 
 /// An I/O error's message without Rust's `(os error N)` suffix.

@@ -125,42 +125,6 @@ pub fn plan_out_dir(
     }
 }
 
-/// The stamp file below `--out-dir` naming the version and format that wrote it, so that
-/// `--update` converts everything again after an upgrade or a change of format.
-fn stamp_path(dir: &Path, format: Format) -> PathBuf {
-    dir.join(format!(".rfi-parse-stamp.{}", format.extension()))
-}
-
-fn stamp_text(format: Format) -> String {
-    format!(
-        "rfi-parse {} {}\n",
-        env!("CARGO_PKG_VERSION"),
-        format.extension()
-    )
-}
-
-/// Whether the outputs of `format` below `dir` were written by this version.
-pub fn stamp_matches(dir: &Path, format: Format) -> bool {
-    std::fs::read_to_string(stamp_path(dir, format)).is_ok_and(|text| text == stamp_text(format))
-}
-
-/// Records that the outputs of `format` below `dir` are this version's.
-pub fn write_stamp(dir: &Path, format: Format) -> io::Result<()> {
-    output::write_atomically(&stamp_path(dir, format), stamp_text(format).as_bytes())
-}
-
-/// Whether `input`'s output below `dir` exists and is at least as new as the input.
-pub fn is_up_to_date(dir: &Path, input: &Input, format: Format) -> bool {
-    let Input::File { path, .. } = input else {
-        return false;
-    };
-    let modified = |path: &Path| std::fs::metadata(path).and_then(|meta| meta.modified());
-    match (modified(path), modified(&output_path(dir, input, format))) {
-        (Ok(input), Ok(output)) => output >= input,
-        _ => false,
-    }
-}
-
 /// What identifies a file whatever the path to it: device and inode on Unix, the
 /// canonical path elsewhere.
 #[cfg(unix)]

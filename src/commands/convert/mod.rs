@@ -21,66 +21,88 @@ pub fn run(config: ConvertConfig, interrupted: &AtomicBool) -> Result<ExitCode> 
     let pool = pool(&config.input)?;
     // Inputs left alone by `--update` because their output is current.
     let mut up_to_date = 0;
+    let mut duplicates = 0;
+    // Outputs of inputs that a later copy of the same article superseded, removed.
+    let mut superseded = 0;
+    // The stamp below `--out-dir`: what each output was made from.
+    let options_key = format!("{:?} dedupe {:?}", config.batch.parse, config.dedupe);
+    let mut stamp: Option<batch::stamp::Stamp> = None;
     let (inputs, known_count): (Inputs, Option<u64>) = match &config.batch.destination {
         // Every output path is known, and checked, before anything is written.
         Destination::OutDir(dir) => {
             // What a killed run left behind goes first.
             batch::output::remove_stale_temporaries(dir, true);
             let all: Vec<_> = inputs(&config.input)?.collect();
-            if let Err(problems) = batch::outdir::plan_out_dir(dir, &all, config.batch.format) {
+            let format = config.batch.format;
+            if let Err(problems) = batch::outdir::plan_out_dir(dir, &all, format) {
                 bail!(
                     "nothing written: {}",
                     problems.join("; ")
                         + ". Give the inputs distinct names or convert them into separate folders"
                 );
             }
+            let mut previous = batch::stamp::Stamp::read(dir, format, &options_key);
+            let relative = |input: &Input| {
+                let target = batch::outdir::output_path(dir, input, format);
+                target.strip_prefix(dir).unwrap_or(&target).to_path_buf()
+            };
+            // Duplicates are decided over every input, old and new, so that a later copy
+            // arriving in another run replaces the earlier one's output.
+            let all = match config.dedupe {
+                None => all,
+                Some(key) => {
+                    let (kept, left_out) = split_duplicates(&pool, all, key, &config)?;
+                    duplicates = left_out.len();
+                    for input in left_out.iter().filter_map(|input| input.as_ref().ok()) {
+                        let output = relative(input);
+                        if previous.entries.remove(&output).is_some()
+                            && std::fs::remove_file(dir.join(&output)).is_ok()
+                        {
+                            superseded += 1;
+                        }
+                    }
+                    kept
+                }
+            };
             let all = if config.update {
-                let current = batch::outdir::stamp_matches(dir, config.batch.format);
-                let before = all.len();
-                let format = config.batch.format;
-                let stale: Vec<_> = all
-                    .into_iter()
-                    .filter(|input| {
-                        !(current
-                            && input.as_ref().is_ok_and(|input| {
-                                batch::outdir::is_up_to_date(dir, input, format)
-                            }))
-                    })
-                    .collect();
-                up_to_date = before - stale.len();
-                stale
+                // Current only when the output was made from exactly what the input holds
+                // now (size and content), by this version with these options: a file
+                // whose time went back (`rsync -a`, `cp -p`) or did not move is read.
+                let max_size = config.batch.max_size;
+                let current: Vec<bool> = pool.install(|| {
+                    use rayon::prelude::*;
+                    all.par_iter()
+                        .map(|input| {
+                            input.as_ref().is_ok_and(|input| {
+                                input.read(max_size).is_ok_and(|bytes| {
+                                    previous.is_current(dir, &relative(input), &bytes)
+                                })
+                            })
+                        })
+                        .collect()
+                });
+                up_to_date = current.iter().filter(|current| **current).count();
+                all.into_iter()
+                    .zip(current)
+                    .filter_map(|(input, current)| (!current).then_some(input))
+                    .collect()
             } else {
                 all
             };
+            stamp = Some(previous);
             let count = all.len() as u64;
             (Box::new(all.into_iter()), Some(count))
         }
-        Destination::Stream => (inputs(&config.input)?, None),
-    };
-    let mut duplicates = 0;
-    let (inputs, known_count): (Inputs, Option<u64>) = match config.dedupe {
-        None => (inputs, known_count),
-        Some(key) => {
-            let all: Vec<_> = inputs.collect();
-            if all.iter().any(|input| matches!(input, Ok(Input::Stdin))) {
-                bail!("--dedupe reads every input twice, which standard input cannot be");
+        Destination::Stream => match config.dedupe {
+            None => (inputs(&config.input)?, None),
+            Some(key) => {
+                let all: Vec<_> = inputs(&config.input)?.collect();
+                let (kept, left_out) = split_duplicates(&pool, all, key, &config)?;
+                duplicates = left_out.len();
+                let count = kept.len() as u64;
+                (Box::new(kept.into_iter()), Some(count))
             }
-            let keep = dedupe::latest_per_key(
-                &pool,
-                &all,
-                key,
-                &config.batch.parse,
-                config.batch.max_size,
-            );
-            duplicates = all.len() - keep.iter().filter(|kept| **kept).count();
-            let kept: Vec<_> = all
-                .into_iter()
-                .zip(keep)
-                .filter_map(|(input, kept)| kept.then_some(input))
-                .collect();
-            let count = kept.len() as u64;
-            (Box::new(kept.into_iter()), Some(count))
-        }
+        },
     };
     let counting = config.input.clone();
     let progress = Progress::new(!config.input.quiet, move || {
@@ -120,9 +142,13 @@ pub fn run(config: ConvertConfig, interrupted: &AtomicBool) -> Result<ExitCode> 
         }
     };
     let mut inputs = Some(inputs);
+    let mut entries = Vec::new();
     let mut run_batch = |out: &mut dyn Write, err: &mut dyn Write| -> (Summary, Option<Stop>) {
         let inputs = inputs.take().expect("one run");
-        batch::convert_all(&engine, &config.batch, inputs, out, err)
+        let (summary, stopped, written) =
+            batch::convert_all(&engine, &config.batch, inputs, out, err);
+        entries = written;
+        (summary, stopped)
     };
 
     let (summary, stopped) = match &config.output {
@@ -203,10 +229,25 @@ pub fn run(config: ConvertConfig, interrupted: &AtomicBool) -> Result<ExitCode> 
         }
         _ => {}
     }
-    if let Destination::OutDir(dir) = &config.batch.destination {
-        // Only a run that got through records that the folder is this version's, so that
-        // a later `--update` may trust the files' times.
-        batch::outdir::write_stamp(dir, config.batch.format)
+    // Outputs whose input is gone: reported, and removed with `--delete`.
+    let mut orphans = 0;
+    let mut deleted = 0;
+    if let (Destination::OutDir(dir), Some(mut stamp)) = (&config.batch.destination, stamp) {
+        // Only a run that got through records what each output was made from, so that a
+        // later `--update` may trust it.
+        stamp.entries.extend(entries);
+        for output in stamp.orphans() {
+            if config.delete {
+                if std::fs::remove_file(dir.join(&output)).is_ok() || !dir.join(&output).exists() {
+                    stamp.entries.remove(&output);
+                    deleted += 1;
+                }
+            } else {
+                orphans += 1;
+            }
+        }
+        stamp
+            .write(dir, config.batch.format, &options_key)
             .with_context(|| format!("cannot write {}", display_path(dir)))?;
     }
     if config.input.stats {
@@ -218,6 +259,9 @@ pub fn run(config: ConvertConfig, interrupted: &AtomicBool) -> Result<ExitCode> 
                 "failed": summary.failed,
                 "up_to_date": up_to_date,
                 "duplicates": duplicates,
+                "superseded_removed": superseded,
+                "orphans": orphans,
+                "deleted": deleted,
                 "seconds": started.elapsed().as_secs_f64(),
             })
             .to_string()
@@ -229,6 +273,16 @@ pub fn run(config: ConvertConfig, interrupted: &AtomicBool) -> Result<ExitCode> 
             };
             if config.dedupe.is_some() {
                 skipped += &format!(", {duplicates} duplicates left out");
+            }
+            if superseded > 0 {
+                skipped += &format!(", {superseded} superseded outputs removed");
+            }
+            if orphans > 0 {
+                skipped +=
+                    &format!(", {orphans} outputs whose input is gone (--delete removes them)");
+            }
+            if deleted > 0 {
+                skipped += &format!(", {deleted} outputs of deleted inputs removed");
             }
             let lossy = if summary.lossy > 0 {
                 format!(" ({} with text left out)", summary.lossy)
@@ -252,6 +306,25 @@ pub fn run(config: ConvertConfig, interrupted: &AtomicBool) -> Result<ExitCode> 
 }
 
 /// The real path of `path` when it is an existing regular file (through links).
+/// Splits the inputs into the one kept per key (the latest collected) and the others.
+type Split = (Vec<Result<Input, WalkError>>, Vec<Result<Input, WalkError>>);
+fn split_duplicates(
+    pool: &rayon::ThreadPool,
+    all: Vec<Result<Input, WalkError>>,
+    key: crate::cli::Dedupe,
+    config: &ConvertConfig,
+) -> Result<Split> {
+    if all.iter().any(|input| matches!(input, Ok(Input::Stdin))) {
+        bail!("--dedupe reads every input twice, which standard input cannot be");
+    }
+    let keep = dedupe::latest_per_key(pool, &all, key, &config.batch.parse, config.batch.max_size);
+    let (kept, left_out): (Vec<_>, Vec<_>) = all.into_iter().zip(keep).partition(|(_, kept)| *kept);
+    Ok((
+        kept.into_iter().map(|(input, _)| input).collect(),
+        left_out.into_iter().map(|(input, _)| input).collect(),
+    ))
+}
+
 fn existing_regular_file(path: &std::path::Path) -> Option<std::path::PathBuf> {
     let meta = std::fs::metadata(path).ok()?;
     meta.is_file()

@@ -19,7 +19,13 @@ pub(crate) fn origin(url: &str) -> Origin {
     let host_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
     let host = rest[..host_end].to_ascii_lowercase();
     let host = host.rsplit('@').next().unwrap_or(&host);
-    let host = host.split(':').next().unwrap_or(host);
+    // An IPv6 literal (`[::1]:80`) holds colons of its own: the port follows its `]`.
+    let host = match host.strip_prefix('[') {
+        Some(literal) => literal.split(']').next().map_or(host, |_| {
+            &host[..host.find(']').map_or(host.len(), |end| end + 1)]
+        }),
+        None => host.split(':').next().unwrap_or(host),
+    };
     // `www.` and its numbered mirrors (`www3.nhk.or.jp`) name the same site.
     let site = match host.split_once('.') {
         Some((first, rest))
