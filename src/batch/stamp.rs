@@ -122,7 +122,7 @@ fn hex_of(path: &Path) -> String {
 }
 
 fn path_from_hex(hex: &str) -> Option<PathBuf> {
-    if hex.len() % 2 != 0 {
+    if !hex.len().is_multiple_of(2) {
         return None;
     }
     let bytes: Option<Vec<u8>> = (0..hex.len())

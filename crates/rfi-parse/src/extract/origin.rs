@@ -20,11 +20,10 @@ pub(crate) fn origin(url: &str) -> Origin {
     let host = rest[..host_end].to_ascii_lowercase();
     let host = host.rsplit('@').next().unwrap_or(&host);
     // An IPv6 literal (`[::1]:80`) holds colons of its own: the port follows its `]`.
-    let host = match host.strip_prefix('[') {
-        Some(literal) => literal.split(']').next().map_or(host, |_| {
-            &host[..host.find(']').map_or(host.len(), |end| end + 1)]
-        }),
-        None => host.split(':').next().unwrap_or(host),
+    let host = if host.starts_with('[') {
+        &host[..host.find(']').map_or(host.len(), |end| end + 1)]
+    } else {
+        host.split(':').next().unwrap_or(host)
     };
     // `www.` and its numbered mirrors (`www3.nhk.or.jp`) name the same site.
     let site = match host.split_once('.') {
@@ -152,6 +151,16 @@ mod tests {
 
     fn some(s: &str) -> Option<String> {
         Some(s.to_string())
+    }
+
+    #[test]
+    fn an_ipv6_host_keeps_its_brackets() {
+        assert_eq!(info("http://[::1]:80/a").0, some("[::1]"));
+        assert_eq!(info("http://u@[2001:db8::1]/x").0, some("[2001:db8::1]"));
+        assert_eq!(
+            info("https://news.rthk.hk/rthk/ch/component/k2/1-2.htm"),
+            (some("news.rthk.hk"), Some("zh-Hant"), None)
+        );
     }
 
     #[test]
