@@ -450,6 +450,73 @@ mod tests {
         assert_eq!(ancestor_part("footer p"), Some("footer"));
     }
 
+    /// Every selector any profile names, with the profile and field it comes from.
+    fn every_selector() -> Vec<(&'static str, &'static str, &'static str)> {
+        let mut all = Vec::new();
+        for profile in PROFILES.iter().chain([&DEFAULT]) {
+            for (field, selectors) in [
+                ("drop", profile.drop),
+                ("captions", profile.captions),
+                ("captions_after_image", profile.captions_after_image),
+                ("credits", profile.credits),
+                ("caption_after", profile.caption_after),
+                ("bylines", profile.bylines),
+                ("tags", profile.tags),
+            ] {
+                all.extend(selectors.iter().map(|s| (profile.name, field, *s)));
+            }
+        }
+        all
+    }
+
+    #[test]
+    fn every_profile_selector_is_css_and_matches_as_a_selector_engine_does() {
+        let selectors = every_selector();
+        assert!(selectors.len() > 30);
+        // Every fixture's elements, with the classes and attributes real archives use.
+        let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures");
+        let mut documents = Vec::new();
+        for entry in std::fs::read_dir(fixtures).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_some_and(|e| e == "txt") {
+                if let Ok(text) = std::fs::read_to_string(&path) {
+                    documents.push(scraper::Html::parse_document(&text));
+                }
+            }
+        }
+        let extra = scraper::Html::parse_document(
+            r#"<div class="owl-carousel focus">a</div><div class="picinfo">b</div><p role="text">c</p>
+            <div data-e2e="image-placeholder">d</div><span class="lead_image_caption">e</span>
+            <footer><p>f</p></footer><ul class="bbc-1-Person">g</ul><a rel="author">h</a>
+            <div class="paragraph bottomBox">i</div><div class="SubscriptionInner x">j</div>"#,
+        );
+        documents.push(extra);
+        for (profile, field, selector) in selectors {
+            let compiled = scraper::Selector::parse(selector)
+                .unwrap_or_else(|e| panic!("{profile}.{field}: {selector:?} is no CSS: {e:?}"));
+            for document in &documents {
+                for element in document
+                    .root_element()
+                    .descendants()
+                    .filter_map(scraper::ElementRef::wrap)
+                {
+                    let ours = matches(selector, element.value())
+                        && ancestor_part(selector).is_none_or(|ancestor| {
+                            element.ancestors().any(|a| {
+                                a.value().as_element().is_some_and(|e| matches(ancestor, e))
+                            })
+                        });
+                    assert_eq!(
+                        ours,
+                        compiled.matches(&element),
+                        "{profile}.{field}: {selector:?} on <{}>",
+                        element.value().name()
+                    );
+                }
+            }
+        }
+    }
+
     #[test]
     fn profiles_by_host_then_by_markup() {
         assert_eq!(choose(Some("cna.com.tw"), "").0.name, "cna");
