@@ -478,10 +478,10 @@ mod tests {
         let mut documents = Vec::new();
         for entry in std::fs::read_dir(fixtures).unwrap() {
             let path = entry.unwrap().path();
-            if path.extension().is_some_and(|e| e == "txt") {
-                if let Ok(text) = std::fs::read_to_string(&path) {
-                    documents.push(scraper::Html::parse_document(&text));
-                }
+            if path.extension().is_some_and(|e| e == "txt")
+                && let Ok(text) = std::fs::read_to_string(&path)
+            {
+                documents.push(scraper::Html::parse_document(&text));
             }
         }
         let extra = scraper::Html::parse_document(
