@@ -1112,9 +1112,9 @@ fn is_share_anchor(node: NodeRef<'_, Node>) -> bool {
         .is_some_and(is_share_link)
 }
 
-/// Elements a reader never sees: the `hidden` attribute, `aria-hidden="true"`
-/// subtrees other than pictures, and the screen-reader-only classes of the common CSS frameworks (labels
-/// such as "Image caption" or "list 1 of 4" read out before the real content).
+/// Elements a reader never sees: the `hidden` attribute, `aria-hidden="true"` subtrees
+/// other than pictures, and the screen-reader-only classes of the common CSS frameworks
+/// (labels such as "Image caption" or "list 1 of 4" read out before the real content).
 fn is_hidden(element: &Element) -> bool {
     // A picture marked `aria-hidden` is decorative to a screen reader, but a reader of
     // the page sees it (a player's poster): it stays.
