@@ -98,11 +98,23 @@ fn check_jsonschema_validates_every_fixture_output() {
         fs::write(&path, line).unwrap();
         instances.push(path.display().to_string());
     }
-    assert_eq!(
-        instances.len(),
-        20,
-        "7 RFI, 3 generic, 9 per-source and 1 GB18030 fixtures"
-    );
+    // Every fixture but the broken ones of `fixtures/errors/`, counted here by walking
+    // the folder, independently of the tool's walk.
+    let mut folders = vec![PathBuf::from(fixture(""))];
+    let mut convertible = 0;
+    while let Some(folder) = folders.pop() {
+        for entry in fs::read_dir(folder).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                if !path.ends_with("errors") {
+                    folders.push(path);
+                }
+            } else if path.extension().is_some_and(|e| e == "txt") {
+                convertible += 1;
+            }
+        }
+    }
+    assert_eq!(instances.len(), convertible, "every fixture that converts");
     let schemafile = schema.display().to_string();
     let mut args = vec!["--schemafile", &schemafile];
     args.extend(instances.iter().map(String::as_str));
