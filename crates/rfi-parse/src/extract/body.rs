@@ -482,10 +482,8 @@ impl<'f> Walker<'f> {
             }
             return true;
         }
-        if matches!(
-            self.fields.blocks.last(),
-            Some(Block::Image(_) | Block::Embed(_))
-        ) && matches_any(profile.captions_after_image, element)
+        if self.picture_just_read()
+            && matches_any(profile.captions_after_image, element)
             && !node
                 .descendants()
                 .any(|d| matches!(element_name(d), Some("img" | "picture" | "iframe")))
@@ -805,6 +803,15 @@ impl<'f> Walker<'f> {
         } else {
             Block::Paragraph(block)
         });
+    }
+
+    /// Whether the last thing read is a picture or player: an inline one, or the lead
+    /// image when nothing else was read yet.
+    fn picture_just_read(&self) -> bool {
+        match self.fields.blocks.last() {
+            Some(block) => matches!(block, Block::Image(_) | Block::Embed(_)),
+            None => self.fields.lead_image.is_some(),
+        }
     }
 
     /// Files a text block as the caption of the picture right before it when the markup
