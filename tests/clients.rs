@@ -190,6 +190,21 @@ print("pandas", len(df), df["published"].notna().sum(), df.groupby(df["published
 
 /// Builds a Hugo site whose content is `rfi-parse --out-dir` output of `inputs`, and
 /// checks that every article has a page with its title, date and every paragraph.
+/// Builds the Hugo site in `site`, failing on any warning.
+fn build_hugo_site(site: &Path) {
+    let built = Command::new("hugo")
+        .current_dir(site)
+        .args(["--quiet", "--panicOnWarning"])
+        .output()
+        .expect("hugo is needed for this test");
+    assert!(
+        built.status.success(),
+        "hugo failed:\n{}{}",
+        stdout(&built),
+        stderr(&built)
+    );
+}
+
 fn hugo_builds_pages_for(inputs: &[&str], cwd: &Path) {
     let site = tempfile::tempdir().unwrap();
     let content = site.path().join("content");
@@ -239,17 +254,7 @@ fn hugo_builds_pages_for(inputs: &[&str], cwd: &Path) {
         "{{ range .Pages }}{{ .Title }}\n{{ end }}",
     )
     .unwrap();
-    let built = Command::new("hugo")
-        .current_dir(site.path())
-        .args(["--quiet", "--panicOnWarning"])
-        .output()
-        .expect("hugo is needed for this test");
-    assert!(
-        built.status.success(),
-        "hugo failed:\n{}{}",
-        stdout(&built),
-        stderr(&built)
-    );
+    build_hugo_site(site.path());
 
     // Every built page, by its title.
     let mut pages: HashMap<String, Vec<String>> = HashMap::new();
@@ -364,17 +369,7 @@ fn hugo_executes_nothing_in_hostile_markdown() {
     )
     .unwrap();
     fs::write(layouts.join("list.html"), "").unwrap();
-    let built = Command::new("hugo")
-        .current_dir(site.path())
-        .args(["--quiet", "--panicOnWarning"])
-        .output()
-        .expect("hugo is needed for this test");
-    assert!(
-        built.status.success(),
-        "hugo failed:\n{}{}",
-        stdout(&built),
-        stderr(&built)
-    );
+    build_hugo_site(site.path());
     let page = files_below(&site.path().join("public"))
         .into_iter()
         .find(|page| page.ends_with("hostile-markdown/index.html"))

@@ -4,6 +4,17 @@ use std::path::Path;
 use std::process::Command;
 
 /// Runs the binary over one corpus set and returns compare.py's "fully correct" percentage.
+/// Runs a conversion that must succeed, and gives its output.
+fn converted(command: &mut Command) -> std::process::Output {
+    let output = command.output().unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    output
+}
+
 fn fully_correct(corpus: &Path, set: &str) -> f64 {
     let mut files: Vec<String> = std::fs::read_dir(corpus.join(set))
         .unwrap()
@@ -11,16 +22,11 @@ fn fully_correct(corpus: &Path, set: &str) -> f64 {
         .filter(|name| name.ends_with(".txt"))
         .collect();
     files.sort();
-    let output = Command::new(env!("CARGO_BIN_EXE_rfi-parse"))
-        .current_dir(corpus)
-        .args(["--quiet", "--format", "jsonl"])
-        .args(&files)
-        .output()
-        .unwrap();
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
+    let output = converted(
+        Command::new(env!("CARGO_BIN_EXE_rfi-parse"))
+            .current_dir(corpus)
+            .args(["--quiet", "--format", "jsonl"])
+            .args(&files),
     );
     let actual = tempfile::NamedTempFile::new().unwrap();
     std::fs::write(actual.path(), &output.stdout).unwrap();
@@ -104,15 +110,10 @@ fn every_rthk_markdown_post_gives_one_paragraph_per_block() {
         folder.is_dir(),
         "../shared/corpus/posts-rthk is needed for this test"
     );
-    let output = std::process::Command::new(env!("CARGO_BIN_EXE_rfi-parse"))
-        .args(["-q", "-f", "jsonl", "--pattern", "*.md"])
-        .arg(&folder)
-        .output()
-        .unwrap();
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
+    let output = converted(
+        Command::new(env!("CARGO_BIN_EXE_rfi-parse"))
+            .args(["-q", "-f", "jsonl", "--pattern", "*.md"])
+            .arg(&folder),
     );
     let articles: Vec<serde_json::Value> = String::from_utf8(output.stdout)
         .unwrap()

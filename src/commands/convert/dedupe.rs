@@ -7,6 +7,7 @@ use std::ops::ControlFlow;
 use rfi_parse::ParseOptions;
 
 use crate::batch::ordered::ordered_map;
+use crate::batch::site::SiteZones;
 use crate::batch::{Input, WalkError};
 use crate::cli::Dedupe;
 use crate::lint::{content_hash, url_fingerprint};
@@ -19,6 +20,7 @@ pub fn latest_per_key(
     inputs: &[Result<Input, WalkError>],
     key: Dedupe,
     options: &ParseOptions,
+    site_zones: &SiteZones,
     max_size: u64,
 ) -> Vec<bool> {
     let mut keys: Vec<Option<(u64, i64)>> = Vec::with_capacity(inputs.len());
@@ -27,7 +29,7 @@ pub fn latest_per_key(
         pool,
         inputs.iter(),
         pool.current_num_threads() * 4,
-        |input| key_of(input, key, options, max_size),
+        |input| key_of(input, key, options, site_zones, max_size),
         |found| {
             keys.push(found);
             ControlFlow::Continue(())
@@ -59,11 +61,12 @@ fn key_of(
     input: &Result<Input, WalkError>,
     key: Dedupe,
     options: &ParseOptions,
+    site_zones: &SiteZones,
     max_size: u64,
 ) -> Option<(u64, i64)> {
     let input = input.as_ref().ok()?;
     let bytes = input.read(max_size).ok()?;
-    let options = &crate::batch::site::SiteZones::default().options_for(input, options);
+    let options = &site_zones.options_for(input, options);
     // The same fingerprints as `check`'s duplicate rules.
     match key {
         Dedupe::Url => {

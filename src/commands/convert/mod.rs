@@ -317,7 +317,14 @@ fn split_duplicates(
     if all.iter().any(|input| matches!(input, Ok(Input::Stdin))) {
         bail!("--dedupe reads every input twice, which standard input cannot be");
     }
-    let keep = dedupe::latest_per_key(pool, &all, key, &config.batch.parse, config.batch.max_size);
+    let keep = dedupe::latest_per_key(
+        pool,
+        &all,
+        key,
+        &config.batch.parse,
+        &config.batch.site_zones,
+        config.batch.max_size,
+    );
     let (kept, left_out): (Vec<_>, Vec<_>) = all.into_iter().zip(keep).partition(|(_, kept)| *kept);
     Ok((
         kept.into_iter().map(|(input, _)| input).collect(),
