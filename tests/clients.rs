@@ -190,8 +190,22 @@ print("pandas", len(df), df["published"].notna().sum(), df.groupby(df["published
 
 /// Builds a Hugo site whose content is `rfi-parse --out-dir` output of `inputs`, and
 /// checks that every article has a page with its title, date and every paragraph.
-/// Builds the Hugo site in `site`, failing on any warning.
-fn build_hugo_site(site: &Path) {
+/// Writes a Hugo site's configuration (straight quotes kept, plus `config`) and its two
+/// templates into `site`, whose `content` is already there, and builds it, failing on any
+/// warning.
+fn build_hugo_site(site: &Path, config: &str, single: &str, list: &str) {
+    fs::write(
+        site.join("hugo.toml"),
+        format!(
+            "baseURL = 'https://example.org/'\n{config}\
+             [markup.goldmark.extensions]\n  typographer = false\n"
+        ),
+    )
+    .unwrap();
+    let layouts = site.join("layouts/_default");
+    fs::create_dir_all(&layouts).unwrap();
+    fs::write(layouts.join("single.html"), single).unwrap();
+    fs::write(layouts.join("list.html"), list).unwrap();
     let built = Command::new("hugo")
         .current_dir(site)
         .args(["--quiet", "--panicOnWarning"])
@@ -234,27 +248,12 @@ fn hugo_builds_pages_for(inputs: &[&str], cwd: &Path) {
         .collect();
     assert_eq!(articles.len(), files_below(&content).len());
 
-    fs::write(
-        site.path().join("hugo.toml"),
-        "baseURL = 'https://example.org/'\n\
-         disableKinds = ['taxonomy', 'term', 'RSS', 'sitemap']\n\
-         [markup.goldmark.extensions]\n  typographer = false\n",
-    )
-    .unwrap();
-    let layouts = site.path().join("layouts/_default");
-    fs::create_dir_all(&layouts).unwrap();
-    fs::write(
-        layouts.join("single.html"),
-        "<h1>{{ .Title }}</h1>\n<time>{{ .Date.Unix }}</time>\n\
-         <article>{{ .Content }}</article>\n",
-    )
-    .unwrap();
-    fs::write(
-        layouts.join("list.html"),
+    build_hugo_site(
+        site.path(),
+        "disableKinds = ['taxonomy', 'term', 'RSS', 'sitemap']\n",
+        "<h1>{{ .Title }}</h1>\n<time>{{ .Date.Unix }}</time>\n<article>{{ .Content }}</article>\n",
         "{{ range .Pages }}{{ .Title }}\n{{ end }}",
-    )
-    .unwrap();
-    build_hugo_site(site.path());
+    );
 
     // Every built page, by its title.
     let mut pages: HashMap<String, Vec<String>> = HashMap::new();
@@ -354,22 +353,13 @@ fn hugo_executes_nothing_in_hostile_markdown() {
         .unwrap();
     assert!(converted.status.success(), "{}", stderr(&converted));
     // A summary template shows whether `<!--more-->` split the page.
-    fs::write(
-        site.path().join("hugo.toml"),
-        "baseURL = 'https://example.org/'\n\
-         [markup.goldmark.extensions]\n  typographer = false\n",
-    )
-    .unwrap();
-    let layouts = site.path().join("layouts/_default");
-    fs::create_dir_all(&layouts).unwrap();
-    fs::write(
-        layouts.join("single.html"),
+    build_hugo_site(
+        site.path(),
+        "",
         "<article>{{ .Content }}</article><summary>{{ .Summary }}</summary>\
          <split>{{ .Truncated }}</split>",
-    )
-    .unwrap();
-    fs::write(layouts.join("list.html"), "").unwrap();
-    build_hugo_site(site.path());
+        "",
+    );
     let page = files_below(&site.path().join("public"))
         .into_iter()
         .find(|page| page.ends_with("hostile-markdown/index.html"))
