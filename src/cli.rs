@@ -110,8 +110,8 @@ pub struct ConvertArgs {
     #[arg(long, value_name = "DIR", conflicts_with = "output")]
     pub out_dir: Option<PathBuf>,
 
-    /// With --out-dir: convert only inputs whose output is missing or older than the
-    /// input, or was written by another version of rfi-parse or in another format.
+    /// With --out-dir: convert only inputs whose output is missing, or was made from
+    /// another size, time or content of the input, by another version or with other options.
     #[arg(long, requires = "out_dir")]
     pub update: bool,
 

@@ -272,6 +272,8 @@ fn convert(
 ) -> Result<Converted, Failure> {
     let input = input.map_err(|walk| Failure::io(walk.source, &walk.error))?;
     let source = input.source();
+    // Taken before the read: an edit during it leaves the file newer than its stamp.
+    let modified = input.modified();
     let bytes = input
         .read(config.max_size)
         .map_err(|error| Failure::io(source.clone(), &error))?;
@@ -308,6 +310,7 @@ fn convert(
         let entry = stamp::Entry {
             input: std::fs::canonicalize(path).unwrap_or_else(|_| path.clone()),
             size: bytes.len() as u64,
+            modified,
             hash: stamp::fingerprint(&bytes),
         };
         return Ok((document, warning, Some((relative, entry))));
@@ -321,5 +324,90 @@ pub fn io_message(error: &io::Error) -> String {
     match message.find(" (os error") {
         Some(cut) => message[..cut].to_string(),
         None => message,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::Path;
+
+    /// An edit that lands after an input was read (while it was being converted, or
+    /// before the run wrote its stamp) must show on the next `--update`: the stamp
+    /// describes the bytes that were converted, never the file as it is afterwards.
+    #[test]
+    fn the_stamp_describes_what_was_read_not_what_the_file_holds_later() {
+        let folder = tempfile::tempdir().unwrap();
+        let (input_dir, out_dir) = (folder.path().join("in"), folder.path().join("out"));
+        std::fs::create_dir_all(&input_dir).unwrap();
+        std::fs::create_dir_all(&out_dir).unwrap();
+        let path = input_dir.join("a.txt");
+        let read = "<!--1700000000000-->\n[Old](https://example.com/a)\n------\n<p>Old text.</p>\n";
+        let edited = read.replace("Old", "New");
+        assert_eq!(read.len(), edited.len(), "the edit keeps the size");
+        std::fs::write(&path, read).unwrap();
+
+        let config = Config {
+            format: Format::Json,
+            parse: ParseOptions::new(),
+            destination: Destination::OutDir(out_dir.clone()),
+            many: false,
+            fail_fast: false,
+            max_size: 1 << 20,
+            error_format: ErrorFormat::Human,
+            warn_lossy: false,
+            site_zones: site::SiteZones::default(),
+        };
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(1)
+            .build()
+            .unwrap();
+        let cancel = AtomicBool::new(false);
+        let engine = Engine {
+            pool: &pool,
+            cancel: &cancel,
+            progress: &|_| {},
+        };
+        let input = Input::File {
+            path: path.clone(),
+            relative: PathBuf::from("a.txt"),
+        };
+        let (summary, stopped, entries) = convert_all(
+            &engine,
+            &config,
+            std::iter::once(Ok(input)),
+            &mut io::sink(),
+            &mut io::sink(),
+        );
+        assert_eq!((summary.converted, stopped.is_none()), (1, true));
+
+        // The file changes after the read, before the stamp is written; its time goes
+        // back to what it was, as `rsync -a` would leave it.
+        let modified = std::fs::metadata(&path).unwrap().modified().unwrap();
+        std::fs::write(&path, &edited).unwrap();
+        std::fs::File::options()
+            .write(true)
+            .open(&path)
+            .unwrap()
+            .set_modified(modified)
+            .unwrap();
+        let mut written = stamp::Stamp::default();
+        written.entries.extend(entries);
+        written.write(&out_dir, Format::Json, "").unwrap();
+
+        let next_run = stamp::Stamp::read(&out_dir, Format::Json, "");
+        let relative = Path::new("a.json");
+        let output = std::fs::read_to_string(out_dir.join(relative)).unwrap();
+        assert!(output.contains("Old text."), "{output}");
+        let now = Input::File {
+            path: path.clone(),
+            relative: PathBuf::from("a.txt"),
+        }
+        .modified();
+        assert!(
+            !next_run.is_current(&out_dir, relative, now, edited.as_bytes()),
+            "the edited input must be converted again"
+        );
+        assert!(next_run.is_current(&out_dir, relative, now, read.as_bytes()));
     }
 }

@@ -8,13 +8,22 @@ use rfi_parse::Format;
 
 use super::output;
 
-/// One output file and the input it was converted from: the input's path, and its size
+/// One output file and the input it was converted from: the input's path, and its size,
+/// modification time (taken before the read, so an edit during it shows as a newer time)
 /// and content fingerprint as the conversion read them.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Entry {
     pub input: PathBuf,
     pub size: u64,
+    /// Nanoseconds since the Unix epoch; `None` where the file system gives no time.
+    pub modified: Option<u128>,
     pub hash: u64,
+}
+
+/// A file's modification time as the stamp keeps it.
+pub fn modified_of(meta: &std::fs::Metadata) -> Option<u128> {
+    let time = meta.modified().ok()?;
+    Some(time.duration_since(std::time::UNIX_EPOCH).ok()?.as_nanos())
 }
 
 /// The stamp of one format below an output folder: the version and the options that
@@ -64,17 +73,35 @@ impl Stamp {
                 let output = path_from_hex(fields.next()?)?;
                 let input = path_from_hex(fields.next()?)?;
                 let size = fields.next()?.parse().ok()?;
+                let modified = match fields.next()? {
+                    "-" => None,
+                    nanos => Some(nanos.parse().ok()?),
+                };
                 let hash = u64::from_str_radix(fields.next()?, 16).ok()?;
-                Some((output, Entry { input, size, hash }))
+                let entry = Entry {
+                    input,
+                    size,
+                    modified,
+                    hash,
+                };
+                Some((output, entry))
             })
             .collect();
         Self { entries }
     }
 
-    /// Whether the output at `relative` below `dir` was made from exactly `bytes`.
-    pub fn is_current(&self, dir: &Path, relative: &Path, bytes: &[u8]) -> bool {
+    /// Whether the output at `relative` below `dir` was made from exactly `bytes`, read
+    /// from a file last modified at `modified`.
+    pub fn is_current(
+        &self,
+        dir: &Path,
+        relative: &Path,
+        modified: Option<u128>,
+        bytes: &[u8],
+    ) -> bool {
         self.entries.get(relative).is_some_and(|entry| {
             entry.size == bytes.len() as u64
+                && entry.modified == modified
                 && entry.hash == fingerprint(bytes)
                 && dir.join(relative).is_file()
         })
@@ -100,10 +127,13 @@ impl Stamp {
         entries.sort_by(|a, b| a.0.cmp(b.0));
         for (output, entry) in entries {
             text.push_str(&format!(
-                "{}\t{}\t{}\t{:016x}\n",
+                "{}\t{}\t{}\t{}\t{:016x}\n",
                 hex_of(output),
                 hex_of(&entry.input),
                 entry.size,
+                entry
+                    .modified
+                    .map_or_else(|| "-".to_string(), |nanos| nanos.to_string()),
                 entry.hash
             ));
         }
@@ -153,6 +183,7 @@ mod tests {
             Entry {
                 input: PathBuf::from("/in/a/x\tb.txt"),
                 size: 3,
+                modified: Some(1_700_000_000_123_456_789),
                 hash: fingerprint(b"abc"),
             },
         );

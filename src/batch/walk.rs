@@ -42,6 +42,15 @@ impl Input {
         }
     }
 
+    /// When the input file was last modified, as `--update`'s stamp keeps it (`None` for
+    /// standard input, or where the file system gives no time).
+    pub fn modified(&self) -> Option<u128> {
+        match self {
+            Input::Stdin => None,
+            Input::File { path, .. } => super::stamp::modified_of(&fs::metadata(path).ok()?),
+        }
+    }
+
     /// The input's bytes, at most `limit` of them: a larger input (or an endless one,
     /// such as `/dev/zero` or a FIFO that never closes its writer end) is refused once
     /// the limit is passed, without reading further.

@@ -66,16 +66,18 @@ pub fn run(config: ConvertConfig, interrupted: &AtomicBool) -> Result<ExitCode> 
             };
             let all = if config.update {
                 // Current only when the output was made from exactly what the input holds
-                // now (size and content), by this version with these options: a file
-                // whose time went back (`rsync -a`, `cp -p`) or did not move is read.
+                // now (size, modification time and content), by this version with these
+                // options: a file whose time went back (`rsync -a`, `cp -p`) or did not
+                // move is caught by its content, one touched by its time.
                 let max_size = config.batch.max_size;
                 let current: Vec<bool> = pool.install(|| {
                     use rayon::prelude::*;
                     all.par_iter()
                         .map(|input| {
                             input.as_ref().is_ok_and(|input| {
+                                let modified = input.modified();
                                 input.read(max_size).is_ok_and(|bytes| {
-                                    previous.is_current(dir, &relative(input), &bytes)
+                                    previous.is_current(dir, &relative(input), modified, &bytes)
                                 })
                             })
                         })
