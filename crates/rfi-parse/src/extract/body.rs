@@ -234,6 +234,22 @@ enum BlockKind {
     /// The body of a generic source: text straight inside it is a paragraph, and an
     /// empty line (`<br><br>`) ends one.
     Body,
+    /// A `<figure>`: text straight inside it captions its picture when it has no
+    /// `<figcaption>` (`<figure><img>caption</figure>`, WordPress), else is a paragraph.
+    Figure,
+}
+
+/// A `<figure>` being walked: the caption its `<figcaption>` gives, and whether a
+/// picture or player took it (the first one does; one caption is never copied per
+/// element, so a figure of thousands of players stays as small as its markup).
+struct OpenFigure {
+    id: NodeId,
+    caption: Option<(Option<String>, Option<String>)>,
+    has_figcaption: bool,
+    /// Whether a picture or player is in it at all: without one, its `<figcaption>`
+    /// (a quotation's attribution) is text.
+    has_picture: bool,
+    given: bool,
 }
 
 /// Walks article content in document order without recursion, so deep nesting cannot
@@ -259,6 +275,8 @@ struct Walker<'f> {
     strong_depth: usize,
     /// Open link elements, so that their close ends the link.
     links: Vec<NodeId>,
+    /// Open `<figure>`s, innermost last.
+    figures: Vec<OpenFigure>,
 }
 
 impl<'f> Walker<'f> {
@@ -276,6 +294,7 @@ impl<'f> Walker<'f> {
             blocks: Vec::new(),
             strong_depth: 0,
             links: Vec::new(),
+            figures: Vec::new(),
         }
     }
 
@@ -306,6 +325,11 @@ impl<'f> Walker<'f> {
             // The commonest element by far (RFI wraps every run of text in one): with no
             // attributes, no rule gives it a meaning (profile selectors name a class).
             return true;
+        }
+        if name == "noscript" && self.figures.last().is_some_and(|figure| !figure.given) {
+            // Lazy-loading pages keep the real `<img>` as text inside `<noscript>`.
+            self.noscript_picture(node);
+            return false;
         }
         let has_attributes = element.attrs().next().is_some();
         if is_textless(name)
@@ -386,18 +410,51 @@ impl<'f> Walker<'f> {
             }
             "figure" => {
                 self.flush();
-                self.figure(node);
-                return false;
+                let figcaption = node
+                    .descendants()
+                    .find(|d| element_name(*d) == Some("figcaption"));
+                self.figures.push(OpenFigure {
+                    id: node.id(),
+                    caption: Some(figcaption.map(caption_parts).unwrap_or_default()),
+                    has_figcaption: figcaption.is_some(),
+                    has_picture: node.descendants().any(|d| {
+                        matches!(
+                            element_name(d),
+                            Some("img" | "picture" | "iframe" | "video" | "embed" | "noscript")
+                        )
+                    }),
+                    given: false,
+                });
+                self.blocks.push((node.id(), BlockKind::Figure));
             }
             "picture" | "img" => {
                 self.flush();
-                self.push_image(node, None);
+                let caption = self.figure_caption();
+                let pushed = self.push_image(node, caption);
+                self.picture_taken_caption(pushed);
                 self.image_container = self.blocks.last().map(|(id, _)| *id);
                 return false;
             }
             "iframe" | "video" | "embed" => {
                 self.flush();
-                self.push_embed(element);
+                let caption = self.figure_caption();
+                let pushed = self.push_embed(element);
+                if pushed
+                    && let Some((caption, credit)) = caption
+                    && let Some(embed) = self.fields.embeds.last_mut()
+                {
+                    (embed.caption, embed.credit) = (caption, credit);
+                }
+                self.picture_taken_caption(pushed);
+                return false;
+            }
+            "figcaption" if self.figures.last().is_some_and(|f| !f.has_picture) => {
+                // Nothing to caption (a quotation's attribution): its text is kept.
+                self.flush();
+                self.blocks.push((node.id(), BlockKind::Paragraph));
+            }
+            "figcaption" if !self.figures.is_empty() => {
+                // Read when its figure opened.
                 return false;
             }
             "figcaption" => {
@@ -513,6 +570,8 @@ impl<'f> Walker<'f> {
         }
         if matches_any(profile.caption_after, element)
             && let Some(caption) = caption_beside(node)
+            // A figure's `<figcaption>` is read with its figure.
+            && element_name(caption) != Some("figcaption")
             && let Some(text) = text_of(caption)
         {
             // The picture or player is read as usual; when it closes, it gets the caption
@@ -661,6 +720,13 @@ impl<'f> Walker<'f> {
                     self.flush();
                     self.blocks.pop();
                 }
+                if self
+                    .figures
+                    .last()
+                    .is_some_and(|figure| figure.id == node.id())
+                {
+                    self.figures.pop();
+                }
             }
         }
     }
@@ -703,6 +769,18 @@ impl<'f> Walker<'f> {
         }
         if self.captions_last_block(&text) {
             return;
+        }
+        if kind == BlockKind::Figure {
+            let captions = self
+                .figures
+                .last()
+                .is_some_and(|figure| !figure.has_figcaption && figure.given);
+            if captions && self.picture_just_read() {
+                self.caption_text(text, false);
+                return;
+            }
+            // Anything else a figure holds (a quotation, a table's text) is kept.
+            kind = BlockKind::Body;
         }
         if kind == BlockKind::Container {
             if self.profile.div_text_captions_image && self.image_container == Some(container) {
@@ -831,55 +909,41 @@ impl<'f> Walker<'f> {
         is_caption
     }
 
-    /// `<figure>`: its players become embeds, its pictures images, captioned by `<figcaption>`.
-    fn figure(&mut self, figure: NodeRef<'_, Node>) {
-        let caption = figure
+    /// The caption of the innermost open figure, for its first picture or player only.
+    fn figure_caption(&self) -> Option<(Option<String>, Option<String>)> {
+        let figure = self.figures.last()?;
+        if figure.given {
+            None
+        } else {
+            figure.caption.clone()
+        }
+    }
+
+    /// Notes that the innermost open figure's caption was given, once a picture or
+    /// player was read in it.
+    fn picture_taken_caption(&mut self, pushed: bool) {
+        if pushed && let Some(figure) = self.figures.last_mut() {
+            figure.given = true;
+        }
+    }
+
+    /// The picture a lazy-loading figure keeps as text in `<noscript>`.
+    fn noscript_picture(&mut self, noscript: NodeRef<'_, Node>) {
+        let markup: String = noscript
+            .children()
+            .filter_map(|c| c.value().as_text().map(|t| &**t))
+            .collect();
+        let fragment = Html::parse_fragment(&markup);
+        if let Some(img) = fragment
+            .tree
+            .root()
             .descendants()
-            .find(|d| element_name(*d) == Some("figcaption"))
-            .map(caption_parts)
-            .unwrap_or_default();
-        let mut found = false;
-        for node in figure.descendants() {
-            let Node::Element(element) = node.value() else {
-                continue;
-            };
-            match element.name() {
-                // The caption goes to the figure's first player or picture only: one
-                // caption is never copied per element (a figure of thousands of players
-                // or pictures stays as small as its markup).
-                "iframe" | "video" | "embed" if self.push_embed(element) => {
-                    if !found && let Some(embed) = self.fields.embeds.last_mut() {
-                        embed.caption.clone_from(&caption.0);
-                        embed.credit.clone_from(&caption.1);
-                    }
-                    found = true;
-                }
-                "img" if !has_ancestor(node, figure.id(), "picture") => {
-                    let caption = if found { None } else { Some(caption.clone()) };
-                    found |= self.push_image(node, caption);
-                }
-                "picture" => {
-                    let caption = if found { None } else { Some(caption.clone()) };
-                    found |= self.push_image(node, caption);
-                }
-                // Lazy-loading pages keep the real `<img>` as text inside `<noscript>`.
-                "noscript" if !found => {
-                    let markup: String = node
-                        .children()
-                        .filter_map(|c| c.value().as_text().map(|t| &**t))
-                        .collect();
-                    let fragment = Html::parse_fragment(&markup);
-                    if let Some(img) = fragment
-                        .tree
-                        .root()
-                        .descendants()
-                        .find(|d| element_name(*d) == Some("img"))
-                    {
-                        found |= self.push_image(img, Some(caption.clone()));
-                    }
-                }
-                _ => {}
-            }
+            .find(|d| element_name(*d) == Some("img"))
+        {
+            self.flush();
+            let caption = self.figure_caption();
+            let pushed = self.push_image(img, caption);
+            self.picture_taken_caption(pushed);
         }
     }
 
@@ -1022,7 +1086,17 @@ fn caption_beside(placeholder: NodeRef<'_, Node>) -> Option<NodeRef<'_, Node>> {
 }
 
 /// Caption and credit of a `<figcaption>`: its first and second `<span>`, or all its text.
+/// Beside a text block (`<span>视频加注文字，</span><p>caption</p>`, BBC) a span is the
+/// player's off-screen label and the block is the caption.
 fn caption_parts(figcaption: NodeRef<'_, Node>) -> (Option<String>, Option<String>) {
+    let blocks: Vec<String> = figcaption
+        .children()
+        .filter(|child| matches!(element_name(*child), Some("p" | "div")))
+        .filter_map(text_of)
+        .collect();
+    if !blocks.is_empty() {
+        return split_credit(&blocks.join(" ").replace('\n', " "));
+    }
     let mut spans = figcaption
         .children()
         .filter(|child| element_name(*child) == Some("span"))
@@ -1299,12 +1373,6 @@ fn is_safe_link(href: &str) -> bool {
 fn is_web_url(url: &str) -> bool {
     let lower = url.get(..8).unwrap_or(url).to_ascii_lowercase();
     lower.starts_with("https://") || lower.starts_with("http://") || lower.starts_with("//")
-}
-
-fn has_ancestor(node: NodeRef<'_, Node>, stop: NodeId, name: &str) -> bool {
-    node.ancestors()
-        .take_while(|a| a.id() != stop)
-        .any(|a| element_name(a) == Some(name))
 }
 
 fn element_name<'a>(node: NodeRef<'a, Node>) -> Option<&'a str> {
