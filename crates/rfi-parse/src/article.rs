@@ -1,6 +1,6 @@
 //! The typed `Article` model that every output format is rendered from.
 
-use chrono::{DateTime, FixedOffset, SecondsFormat, Utc};
+use chrono::{DateTime, FixedOffset, NaiveDate, SecondsFormat, Utc};
 use serde::{Serialize, Serializer};
 
 /// One archived news article, as described in the output contract (`docs/CONTRACT.md`, section 2).
@@ -33,10 +33,19 @@ pub struct Article {
     pub section: Option<String>,
     /// The date line's text, trimmed (`12/06/2023 - 17:21`).
     pub date_line: Option<String>,
-    /// The publication time read from the date line, with its UTC offset.
+    /// The publication time, with its UTC offset: only where the page prints a time (a
+    /// date printed alone gives `published_date`, never a midnight instant).
     #[serde(serialize_with = "opt_fixed_rfc3339")]
     #[cfg_attr(feature = "schema", schemars(with = "Option<String>", extend("format" = "date-time")))]
     pub published: Option<DateTime<FixedOffset>>,
+    /// The publication day, `YYYY-MM-DD`: that of `published` as printed, else a date
+    /// printed without a time, else the day the source's URL or text states by its
+    /// profile's documented rule (CNA's `/202511200123.aspx` and `1091201` stamp, RFI's
+    /// and the NYT's `/YYYYMMDD`, Al Jazeera's `/YYYY/M/D/`, Kyodo's dateline); null when
+    /// nothing states it.
+    #[serde(serialize_with = "opt_date")]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<String>", extend("format" = "date")))]
+    pub published_date: Option<NaiveDate>,
     /// The lead image at the top of the body.
     pub lead_image: Option<LeadImage>,
     /// The lead paragraph; null when empty or absent.
@@ -213,6 +222,13 @@ pub struct Link {
     pub end: usize,
     /// The link's address, as written.
     pub url: String,
+}
+
+fn opt_date<S: Serializer>(date: &Option<NaiveDate>, serializer: S) -> Result<S::Ok, S::Error> {
+    match date {
+        Some(date) => serializer.serialize_str(&date.format("%Y-%m-%d").to_string()),
+        None => serializer.serialize_none(),
+    }
 }
 
 fn utc_rfc3339<S: Serializer>(time: &DateTime<Utc>, serializer: S) -> Result<S::Ok, S::Error> {

@@ -6,18 +6,20 @@ use ego_tree::{NodeId, NodeRef};
 use scraper::node::Element;
 use scraper::{Html, Node};
 
-use super::date::parse_date_line;
+use super::date::{parse_date_line, parse_date_only};
 use super::profile::{CREDIT_LABELS, Layout, Profile, ancestor_part, matches, matches_any};
 use super::share::{is_share_link, share_link};
 use super::srcset::candidate_urls;
 use super::text::{TextBuilder, is_textless, strip_controls, text_of};
-use crate::article::{Block, Embed, Image, LeadImage, ShareLink, TextBlock};
+use crate::article::{Block, Embed, Image, LeadImage, Link, ShareLink, TextBlock};
 
 /// What the body yields; the header fields complete it into an `Article`.
 #[derive(Debug, Default)]
 pub(crate) struct BodyFields {
     pub(crate) date_line: Option<String>,
     pub(crate) published: Option<chrono::DateTime<chrono::FixedOffset>>,
+    /// A publication date printed without a time (`<time datetime="2020-12-01">`).
+    pub(crate) printed_date: Option<chrono::NaiveDate>,
     pub(crate) lead_image: Option<LeadImage>,
     pub(crate) lead: Option<String>,
     pub(crate) paragraphs: Vec<String>,
@@ -34,6 +36,8 @@ pub(crate) struct BodyFields {
     /// Whether the markup cost more to build into a tree than its size warrants, so that
     /// it was read as flat paragraphs of its text.
     pub(crate) simplified: bool,
+    /// Date stamps printed after a credit (CNA's `1091201`), for the profile to read.
+    pub(crate) date_stamps: Vec<String>,
     /// The first `<time>`: its `datetime` attribute, or its text.
     time: Option<String>,
 }
@@ -102,6 +106,9 @@ pub(crate) fn extract(html: &str, rfi_zone: Tz, profile: &'static Profile) -> Bo
         && let Some(datetime) = fields.time.take()
     {
         fields.published = parse_date_line(&datetime, zone);
+        if fields.published.is_none() && fields.printed_date.is_none() {
+            fields.printed_date = parse_date_only(&datetime);
+        }
     }
     fields
 }
@@ -120,8 +127,10 @@ fn header_part(
                 && let Some(date_line) = date_div_text(node) =>
         {
             let published = parse_date_line(&date_line, zone);
+            let printed_date = parse_date_only(&date_line);
             if layout == Layout::Generic
                 && published.is_none()
+                && printed_date.is_none()
                 && parse_date_line(&date_line, Some(chrono_tz::UTC)).is_none()
             {
                 // Only a date this tool reads is a date line on other sources; any other
@@ -134,6 +143,7 @@ fn header_part(
             fields.byline.extend(byline);
             fields.date_line = Some(date_line);
             fields.published = published;
+            fields.printed_date = printed_date;
             true
         }
         "img" if fields.lead_image.is_none() => match image_url(element, None) {
@@ -660,9 +670,11 @@ impl<'f> Walker<'f> {
         }
     }
 
-    /// Ends the walk: leaves out the headings that labelled only a list of links.
+    /// Ends the walk: the closing attribution lines go to the byline, and the headings
+    /// that labelled only a list of links are left out.
     fn finish(mut self) {
         self.flush();
+        self.closing_attributions_to_byline();
         self.settle_heading_over_links();
         let removed = std::mem::take(&mut self.link_list_headings);
         if removed.is_empty() {
@@ -682,6 +694,24 @@ impl<'f> Walker<'f> {
             }
             _ => true,
         });
+    }
+
+    /// The short lines wholly in parentheses that close an article (`（综合报道）`,
+    /// `（路透社、法新社）`, `（本文来自道琼斯通讯社）`) say where its text comes from:
+    /// an attribution, moved to the byline in their order.
+    fn closing_attributions_to_byline(&mut self) {
+        let fields = &mut *self.fields;
+        let mut closing = Vec::new();
+        while let (Some(Block::Paragraph(block)), Some(text)) =
+            (fields.blocks.last(), fields.paragraphs.last())
+            && block.paragraph + 1 == fields.paragraphs.len()
+            && block.links.is_empty()
+            && is_attribution(text)
+        {
+            fields.blocks.pop();
+            closing.extend(fields.paragraphs.pop());
+        }
+        fields.byline.extend(closing.into_iter().rev());
     }
 
     /// Keeps text that a rule left out when it reads like article text (a long sentence
@@ -767,7 +797,7 @@ impl<'f> Walker<'f> {
         if kind == BlockKind::Container && paragraph_tail {
             kind = BlockKind::Paragraph;
         }
-        if self.captions_last_block(&text) {
+        if self.captions_last_block(&text) || self.credits_last_embed(&text, &links) {
             return;
         }
         if kind == BlockKind::Figure {
@@ -812,9 +842,25 @@ impl<'f> Walker<'f> {
             self.fields.byline.push(text);
             return;
         }
-        // A credit line may also end a paragraph after a line break (RFA).
+        // `…。（編輯：張雅淨）1091201`: a newsroom credit closing the paragraph (after it,
+        // CNA's date stamp) is the byline's, not the text's.
         let mut text = text;
         let mut links = links;
+        if let Some(credit) = trailing_credit(&text, self.profile.credit_roles) {
+            self.fields.byline.push(credit.roles.to_string());
+            if let Some(stamp) = credit.stamp {
+                self.fields.date_stamps.push(stamp.to_string());
+            }
+            let cut = credit.at;
+            text.truncate(cut);
+            let trimmed = text.trim_end().len();
+            text.truncate(trimmed);
+            links.retain(|link| link.end <= trimmed);
+            if text.is_empty() {
+                return;
+            }
+        }
+        // A credit line may also end a paragraph after a line break (RFA).
         if !self.profile.byline_labels.is_empty()
             && let Some(at) = text.rfind('\n')
             && is_byline_line(&text[at + 1..], self.profile.byline_labels)
@@ -890,6 +936,45 @@ impl<'f> Walker<'f> {
             Some(block) => matches!(block, Block::Image(_) | Block::Embed(_)),
             None => self.fields.lead_image.is_some(),
         }
+    }
+
+    /// Files a block that is only links to the site of the embed right before it (the
+    /// credit line Infogram and other embed codes write under the chart) as that
+    /// embed's caption.
+    fn credits_last_embed(&mut self, text: &str, links: &[Link]) -> bool {
+        let Some(Block::Embed(index)) = self.fields.blocks.last() else {
+            return false;
+        };
+        let embed = &self.fields.embeds[*index];
+        let Some(site) = host_of(&embed.url) else {
+            return false;
+        };
+        let linked: usize = links.iter().map(|link| link.end - link.start).sum();
+        let text_len = text.chars().filter(|c| !c.is_whitespace()).count();
+        let link_chars: usize = links
+            .iter()
+            .map(|link| {
+                text[link.start..link.end]
+                    .chars()
+                    .filter(|c| !c.is_whitespace())
+                    .count()
+            })
+            .sum();
+        let only_links = !links.is_empty() && link_chars == text_len && linked > 0;
+        if !only_links || !links.iter().all(|link| host_of(&link.url) == Some(site)) {
+            return false;
+        }
+        // Its first line names the chart; the lines after it name the service.
+        let embed = &mut self.fields.embeds[*index];
+        let (caption, credit) = match text.split_once('\n') {
+            Some((caption, credit)) => (caption, Some(credit.replace('\n', " "))),
+            None => (text, None),
+        };
+        embed.caption.get_or_insert_with(|| caption.to_string());
+        if let Some(credit) = credit {
+            embed.credit.get_or_insert(credit);
+        }
+        true
     }
 
     /// Files a text block as the caption of the picture right before it when the markup
@@ -1045,6 +1130,81 @@ fn split_credit(text: &str) -> (Option<String>, Option<String>) {
     }
     let text = text.trim();
     ((!text.is_empty()).then(|| text.to_string()), None)
+}
+
+/// A newsroom credit that closes a paragraph: where it starts, the roles as printed
+/// (`譯者：張曉雯/核稿：盧映孜`), and the date stamp printed after it, if any.
+struct TrailingCredit<'t> {
+    at: usize,
+    roles: &'t str,
+    stamp: Option<&'t str>,
+}
+
+/// `…（編輯：張雅淨）1091201`, `（译者：郑诗韵/核稿：张晓雯）`, a whole paragraph
+/// `（ 翻译和编辑：法广 RFI 电台 尼古拉 ）`: parentheses at the paragraph's end (then
+/// digits only) whose text opens with one of `roles` and a colon, and names people
+/// (at most 60 characters, no sentence inside).
+fn trailing_credit<'t>(text: &'t str, roles: &[&str]) -> Option<TrailingCredit<'t>> {
+    if roles.is_empty() {
+        return None;
+    }
+    let trimmed = text.trim_end_matches(|c: char| c.is_whitespace() || c == '.');
+    let digits = trimmed.len() - trimmed.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    let (before_stamp, stamp) = trimmed.split_at(trimmed.len() - digits);
+    let closed = before_stamp.trim_end();
+    let inner_end = closed
+        .strip_suffix('）')
+        .or_else(|| closed.strip_suffix(')'))?;
+    let open = inner_end.rfind(['（', '('])?;
+    let open_len = inner_end[open..].chars().next()?.len_utf8();
+    let inner = inner_end[open + open_len..].trim();
+    let opens_with_role = roles.iter().any(|role| {
+        inner
+            .strip_prefix(role)
+            .is_some_and(|rest| rest.trim_start().starts_with(['：', ':']))
+    });
+    let names_only = inner.chars().count() <= 60 && !inner.contains(['。', '，', '（', '(']);
+    if !opens_with_role || !names_only {
+        return None;
+    }
+    // A whole paragraph in parentheses may sit between stray dots (`.（…）.`, RFI).
+    let at = if text[..open]
+        .trim_matches(|c: char| c.is_whitespace() || c == '.')
+        .is_empty()
+    {
+        0
+    } else {
+        open
+    };
+    Some(TrailingCredit {
+        at,
+        roles: inner,
+        stamp: (!stamp.is_empty()).then_some(stamp),
+    })
+}
+
+/// `（综合报道）`: at most 40 characters wholly in one pair of parentheses, with no
+/// sentence or further parentheses inside.
+fn is_attribution(text: &str) -> bool {
+    let inner = text
+        .strip_prefix('（')
+        .and_then(|t| t.strip_suffix('）'))
+        .or_else(|| text.strip_prefix('(').and_then(|t| t.strip_suffix(')')));
+    inner.is_some_and(|inner| {
+        let inner = inner.trim();
+        !inner.is_empty()
+            && inner.chars().count() <= 40
+            && !inner.contains(['（', '）', '(', ')', '。', '！', '？'])
+    })
+}
+
+/// The host of a web address (`infogram.com`), without `www.`.
+fn host_of(url: &str) -> Option<&str> {
+    let rest = url.split_once("://")?.1;
+    let host = rest.split(['/', '?', '#']).next()?;
+    let host = host.rsplit('@').next()?;
+    let host = host.split(':').next()?;
+    Some(host.strip_prefix("www.").unwrap_or(host)).filter(|h| !h.is_empty())
 }
 
 /// Whether a short paragraph is a credit line (`編輯：李向陽　網編：程皓楠`).
@@ -1272,8 +1432,18 @@ fn social_embed_url(node: NodeRef<'_, Node>, element: &Element) -> Option<String
             .last()
             .or_else(|| links().next())
     };
+    // Infogram's code names its chart by `data-id` alone; the chart's own address is
+    // `https://infogram.com/ID` (the credit line under the code links to it).
+    let infogram = || {
+        let id = element.attr("data-id")?.trim();
+        let plain = !id.is_empty() && id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-');
+        (class.contains("infogram-embed") && plain).then(|| format!("https://infogram.com/{id}"))
+    };
     // An embed code without any address keeps its text as article text.
-    named.or_else(linked).map(str::to_string)
+    named
+        .map(str::to_string)
+        .or_else(infogram)
+        .or_else(|| linked().map(str::to_string))
 }
 
 /// The text of a `<dd>` that describes a picture: the `<dt>` before it holds an image,

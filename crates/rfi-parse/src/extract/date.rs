@@ -1,7 +1,7 @@
-//! Date lines: RFI's `DD/MM/YYYY - HH:MM` in a named time zone, and ISO 8601 instants.
+//! Printed dates: instants (RFI's `DD/MM/YYYY - HH:MM` in a named zone, ISO 8601) and dates alone.
 
 use chrono::{
-    DateTime, Duration, FixedOffset, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, Offset,
+    DateTime, Datelike, Duration, FixedOffset, LocalResult, NaiveDate, NaiveDateTime, Offset,
     TimeZone,
 };
 use chrono_tz::Tz;
@@ -14,13 +14,19 @@ use chrono_tz::Tz;
 /// exist (the spring-forward gap) is read with the offset in force just before the gap,
 /// so `02:30` becomes `03:30+02:00`; a time that exists twice (the autumn fall-back) is
 /// the earlier of the two, in summer time. ISO 8601 / RFC 3339 instants keep their own
-/// offset, also inside other text (DW puts the author's name before it); an ISO date
-/// alone (BBC's `<time datetime>`) is midnight UTC; `2023年7月1日10:15 CST` (WSJ's Chinese
-/// edition) is China Standard Time.
+/// offset, also inside other text (DW puts the author's name before it);
+/// `2023年7月1日10:15 CST` (WSJ's Chinese edition) is China Standard Time. A date printed
+/// without a time is no instant (see [`parse_date_only`]): none is invented.
 pub(crate) fn parse_date_line(text: &str, zone: Option<Tz>) -> Option<DateTime<FixedOffset>> {
     let text = text.trim();
     if let Some(zone) = zone {
-        for format in ["%d/%m/%Y - %H:%M", "%Y.%m.%d %H:%M", "%Y-%m-%d %H:%M:%S"] {
+        for format in [
+            "%d/%m/%Y - %H:%M",
+            "%Y.%m.%d %H:%M",
+            "%Y-%m-%d %H:%M:%S",
+            "%Y-%m-%d %H:%M",
+            "%Y/%m/%d %H:%M",
+        ] {
             if let Ok(local) = NaiveDateTime::parse_from_str(text, format) {
                 return Some(resolve_local(local, zone));
             }
@@ -29,10 +35,30 @@ pub(crate) fn parse_date_line(text: &str, zone: Option<Tz>) -> Option<DateTime<F
     if let Ok(instant) = DateTime::parse_from_rfc3339(text) {
         return Some(instant);
     }
-    if let Ok(date) = NaiveDate::parse_from_str(text, "%Y-%m-%d") {
-        return Some(date.and_time(NaiveTime::MIN).and_utc().fixed_offset());
-    }
     iso_instant_within(text).or_else(|| chinese_date_time(text))
+}
+
+/// Reads a date printed without a time, the whole text: `2020-09-05`, `2020/09/05`,
+/// `2020.09.05`, `2020年 9月 5日` (spaces anywhere), `September 5, 2020`, `5 September
+/// 2020` (English month names, full or abbreviated). Years 1900 to 2199 only: a page
+/// number or an id is no date.
+pub(crate) fn parse_date_only(text: &str) -> Option<NaiveDate> {
+    let text = text.trim();
+    if text.len() > 40 {
+        return None;
+    }
+    let compact: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    let date = ["%Y-%m-%d", "%Y/%m/%d", "%Y.%m.%d", "%Y年%m月%d日"]
+        .iter()
+        .find_map(|format| NaiveDate::parse_from_str(&compact, format).ok())
+        .or_else(|| {
+            let spaced = text.replace(',', " ");
+            let spaced = spaced.split_whitespace().collect::<Vec<_>>().join(" ");
+            ["%B %d %Y", "%b %d %Y", "%d %B %Y", "%d %b %Y"]
+                .iter()
+                .find_map(|format| NaiveDate::parse_from_str(&spaced, format).ok())
+        })?;
+    (1900..2200).contains(&date.year()).then_some(date)
 }
 
 /// The first RFC 3339 instant that stands as a word inside `text`.
@@ -128,11 +154,34 @@ mod tests {
             paris("William Yang 2023-07-01T12:30:02.493Z"),
             "2023-07-01T12:30:02.493+00:00"
         );
-        assert_eq!(paris("2023-07-01"), "2023-07-01T00:00:00+00:00");
+        assert_eq!(parse_date_line("2023-07-01", Some(Paris)), None);
+        assert_eq!(paris("2025-11-20 10:04"), "2025-11-20T10:04:00+01:00");
         assert_eq!(
             paris("2023年7月1日10:15 CST 更新"),
             "2023-07-01T10:15:00+08:00"
         );
+    }
+
+    #[test]
+    fn dates_printed_without_a_time() {
+        let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d);
+        for (text, want) in [
+            ("2020-09-05", day(2020, 9, 5)),
+            ("2020/9/5", day(2020, 9, 5)),
+            ("2020.09.05", day(2020, 9, 5)),
+            ("2020年 9月 5日", day(2020, 9, 5)),
+            ("2020年12月1日", day(2020, 12, 1)),
+            ("September 1, 2020", day(2020, 9, 1)),
+            ("Sep 1, 2020", day(2020, 9, 1)),
+            ("1 September 2020", day(2020, 9, 1)),
+            ("2020-02-30", None),
+            ("1091201", None),
+            ("12/06/2023 - 17:21", None),
+            ("3000-01-01", None),
+            ("7 分钟前", None),
+        ] {
+            assert_eq!(parse_date_only(text), want, "{text:?}");
+        }
     }
 
     #[test]

@@ -2,6 +2,7 @@
 
 mod body;
 mod date;
+mod day;
 mod decode;
 mod header;
 pub(crate) mod origin;
@@ -245,6 +246,20 @@ fn parse_archive(input: &str, options: &ParseOptions) -> Result<Article, ParseEr
         None => profile::choose(info.site.as_deref(), header.body),
     };
     let body = body::extract(header.body, options.zone, profile);
+    let published_date = day::publication_day(
+        profile,
+        &day::DayEvidence {
+            published: body.published,
+            printed_date: body.printed_date,
+            url: url.as_deref(),
+            first_paragraph: body
+                .lead
+                .as_deref()
+                .or(body.paragraphs.first().map(String::as_str)),
+            date_stamps: &body.date_stamps,
+            collected: header.timestamp,
+        },
+    );
     Ok(Article {
         source: None,
         timestamp_ms: header.timestamp_ms,
@@ -257,6 +272,7 @@ fn parse_archive(input: &str, options: &ParseOptions) -> Result<Article, ParseEr
         section: info.section,
         date_line: body.date_line,
         published: body.published,
+        published_date,
         lead_image: body.lead_image,
         lead: body.lead,
         paragraphs: body.paragraphs,

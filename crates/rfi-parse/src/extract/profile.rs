@@ -22,6 +22,34 @@ pub(crate) enum Layout {
     Generic,
 }
 
+/// Where a source's URL states the publication day, for articles that print none.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum UrlDate {
+    /// The URL is read for no date.
+    None,
+    /// A path segment opens with `YYYYMMDD` (CNA `/news/aipl/202511200123.aspx`, RFI
+    /// `/cn/中国/20231001-…`, the NYT `/world/20240322/…/`).
+    Compact,
+    /// Three path segments `/YYYY/M/D/` (Al Jazeera `/news/2021/10/1/…`).
+    Segments,
+    /// Two path segments `/YYYY/MM/` give year and month only (Kyodo
+    /// `/news/2021/10/…`): the day comes from the dateline.
+    YearMonth,
+}
+
+/// Where a source's text states the publication day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum TextDate {
+    None,
+    /// The date stamp after the closing editor credit, in the Republic of China
+    /// calendar: `（編輯：張雅淨）1091201` is 2020-12-01 (year 109 + 1911; CNA).
+    RocStamp,
+    /// The first paragraph opens with this mark, the month and the day
+    /// (`【共同社10月1日电】`, Kyodo); the year is the URL's ([`UrlDate::YearMonth`]),
+    /// else the latest that puts the day no later than the collection time.
+    MonthDayDateline(&'static str),
+}
+
 /// What one source's markup means.
 #[derive(Debug)]
 pub(crate) struct Profile {
@@ -29,13 +57,23 @@ pub(crate) struct Profile {
     pub(crate) name: &'static str,
     /// URL hosts, matched as the host or a subdomain of it.
     pub(crate) hosts: &'static [&'static str],
-    /// Substrings of the body that only this source's markup holds, for files without a
-    /// URL (the January 2021 archive).
+    /// Substrings of the body that only this source's markup or text holds, for files
+    /// without a URL (the archives of 2020 and January 2021).
     pub(crate) marks: &'static [&'static str],
+    /// Openings of the source's datelines (`（中央社`, `【共同社`), which another
+    /// source may quote: looked for only when no profile's `marks` are in the body.
+    pub(crate) dateline_marks: &'static [&'static str],
+    /// The `chrono` format of the date line this source opens its body with
+    /// (`<div>12/06/2023 - 17:21</div>`), which recognises it without a URL.
+    pub(crate) opening_date_line: Option<&'static str>,
     pub(crate) layout: Layout,
     /// The zone of times the source prints without an offset; `None` reads them as UTC
     /// only when they say so.
     pub(crate) zone: Option<Tz>,
+    /// Where the URL states the publication day.
+    pub(crate) url_date: UrlDate,
+    /// Where the text states the publication day.
+    pub(crate) text_date: TextDate,
     /// Whether the source prints a lead and a date line, so that `check` may expect them.
     pub(crate) has_lead: bool,
     pub(crate) has_date_line: bool,
@@ -55,6 +93,9 @@ pub(crate) struct Profile {
     pub(crate) bylines: &'static [&'static str],
     /// Paragraph openings that make it a byline line (`編輯：`, `翻译：`).
     pub(crate) byline_labels: &'static [&'static str],
+    /// Newsroom roles whose credit in parentheses closes a paragraph
+    /// (`（編輯：張雅淨）`, `（译者：…/核稿：…）`): moved to the byline.
+    pub(crate) credit_roles: &'static [&'static str],
     /// Elements whose links are topic tags (`#國防部` gives `國防部`).
     pub(crate) tags: &'static [&'static str],
     /// Exact paragraph texts that are page furniture (`阅读更多`).
@@ -72,6 +113,40 @@ pub(crate) struct Profile {
     /// Text straight inside a `<div>` is article text (bodies of `<div>`s without `<p>`).
     pub(crate) div_text_is_prose: bool,
 }
+
+/// The newsroom roles of Chinese-language credits (traditional and simplified), which
+/// the archive's sources print in parentheses at a paragraph's end.
+const CHINESE_CREDIT_ROLES: &[&str] = &[
+    "編輯",
+    "编辑",
+    "編緝",
+    "網編",
+    "网编",
+    "網輯",
+    "网辑",
+    "責編",
+    "责编",
+    "實習編輯",
+    "实习编辑",
+    "譯者",
+    "译者",
+    "編譯",
+    "编译",
+    "實習編譯",
+    "实习编译",
+    "翻譯",
+    "翻译",
+    "翻译和编辑",
+    "翻譯和編輯",
+    "翻译编辑",
+    "翻譯編輯",
+    "核稿",
+    "校對",
+    "校对",
+    "攝影",
+    "摄影",
+    "撰稿",
+];
 
 /// Credit labels every source uses before an image's source (`图片来源：Reuters`).
 pub(crate) const CREDIT_LABELS: &[&str] = &[
@@ -92,8 +167,13 @@ const DEFAULT: Profile = Profile {
     name: "default",
     hosts: &[],
     marks: &[],
+    opening_date_line: None,
+    dateline_marks: &[],
     layout: Layout::Generic,
     zone: None,
+    // The URL of a source nobody has read says nothing for sure: no day is taken from it.
+    url_date: UrlDate::None,
+    text_date: TextDate::None,
     has_lead: false,
     has_date_line: false,
     drop: &[],
@@ -103,6 +183,7 @@ const DEFAULT: Profile = Profile {
     caption_after: &[],
     bylines: &["address", "a[rel=author]"],
     byline_labels: &[],
+    credit_roles: CHINESE_CREDIT_ROLES,
     tags: &[],
     furniture: &[],
     furniture_prefixes: &[],
@@ -119,8 +200,12 @@ pub(crate) const PROFILES: &[Profile] = &[
         name: "rfi",
         hosts: &["rfi.fr"],
         marks: &["://s.rfi.fr/", "://static.rfi.fr/"],
+        opening_date_line: Some("%d/%m/%Y - %H:%M"),
         layout: Layout::Rfi,
+        // The end mark of the agency reports RFI reprints.
+        furniture: &["~. Fin .~"],
         zone: Some(chrono_tz::Europe::Paris),
+        url_date: UrlDate::Compact,
         has_lead: true,
         has_date_line: true,
         // The RFI walker reads its figures and their captions itself.
@@ -136,7 +221,10 @@ pub(crate) const PROFILES: &[Profile] = &[
         name: "cna",
         hosts: &["cna.com.tw"],
         marks: &["imgcdn.cna.com.tw", "www.cna.com.tw/"],
+        dateline_marks: &["（中央社"],
         zone: Some(chrono_tz::Asia::Taipei),
+        url_date: UrlDate::Compact,
+        text_date: TextDate::RocStamp,
         drop: &[
             "div.topNewsTitle",
             "div.topNews",
@@ -162,13 +250,24 @@ pub(crate) const PROFILES: &[Profile] = &[
     Profile {
         name: "dw",
         hosts: &["dw.com"],
-        marks: &["static.dw.com/"],
+        marks: &["static.dw.com/", "tvdownloaddw-a.akamaihd.net/"],
         // Articles carry an ISO instant, but video and gallery pages carry none.
         zone: Some(chrono_tz::UTC),
         // DW writes a picture's caption as `<div><small>…</small></div>` after the `<img>`.
         captions: &["small", "figcaption"],
         furniture: &["相关图集", "相關圖集", "相关报道", "相關報導"],
-        furniture_prefixes: &["相关图集：", "相關圖集：", "相关图集:", "相關圖集:"],
+        furniture_prefixes: &[
+            "相关图集：",
+            "相關圖集：",
+            "相关图集:",
+            "相關圖集:",
+            // The disclaimers under reviews and quoted reports, and the Instagram promo.
+            "摘编自其他媒体的内容，不代表德国之声的立场或观点",
+            "摘編自其他媒體的內容，不代表德國之聲的立場或觀點",
+            "德国之声致力于为您提供客观中立的新闻报道",
+            "德國之聲致力於為您提供客觀中立的新聞報導",
+            "DW中文有Instagram",
+        ],
         div_text_captions_image: true,
         // Text straight in its `<div>`s was read over the shared months: furniture.
         div_text_is_prose: false,
@@ -181,6 +280,8 @@ pub(crate) const PROFILES: &[Profile] = &[
         zone: Some(chrono_tz::UTC),
         captions: &["figcaption"],
         credits: &["p[role=text]"],
+        // The podcast promotion box, labelled so for screen readers.
+        drop: &["section[aria-labelledby=podcast-promo]"],
         caption_after: &[
             "[data-e2e=image-placeholder]",
             "[data-e2e=media-player]",
@@ -196,7 +297,10 @@ pub(crate) const PROFILES: &[Profile] = &[
             "你的裝置可能不支持這一可視化效果",
             "你的装置可能不支持这一可视化效果",
             "End of Podcast",
+            "End of podcast promotion",
             "Skip Podcast and continue reading",
+            // The link a player placeholder holds to its video page.
+            "📹 Video Page",
             "Podcast",
             "分集",
         ],
@@ -210,7 +314,11 @@ pub(crate) const PROFILES: &[Profile] = &[
         name: "aj",
         hosts: &["aljazeera.net"],
         marks: &["chinese.aljazeera.net"],
-        furniture: &["阅读更多", "閱讀更多"],
+        url_date: UrlDate::Segments,
+        // "Update", the label of live pages' lists of updates.
+        furniture: &["阅读更多", "閱讀更多", "更新"],
+        // The opinion pages' disclaimer.
+        furniture_prefixes: &["本文仅表达作者个人观点", "本文僅表達作者個人觀點"],
         div_text_is_prose: true,
         ..DEFAULT
     },
@@ -223,6 +331,8 @@ pub(crate) const PROFILES: &[Profile] = &[
         furniture: &[
             "相关阅读：",
             "相关阅读",
+            "（本文稍后会有更新）",
+            "（本文稍後會有更新）",
             "相關閱讀：",
             "延伸阅读：",
             "延伸閱讀：",
@@ -235,7 +345,10 @@ pub(crate) const PROFILES: &[Profile] = &[
         name: "kyodo",
         hosts: &["kyodonews.net"],
         marks: &["kyodonews.net"],
+        dateline_marks: &["【共同社"],
         zone: Some(chrono_tz::Asia::Tokyo),
+        url_date: UrlDate::YearMonth,
+        text_date: TextDate::MonthDayDateline("【共同社"),
         // Text straight in its `<div>`s was read over the shared months: furniture.
         div_text_is_prose: false,
         ..DEFAULT
@@ -265,6 +378,7 @@ pub(crate) const PROFILES: &[Profile] = &[
         name: "nyt",
         hosts: &["nytimes.com"],
         marks: &["static01.nyt.com", "cn.nytimes.com"],
+        url_date: UrlDate::Compact,
         // The Chinese edition prints Beijing time: its times run 0 to 12 hours ahead of
         // the collection time read as UTC+8, never after it.
         zone: Some(chrono_tz::Asia::Shanghai),
@@ -286,6 +400,7 @@ pub(crate) const PROFILES: &[Profile] = &[
         name: "joins",
         hosts: &["joins.com", "joongang.co.kr"],
         marks: &["chinese.joins.com"],
+        opening_date_line: Some("%Y.%m.%d %H:%M"),
         zone: Some(chrono_tz::Asia::Seoul),
         has_date_line: true,
         drop: &["div.profile-images"],
@@ -294,6 +409,18 @@ pub(crate) const PROFILES: &[Profile] = &[
         junk_images: &["/image/newsroom/default-user.png"],
         // Text straight in its `<div>`s was read over the shared months: furniture.
         div_text_is_prose: false,
+        ..DEFAULT
+    },
+    Profile {
+        name: "reuters",
+        hosts: &["reuters.com"],
+        marks: &[],
+        // Its dateline (`路透伦敦11月30日 - `) opens the first paragraph.
+        dateline_marks: &["<p>路透"],
+        // It prints ISO 8601 instants with their offset; no wall-clock time is read.
+        zone: None,
+        // The end mark of every report.
+        furniture: &["（完）", "(完)"],
         ..DEFAULT
     },
     Profile {
@@ -329,12 +456,18 @@ pub(crate) fn choose(site: Option<&str>, body: &str) -> (&'static Profile, Chose
         return (profile, ChosenBy::Host);
     }
     if site.is_none() || !site.is_some_and(|s| s.contains('.')) {
-        if starts_with_rfi_date_line(body) {
-            return (&PROFILES[0], ChosenBy::Markup);
-        }
-        if let Some(profile) = PROFILES
-            .iter()
-            .find(|p| p.marks.iter().any(|mark| body.contains(mark)))
+        let by_date_line = PROFILES.iter().find(|p| {
+            p.opening_date_line
+                .is_some_and(|format| opens_with_date_line(body, format))
+        });
+        let by_marks = |marks: fn(&Profile) -> &[&str]| {
+            PROFILES
+                .iter()
+                .find(|p| marks(p).iter().any(|mark| body.contains(mark)))
+        };
+        if let Some(profile) = by_date_line
+            .or_else(|| by_marks(|p| p.marks))
+            .or_else(|| by_marks(|p| p.dateline_marks))
         {
             return (profile, ChosenBy::Markup);
         }
@@ -342,18 +475,18 @@ pub(crate) fn choose(site: Option<&str>, body: &str) -> (&'static Profile, Chose
     (&DEFAULT, ChosenBy::Default)
 }
 
-/// RFI's `<div>DD/MM/YYYY - HH:MM</div>` first in the body.
-fn starts_with_rfi_date_line(body: &str) -> bool {
-    body.trim_start().strip_prefix("<div>").is_some_and(|rest| {
-        let bytes = rest.as_bytes();
-        bytes.len() >= 18
-            && bytes[2] == b'/'
-            && bytes[5] == b'/'
-            && &bytes[10..13] == b" - "
-            && [0, 1, 3, 4, 6, 7, 8, 9, 13, 14, 16, 17]
-                .iter()
-                .all(|&i| bytes[i].is_ascii_digit())
-    })
+/// Whether the body opens with `<div>` and a date line of this `chrono` format.
+fn opens_with_date_line(body: &str, format: &str) -> bool {
+    let Some(rest) = body.trim_start().strip_prefix("<div>") else {
+        return false;
+    };
+    let Some(end) = rest
+        .get(..64.min(rest.len()))
+        .and_then(|head| head.find("</div>"))
+    else {
+        return false;
+    };
+    chrono::NaiveDateTime::parse_from_str(rest[..end].trim(), format).is_ok()
 }
 
 /// Whether `element` matches any of `selectors`.
@@ -524,6 +657,18 @@ mod tests {
         assert_eq!(choose(Some("notwsj.com"), "").0.name, "default");
         let (rfi, by) = choose(None, "<div>12/06/2023 - 17:21</div>");
         assert_eq!((rfi.name, by), ("rfi", ChosenBy::Markup));
+        let joins = choose(None, "<div>2020.12.01 16:42</div><p>尹锡悦</p>").0;
+        assert_eq!(joins.name, "joins");
+        assert_eq!(choose(None, "<div>2020.12.01</div>").0.name, "default");
+        let kyodo = choose(None, "<p>【共同社北京12月1日电】日本外务省</p>").0;
+        assert_eq!(kyodo.name, "kyodo");
+        assert_eq!(choose(None, "<p>（中央社台北1日電）</p>").0.name, "cna");
+        // A dateline another source quotes does not outweigh that source's own marks.
+        let dw = choose(
+            None,
+            r#"<p>（中央社）</p><img src="https://static.dw.com/x.jpg">"#,
+        );
+        assert_eq!(dw.0.name, "dw");
         assert_eq!(
             choose(None, r#"<img src="https://chinese.joins.com/x.jpg">"#)
                 .0

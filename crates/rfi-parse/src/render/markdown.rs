@@ -140,6 +140,10 @@ fn front_matter(article: &Article, md: &mut String) {
     field("link", link.as_deref());
     field("date_line", article.date_line.as_deref());
     field("published", published.as_deref());
+    let published_date = article
+        .published_date
+        .map(|d| d.format("%Y-%m-%d").to_string());
+    field("published_date", published_date.as_deref());
     field("timestamp", Some(&timestamp));
     field("lead_image", lead_image_url.as_deref());
     field("lead_image_alt", lead_image.and_then(|i| i.alt.as_deref()));

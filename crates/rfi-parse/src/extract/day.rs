@@ -1,0 +1,222 @@
+//! The publication day: printed, else as the source's URL or text states it by its profile.
+
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, Utc};
+
+use super::profile::{Profile, TextDate, UrlDate};
+
+/// What the day may be read from.
+pub(crate) struct DayEvidence<'a> {
+    pub(crate) published: Option<DateTime<FixedOffset>>,
+    pub(crate) printed_date: Option<NaiveDate>,
+    /// The decoded URL's path segments.
+    pub(crate) url: Option<&'a str>,
+    pub(crate) first_paragraph: Option<&'a str>,
+    /// Date stamps printed after credits, in document order.
+    pub(crate) date_stamps: &'a [String],
+    pub(crate) collected: DateTime<Utc>,
+}
+
+/// The publication day: the printed instant's own calendar day, a date printed without
+/// a time, else the day the profile's URL or text rule states; `None` when nothing
+/// states one (nothing is guessed from the collection time alone).
+pub(crate) fn publication_day(profile: &Profile, evidence: &DayEvidence<'_>) -> Option<NaiveDate> {
+    if let Some(published) = evidence.published {
+        return Some(published.date_naive_local());
+    }
+    if let Some(date) = evidence.printed_date {
+        return Some(date);
+    }
+    let segments: Vec<&str> = evidence.url.map(path_segments).unwrap_or_default();
+    let from_url = match profile.url_date {
+        UrlDate::None | UrlDate::YearMonth => None,
+        UrlDate::Compact => segments.iter().find_map(|segment| compact_date(segment)),
+        UrlDate::Segments => segments.windows(3).find_map(|w| ymd(w[0], w[1], w[2])),
+    };
+    if from_url.is_some() {
+        return from_url;
+    }
+    match profile.text_date {
+        TextDate::None => None,
+        TextDate::RocStamp => evidence.date_stamps.iter().rev().find_map(|s| roc_stamp(s)),
+        TextDate::MonthDayDateline(mark) => {
+            let (month, day) = dateline_month_day(evidence.first_paragraph?, mark)?;
+            let year_month = match profile.url_date {
+                UrlDate::YearMonth => segments.windows(2).find_map(|w| year_month(w[0], w[1])),
+                _ => None,
+            };
+            match year_month {
+                // A dateline of December in a January folder is the year before.
+                Some((year, url_month)) if month > url_month => {
+                    NaiveDate::from_ymd_opt(year - 1, month, day)
+                }
+                Some((year, _)) => NaiveDate::from_ymd_opt(year, month, day),
+                None => latest_on_or_before(month, day, evidence.collected),
+            }
+        }
+    }
+}
+
+trait LocalDay {
+    fn date_naive_local(&self) -> NaiveDate;
+}
+
+impl LocalDay for DateTime<FixedOffset> {
+    /// The calendar day as printed: in the instant's own offset, not in UTC.
+    fn date_naive_local(&self) -> NaiveDate {
+        self.naive_local().date()
+    }
+}
+
+/// The path's segments of a decoded URL, without query or fragment.
+fn path_segments(url: &str) -> Vec<&str> {
+    let rest = url.split_once("://").map_or(url, |(_, rest)| rest);
+    let path = rest.split(['?', '#']).next().unwrap_or("");
+    path.split('/').skip(1).filter(|s| !s.is_empty()).collect()
+}
+
+/// `YYYYMMDD` opening a segment (`202110010290.aspx`, `20231001-标题`, `20240322`).
+fn compact_date(segment: &str) -> Option<NaiveDate> {
+    let digits = segment.get(..8)?;
+    if !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let date = NaiveDate::parse_from_str(digits, "%Y%m%d").ok()?;
+    (1990..2200).contains(&date.year()).then_some(date)
+}
+
+fn number(text: &str, max_len: usize) -> Option<u32> {
+    (!text.is_empty() && text.len() <= max_len && text.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| text.parse().ok())
+        .flatten()
+}
+
+fn ymd(year: &str, month: &str, day: &str) -> Option<NaiveDate> {
+    let year = i32::try_from(number(year, 4)?).ok()?;
+    if year < 1990 || year.to_string().len() != 4 {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(year, number(month, 2)?, number(day, 2)?)
+}
+
+fn year_month(year: &str, month: &str) -> Option<(i32, u32)> {
+    let year = i32::try_from(number(year, 4)?).ok()?;
+    let month = number(month, 2)?;
+    (year >= 1990 && (1..=12).contains(&month)).then_some((year, month))
+}
+
+/// CNA's `1091201`: year 109 of the Republic of China calendar (1911 + 109 = 2020).
+fn roc_stamp(stamp: &str) -> Option<NaiveDate> {
+    if stamp.len() != 7 || !stamp.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let year = 1911 + i32::try_from(number(&stamp[..3], 3)?).ok()?;
+    NaiveDate::from_ymd_opt(year, number(&stamp[3..5], 2)?, number(&stamp[5..], 2)?)
+}
+
+/// `【共同社10月1日电】`: the month and day after `mark`.
+fn dateline_month_day(paragraph: &str, mark: &str) -> Option<(u32, u32)> {
+    let rest = paragraph.trim_start().strip_prefix(mark)?;
+    let (month, rest) = rest.split_once('月')?;
+    let (day, _) = rest.split_once('日')?;
+    let (month, day) = (number(month.trim(), 2)?, number(day.trim(), 2)?);
+    ((1..=12).contains(&month) && (1..=31).contains(&day)).then_some((month, day))
+}
+
+/// The latest date with this month and day that is no later than a day after the
+/// collection (a dateline is printed before its article is collected).
+fn latest_on_or_before(month: u32, day: u32, collected: DateTime<Utc>) -> Option<NaiveDate> {
+    let limit = collected.date_naive().succ_opt()?;
+    let this_year = NaiveDate::from_ymd_opt(limit.year(), month, day);
+    match this_year {
+        Some(date) if date <= limit => Some(date),
+        _ => NaiveDate::from_ymd_opt(limit.year() - 1, month, day),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::profile::by_name;
+
+    fn day(
+        profile: &str,
+        url: Option<&str>,
+        first: Option<&str>,
+        stamps: &[&str],
+    ) -> Option<String> {
+        let stamps: Vec<String> = stamps.iter().map(|s| s.to_string()).collect();
+        let evidence = DayEvidence {
+            published: None,
+            printed_date: None,
+            url,
+            first_paragraph: first,
+            date_stamps: &stamps,
+            collected: "2021-01-02T03:00:00Z".parse().unwrap(),
+        };
+        publication_day(by_name(profile).unwrap(), &evidence).map(|d| d.to_string())
+    }
+
+    #[test]
+    fn each_profile_reads_its_own_url_and_text() {
+        let cna = Some("https://www.cna.com.tw/news/aipl/202511200123.aspx");
+        assert_eq!(day("cna", cna, None, &[]).as_deref(), Some("2025-11-20"));
+        assert_eq!(
+            day("cna", None, None, &["1091201"]).as_deref(),
+            Some("2020-12-01")
+        );
+        let rfi = Some("https://www.rfi.fr/cn/中国/20231001-标题");
+        assert_eq!(day("rfi", rfi, None, &[]).as_deref(), Some("2023-10-01"));
+        let aj = Some("http://chinese.aljazeera.net/news/2021/7/23/标题");
+        assert_eq!(day("aj", aj, None, &[]).as_deref(), Some("2021-07-23"));
+        let kyodo = Some("https://china.kyodonews.net/news/2021/10/67d717bdde17.html");
+        let dateline = Some("【共同社10月1日电】日本金融担当相");
+        assert_eq!(
+            day("kyodo", kyodo, dateline, &[]).as_deref(),
+            Some("2021-10-01")
+        );
+        let january = Some("https://china.kyodonews.net/news/2021/01/x.html");
+        let december = Some("【共同社12月31日电】");
+        assert_eq!(
+            day("kyodo", january, december, &[]).as_deref(),
+            Some("2020-12-31")
+        );
+        // No URL: the year that puts the dateline on or before the collection.
+        assert_eq!(
+            day("kyodo", None, december, &[]).as_deref(),
+            Some("2020-12-31")
+        );
+        assert_eq!(
+            day("kyodo", None, Some("【共同社1月2日电】"), &[]).as_deref(),
+            Some("2021-01-02")
+        );
+    }
+
+    #[test]
+    fn nothing_is_read_where_the_profile_names_no_rule() {
+        let dated = Some("https://example.com/news/2021/10/01/20211001-x");
+        assert_eq!(
+            day("default", dated, Some("【共同社10月1日电】"), &["1091201"]),
+            None
+        );
+        assert_eq!(
+            day(
+                "cna",
+                Some("https://www.cna.com.tw/news/aipl/99999999.aspx"),
+                None,
+                &[]
+            ),
+            None
+        );
+        assert_eq!(day("cna", None, None, &["10912"]), None);
+        assert_eq!(
+            day(
+                "aj",
+                Some("http://chinese.aljazeera.net/news/2021/13/1/x"),
+                None,
+                &[]
+            ),
+            None
+        );
+        assert_eq!(day("kyodo", None, Some("日本金融担当相"), &[]), None);
+    }
+}
