@@ -155,9 +155,26 @@ pub struct CheckArgs {
     #[arg(long, value_name = "ID", value_enum, hide_possible_values = true)]
     pub allow: Vec<Rule>,
 
+    /// repeated-text: the fewest files of one site a text must recur in.
+    #[arg(long, value_name = "N", default_value_t = 5)]
+    pub repeated_min_files: usize,
+
+    /// repeated-text: the smallest share of a site's files, in percent, a text must
+    /// recur in.
+    #[arg(long, value_name = "PERCENT", default_value_t = 2.0, value_parser = share)]
+    pub repeated_min_share: f64,
+
     /// List the rules, with their ids and severities, and exit.
     #[arg(long)]
     pub list_rules: bool,
+}
+
+/// A percentage from 0 to 100.
+fn share(text: &str) -> Result<f64, String> {
+    match text.parse::<f64>() {
+        Ok(value) if (0.0..=100.0).contains(&value) => Ok(value),
+        _ => Err(format!("{text:?} is no percentage from 0 to 100")),
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

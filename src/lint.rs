@@ -42,11 +42,12 @@ pub enum Rule {
     DuplicateUrl,
     DuplicateContent,
     DroppedProse,
+    RepeatedText,
 }
 
 impl Rule {
     /// Every rule, in the order of the documentation.
-    pub const ALL: [Rule; 13] = [
+    pub const ALL: [Rule; 14] = [
         Rule::Unreadable,
         Rule::Unparseable,
         Rule::EmptyTitle,
@@ -60,6 +61,7 @@ impl Rule {
         Rule::DuplicateUrl,
         Rule::DuplicateContent,
         Rule::DroppedProse,
+        Rule::RepeatedText,
     ];
 
     /// The stable id (`empty-lead`).
@@ -78,6 +80,7 @@ impl Rule {
             Rule::DuplicateUrl => "duplicate-url",
             Rule::DuplicateContent => "duplicate-content",
             Rule::DroppedProse => "dropped-prose",
+            Rule::RepeatedText => "repeated-text",
         }
     }
 
@@ -107,6 +110,9 @@ impl Rule {
             Rule::DuplicateContent => "another file has the same lead and paragraphs",
             Rule::DroppedProse => {
                 "text a rule left out (layout-div text, a caption without a picture) reads like article text"
+            }
+            Rule::RepeatedText => {
+                "a lead or paragraph (digits masked) recurs in many files of the same site: page furniture or a credit template"
             }
         }
     }
@@ -149,6 +155,17 @@ pub struct FileReport {
 
 #[derive(Debug, Clone)]
 struct Facts {
+    /// The body's first line, for findings about its text.
+    body_line: usize,
+    /// Fingerprints of the lead and paragraphs with digits masked, each once.
+    lines: Vec<u64>,
+    /// The first 60 characters of each of `lines`' texts, by fingerprint.
+    samples: Vec<(u64, String)>,
+    /// What the file's text is compared across: its site, else its profile when the
+    /// markup chose one, else no site.
+    group: String,
+    /// The profile expects a publication time and none was read.
+    no_published: bool,
     /// A fingerprint of the URL.
     url: Option<u64>,
     content: Option<u64>,
@@ -182,6 +199,18 @@ impl FileReport {
         };
         report.push(None, Rule::Unreadable, message);
         report
+    }
+
+    /// A report of findings decided after the run (`repeated-text`), for a file that
+    /// had none before.
+    pub fn with_findings(source: String, findings: Vec<Finding>) -> Self {
+        Self {
+            source,
+            encoding: None,
+            profile: None,
+            findings,
+            facts: None,
+        }
     }
 
     fn push(&mut self, line: Option<usize>, rule: Rule, message: String) {
@@ -294,7 +323,18 @@ pub fn check_file(source: String, bytes: &[u8], options: &ParseOptions) -> FileR
             ),
         );
     }
+    let (lines, samples) = masked_lines(&article);
+    let group = match (&article.site, extractor.chosen_by) {
+        (Some(site), _) => site.clone(),
+        (None, rfi_parse::ChosenBy::Default) => "(no site)".to_string(),
+        (None, _) => format!("({} markup)", extractor.profile),
+    };
     report.facts = Some(Facts {
+        body_line: body_line(bytes),
+        lines,
+        samples,
+        group,
+        no_published: extractor.expects_time && article.published.is_none(),
         content: content_hash(&article),
         url: article.url.as_deref().map(url_fingerprint),
         published: article.published,
@@ -302,6 +342,31 @@ pub fn check_file(source: String, bytes: &[u8], options: &ParseOptions) -> FileR
         section: article.section,
     });
     report
+}
+
+/// The lead's and paragraphs' fingerprints with runs of digits masked (`#`), each once,
+/// and a short sample of each text.
+fn masked_lines(article: &Article) -> (Vec<u64>, Vec<(u64, String)>) {
+    let mut lines = Vec::new();
+    let mut samples = Vec::new();
+    for text in article.lead.iter().chain(&article.paragraphs) {
+        let mut masked = String::with_capacity(text.len());
+        for c in text.chars() {
+            if c.is_numeric() {
+                if !masked.ends_with('#') {
+                    masked.push('#');
+                }
+            } else {
+                masked.push(c);
+            }
+        }
+        let hash = fingerprint(masked.trim());
+        if !lines.contains(&hash) {
+            lines.push(hash);
+            samples.push((hash, text.chars().take(60).collect()));
+        }
+    }
+    (lines, samples)
 }
 
 /// The line the HTML body starts on: after the three header lines and any blank lines.
@@ -356,7 +421,55 @@ pub struct Checker {
     /// with the number of files, not with the length of their URLs.
     urls: HashMap<u64, String>,
     contents: HashMap<u64, String>,
+    /// How often each text (by group and fingerprint) occurs, one count per file.
+    repeats: HashMap<(usize, u64), usize>,
+    /// A short sample of each text, kept for the texts of the files' first occurrence.
+    samples: HashMap<(usize, u64), String>,
+    /// Group names, and their file counts, by index.
+    groups: Vec<(String, usize)>,
+    /// Per file checked: its source, group, body line, texts, profile and whether it
+    /// had any finding, for the rules decided once every file is seen.
+    seen: Vec<SeenFile>,
+    repeat_threshold: RepeatThreshold,
     summary: CheckSummary,
+}
+
+#[derive(Debug)]
+struct SeenFile {
+    source: String,
+    group: usize,
+    body_line: usize,
+    lines: Vec<u64>,
+    profile: Option<&'static str>,
+    clean: bool,
+}
+
+/// When a text recurs often enough to be reported as `repeated-text`: in at least
+/// `min_files` files of its group and at least `min_share` percent of them.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct RepeatThreshold {
+    pub min_files: usize,
+    pub min_share: f64,
+}
+
+impl Default for RepeatThreshold {
+    fn default() -> Self {
+        Self {
+            min_files: 5,
+            min_share: 2.0,
+        }
+    }
+}
+
+/// The figures per source profile that show a layout has changed.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct ProfileFigures {
+    pub files: usize,
+    pub no_paragraphs: usize,
+    /// Files whose profile expects a publication time and none was read.
+    pub no_published: usize,
+    pub dropped_prose: usize,
+    pub repeated_text: usize,
 }
 
 /// Counts over the whole run.
@@ -379,6 +492,9 @@ pub struct CheckSummary {
     pub sites: BTreeMap<String, usize>,
     /// Articles per source profile and how it was chosen (`rfi (markup)`).
     pub profiles: BTreeMap<String, usize>,
+    /// Per source profile (`rfi`): files, and those with no paragraphs, no publication
+    /// time though the profile expects one, dropped prose or repeated text.
+    pub by_profile: BTreeMap<&'static str, ProfileFigures>,
     pub sections: BTreeMap<String, usize>,
     #[serde(skip)]
     span: Option<(DateTime<FixedOffset>, DateTime<FixedOffset>)>,
@@ -386,9 +502,10 @@ pub struct CheckSummary {
 
 impl Checker {
     /// A checker that drops the findings of the `allowed` rule ids.
-    pub fn new(allowed: Vec<Rule>) -> Self {
+    pub fn new(allowed: Vec<Rule>, repeat_threshold: RepeatThreshold) -> Self {
         Self {
             allowed,
+            repeat_threshold,
             ..Self::default()
         }
     }
@@ -426,6 +543,35 @@ impl Checker {
                     None => (published, published),
                 });
             }
+            let group = match self
+                .groups
+                .iter()
+                .position(|(name, _)| *name == facts.group)
+            {
+                Some(index) => index,
+                None => {
+                    self.groups.push((facts.group, 0));
+                    self.groups.len() - 1
+                }
+            };
+            self.groups[group].1 += 1;
+            for (hash, sample) in facts.samples {
+                *self.repeats.entry((group, hash)).or_default() += 1;
+                self.samples.entry((group, hash)).or_insert(sample);
+            }
+            if let Some((name, _)) = report.profile {
+                let figures = self.summary.by_profile.entry(name).or_default();
+                figures.no_published += usize::from(facts.no_published);
+            }
+            self.seen.push(SeenFile {
+                source: report.source.clone(),
+                group,
+                body_line: facts.body_line,
+                lines: facts.lines,
+                profile: report.profile.map(|(name, _)| name),
+                clean: false,
+            });
+            let summary = &mut self.summary;
             let site = facts.site.unwrap_or_else(|| "(no site)".to_string());
             if let Some(section) = facts.section {
                 *summary
@@ -447,6 +593,18 @@ impl Checker {
         if let Some(encoding) = report.encoding {
             *summary.encodings.entry(encoding).or_default() += 1;
         }
+        if let Some((name, _)) = report.profile {
+            let figures = summary.by_profile.entry(name).or_default();
+            figures.files += 1;
+            let has = |rule| report.findings.iter().any(|f| f.rule == rule);
+            figures.no_paragraphs += usize::from(has(Rule::NoParagraphs));
+            figures.dropped_prose += usize::from(has(Rule::DroppedProse));
+        }
+        if let Some(seen) = self.seen.last_mut()
+            && seen.source == report.source
+        {
+            seen.clean = report.worst().is_none();
+        }
         match report.worst() {
             None => summary.clean += 1,
             Some(Severity::Warning) => summary.with_warnings += 1,
@@ -461,12 +619,57 @@ impl Checker {
         }
     }
 
-    pub fn finish(mut self) -> CheckSummary {
+    /// Ends the run: decides the rules that need every file (`repeated-text`), and gives
+    /// the summary with their findings, per file in input order.
+    pub fn finish(mut self) -> (CheckSummary, Vec<(String, Vec<Finding>)>) {
         if let Some((from, to)) = self.summary.span {
             self.summary.published_from = Some(from.to_rfc3339());
             self.summary.published_to = Some(to.to_rfc3339());
         }
-        self.summary
+        let mut late = Vec::new();
+        if !self.allowed.contains(&Rule::RepeatedText) {
+            let threshold = self.repeat_threshold;
+            for file in std::mem::take(&mut self.seen) {
+                let group_files = self.groups[file.group].1;
+                let needed = threshold
+                    .min_files
+                    .max((threshold.min_share / 100.0 * group_files as f64).ceil() as usize);
+                let findings: Vec<Finding> = file
+                    .lines
+                    .iter()
+                    .filter_map(|hash| {
+                        let count = self.repeats[&(file.group, *hash)];
+                        (count >= needed).then(|| {
+                            let sample = &self.samples[&(file.group, *hash)];
+                            Finding {
+                                line: Some(file.body_line),
+                                severity: Rule::RepeatedText.severity(),
+                                rule: Rule::RepeatedText,
+                                message: format!(
+                                    "{sample:?} recurs in {count} of {group_files} files of {}",
+                                    self.groups[file.group].0
+                                ),
+                            }
+                        })
+                    })
+                    .collect();
+                if findings.is_empty() {
+                    continue;
+                }
+                let summary = &mut self.summary;
+                if file.clean {
+                    summary.clean -= 1;
+                    summary.with_warnings += 1;
+                }
+                summary.warnings += findings.len();
+                *summary.rules.entry(Rule::RepeatedText).or_default() += findings.len();
+                if let Some(name) = file.profile {
+                    summary.by_profile.entry(name).or_default().repeated_text += 1;
+                }
+                late.push((file.source, findings));
+            }
+        }
+        (self.summary, late)
     }
 }
 
@@ -537,9 +740,89 @@ mod tests {
         assert_eq!(report.worst(), Some(Severity::Error));
     }
 
+    /// Generated sites: a line that recurs (its digits varying) in enough files of one
+    /// site is reported in each of them, with its count; the same line in another
+    /// site, or in too few files, is not.
+    #[test]
+    fn repeated_text_is_found_by_recurrence_per_site() {
+        // Digits are masked, so each article's own text is told apart by letters.
+        let letters = |mut n: usize| {
+            let mut word = String::new();
+            loop {
+                word.push(char::from(b'a' + (n % 26) as u8));
+                n /= 26;
+                if n == 0 {
+                    return word;
+                }
+            }
+        };
+        let article = |site: &str, n: usize, extra: &str| {
+            format!(
+                "<!--1686586501000-->\n[t{n}](https://{site}/a/{n})\n------\n\n\
+                 <p>The article called {} says what it says.</p>{extra}",
+                letters(n)
+            )
+        };
+        for (files, with_line, min_files, share, reported) in [
+            (100, 5, 5, 2.0, true),
+            (100, 4, 5, 2.0, false),
+            (400, 7, 5, 2.0, false),
+            (400, 8, 5, 2.0, true),
+            (10, 3, 3, 2.0, true),
+        ] {
+            let mut checker = Checker::new(
+                Vec::new(),
+                RepeatThreshold {
+                    min_files,
+                    min_share: share,
+                },
+            );
+            for n in 0..files {
+                let promo = if n < with_line {
+                    format!("<p>Follow us, {n} days left!</p>")
+                } else {
+                    String::new()
+                };
+                let text = article("news.example.com", n, &promo);
+                let mut report = check_file(
+                    format!("{n}.txt"),
+                    text.as_bytes(),
+                    &ParseOptions::default(),
+                );
+                checker.add(&mut report);
+            }
+            // The same line once on another site: its own group, never counted with these.
+            let other = article("other.example.org", 1, "<p>Follow us, 9 days left!</p>");
+            let mut report = check_file(
+                "other.txt".into(),
+                other.as_bytes(),
+                &ParseOptions::default(),
+            );
+            checker.add(&mut report);
+            let (summary, late) = checker.finish();
+            let case = (files, with_line, min_files);
+            assert_eq!(late.len(), if reported { with_line } else { 0 }, "{case:?}");
+            assert!(
+                late.iter().all(|(source, _)| source != "other.txt"),
+                "{case:?}"
+            );
+            if reported {
+                let message = &late[0].1[0].message;
+                assert!(
+                    message.contains(&format!(
+                        "recurs in {with_line} of {files} files of news.example.com"
+                    )),
+                    "{message}"
+                );
+                assert_eq!(summary.rules.get(&Rule::RepeatedText), Some(&with_line));
+                assert_eq!(summary.by_profile["default"].repeated_text, with_line);
+            }
+        }
+    }
+
     #[test]
     fn duplicates_are_found_across_files_and_rules_can_be_allowed() {
-        let mut checker = Checker::new(vec![Rule::EmptyLead]);
+        let mut checker = Checker::new(vec![Rule::EmptyLead], RepeatThreshold::default());
         let mut first = check(GOOD);
         let mut second = check_file("b.txt".into(), GOOD.as_bytes(), &ParseOptions::default());
         let mut third = check(&GOOD.replace("<p><strong>导语</strong></p>", ""));
@@ -554,7 +837,7 @@ mod tests {
             [Rule::DuplicateUrl],
             "empty-lead is allowed; other text"
         );
-        let summary = checker.finish();
+        let (summary, _) = checker.finish();
         assert_eq!(
             (summary.files, summary.clean, summary.with_warnings),
             (3, 1, 2)

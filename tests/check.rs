@@ -18,14 +18,24 @@ fn clean_corpus(copies: usize) -> tempfile::TempDir {
             "rfi-video-embed.txt",
             "crlf-bom.txt",
         ] {
-            // Each copy gets its own URL and text, so that no duplicate rule fires.
+            // Each copy gets its own URL and text, so that no duplicate rule fires, nor
+            // repeated-text (which masks digits: the copies differ by a word of letters).
             let original = fs::read_to_string(fixture(name)).unwrap();
+            let word: String = [copy / 26, copy % 26]
+                .iter()
+                .map(|n| char::from(b'a' + *n as u8))
+                .collect();
             let unique = original
+                .replace("</p>", &format!(" {word}</p>"))
+                .replace(
+                    &format!("</strong> {word}</p>"),
+                    &format!(" {word}</strong></p>"),
+                )
                 .replacen(")\n", &format!("?copy={copy})\n"), 1)
                 .replacen(")\r\n", &format!("?copy={copy})\r\n"), 1)
                 .replacen(
                     "</strong></p>",
-                    &format!("</strong></p><p>副本 {copy}</p>"),
+                    &format!("</strong></p><p>副本 {copy} {word}</p>"),
                     1,
                 );
             fs::write(dir.path().join(format!("{copy:03}-{name}")), unique).unwrap();
@@ -206,4 +216,72 @@ fn completions_and_man_page() {
     let man = text(&rfi_parse(&["man"]).stdout);
     assert!(man.contains(".TH rfi-parse 1"), "{man}");
     assert!(man.contains("files\\-from"), "{man}");
+}
+
+#[test]
+fn furniture_repeated_across_a_site_is_reported_after_the_run_with_a_profile_table() {
+    let corpus = clean_corpus(25);
+    // A promotion line (its count varying) added to six of the hundred files.
+    let mut promoted = Vec::new();
+    for (n, entry) in fs::read_dir(corpus.path()).unwrap().take(6).enumerate() {
+        let path = entry.unwrap().path();
+        let text = fs::read_to_string(&path).unwrap();
+        fs::write(
+            &path,
+            text.replacen(
+                "</strong></p>",
+                &format!("</strong></p><p>關注我們：{n} 則新訊息</p>"),
+                1,
+            ),
+        )
+        .unwrap();
+        promoted.push(path);
+    }
+    let dir = corpus.path().to_str().unwrap();
+    let output = rfi_parse(&["check", dir]);
+    let report = text(&output.stdout);
+    assert_eq!(output.status.code(), Some(0), "warnings only: {report}");
+    let found: Vec<&str> = report
+        .lines()
+        .filter(|l| l.contains("[repeated-text]"))
+        .collect();
+    assert_eq!(found.len(), 6, "{report}");
+    for path in &promoted {
+        let line = format!("{}:5: warning[repeated-text]: ", path.display());
+        assert!(
+            found.iter().any(|l| l.starts_with(&line)),
+            "{line} in {report}"
+        );
+    }
+    assert!(
+        found[0].contains("recurs in 6 of 100 files of rfi.fr"),
+        "{}",
+        found[0]
+    );
+    assert!(report.contains("94 clean, 6 with warnings"), "{report}");
+    let table = report
+        .lines()
+        .skip_while(|l| !l.starts_with("profile "))
+        .nth(1)
+        .unwrap();
+    assert_eq!(
+        table.split_whitespace().collect::<Vec<_>>(),
+        ["rfi", "100", "0", "0", "0", "6"]
+    );
+    // Above the threshold given, nothing; with --deny warnings, the check fails.
+    let output = rfi_parse(&["check", "--repeated-min-files", "7", dir]);
+    assert!(!text(&output.stdout).contains("[repeated-text]"));
+    let output = rfi_parse(&["check", "--deny", "warnings", dir]);
+    assert_eq!(output.status.code(), Some(1));
+    // JSON: the findings join their files' entries.
+    let output = rfi_parse(&["check", "-f", "json", dir]);
+    let json: Value = serde_json::from_slice(&output.stdout).unwrap();
+    let files = json["files"].as_array().unwrap();
+    assert_eq!(files.len(), 6);
+    assert!(
+        files
+            .iter()
+            .all(|f| f["findings"][0]["rule"] == "repeated-text")
+    );
+    assert_eq!(json["summary"]["by_profile"]["rfi"]["repeated_text"], 6);
 }

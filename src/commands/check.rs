@@ -10,7 +10,7 @@ use crate::EXIT_INTERRUPTED;
 use crate::batch::{self, Engine, Stop};
 use crate::cli::{CheckArgs, CheckFormat, Deny, InputConfig};
 use crate::inputs::{count_inputs, inputs, no_input, pool};
-use crate::lint::{CheckSummary, Checker, FileReport, Rule, check_file};
+use crate::lint::{CheckSummary, Checker, FileReport, RepeatThreshold, Rule, check_file};
 use crate::progress::Progress;
 
 pub fn run(args: CheckArgs, interrupted: &AtomicBool) -> Result<ExitCode> {
@@ -39,7 +39,11 @@ pub fn run(args: CheckArgs, interrupted: &AtomicBool) -> Result<ExitCode> {
         cancel: interrupted,
         progress: &update,
     };
-    let mut checker = Checker::new(args.allow);
+    let threshold = RepeatThreshold {
+        min_files: args.repeated_min_files,
+        min_share: args.repeated_min_share,
+    };
+    let mut checker = Checker::new(args.allow, threshold);
     let mut with_findings: Vec<FileReport> = Vec::new();
     let options = input.parse;
     let zones = crate::batch::site::SiteZones::default();
@@ -78,7 +82,29 @@ pub fn run(args: CheckArgs, interrupted: &AtomicBool) -> Result<ExitCode> {
         },
     );
     progress.finish();
-    let summary = checker.finish();
+    let (summary, late) = checker.finish();
+    // The rules that needed every file report after the others, per file in input order.
+    if ran.is_ok() {
+        let written = match args.format {
+            CheckFormat::Human => late.iter().try_for_each(|(source, findings)| {
+                let lines: String = findings.iter().map(|f| f.human(source) + "\n").collect();
+                out.write_all(lines.as_bytes())
+            }),
+            CheckFormat::Json => {
+                for (source, findings) in late {
+                    match with_findings.iter_mut().find(|r| r.source == source) {
+                        Some(report) => report.findings.extend(findings),
+                        None => with_findings.push(FileReport::with_findings(source, findings)),
+                    }
+                }
+                Ok(())
+            }
+        };
+        if let Err(error) = written {
+            let failed = summary.errors > 0 || args.deny == Some(Deny::Warnings);
+            return quiet_on_closed_pipe(error, failed);
+        }
+    }
     let failed = summary.errors > 0 || (args.deny == Some(Deny::Warnings) && summary.warnings > 0);
     match ran {
         Ok(_) => {}
@@ -146,6 +172,25 @@ fn write_summary(out: &mut dyn Write, summary: &CheckSummary) -> io::Result<()> 
     )?;
     if let (Some(from), Some(to)) = (&summary.published_from, &summary.published_to) {
         writeln!(out, "published: {from} to {to}")?;
+    }
+    if !summary.by_profile.is_empty() {
+        writeln!(
+            out,
+            "{:<10} {:>7} {:>13} {:>12} {:>13} {:>13}",
+            "profile", "files", "no-paragraphs", "no-published", "dropped-prose", "repeated-text"
+        )?;
+        for (name, figures) in &summary.by_profile {
+            writeln!(
+                out,
+                "{:<10} {:>7} {:>13} {:>12} {:>13} {:>13}",
+                name,
+                figures.files,
+                figures.no_paragraphs,
+                figures.no_published,
+                figures.dropped_prose,
+                figures.repeated_text
+            )?;
+        }
     }
     let lines = [
         ("findings", counts(&summary.rules)),

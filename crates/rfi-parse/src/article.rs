@@ -93,6 +93,9 @@ pub struct Extractor {
     pub expects_lead: bool,
     /// Whether the source prints a date line.
     pub expects_date_line: bool,
+    /// Whether the source prints its publication time, so that a null `published`
+    /// says its layout may have changed.
+    pub expects_time: bool,
     /// Whether the body's markup cost more to build into a tree than its size warrants
     /// (a shape whose tree building is quadratic), so that it was read as flat
     /// paragraphs of its text: the text is kept, its structure (links, headings,

@@ -828,13 +828,7 @@ impl<'f> Walker<'f> {
             }
             kind = BlockKind::Body;
         }
-        if self.profile.furniture.contains(&text.as_str())
-            || self
-                .profile
-                .furniture_prefixes
-                .iter()
-                .any(|prefix| text.starts_with(prefix))
-        {
+        if is_furniture(&text, self.profile) {
             // Page furniture the profile names ("阅读更多"): never article text.
             return;
         }
@@ -1183,8 +1177,29 @@ fn trailing_credit<'t>(text: &'t str, roles: &[&str]) -> Option<TrailingCredit<'
     })
 }
 
+/// Whether a block is furniture the profile names, compared with every run of Unicode
+/// whitespace as one space (RFI writes `~.&nbsp;Fin&nbsp;.~`).
+fn is_furniture(text: &str, profile: &Profile) -> bool {
+    if profile.furniture.is_empty() && profile.furniture_prefixes.is_empty() {
+        return false;
+    }
+    let spaced;
+    let text = if text.chars().any(|c| c.is_whitespace() && c != ' ') {
+        spaced = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        spaced.as_str()
+    } else {
+        text
+    };
+    profile.furniture.contains(&text)
+        || profile
+            .furniture_prefixes
+            .iter()
+            .any(|prefix| text.starts_with(prefix))
+}
+
 /// `（综合报道）`: at most 40 characters wholly in one pair of parentheses, with no
-/// sentence or further parentheses inside.
+/// sentence or further parentheses inside; or a note on the article's own origin
+/// (`（本文译自MarketWatch。…）`) of at most 120.
 fn is_attribution(text: &str) -> bool {
     let inner = text
         .strip_prefix('（')
@@ -1192,9 +1207,12 @@ fn is_attribution(text: &str) -> bool {
         .or_else(|| text.strip_prefix('(').and_then(|t| t.strip_suffix(')')));
     inner.is_some_and(|inner| {
         let inner = inner.trim();
+        // "This article is from / translated from …" may take a sentence or two.
+        let about_the_article = inner.starts_with("本文") && inner.chars().count() <= 120;
         !inner.is_empty()
-            && inner.chars().count() <= 40
-            && !inner.contains(['（', '）', '(', ')', '。', '！', '？'])
+            && !inner.contains(['（', '）', '(', ')'])
+            && (about_the_article
+                || (inner.chars().count() <= 40 && !inner.contains(['。', '！', '？'])))
     })
 }
 

@@ -289,6 +289,7 @@ fn parse_archive(input: &str, options: &ParseOptions) -> Result<Article, ParseEr
             chosen_by,
             expects_lead: profile.has_lead,
             expects_date_line: profile.has_date_line,
+            expects_time: profile.prints_time,
             simplified_markup: body.simplified,
         },
     })

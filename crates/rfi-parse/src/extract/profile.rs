@@ -77,6 +77,9 @@ pub(crate) struct Profile {
     /// Whether the source prints a lead and a date line, so that `check` may expect them.
     pub(crate) has_lead: bool,
     pub(crate) has_date_line: bool,
+    /// Whether the source prints its publication time (a date line, `<time>`), so that
+    /// `check` may count the files where none was read.
+    pub(crate) prints_time: bool,
     /// Containers dropped whole: carousels, related-news boxes, profile widgets.
     pub(crate) drop: &'static [&'static str],
     /// Elements whose text is the caption of the picture before them.
@@ -176,6 +179,7 @@ const DEFAULT: Profile = Profile {
     text_date: TextDate::None,
     has_lead: false,
     has_date_line: false,
+    prints_time: false,
     drop: &[],
     captions: &["figcaption"],
     captions_after_image: &["small", "[class*=caption]", "[class*=Caption]"],
@@ -198,6 +202,7 @@ const DEFAULT: Profile = Profile {
 pub(crate) const PROFILES: &[Profile] = &[
     Profile {
         name: "rfi",
+        prints_time: true,
         hosts: &["rfi.fr"],
         marks: &["://s.rfi.fr/", "://static.rfi.fr/"],
         opening_date_line: Some("%d/%m/%Y - %H:%M"),
@@ -249,6 +254,7 @@ pub(crate) const PROFILES: &[Profile] = &[
     },
     Profile {
         name: "dw",
+        prints_time: true,
         hosts: &["dw.com"],
         marks: &["static.dw.com/", "tvdownloaddw-a.akamaihd.net/"],
         // Articles carry an ISO instant, but video and gallery pages carry none.
@@ -324,6 +330,7 @@ pub(crate) const PROFILES: &[Profile] = &[
     },
     Profile {
         name: "wsj",
+        prints_time: true,
         hosts: &["wsj.com"],
         marks: &["images.wsj.net"],
         zone: Some(chrono_tz::Asia::Shanghai),
@@ -376,6 +383,7 @@ pub(crate) const PROFILES: &[Profile] = &[
     },
     Profile {
         name: "nyt",
+        prints_time: true,
         hosts: &["nytimes.com"],
         marks: &["static01.nyt.com", "cn.nytimes.com"],
         url_date: UrlDate::Compact,
@@ -398,6 +406,7 @@ pub(crate) const PROFILES: &[Profile] = &[
     },
     Profile {
         name: "joins",
+        prints_time: true,
         hosts: &["joins.com", "joongang.co.kr"],
         marks: &["chinese.joins.com"],
         opening_date_line: Some("%Y.%m.%d %H:%M"),
@@ -413,6 +422,7 @@ pub(crate) const PROFILES: &[Profile] = &[
     },
     Profile {
         name: "reuters",
+        prints_time: true,
         hosts: &["reuters.com"],
         marks: &[],
         // Its dateline (`路透伦敦11月30日 - `) opens the first paragraph.
