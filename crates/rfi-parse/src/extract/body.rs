@@ -480,7 +480,10 @@ impl<'f> Walker<'f> {
                     let paragraph_tail = name == "p" && node.first_child().is_none();
                     self.flush_block(paragraph_tail);
                     self.blocks.push((node.id(), kind));
-                } else if is_container(name) && !self.in_text_block() {
+                } else if is_container(name)
+                    && !self.in_text_block()
+                    && !(has_attributes && matches_any(self.profile.inline, element))
+                {
                     // Inside a text block (a `<blockquote>` of `<div>`s) a container is
                     // part of that block's text; elsewhere it holds no text of its own.
                     self.flush();
@@ -496,7 +499,14 @@ impl<'f> Walker<'f> {
     fn profile_part(&mut self, node: NodeRef<'_, Node>, element: &Element) -> bool {
         let profile = self.profile;
         if matches_any(profile.drop, element) {
-            self.flush();
+            // Inside an inline wrapper the text around it is one sentence.
+            let in_inline = node
+                .parent()
+                .and_then(|parent| parent.value().as_element())
+                .is_some_and(|parent| matches_any(profile.inline, parent));
+            if !in_inline {
+                self.flush();
+            }
             return true;
         }
         if self.matches_in_context(profile.bylines, node, element) {

@@ -51,8 +51,14 @@ fn language(site: &str, segments: &[&str]) -> Option<&'static str> {
     let second = segments.get(1).map(|s| s.to_ascii_lowercase());
     let tag = language_code;
     match site {
+        // `/zhongwen/simp/world-123`, and since 2023 `/zhongwen/articles/ID/simp`.
         "bbc.com" | "bbc.co.uk" if first.as_deref() == Some("zhongwen") => {
-            second.as_deref().and_then(tag)
+            second.as_deref().and_then(tag).or_else(|| match segments {
+                [_, articles, _, script] if articles.eq_ignore_ascii_case("articles") => {
+                    tag(script)
+                }
+                _ => None,
+            })
         }
         "cna.com.tw" => Some("zh-Hant"),
         // RTHK: `news.rthk.hk/rthk/ch/…` Chinese (Hong Kong, traditional), `/rthk/en/`.
@@ -122,6 +128,14 @@ fn section(site: &str, segments: &[&str]) -> Option<String> {
     if site == "news.rthk.hk" {
         return None;
     }
+    // BBC since 2023: /zhongwen/articles/ID/simp — an id where the section was.
+    if site.starts_with("bbc.")
+        && segments
+            .get(1)
+            .is_some_and(|s| s.eq_ignore_ascii_case("articles"))
+    {
+        return None;
+    }
     let is_noise = |segment: &&&str| {
         language_code(segment).is_some()
             || [
@@ -176,6 +190,14 @@ mod tests {
         assert_eq!(
             info("https://www.bbc.com/zhongwen/simp/press-review-66062900"),
             (some("bbc.com"), Some("zh-Hans"), some("press-review"))
+        );
+        assert_eq!(
+            info("https://www.bbc.com/zhongwen/articles/c4gnlkz5xzpo/trad"),
+            (some("bbc.com"), Some("zh-Hant"), None)
+        );
+        assert_eq!(
+            info("https://www.bbc.com/zhongwen/articles/c4gnlkz5xzpo/simp?at_medium=RSS"),
+            (some("bbc.com"), Some("zh-Hans"), None)
         );
         assert_eq!(
             info("https://www.dw.com/zh/美国将领：习近平/a-66090328"),

@@ -82,6 +82,9 @@ pub(crate) struct Profile {
     pub(crate) prints_time: bool,
     /// Containers dropped whole: carousels, related-news boxes, profile widgets.
     pub(crate) drop: &'static [&'static str],
+    /// Containers read as inline text, whose start and end do not end a paragraph (a
+    /// glossary term's wrapper inside a sentence).
+    pub(crate) inline: &'static [&'static str],
     /// Elements whose text is the caption of the picture before them.
     pub(crate) captions: &'static [&'static str],
     /// Elements whose text is the caption of the picture or player right before them,
@@ -181,6 +184,7 @@ const DEFAULT: Profile = Profile {
     has_date_line: false,
     prints_time: false,
     drop: &[],
+    inline: &[],
     captions: &["figcaption"],
     captions_after_image: &["small", "[class*=caption]", "[class*=Caption]"],
     credits: &[],
@@ -241,7 +245,12 @@ pub(crate) const PROFILES: &[Profile] = &[
             "div.insertGroup",
             // The newsletter sign-up box.
             "div.SubscriptionInner",
+            // A glossary term's pop-up box (its title, definition, and buttons).
+            "div.dictionary-box",
         ],
+        // `<div class=dictionary><span>氣象署持續發布</span><span>低溫特報</span>
+        // <div class=dictionary-box>…</div><span>，受到…</span></div>`: one sentence.
+        inline: &["div.dictionary"],
         captions: &["div.picinfo", "figcaption"],
         tags: &["div.keywordTag"],
         furniture: &[
@@ -599,6 +608,7 @@ mod tests {
         for profile in PROFILES.iter().chain([&DEFAULT]) {
             for (field, selectors) in [
                 ("drop", profile.drop),
+                ("inline", profile.inline),
                 ("captions", profile.captions),
                 ("captions_after_image", profile.captions_after_image),
                 ("credits", profile.credits),
