@@ -43,7 +43,13 @@ pub(crate) struct BodyFields {
 }
 
 /// Extracts every body field from the article HTML.
-pub(crate) fn extract(html: &str, rfi_zone: Tz, profile: &'static Profile) -> BodyFields {
+/// `title` is the article's title, which a page may repeat as its first heading.
+pub(crate) fn extract(
+    html: &str,
+    title: &str,
+    rfi_zone: Tz,
+    profile: &'static Profile,
+) -> BodyFields {
     let layout = profile.layout;
     // RFI's date line is read in the zone the user names (`--tz`); other sources print
     // times in their own zone.
@@ -90,15 +96,27 @@ pub(crate) fn extract(html: &str, rfi_zone: Tz, profile: &'static Profile) -> Bo
         walker.walk(child);
     }
     walker.finish();
+    headline_left_out(&mut fields, title);
     if layout == Layout::Generic && fields.lead_image.is_none() {
         opening_picture_leads(&mut fields);
     }
-    // Text that is in the article anyway (a teaser repeating a paragraph) was not lost.
+    // Text that is in the article anyway (a teaser repeating a paragraph, or one that
+    // opens as a paragraph does and adds a name in brackets there: WSJ's summary) was
+    // not lost.
     if !fields.dropped.is_empty() {
         let paragraphs = &fields.paragraphs;
-        fields
-            .dropped
-            .retain(|text| !paragraphs.iter().any(|p| p.contains(text.as_str())));
+        let opening = |text: &str| {
+            text.chars()
+                .filter(|c| !c.is_whitespace())
+                .take(24)
+                .collect::<String>()
+        };
+        fields.dropped.retain(|text| {
+            let start = opening(text);
+            !paragraphs.iter().any(|p| {
+                p.contains(text.as_str()) || (start.chars().count() == 24 && opening(p) == start)
+            })
+        });
     }
     // The `<time>` text is often relative ("24 分钟前"), so it is no date line; it gives
     // the publication time when nothing else did.
@@ -177,6 +195,33 @@ fn split_byline(date_line: String) -> (Option<String>, String) {
         return (Some(name.trim().to_string()), last.to_string());
     }
     (None, date_line)
+}
+
+/// A first heading that repeats the title (BBC's `<h1>` since 2020) is the page's
+/// headline, which `title` already holds: it is no paragraph.
+fn headline_left_out(fields: &mut BodyFields, title: &str) {
+    let squashed = |text: &str| text.split_whitespace().collect::<String>();
+    let Some(at) = fields
+        .blocks
+        .iter()
+        .position(|block| matches!(block, Block::Heading(_) | Block::Paragraph(_)))
+    else {
+        return;
+    };
+    let Block::Heading(heading) = &fields.blocks[at] else {
+        return;
+    };
+    let title = squashed(title);
+    if heading.paragraph != 0 || title.is_empty() || squashed(&fields.paragraphs[0]) != title {
+        return;
+    }
+    fields.blocks.remove(at);
+    fields.paragraphs.remove(0);
+    for block in &mut fields.blocks {
+        if let Block::Paragraph(text) | Block::Heading(text) = block {
+            text.paragraph -= 1;
+        }
+    }
 }
 
 /// Moves the picture an article opens with, before any text, to `lead_image`.
@@ -512,15 +557,31 @@ impl<'f> Walker<'f> {
         if self.matches_in_context(profile.bylines, node, element) {
             self.flush();
             // A list gives a line per item (name, then title).
-            let items: Vec<NodeRef<'_, Node>> = node
+            // (A section holding the list: its list's items.)
+            let mut items: Vec<NodeRef<'_, Node>> = node
                 .children()
                 .filter(|c| element_name(*c) == Some("li"))
                 .collect();
+            if items.is_empty() {
+                items = node
+                    .descendants()
+                    .filter(|d| element_name(*d) == Some("li"))
+                    .collect();
+            }
             let texts: Vec<String> = if items.is_empty() {
                 text_of(node).into_iter().collect()
             } else {
-                items.into_iter().filter_map(text_of).collect()
+                items.into_iter().filter_map(unlabelled_text).collect()
             };
+            // A byline block may hold the publication time (BBC's byline section).
+            if self.fields.time.is_none()
+                && let Some(time) = node
+                    .descendants()
+                    .find(|d| element_name(*d) == Some("time"))
+                && let Some(datetime) = time.value().as_element().and_then(|e| e.attr("datetime"))
+            {
+                self.fields.time = Some(datetime.trim().to_string());
+            }
             for line in texts.iter().flat_map(|text| text.lines()) {
                 // Links the page adds to a byline ("点击查看更多关于他的信息。") are furniture.
                 let mut line = line.trim();
@@ -565,10 +626,12 @@ impl<'f> Walker<'f> {
                 .descendants()
                 .any(|d| matches!(element_name(d), Some("img" | "picture" | "iframe")))
             && let Some(text) = text_of(node)
-            && text.chars().count() <= 300
+            && text.chars().count() <= 1000
         {
-            // A short note right after a picture (`<img><small>…</small>`, a
-            // `*caption*` class) captions it; elsewhere it is read as text.
+            // A note right after a picture (`<img><small>…</small>`, a `*caption*`
+            // class) captions it; elsewhere it is read as text. Agency captions run
+            // long (an EPA caption of 600 characters under Al Jazeera's lead image); a
+            // block past 1,000 characters is text.
             self.flush();
             self.caption_text(text, false);
             return true;
@@ -1205,6 +1268,27 @@ fn is_furniture(text: &str, profile: &Profile) -> bool {
             .furniture_prefixes
             .iter()
             .any(|prefix| text.starts_with(prefix))
+}
+
+/// A byline item's text without the screen-reader label that opens it: in
+/// `<span role="text"><span>Author, </span><span>叶靖斯</span></span>` (BBC), a first
+/// inner span ending in a comma names the field, not the person.
+fn unlabelled_text(item: NodeRef<'_, Node>) -> Option<String> {
+    let labelled = item.descendants().find(|d| {
+        d.value()
+            .as_element()
+            .is_some_and(|e| e.name() == "span" && e.attr("role") == Some("text"))
+    });
+    if let Some(group) = labelled {
+        let mut parts = group.children().filter(|c| c.value().is_element());
+        if let Some(label) = parts.next()
+            && text_of(label).is_some_and(|t| t.ends_with([',', '，', ':', '：']))
+        {
+            let rest: Vec<String> = parts.filter_map(text_of).collect();
+            return (!rest.is_empty()).then(|| rest.join(" "));
+        }
+    }
+    text_of(item)
 }
 
 /// `（综合报道）`: at most 40 characters wholly in one pair of parentheses, with no

@@ -245,7 +245,8 @@ fn parse_archive(input: &str, options: &ParseOptions) -> Result<Article, ParseEr
         Some(forced) => (forced, crate::article::ChosenBy::Forced),
         None => profile::choose(info.site.as_deref(), header.body),
     };
-    let body = body::extract(header.body, options.zone, profile);
+    let title = text::strip_controls(header.title).into_owned();
+    let body = body::extract(header.body, &title, options.zone, profile);
     let published_date = day::publication_day(
         profile,
         &day::DayEvidence {
@@ -264,7 +265,7 @@ fn parse_archive(input: &str, options: &ParseOptions) -> Result<Article, ParseEr
         source: None,
         timestamp_ms: header.timestamp_ms,
         timestamp: header.timestamp,
-        title: text::strip_controls(header.title).into_owned(),
+        title,
         url,
         url_raw: header.url_raw.map(str::to_string),
         site: info.site,

@@ -259,6 +259,8 @@ pub(crate) const PROFILES: &[Profile] = &[
             "View this post on Instagram",
             "聚焦新聞",
         ],
+        // The newsletter promotion under its morning digest.
+        furniture_prefixes: &["上午8點同步發送電子報"],
         ..DEFAULT
     },
     Profile {
@@ -303,7 +305,14 @@ pub(crate) const PROFILES: &[Profile] = &[
             "[class*=ImagePlaceholder]",
             "[class*=MediaPlayer]",
         ],
-        bylines: &["ul[class*=-Person]", "address", "a[rel=author]"],
+        // Since 2023 the byline is an ARIA region labelled so (`Author, ` and `Role, `
+        // are its screen-reader labels), with the publication `<time>` in it.
+        bylines: &[
+            "section[aria-labelledby=article-byline]",
+            "ul[class*=-Person]",
+            "address",
+            "a[rel=author]",
+        ],
         furniture: &[
             "你的器材不支持播放多媒体材料",
             "你的器材不支持播放多媒體材料",
@@ -331,7 +340,7 @@ pub(crate) const PROFILES: &[Profile] = &[
         marks: &["chinese.aljazeera.net"],
         url_date: UrlDate::Segments,
         // "Update", the label of live pages' lists of updates.
-        furniture: &["阅读更多", "閱讀更多", "更新"],
+        furniture: &["阅读更多", "閱讀更多", "更新", "更新：", "更新:"],
         // The opinion pages' disclaimer.
         furniture_prefixes: &["本文仅表达作者个人观点", "本文僅表達作者個人觀點"],
         div_text_is_prose: true,
