@@ -508,10 +508,13 @@ fn opens_with_date_line(body: &str, format: &str) -> bool {
     let Some(rest) = body.trim_start().strip_prefix("<div>") else {
         return false;
     };
-    let Some(end) = rest
-        .get(..64.min(rest.len()))
-        .and_then(|head| head.find("</div>"))
-    else {
+    // A date line is short: its end is looked for in the first bytes only (cut at a
+    // character boundary, which the text after it may not have at that byte).
+    let mut head_len = 64.min(rest.len());
+    while !rest.is_char_boundary(head_len) {
+        head_len -= 1;
+    }
+    let Some(end) = rest[..head_len].find("</div>") else {
         return false;
     };
     chrono::NaiveDateTime::parse_from_str(rest[..end].trim(), format).is_ok()
@@ -686,7 +689,12 @@ mod tests {
         assert_eq!(choose(Some("notwsj.com"), "").0.name, "default");
         let (rfi, by) = choose(None, "<div>12/06/2023 - 17:21</div>");
         assert_eq!((rfi.name, by), ("rfi", ChosenBy::Markup));
-        let joins = choose(None, "<div>2020.12.01 16:42</div><p>尹锡悦</p>").0;
+        // (The line's end falls inside a character 64 bytes in: still read.)
+        let joins = choose(
+            None,
+            "<div>2020.12.10 09:41</div><p>韩国截至12月10日零时较前日新增682例新冠确诊病例</p>",
+        )
+        .0;
         assert_eq!(joins.name, "joins");
         assert_eq!(choose(None, "<div>2020.12.01</div>").0.name, "default");
         let kyodo = choose(None, "<p>【共同社北京12月1日电】日本外务省</p>").0;
