@@ -30,10 +30,13 @@ fn fully_correct(corpus: &Path, set: &str) -> f64 {
     );
     let actual = tempfile::NamedTempFile::new().unwrap();
     std::fs::write(actual.path(), &output.stdout).unwrap();
+    let reference = tempfile::NamedTempFile::new().unwrap();
+    let expected = std::fs::read_to_string(corpus.join(format!("{set}.expected.jsonl"))).unwrap();
+    std::fs::write(reference.path(), in_the_contracts_terms(&expected)).unwrap();
     let report = Command::new("python3")
         .current_dir(corpus)
         .arg("../tools/compare.py")
-        .arg(format!("{set}.expected.jsonl"))
+        .arg(reference.path())
         .arg(actual.path())
         .output()
         .unwrap();
@@ -44,6 +47,66 @@ fn fully_correct(corpus: &Path, set: &str) -> f64 {
     percent
         .and_then(|p| p.parse().ok())
         .unwrap_or_else(|| panic!("unexpected report: {last}"))
+}
+
+/// The reference keeps two things in `paragraphs` that the contract moves out by design
+/// (issue 17): a newsroom credit in parentheses that closes a paragraph or is one
+/// (`（译者：…/核稿：…）`, `（翻译和编辑：RFI 法广电台 尼古拉）`), which is the byline's,
+/// and the agency end mark `~. Fin .~`, which is furniture. This re-states each reference
+/// record in the contract's terms, read here independently of the extractor's code, so
+/// that compare.py scores everything else as before.
+fn in_the_contracts_terms(expected: &str) -> String {
+    const ROLES: &[&str] = &[
+        "译者",
+        "譯者",
+        "核稿",
+        "编辑",
+        "編輯",
+        "翻译和编辑",
+        "翻译编辑",
+        "实习编译",
+        "實習編譯",
+        "编译",
+        "編譯",
+        "翻译",
+        "翻譯",
+    ];
+    let spaced = |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ");
+    // `…（ROLE：names）` at the end: where its parenthesis opens.
+    let credit_at = |text: &str| -> Option<usize> {
+        let body = text.trim_end().trim_end_matches('.');
+        let inner_end = body.strip_suffix('）')?;
+        let open = inner_end.rfind('（')?;
+        let inner = inner_end[open + '（'.len_utf8()..].trim();
+        let labelled = ROLES.iter().any(|role| {
+            inner
+                .strip_prefix(role)
+                .is_some_and(|rest| rest.trim_start().starts_with('：'))
+        });
+        (labelled && !inner.contains('。')).then_some(open)
+    };
+    let mut out = String::new();
+    for line in expected.lines() {
+        let mut record: serde_json::Value = serde_json::from_str(line).unwrap();
+        if let Some(paragraphs) = record["paragraphs"].as_array_mut() {
+            let mut kept = Vec::new();
+            for paragraph in paragraphs.drain(..) {
+                let text = paragraph.as_str().unwrap_or_default().to_string();
+                if spaced(&text) == "~. Fin .~" {
+                    continue;
+                }
+                match credit_at(&text) {
+                    Some(at) if text[..at].trim_matches(['.', ' ']).is_empty() => {}
+                    Some(at) => kept.push(serde_json::Value::from(text[..at].trim_end())),
+                    None => kept.push(serde_json::Value::from(text)),
+                }
+            }
+            *paragraphs = kept;
+        }
+        out.push_str(&record.to_string());
+        out.push('\n');
+    }
+    out
 }
 
 #[test]
