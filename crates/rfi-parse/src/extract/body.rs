@@ -332,6 +332,8 @@ struct Walker<'f> {
     links: Vec<NodeId>,
     /// Open `<figure>`s, innermost last.
     figures: Vec<OpenFigure>,
+    /// In a list of related articles written as paragraphs of one link each.
+    related_links: bool,
 }
 
 impl<'f> Walker<'f> {
@@ -350,6 +352,7 @@ impl<'f> Walker<'f> {
             strong_depth: 0,
             links: Vec::new(),
             figures: Vec::new(),
+            related_links: false,
         }
     }
 
@@ -392,6 +395,16 @@ impl<'f> Walker<'f> {
             || (has_attributes && is_hidden(element))
             || self.taken.contains(&node.id())
         {
+            return false;
+        }
+        if has_attributes
+            && self.fields.lead.is_none()
+            && self.fields.paragraphs.is_empty()
+            && matches_any(self.profile.lead, element)
+        {
+            // The paragraph the source marks as its lead (`p.story-body__introduction`).
+            self.flush();
+            self.fields.lead = text_of(node);
             return false;
         }
         if self.profile_part(node, element) {
@@ -621,6 +634,8 @@ impl<'f> Walker<'f> {
             return true;
         }
         if self.picture_just_read()
+            // A `<figcaption>` is read by the figure rules, its labels left out.
+            && element.name() != "figcaption"
             && matches_any(profile.captions_after_image, element)
             && !node
                 .descendants()
@@ -902,7 +917,9 @@ impl<'f> Walker<'f> {
             kind = BlockKind::Body;
         }
         if is_furniture(&text, self.profile) {
-            // Page furniture the profile names ("阅读更多"): never article text.
+            // Page furniture the profile names ("阅读更多"): never article text. Such a
+            // label may open a list of related articles, one link a paragraph.
+            self.related_links = true;
             return;
         }
         if is_byline_line(&text, self.profile.byline_labels) {
@@ -975,6 +992,15 @@ impl<'f> Walker<'f> {
             // Bare text that is no sentence ("相关报道") labels a list or a picture.
             return;
         }
+        if kind == BlockKind::Paragraph
+            && links.len() == 1
+            && (links[0].start, links[0].end) == (0, text.len())
+            && is_headline_like(&text)
+            && self.related_link_paragraph()
+        {
+            return;
+        }
+        self.related_links = false;
         let paragraph_like = matches!(kind, BlockKind::Paragraph | BlockKind::Body);
         let heading = kind == BlockKind::Heading || (paragraph_like && all_strong);
         let block = TextBlock {
@@ -994,6 +1020,32 @@ impl<'f> Walker<'f> {
         } else {
             Block::Paragraph(block)
         });
+    }
+
+    /// Whether a paragraph that is only one link belongs to a list of related articles:
+    /// it follows a furniture label or another such link, or a short label ending in a
+    /// colon right before it (`更多俄乌局势最新动态请见：`), which then goes with it.
+    fn related_link_paragraph(&mut self) -> bool {
+        if self.related_links {
+            return true;
+        }
+        let fields = &mut *self.fields;
+        let label = match (fields.blocks.last(), fields.paragraphs.last()) {
+            (Some(Block::Paragraph(block) | Block::Heading(block)), Some(text)) => {
+                block.paragraph + 1 == fields.paragraphs.len()
+                    && block.links.is_empty()
+                    && text.chars().count() <= 30
+                    && text.trim_end().ends_with(['：', ':'])
+            }
+            _ => false,
+        };
+        if label {
+            fields.blocks.pop();
+            fields.paragraphs.pop();
+            self.last_heading = None;
+            self.related_links = true;
+        }
+        label
     }
 
     /// Whether the last thing read is a picture or player: an inline one, or the lead
@@ -1250,6 +1302,14 @@ fn trailing_credit<'t>(text: &'t str, roles: &[&str]) -> Option<TrailingCredit<'
     })
 }
 
+/// Whether a link's text reads like another article's headline: a few words or more,
+/// not an address (`tmsnrt.rs/3mBbHMy`, a graphic the text points to) nor a word
+/// (`here`).
+fn is_headline_like(text: &str) -> bool {
+    let address = text.contains(['/', '.']) && !text.contains(char::is_whitespace);
+    text.chars().count() >= 6 && !address
+}
+
 /// Whether a block is furniture the profile names, compared with every run of Unicode
 /// whitespace as one space (RFI writes `~.&nbsp;Fin&nbsp;.~`).
 fn is_furniture(text: &str, profile: &Profile) -> bool {
@@ -1361,6 +1421,9 @@ fn caption_beside(placeholder: NodeRef<'_, Node>) -> Option<NodeRef<'_, Node>> {
 /// Beside a text block (`<span>视频加注文字，</span><p>caption</p>`, BBC) a span is the
 /// player's off-screen label and the block is the caption.
 fn caption_parts(figcaption: NodeRef<'_, Node>) -> (Option<String>, Option<String>) {
+    // An off-screen label (`<span class=off-screen>Image caption</span>`, BBC 2020) is
+    // for screen readers: neither caption nor credit.
+    let shown = |node: &NodeRef<'_, Node>| !node.value().as_element().is_some_and(is_hidden);
     let blocks: Vec<String> = figcaption
         .children()
         .filter(|child| matches!(element_name(*child), Some("p" | "div")))
@@ -1371,7 +1434,7 @@ fn caption_parts(figcaption: NodeRef<'_, Node>) -> (Option<String>, Option<Strin
     }
     let mut spans = figcaption
         .children()
-        .filter(|child| element_name(*child) == Some("span"))
+        .filter(|child| element_name(*child) == Some("span") && shown(child))
         .filter_map(text_of);
     if let Some(caption) = spans.next() {
         return (Some(caption), spans.next());

@@ -74,6 +74,9 @@ pub(crate) struct Profile {
     pub(crate) url_date: UrlDate,
     /// Where the text states the publication day.
     pub(crate) text_date: TextDate,
+    /// Elements the source marks as its lead paragraph, read as `lead` when they come
+    /// before any paragraph.
+    pub(crate) lead: &'static [&'static str],
     /// Whether the source prints a lead and a date line, so that `check` may expect them.
     pub(crate) has_lead: bool,
     pub(crate) has_date_line: bool,
@@ -180,6 +183,7 @@ const DEFAULT: Profile = Profile {
     // The URL of a source nobody has read says nothing for sure: no day is taken from it.
     url_date: UrlDate::None,
     text_date: TextDate::None,
+    lead: &[],
     has_lead: false,
     has_date_line: false,
     prints_time: false,
@@ -281,8 +285,8 @@ pub(crate) const PROFILES: &[Profile] = &[
             // The disclaimers under reviews and quoted reports, and the Instagram promo.
             "摘编自其他媒体的内容，不代表德国之声的立场或观点",
             "摘編自其他媒體的內容，不代表德國之聲的立場或觀點",
-            "德国之声致力于为您提供客观中立的新闻报道",
-            "德國之聲致力於為您提供客觀中立的新聞報導",
+            "德国之声致力于为您提供客观中立的新闻",
+            "德國之聲致力於為您提供客觀中立的新聞",
             "DW中文有Instagram",
         ],
         div_text_captions_image: true,
@@ -296,9 +300,11 @@ pub(crate) const PROFILES: &[Profile] = &[
         marks: &["ichef.bbci.co.uk", "bbc.com/zhongwen"],
         zone: Some(chrono_tz::UTC),
         captions: &["figcaption"],
-        credits: &["p[role=text]"],
+        credits: &["p[role=text]", "span.story-image-copyright"],
         // The podcast promotion box, labelled so for screen readers.
         drop: &["section[aria-labelledby=podcast-promo]"],
+        // The 2020 layout (`story-body`) marks its lead and its pictures' credits.
+        lead: &["p.story-body__introduction"],
         caption_after: &[
             "[data-e2e=image-placeholder]",
             "[data-e2e=media-player]",
@@ -445,6 +451,8 @@ pub(crate) const PROFILES: &[Profile] = &[
         marks: &[],
         // Its dateline (`路透伦敦11月30日 - `) opens the first paragraph.
         dateline_marks: &["<p>路透"],
+        // `编译/审校 王灿/戴素萍` closes its reports.
+        byline_labels: &["编译", "編譯", "审校", "審校", "编辑", "編輯"],
         // It prints ISO 8601 instants with their offset; no wall-clock time is read.
         zone: None,
         // The end mark of every report.
@@ -621,6 +629,7 @@ mod tests {
             for (field, selectors) in [
                 ("drop", profile.drop),
                 ("inline", profile.inline),
+                ("lead", profile.lead),
                 ("captions", profile.captions),
                 ("captions_after_image", profile.captions_after_image),
                 ("credits", profile.credits),
