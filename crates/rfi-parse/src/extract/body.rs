@@ -71,7 +71,7 @@ pub(crate) fn extract(
         return fields;
     };
 
-    let mut walker = Walker::new(&mut fields, profile);
+    let mut walker = Walker::new(&mut fields, profile, title);
     // Text straight in the body is a paragraph for generic sources (NHK puts it there).
     let body_kind = match layout {
         Layout::Rfi => BlockKind::Container,
@@ -96,7 +96,6 @@ pub(crate) fn extract(
         walker.walk(child);
     }
     walker.finish();
-    headline_left_out(&mut fields, title);
     if layout == Layout::Generic && fields.lead_image.is_none() {
         opening_picture_leads(&mut fields);
     }
@@ -197,33 +196,6 @@ fn split_byline(date_line: String) -> (Option<String>, String) {
     (None, date_line)
 }
 
-/// A first heading that repeats the title (BBC's `<h1>` since 2020) is the page's
-/// headline, which `title` already holds: it is no paragraph.
-fn headline_left_out(fields: &mut BodyFields, title: &str) {
-    let squashed = |text: &str| text.split_whitespace().collect::<String>();
-    let Some(at) = fields
-        .blocks
-        .iter()
-        .position(|block| matches!(block, Block::Heading(_) | Block::Paragraph(_)))
-    else {
-        return;
-    };
-    let Block::Heading(heading) = &fields.blocks[at] else {
-        return;
-    };
-    let title = squashed(title);
-    if heading.paragraph != 0 || title.is_empty() || squashed(&fields.paragraphs[0]) != title {
-        return;
-    }
-    fields.blocks.remove(at);
-    fields.paragraphs.remove(0);
-    for block in &mut fields.blocks {
-        if let Block::Paragraph(text) | Block::Heading(text) = block {
-            text.paragraph -= 1;
-        }
-    }
-}
-
 /// Moves the picture an article opens with, before any text, to `lead_image`.
 fn opening_picture_leads(fields: &mut BodyFields) {
     let Some(Block::Image(index)) = fields.blocks.first() else {
@@ -312,6 +284,9 @@ struct OpenFigure {
 struct Walker<'f> {
     fields: &'f mut BodyFields,
     profile: &'static Profile,
+    /// The article's title without whitespace, which the page may repeat as its first
+    /// heading.
+    title: String,
     /// The container the last picture was found in, for captions written beside it.
     image_container: Option<NodeId>,
     /// The paragraph index of the last heading, while nothing else has followed it.
@@ -337,10 +312,11 @@ struct Walker<'f> {
 }
 
 impl<'f> Walker<'f> {
-    fn new(fields: &'f mut BodyFields, profile: &'static Profile) -> Self {
+    fn new(fields: &'f mut BodyFields, profile: &'static Profile, title: &str) -> Self {
         Self {
             fields,
             profile,
+            title: title.split_whitespace().collect(),
             image_container: None,
             last_heading: None,
             heading_over_links: None,
@@ -799,7 +775,16 @@ impl<'f> Walker<'f> {
             fields.blocks.pop();
             closing.extend(fields.paragraphs.pop());
         }
-        fields.byline.extend(closing.into_iter().rev());
+        let unbracketed = |text: String| {
+            let inner = text
+                .strip_prefix('（')
+                .and_then(|t| t.strip_suffix('）'))
+                .or_else(|| text.strip_prefix('(').and_then(|t| t.strip_suffix(')')));
+            inner.map_or_else(|| text.clone(), |inner| inner.trim().to_string())
+        };
+        fields
+            .byline
+            .extend(closing.into_iter().rev().map(unbracketed));
     }
 
     /// Keeps text that a rule left out when it reads like article text (a long sentence
@@ -968,7 +953,8 @@ impl<'f> Walker<'f> {
         }
         if kind == BlockKind::ListItem
             && links.len() == 1
-            && (links[0].start, links[0].end) == (0, text.len())
+            && links[0].end == text.len()
+            && (links[0].start == 0 || is_position_label(&text[..links[0].start]))
         {
             // A list item that is only a link belongs to a related-articles list. A
             // heading right before such a list may only label it ("相關內容"): it is
@@ -1003,6 +989,14 @@ impl<'f> Walker<'f> {
         self.related_links = false;
         let paragraph_like = matches!(kind, BlockKind::Paragraph | BlockKind::Body);
         let heading = kind == BlockKind::Heading || (paragraph_like && all_strong);
+        if heading
+            && self.fields.paragraphs.is_empty()
+            && !self.title.is_empty()
+            && text.split_whitespace().collect::<String>() == self.title
+        {
+            // The page's headline over the article, which `title` holds already.
+            return;
+        }
         let block = TextBlock {
             paragraph: self.fields.paragraphs.len(),
             links,
@@ -1300,6 +1294,22 @@ fn trailing_credit<'t>(text: &'t str, roles: &[&str]) -> Option<TrailingCredit<'
         roles: inner,
         stamp: (!stamp.is_empty()).then_some(stamp),
     })
+}
+
+/// `list 1 of 4`: the position a screen reader announces before each item of a list
+/// (Al Jazeera's related-articles box writes it as text before the item's link).
+fn is_position_label(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let number = |word: &str| !word.is_empty() && word.bytes().all(|b| b.is_ascii_digit());
+    match words.as_slice() {
+        [list, n, of, m] | [list, n, of, m, _] => {
+            list.eq_ignore_ascii_case("list")
+                && number(n)
+                && of.eq_ignore_ascii_case("of")
+                && number(m)
+        }
+        _ => false,
+    }
 }
 
 /// Whether a link's text reads like another article's headline: a few words or more,

@@ -251,6 +251,9 @@ pub(crate) const PROFILES: &[Profile] = &[
             "div.SubscriptionInner",
             // A glossary term's pop-up box (its title, definition, and buttons).
             "div.dictionary-box",
+            // The Google News follow box and the LINE banner (2025): promotions.
+            "div.gmailNews",
+            "div.lineAd",
         ],
         // `<div class=dictionary><span>氣象署持續發布</span><span>低溫特報</span>
         // <div class=dictionary-box>…</div><span>，受到…</span></div>`: one sentence.
