@@ -893,6 +893,18 @@ impl<'f> Walker<'f> {
                 }
                 return;
             }
+            if self.profile.opening_text_is_lead
+                && self.fields.lead.is_none()
+                && self.fields.paragraphs.is_empty()
+                && self.fields.blocks.is_empty()
+                && is_prose(&text)
+                && parse_date_line(&text, None).is_none()
+            {
+                // The summary the feed puts before the page (WSJ): the standfirst (a
+                // time line there, `2022年5月11日10:46 CST 更新`, is none).
+                self.fields.lead = Some(text.replace('\n', " "));
+                return;
+            }
             if !self.profile.div_text_is_prose {
                 // Text straight inside a container (player widgets, bylines) is not a
                 // paragraph; should it read like prose, `check` shows it.

@@ -121,6 +121,9 @@ pub(crate) struct Profile {
     pub(crate) div_text_captions_image: bool,
     /// Text straight inside a `<div>` is article text (bodies of `<div>`s without `<p>`).
     pub(crate) div_text_is_prose: bool,
+    /// Prose straight in a `<div>` before anything else is the article's summary, read
+    /// as `lead` (WSJ's feed puts it before the page).
+    pub(crate) opening_text_is_lead: bool,
 }
 
 /// The newsroom roles of Chinese-language credits (traditional and simplified), which
@@ -204,6 +207,7 @@ const DEFAULT: Profile = Profile {
     div_text_captions_image: true,
     // Without a profile nothing says text straight in a `<div>` is furniture: it is kept.
     div_text_is_prose: true,
+    opening_text_is_lead: false,
 };
 
 /// Every known source; the first whose host or mark matches is used.
@@ -358,6 +362,7 @@ pub(crate) const PROFILES: &[Profile] = &[
     Profile {
         name: "wsj",
         prints_time: true,
+        opening_text_is_lead: true,
         hosts: &["wsj.com"],
         marks: &["images.wsj.net"],
         zone: Some(chrono_tz::Asia::Shanghai),
