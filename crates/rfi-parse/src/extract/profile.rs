@@ -60,9 +60,10 @@ pub(crate) struct Profile {
     /// Substrings of the body that only this source's markup or text holds, for files
     /// without a URL (the archives of 2020 and January 2021).
     pub(crate) marks: &'static [&'static str],
-    /// Openings of the source's datelines (`（中央社`, `【共同社`), which another
-    /// source may quote: looked for only when no profile's `marks` are in the body.
-    pub(crate) dateline_marks: &'static [&'static str],
+    /// Weaker marks, which another source may also hold (the opening of its datelines,
+    /// `（中央社`, `【共同社`, which others quote; its usual first element): looked for
+    /// only when no profile's `marks` are in the body.
+    pub(crate) weak_marks: &'static [&'static str],
     /// The `chrono` format of the date line this source opens its body with
     /// (`<div>12/06/2023 - 17:21</div>`), which recognises it without a URL.
     pub(crate) opening_date_line: Option<&'static str>,
@@ -180,7 +181,7 @@ const DEFAULT: Profile = Profile {
     hosts: &[],
     marks: &[],
     opening_date_line: None,
-    dateline_marks: &[],
+    weak_marks: &[],
     layout: Layout::Generic,
     zone: None,
     // The URL of a source nobody has read says nothing for sure: no day is taken from it.
@@ -238,7 +239,7 @@ pub(crate) const PROFILES: &[Profile] = &[
         name: "cna",
         hosts: &["cna.com.tw"],
         marks: &["imgcdn.cna.com.tw", "www.cna.com.tw/"],
-        dateline_marks: &["（中央社"],
+        weak_marks: &["（中央社"],
         zone: Some(chrono_tz::Asia::Taipei),
         url_date: UrlDate::Compact,
         text_date: TextDate::RocStamp,
@@ -279,6 +280,11 @@ pub(crate) const PROFILES: &[Profile] = &[
         prints_time: true,
         hosts: &["dw.com"],
         marks: &["static.dw.com/", "tvdownloaddw-a.akamaihd.net/"],
+        weak_marks: &[
+            "（德国之声中文网）",
+            "(德国之声中文网)",
+            "（德國之聲中文網）",
+        ],
         // Articles carry an ISO instant, but video and gallery pages carry none.
         zone: Some(chrono_tz::UTC),
         // DW writes a picture's caption as `<div><small>…</small></div>` after the `<img>`.
@@ -384,7 +390,7 @@ pub(crate) const PROFILES: &[Profile] = &[
         name: "kyodo",
         hosts: &["kyodonews.net"],
         marks: &["kyodonews.net"],
-        dateline_marks: &["【共同社"],
+        weak_marks: &["【共同社", "<div class=\"article-body\">"],
         zone: Some(chrono_tz::Asia::Tokyo),
         url_date: UrlDate::YearMonth,
         text_date: TextDate::MonthDayDateline("【共同社"),
@@ -456,9 +462,9 @@ pub(crate) const PROFILES: &[Profile] = &[
         name: "reuters",
         prints_time: true,
         hosts: &["reuters.com"],
-        marks: &[],
+        marks: &["static.reuters.com/"],
         // Its dateline (`路透伦敦11月30日 - `) opens the first paragraph.
-        dateline_marks: &["<p>路透"],
+        weak_marks: &["<p>路透", " - 路透", "路透中文"],
         // `编译/审校 王灿/戴素萍` closes its reports.
         byline_labels: &["编译", "編譯", "审校", "審校", "编辑", "編輯"],
         // It prints ISO 8601 instants with their offset; no wall-clock time is read.
@@ -511,7 +517,7 @@ pub(crate) fn choose(site: Option<&str>, body: &str) -> (&'static Profile, Chose
         };
         if let Some(profile) = by_date_line
             .or_else(|| by_marks(|p| p.marks))
-            .or_else(|| by_marks(|p| p.dateline_marks))
+            .or_else(|| by_marks(|p| p.weak_marks))
         {
             return (profile, ChosenBy::Markup);
         }
