@@ -1335,21 +1335,38 @@ fn is_headline_like(text: &str) -> bool {
 /// Whether a block is furniture the profile names, compared with every run of Unicode
 /// whitespace as one space (RFI writes `~.&nbsp;Fin&nbsp;.~`).
 fn is_furniture(text: &str, profile: &Profile) -> bool {
-    if profile.furniture.is_empty() && profile.furniture_prefixes.is_empty() {
-        return false;
-    }
-    let spaced;
-    let text = if text.chars().any(|c| c.is_whitespace() && c != ' ') {
-        spaced = text.split_whitespace().collect::<Vec<_>>().join(" ");
-        spaced.as_str()
-    } else {
-        text
-    };
-    profile.furniture.contains(&text)
+    if profile.furniture.contains(&text)
         || profile
             .furniture_prefixes
             .iter()
             .any(|prefix| text.starts_with(prefix))
+    {
+        return true;
+    }
+    // Only the head of a block can match, so only the head is normalised: a whitespace
+    // character takes at most 3 bytes where the space it stands for takes 1.
+    let longest = profile
+        .furniture
+        .iter()
+        .chain(profile.furniture_prefixes)
+        .map(|entry| entry.len())
+        .max()
+        .unwrap_or(0);
+    let mut head_len = text.len().min(3 * longest);
+    while !text.is_char_boundary(head_len) {
+        head_len -= 1;
+    }
+    let head = &text[..head_len];
+    if !head.chars().any(|c| c.is_whitespace() && c != ' ') {
+        return false;
+    }
+    let spaced = head.split_whitespace().collect::<Vec<_>>().join(" ");
+    let whole = head_len == text.len();
+    (whole && profile.furniture.contains(&spaced.as_str()))
+        || profile
+            .furniture_prefixes
+            .iter()
+            .any(|prefix| spaced.starts_with(prefix))
 }
 
 /// A byline item's text without the screen-reader label that opens it: in
