@@ -104,7 +104,9 @@ impl Rule {
             Rule::UnparseableDate => "the date line is not a date this tool reads",
             Rule::NoParagraphs => "the article has no paragraph of text",
             Rule::EmptyLead => "the article has no lead paragraph",
-            Rule::PlaceholderLeadImage => "the lead image is the generic RFI placeholder",
+            Rule::PlaceholderLeadImage => {
+                "the lead image is the source's generic placeholder picture (RFI's social card)"
+            }
             Rule::CollectedBeforePublished => "the collection time is before the publication time",
             Rule::DuplicateUrl => "another file has the same URL",
             Rule::DuplicateContent => "another file has the same lead and paragraphs",
@@ -304,7 +306,7 @@ pub fn check_file(source: String, bytes: &[u8], options: &ParseOptions) -> FileR
         );
     }
     if let Some(image) = &article.lead_image
-        && image.url.contains("/meta_og_twcards/")
+        && extractor.placeholder_lead_image
     {
         report.push(
             body,

@@ -96,6 +96,8 @@ pub struct Extractor {
     /// Whether the source prints its publication time, so that a null `published`
     /// says its layout may have changed.
     pub expects_time: bool,
+    /// Whether the lead image is the source's generic placeholder picture.
+    pub placeholder_lead_image: bool,
     /// Whether the body's markup cost more to build into a tree than its size warrants
     /// (a shape whose tree building is quadratic), so that it was read as flat
     /// paragraphs of its text: the text is kept, its structure (links, headings,

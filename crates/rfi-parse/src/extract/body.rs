@@ -7,7 +7,7 @@ use scraper::node::Element;
 use scraper::{Html, Node};
 
 use super::date::{parse_date_line, parse_date_only};
-use super::profile::{CREDIT_LABELS, Layout, Profile, ancestor_part, matches, matches_any};
+use super::profile::{CREDIT_LABELS, Header, Profile, ancestor_part, matches, matches_any};
 use super::share::{is_share_link, share_link};
 use super::srcset::candidate_urls;
 use super::text::{TextBuilder, is_textless, strip_controls, text_of};
@@ -50,12 +50,13 @@ pub(crate) fn extract(
     rfi_zone: Tz,
     profile: &'static Profile,
 ) -> BodyFields {
-    let layout = profile.layout;
+    let header = profile.header;
     // RFI's date line is read in the zone the user names (`--tz`); other sources print
     // times in their own zone.
-    let zone = match layout {
-        Layout::Rfi => Some(rfi_zone),
-        Layout::Generic => profile.zone,
+    let zone = if header.zone_from_options {
+        Some(rfi_zone)
+    } else {
+        profile.zone
     };
     let html = super::prepass::prepare(html);
     let (document, as_written) = super::tree::build(&html);
@@ -73,9 +74,10 @@ pub(crate) fn extract(
 
     let mut walker = Walker::new(&mut fields, profile, title);
     // Text straight in the body is a paragraph for generic sources (NHK puts it there).
-    let body_kind = match layout {
-        Layout::Rfi => BlockKind::Container,
-        Layout::Generic => BlockKind::Body,
+    let body_kind = if header.body_text_is_prose {
+        BlockKind::Body
+    } else {
+        BlockKind::Container
     };
     walker.blocks.push((body.id(), body_kind));
     // The header part (date line, lead image, lead) comes before any article content.
@@ -85,7 +87,7 @@ pub(crate) fn extract(
             match child.value() {
                 Node::Text(text) if text.trim().is_empty() => continue,
                 Node::Element(element)
-                    if header_part(child, element, walker.fields, zone, layout) =>
+                    if header_part(child, element, walker.fields, zone, header) =>
                 {
                     continue;
                 }
@@ -96,7 +98,7 @@ pub(crate) fn extract(
         walker.walk(child);
     }
     walker.finish();
-    if layout == Layout::Generic && fields.lead_image.is_none() {
+    if header.opening_picture_is_lead && fields.lead_image.is_none() {
         opening_picture_leads(&mut fields);
     }
     // Text that is in the article anyway (a teaser repeating a paragraph, or one that
@@ -136,7 +138,7 @@ fn header_part(
     element: &Element,
     fields: &mut BodyFields,
     zone: Option<Tz>,
-    layout: Layout,
+    header: Header,
 ) -> bool {
     match element.name() {
         "div"
@@ -145,7 +147,7 @@ fn header_part(
         {
             let published = parse_date_line(&date_line, zone);
             let printed_date = parse_date_only(&date_line);
-            if layout == Layout::Generic
+            if !header.any_date_block
                 && published.is_none()
                 && printed_date.is_none()
                 && parse_date_line(&date_line, Some(chrono_tz::UTC)).is_none()
@@ -176,7 +178,7 @@ fn header_part(
             None => false,
         },
         "br" | "hr" => true,
-        "p" if layout == Layout::Rfi && fields.lead.is_none() && is_lead(node) => {
+        "p" if header.strong_lead && fields.lead.is_none() && is_lead(node) => {
             fields.lead = text_of(node);
             true
         }

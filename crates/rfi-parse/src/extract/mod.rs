@@ -261,6 +261,12 @@ fn parse_archive(input: &str, options: &ParseOptions) -> Result<Article, ParseEr
             collected: header.timestamp,
         },
     );
+    let placeholder_lead_image = body.lead_image.as_ref().is_some_and(|image| {
+        profile
+            .placeholder_images
+            .iter()
+            .any(|mark| image.url.contains(mark))
+    });
     Ok(Article {
         source: None,
         timestamp_ms: header.timestamp_ms,
@@ -291,6 +297,7 @@ fn parse_archive(input: &str, options: &ParseOptions) -> Result<Article, ParseEr
             expects_lead: profile.has_lead,
             expects_date_line: profile.has_date_line,
             expects_time: profile.prints_time,
+            placeholder_lead_image,
             simplified_markup: body.simplified,
         },
     })

@@ -11,16 +11,33 @@ use scraper::node::Element;
 
 pub(crate) use crate::article::ChosenBy;
 
-/// How a source's body is laid out at the top level.
+/// How a source lays out the top of its body, and text straight in it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Layout {
-    /// RFI: date line, lead image and `<p><strong>` lead at the top; text straight inside
-    /// a layout `<div>` is player or byline furniture, not a paragraph.
-    Rfi,
-    /// Any other source: text may sit bare in the body (NHK), and the picture the article
-    /// opens with is its lead image.
-    Generic,
+pub(crate) struct Header {
+    /// The date line is read in the zone the caller names (`--tz`, RFI), not the
+    /// profile's own.
+    pub(crate) zone_from_options: bool,
+    /// Any short block with a digit opening the body is its date line, even one this
+    /// tool cannot read (so `check` reports it as `unparseable-date`); otherwise only a
+    /// date this tool reads is.
+    pub(crate) any_date_block: bool,
+    /// A paragraph all in `<strong>` at the top is the lead (RFI).
+    pub(crate) strong_lead: bool,
+    /// The picture the article opens with, before any text, is its lead image.
+    pub(crate) opening_picture_is_lead: bool,
+    /// Text straight in the body (not in a `<p>`) is a paragraph (NHK puts it there);
+    /// otherwise it is furniture, as text straight in a layout `<div>` is.
+    pub(crate) body_text_is_prose: bool,
 }
+
+/// The header of a source without RFI's: a date line only where it reads as one.
+const GENERIC_HEADER: Header = Header {
+    zone_from_options: false,
+    any_date_block: false,
+    strong_lead: false,
+    opening_picture_is_lead: true,
+    body_text_is_prose: true,
+};
 
 /// Where a source's URL states the publication day, for articles that print none.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -67,7 +84,9 @@ pub(crate) struct Profile {
     /// The `chrono` format of the date line this source opens its body with
     /// (`<div>12/06/2023 - 17:21</div>`), which recognises it without a URL.
     pub(crate) opening_date_line: Option<&'static str>,
-    pub(crate) layout: Layout,
+    /// The top of the body, where a source prints its date line, lead image and lead:
+    /// RFI's `<div>DD/MM/YYYY - HH:MM</div>`, top-level `<img>` and `<p><strong>` lead.
+    pub(crate) header: Header,
     /// The zone of times the source prints without an offset; `None` reads them as UTC
     /// only when they say so.
     pub(crate) zone: Option<Tz>,
@@ -117,6 +136,9 @@ pub(crate) struct Profile {
     pub(crate) byline_list_first: bool,
     /// Substrings of image URLs that are interface icons or placeholders, not pictures.
     pub(crate) junk_images: &'static [&'static str],
+    /// Substrings of the URL of the site's generic picture, which stands in as the lead
+    /// image of an article that has none (`check` reports it).
+    pub(crate) placeholder_images: &'static [&'static str],
     /// Text straight inside a `<div>` right after a picture in it is that picture's
     /// caption (DW galleries: `<div><img><b>title</b>：text</div>`).
     pub(crate) div_text_captions_image: bool,
@@ -182,7 +204,7 @@ const DEFAULT: Profile = Profile {
     marks: &[],
     opening_date_line: None,
     weak_marks: &[],
-    layout: Layout::Generic,
+    header: GENERIC_HEADER,
     zone: None,
     // The URL of a source nobody has read says nothing for sure: no day is taken from it.
     url_date: UrlDate::None,
@@ -205,6 +227,7 @@ const DEFAULT: Profile = Profile {
     furniture_prefixes: &[],
     byline_list_first: false,
     junk_images: &[],
+    placeholder_images: &[],
     div_text_captions_image: true,
     // Without a profile nothing says text straight in a `<div>` is furniture: it is kept.
     div_text_is_prose: true,
@@ -219,9 +242,19 @@ pub(crate) const PROFILES: &[Profile] = &[
         hosts: &["rfi.fr"],
         marks: &["://s.rfi.fr/", "://static.rfi.fr/"],
         opening_date_line: Some("%d/%m/%Y - %H:%M"),
-        layout: Layout::Rfi,
+        // RFI: date line, lead image and `<p><strong>` lead at the top, read in the
+        // zone the caller names; text straight in its layout `<div>`s is furniture.
+        header: Header {
+            zone_from_options: true,
+            any_date_block: true,
+            strong_lead: true,
+            opening_picture_is_lead: false,
+            body_text_is_prose: false,
+        },
         // The end mark of the agency reports RFI reprints.
         furniture: &["~. Fin .~"],
+        // The social-card picture standing in for a lead image.
+        placeholder_images: &["/meta_og_twcards/"],
         zone: Some(chrono_tz::Europe::Paris),
         url_date: UrlDate::Compact,
         has_lead: true,
