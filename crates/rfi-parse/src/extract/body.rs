@@ -7,7 +7,9 @@ use scraper::node::Element;
 use scraper::{Html, Node};
 
 use super::date::{parse_date_line, parse_date_only};
-use super::profile::{CREDIT_LABELS, Header, Profile, ancestor_part, matches, matches_any};
+use super::profile::{
+    CREDIT_LABELS, Header, Profile, TextDate, ancestor_part, matches, matches_any,
+};
 use super::share::{is_share_link, share_link};
 use super::srcset::candidate_urls;
 use super::text::{TextBuilder, is_textless, strip_controls, text_of};
@@ -942,6 +944,18 @@ impl<'f> Walker<'f> {
             if text.is_empty() {
                 return;
             }
+        }
+        // CNA's date stamp may close a paragraph without a credit (`…為準。1091201`).
+        if self.profile.text_date == TextDate::RocStamp
+            && let Some(stamp) = text.get(text.len().saturating_sub(7)..)
+            && stamp.len() == 7
+            && stamp.bytes().all(|b| b.is_ascii_digit())
+            && text[..text.len() - 7].ends_with(['。', '）', '」', '！', '？'])
+        {
+            self.fields.date_stamps.push(stamp.to_string());
+            let cut = text.len() - 7;
+            text.truncate(cut);
+            links.retain(|link| link.end <= cut);
         }
         // A credit line may also end a paragraph after a line break (RFA).
         if !self.profile.byline_labels.is_empty()

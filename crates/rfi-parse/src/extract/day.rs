@@ -11,6 +11,7 @@ pub(crate) struct DayEvidence<'a> {
     /// The decoded URL's path segments.
     pub(crate) url: Option<&'a str>,
     pub(crate) first_paragraph: Option<&'a str>,
+    pub(crate) title: &'a str,
     /// Date stamps printed after credits, in document order.
     pub(crate) date_stamps: &'a [String],
     pub(crate) collected: DateTime<Utc>,
@@ -37,12 +38,32 @@ pub(crate) fn publication_day(profile: &Profile, evidence: &DayEvidence<'_>) -> 
     }
     match profile.text_date {
         TextDate::None => None,
-        TextDate::RocStamp => evidence.date_stamps.iter().rev().find_map(|s| roc_stamp(s)),
+        TextDate::RocStamp => evidence
+            .date_stamps
+            .iter()
+            .rev()
+            .find_map(|s| roc_stamp(s))
+            .or_else(|| {
+                // `（中央社記者楊淑閔台北1日電）`: the day, in the month the article was
+                // collected in (or the one before, for a day still to come in it).
+                let day = dateline_day(evidence.first_paragraph?)?;
+                latest_day_on_or_before(day, evidence.collected)
+            }),
         TextDate::MonthDayDateline(mark) => {
-            let (month, day) = dateline_month_day(evidence.first_paragraph?, mark)?;
             let year_month = match profile.url_date {
                 UrlDate::YearMonth => segments.windows(2).find_map(|w| year_month(w[0], w[1])),
                 _ => None,
+            };
+            let Some((month, day)) = evidence
+                .first_paragraph
+                .and_then(|paragraph| dateline_month_day(paragraph, mark))
+            else {
+                // A daily page names only its day, in its title (`追踪菅义伟首相（1日）`).
+                let day = title_day(evidence.title)?;
+                return match year_month {
+                    Some((year, month)) => NaiveDate::from_ymd_opt(year, month, day),
+                    None => latest_day_on_or_before(day, evidence.collected),
+                };
             };
             match year_month {
                 // A dateline of December in a January folder is the year before.
@@ -113,13 +134,51 @@ fn roc_stamp(stamp: &str) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(year, number(&stamp[3..5], 2)?, number(&stamp[5..], 2)?)
 }
 
-/// `【共同社10月1日电】`: the month and day after `mark`.
+/// `【共同社10月1日电】`, `【共同社华盛顿10月5日电】`: the month and day after `mark`
+/// and the place, if one is named.
 fn dateline_month_day(paragraph: &str, mark: &str) -> Option<(u32, u32)> {
     let rest = paragraph.trim_start().strip_prefix(mark)?;
-    let (month, rest) = rest.split_once('月')?;
+    let place = rest.find(|c: char| c.is_ascii_digit())?;
+    if rest[..place].chars().count() > 12 || rest[..place].contains('】') {
+        return None;
+    }
+    let (month, rest) = rest[place..].split_once('月')?;
     let (day, _) = rest.split_once('日')?;
     let (month, day) = (number(month.trim(), 2)?, number(day.trim(), 2)?);
     ((1..=12).contains(&month) && (1..=31).contains(&day)).then_some((month, day))
+}
+
+/// `（中央社記者楊淑閔台北1日電）` opening a paragraph: the day of the month.
+fn dateline_day(paragraph: &str) -> Option<u32> {
+    let inner = paragraph.trim_start().strip_prefix("（中央社")?;
+    let (before, _) = inner.split_once("日電")?;
+    if before.chars().count() > 24 || before.contains('）') {
+        return None;
+    }
+    let digits = before.len() - before.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    number(&before[before.len() - digits..], 2).filter(|day| (1..=31).contains(day))
+}
+
+/// `…（1日）` closing a title: the day of the month.
+fn title_day(title: &str) -> Option<u32> {
+    let inner = title.trim_end().strip_suffix("日）")?.rsplit_once('（')?.1;
+    number(inner, 2).filter(|day| (1..=31).contains(day))
+}
+
+/// The latest date on this day of a month that is no later than a day after the
+/// collection.
+fn latest_day_on_or_before(day: u32, collected: DateTime<Utc>) -> Option<NaiveDate> {
+    let limit = collected.date_naive().succ_opt()?;
+    let mut first = limit.with_day(1)?;
+    for _ in 0..3 {
+        if let Some(date) = first.with_day(day)
+            && date <= limit
+        {
+            return Some(date);
+        }
+        first = first.pred_opt()?.with_day(1)?;
+    }
+    None
 }
 
 /// The latest date with this month and day that is no later than a day after the
@@ -144,12 +203,23 @@ mod tests {
         first: Option<&str>,
         stamps: &[&str],
     ) -> Option<String> {
+        titled(profile, url, first, stamps, "")
+    }
+
+    fn titled(
+        profile: &str,
+        url: Option<&str>,
+        first: Option<&str>,
+        stamps: &[&str],
+        title: &str,
+    ) -> Option<String> {
         let stamps: Vec<String> = stamps.iter().map(|s| s.to_string()).collect();
         let evidence = DayEvidence {
             published: None,
             printed_date: None,
             url,
             first_paragraph: first,
+            title,
             date_stamps: &stamps,
             collected: "2021-01-02T03:00:00Z".parse().unwrap(),
         };
@@ -188,6 +258,27 @@ mod tests {
         assert_eq!(
             day("kyodo", None, Some("【共同社1月2日电】"), &[]).as_deref(),
             Some("2021-01-02")
+        );
+        // A dateline that names its place, and a daily page whose title names the day.
+        let place = Some("【共同社华盛顿10月5日电】美国团队称");
+        assert_eq!(
+            day("kyodo", kyodo, place, &[]).as_deref(),
+            Some("2021-10-05")
+        );
+        let schedule = titled("kyodo", kyodo, Some("<上午>"), &[], "追踪菅义伟首相（1日）");
+        assert_eq!(schedule.as_deref(), Some("2021-10-01"));
+        let no_url = titled("kyodo", None, Some("<上午>"), &[], "追踪菅义伟首相（31日）");
+        assert_eq!(no_url.as_deref(), Some("2020-12-31"));
+        assert_eq!(titled("kyodo", None, None, &[], "首相（32日）"), None);
+        // CNA without URL or stamp: its dateline's day, in the collection's month.
+        let cna = Some("（中央社記者楊淑閔台北1日電）行政院");
+        assert_eq!(day("cna", None, cna, &[]).as_deref(), Some("2021-01-01"));
+        let late = Some("（中央社華盛頓30日綜合外電報導）");
+        assert_eq!(day("cna", None, late, &[]), None, "no 電: no dateline read");
+        let december = Some("（中央社台北31日電）");
+        assert_eq!(
+            day("cna", None, december, &[]).as_deref(),
+            Some("2020-12-31")
         );
     }
 

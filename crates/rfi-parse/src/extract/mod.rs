@@ -257,6 +257,7 @@ fn parse_archive(input: &str, options: &ParseOptions) -> Result<Article, ParseEr
                 .lead
                 .as_deref()
                 .or(body.paragraphs.first().map(String::as_str)),
+            title: &title,
             date_stamps: &body.date_stamps,
             collected: header.timestamp,
         },

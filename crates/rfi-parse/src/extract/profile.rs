@@ -58,12 +58,16 @@ pub(crate) enum UrlDate {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum TextDate {
     None,
-    /// The date stamp after the closing editor credit, in the Republic of China
-    /// calendar: `（編輯：張雅淨）1091201` is 2020-12-01 (year 109 + 1911; CNA).
+    /// The date stamp closing the text (after the editor credit, or a sentence), in the
+    /// Republic of China calendar: `（編輯：張雅淨）1091201` is 2020-12-01 (year 109 +
+    /// 1911; CNA), moved out of the text; else the day of the dateline
+    /// `（中央社記者…台北1日電）` in the month of the collection (or the one before).
     RocStamp,
-    /// The first paragraph opens with this mark, the month and the day
-    /// (`【共同社10月1日电】`, Kyodo); the year is the URL's ([`UrlDate::YearMonth`]),
-    /// else the latest that puts the day no later than the collection time.
+    /// The first paragraph opens with this mark, perhaps a place, the month and the
+    /// day (`【共同社华盛顿10月5日电】`, Kyodo), or a daily page's title closes with its
+    /// day (`追踪菅义伟首相（1日）`); the year (and a title's month) are the URL's
+    /// ([`UrlDate::YearMonth`]), else the latest that puts the day no later than a day
+    /// after the collection.
     MonthDayDateline(&'static str),
 }
 
