@@ -858,6 +858,28 @@ impl<'f> Walker<'f> {
 
     /// [`Walker::flush`]; `paragraph_tail` says the text is the tail of a paragraph the
     /// HTML parser closed early, so text straight in a container is a paragraph after all.
+    ///
+    /// The block's text goes to the first of these that claims it, in this order (the
+    /// order is the meaning: a rule further down never sees what one above took):
+    ///
+    /// 1. caption of the picture before it (it repeats the picture's `alt`), or caption
+    ///    and credit of the embed before it (only links to the embed's own site);
+    /// 2. in a `<figure>` without `<figcaption>`: caption of its picture;
+    /// 3. text straight in a container: a gallery slide's caption, the summary before the
+    ///    page (`opening_text_is_lead`), or left out as furniture (noted when it reads as
+    ///    prose) unless the profile reads such text as prose;
+    /// 4. furniture the profile names (which may open a list of related links);
+    /// 5. a byline line by its label (`編輯：…`);
+    /// 6. a newsroom credit closing it (`（編輯：…）1091201`) to the byline, a date stamp to
+    ///    `published_date`, a credit line after its last line break to the byline; what is
+    ///    left goes on down;
+    /// 7. an image-source line (`图片来源：…`): the picture's credit;
+    /// 8. copyright (`p.t-copyright`, `©…`);
+    /// 9. a list item, or a paragraph after a related-links label, that is only a link:
+    ///    a related article, left out (a heading over only such items goes too);
+    /// 10. punctuation alone; bare text that is no sentence (a label);
+    /// 11. the headline (a first heading equal to the title);
+    /// 12. a heading, or a paragraph.
     fn flush_block(&mut self, paragraph_tail: bool) {
         if !self.text.has_text() {
             self.text.clear();
