@@ -32,6 +32,13 @@ pub(crate) fn publication_day(profile: &Profile, evidence: &DayEvidence<'_>) -> 
         UrlDate::None | UrlDate::YearMonth => None,
         UrlDate::Compact => segments.iter().find_map(|segment| compact_date(segment)),
         UrlDate::Segments => segments.windows(3).find_map(|w| ymd(w[0], w[1], w[2])),
+        UrlDate::MonthDayYearStamp => segments.last().and_then(|last| {
+            let stem = last.split('.').next()?;
+            let stamp = stem.rsplit('-').next()?;
+            (stamp.len() == 14 && stamp.bytes().all(|b| b.is_ascii_digit()))
+                .then(|| ymd(&stamp[4..8], &stamp[..2], &stamp[2..4]))
+                .flatten()
+        }),
     };
     if from_url.is_some() {
         return from_url;
@@ -270,6 +277,12 @@ mod tests {
         let no_url = titled("kyodo", None, Some("<上午>"), &[], "追踪菅义伟首相（31日）");
         assert_eq!(no_url.as_deref(), Some("2020-12-31"));
         assert_eq!(titled("kyodo", None, None, &[], "首相（32日）"), None);
+        let rfa = Some("https://www.rfa.org/cantonese/news/us-china-spy-12072024103440.html");
+        assert_eq!(day("rfa", rfa, None, &[]).as_deref(), Some("2024-12-07"));
+        let nhk = Some("https://nwapi.nhk.jp/nhkworld/rdnewsweb/v6b/zh/detail/20241205_ML07.json");
+        assert_eq!(day("nhk", nhk, None, &[]).as_deref(), Some("2024-12-05"));
+        let id = Some("https://nwapi.nhk.jp/nhkworld/rdnewsweb/v6b/zh/detail/k10014660011000.json");
+        assert_eq!(day("nhk", id, None, &[]), None);
         // CNA without URL or stamp: its dateline's day, in the collection's month.
         let cna = Some("（中央社記者楊淑閔台北1日電）行政院");
         assert_eq!(day("cna", None, cna, &[]).as_deref(), Some("2021-01-01"));

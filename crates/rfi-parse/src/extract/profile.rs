@@ -49,6 +49,9 @@ pub(crate) enum UrlDate {
     Compact,
     /// Three path segments `/YYYY/M/D/` (Al Jazeera `/news/2021/10/1/…`).
     Segments,
+    /// The last segment ends with `-MMDDYYYYhhmmss` (RFA
+    /// `/news/us-china-spy-12072024103440.html`): the day of that stamp.
+    MonthDayYearStamp,
     /// Two path segments `/YYYY/MM/` give year and month only (Kyodo
     /// `/news/2021/10/…`): the day comes from the dateline.
     YearMonth,
@@ -438,6 +441,8 @@ pub(crate) const PROFILES: &[Profile] = &[
     Profile {
         name: "nhk",
         hosts: &["nhk.or.jp", "nhk.jp"],
+        // `/detail/20241205_ML07.json`; ids such as `k10014660011000` state none.
+        url_date: UrlDate::Compact,
         marks: &["nhk.or.jp/nhkworld"],
         zone: Some(chrono_tz::Asia::Tokyo),
         // Text straight in its `<div>`s was read over the shared months: furniture.
@@ -447,6 +452,7 @@ pub(crate) const PROFILES: &[Profile] = &[
     Profile {
         name: "rfa",
         hosts: &["rfa.org"],
+        url_date: UrlDate::MonthDayYearStamp,
         marks: &["www.rfa.org/"],
         captions: &["span.lead_image_caption", "figcaption"],
         credits: &["span.copyright"],
