@@ -1039,11 +1039,7 @@ impl<'f> Walker<'f> {
         self.related_links = false;
         let paragraph_like = matches!(kind, BlockKind::Paragraph | BlockKind::Body);
         let heading = kind == BlockKind::Heading || (paragraph_like && all_strong);
-        if heading
-            && self.fields.paragraphs.is_empty()
-            && !self.title.is_empty()
-            && text.split_whitespace().collect::<String>() == self.title
-        {
+        if heading && self.fields.paragraphs.is_empty() && self.is_headline(&text) {
             // The page's headline over the article, which `title` holds already.
             return;
         }
@@ -1064,6 +1060,19 @@ impl<'f> Walker<'f> {
         } else {
             Block::Paragraph(block)
         });
+    }
+
+    /// Whether a first heading is the page's headline: the title, perhaps after a label
+    /// the feed put in brackets before it (`[Science] 清零或与病毒“共存”…`). A heading
+    /// that is only part of the title (a digest's first story, `早安世界》…`) is not.
+    fn is_headline(&self, text: &str) -> bool {
+        let heading: String = text.split_whitespace().collect();
+        let unlabelled = self
+            .title
+            .strip_prefix('[')
+            .and_then(|rest| rest.split_once(']'))
+            .map(|(_, rest)| rest);
+        !heading.is_empty() && (heading == self.title || unlabelled == Some(heading.as_str()))
     }
 
     /// Whether a paragraph that is only one link belongs to a list of related articles:
