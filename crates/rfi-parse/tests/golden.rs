@@ -118,13 +118,9 @@ fn seed_fields_are_right() {
             ("twitter".into(), "https://rfi.my/9bsh.T".to_string()),
         ]
     );
-    assert!(
-        (
-            article.images.is_empty(),
-            article.embeds.is_empty(),
-            article.copyright.is_none()
-        ) == (true, true, true)
-    );
+    assert_eq!(article.images, []);
+    assert_eq!(article.embeds, []);
+    assert_eq!(article.copyright, None);
 }
 
 #[test]

@@ -20,7 +20,17 @@ pub(crate) fn render(article: &Article, out: &mut Vec<u8>) {
         escape_into(lead, &mut md);
         md.push('\n');
     }
-    for block in &article.blocks {
+    // `blocks` indexes the article's fields. A caller may edit those fields (the model's
+    // fields are public): when the blocks no longer describe them, the document order is
+    // derived from the fields themselves, so that no edit makes this writer fail.
+    let derived;
+    let blocks = if blocks_describe(article) {
+        &article.blocks
+    } else {
+        derived = derived_blocks(article);
+        &derived
+    };
+    for block in blocks {
         if let Block::Image(index) = block
             && !is_safe_url(&article.images[*index].url)
         {
@@ -183,6 +193,59 @@ fn quoted_into(value: &str, md: &mut String) {
             md.push(c);
         }
     }
+}
+
+/// Whether `blocks` names every paragraph, image and embed exactly once, in range, with
+/// links inside their paragraph on character boundaries, in order.
+fn blocks_describe(article: &Article) -> bool {
+    let (mut paragraphs, mut images, mut embeds) = (
+        vec![false; article.paragraphs.len()],
+        vec![false; article.images.len()],
+        vec![false; article.embeds.len()],
+    );
+    let once = |seen: &mut Vec<bool>, index: usize| match seen.get_mut(index) {
+        Some(slot) if !*slot => {
+            *slot = true;
+            true
+        }
+        _ => false,
+    };
+    let all = article.blocks.iter().all(|block| match block {
+        Block::Paragraph(text) | Block::Heading(text) => {
+            once(&mut paragraphs, text.paragraph) && {
+                let paragraph = &article.paragraphs[text.paragraph];
+                let mut at = 0;
+                text.links.iter().all(|link| {
+                    let fits = at <= link.start
+                        && link.start <= link.end
+                        && link.end <= paragraph.len()
+                        && paragraph.is_char_boundary(link.start)
+                        && paragraph.is_char_boundary(link.end);
+                    at = link.end;
+                    fits
+                })
+            }
+        }
+        Block::Image(index) => once(&mut images, *index),
+        Block::Embed(index) => once(&mut embeds, *index),
+    });
+    all && [paragraphs, images, embeds]
+        .iter()
+        .all(|seen| seen.iter().all(|s| *s))
+}
+
+/// The blocks of an article whose `blocks` no longer describe it: its paragraphs, then
+/// its images, then its embeds, without links.
+fn derived_blocks(article: &Article) -> Vec<Block> {
+    let text = (0..article.paragraphs.len()).map(|paragraph| {
+        Block::Paragraph(TextBlock {
+            paragraph,
+            links: Vec::new(),
+        })
+    });
+    text.chain((0..article.images.len()).map(Block::Image))
+        .chain((0..article.embeds.len()).map(Block::Embed))
+        .collect()
 }
 
 /// A paragraph with its links; `\n` in the text becomes a hard line break.
