@@ -12,6 +12,9 @@ fn fixture(name: &str) -> Article {
     rfi_parse::parse_bytes_with(&std::fs::read(path).unwrap(), &Default::default()).unwrap()
 }
 
+/// One way a caller may change an article.
+type Edit = dyn Fn(&mut Article);
+
 const FORMATS: [Format; 4] = [
     Format::Json,
     Format::JsonLines,
@@ -45,7 +48,7 @@ fn every_format_renders_after_every_kind_of_edit() {
 fn edited_renders(fixture_name: &str) {
     let original = fixture(fixture_name);
     assert!(original.blocks.len() > 2, "{fixture_name}");
-    let edits: Vec<(&str, Box<dyn Fn(&mut Article)>)> = vec![
+    let edits: Vec<(&str, Box<Edit>)> = vec![
         ("paragraphs cleared", Box::new(|a| a.paragraphs.clear())),
         ("images cleared", Box::new(|a| a.images.clear())),
         ("embeds cleared", Box::new(|a| a.embeds.clear())),
