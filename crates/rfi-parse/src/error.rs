@@ -2,40 +2,53 @@
 
 use thiserror::Error;
 
-/// Why an archive file could not be read as an article.
-///
-/// Every variant carries the 1-based line number where the problem is; the binary
-/// prints it as `FILE:LINE: message`.
+/// Why an archive file could not be read as an article: what is wrong, and the 1-based
+/// line it was found on (the binary prints `FILE:LINE: message`).
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[error("{kind}")]
+#[non_exhaustive]
+pub struct ParseError {
+    /// The 1-based line of the problem.
+    pub line: usize,
+    /// What the problem is.
+    pub kind: ParseErrorKind,
+}
+
+impl ParseError {
+    pub(crate) fn new(line: usize, kind: ParseErrorKind) -> Self {
+        Self { line, kind }
+    }
+
+    /// The 1-based line number the problem was found on (as the `line` field).
+    pub fn line(&self) -> usize {
+        self.line
+    }
+}
+
+/// What makes a file no archive article.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 #[non_exhaustive]
-pub enum ParseError {
+pub enum ParseErrorKind {
     /// The file holds nothing but whitespace.
     #[error("empty file")]
-    EmptyFile {
-        /// The line (1).
-        line: usize,
-    },
-    /// The bytes are not valid UTF-8, nor text in an encoding that detection accepts.
-    #[error("invalid UTF-8 at byte {offset}")]
-    InvalidUtf8 {
-        /// The line of the first invalid byte.
-        line: usize,
+    EmptyFile,
+    /// The bytes are not UTF-8 (the first bad sequence at `offset`), and no byte-order
+    /// mark names another encoding, and detection finds no CJK encoding that decodes
+    /// them all.
+    #[error("invalid UTF-8 at byte {offset}, and no CJK encoding decodes the file")]
+    Undecodable {
         /// The first invalid byte's offset in the file.
         offset: usize,
     },
     /// Line 1 is not an `<!--…-->` comment.
     #[error("missing timestamp: expected `<!--EPOCH-MS-->`, found {found:?}")]
     MissingTimestamp {
-        /// The line (1).
-        line: usize,
         /// The start of what the line holds instead.
         found: String,
     },
     /// Line 1 is a comment, but not a whole number of milliseconds in range.
     #[error("invalid timestamp {value:?}: {reason}")]
     InvalidTimestamp {
-        /// The line (1).
-        line: usize,
         /// The comment's text.
         value: String,
         /// Why it is no timestamp.
@@ -44,51 +57,27 @@ pub enum ParseError {
     /// Line 2 is not a `[TITLE](URL)` link.
     #[error("missing link line: expected `[TITLE](URL)`, found {found:?}")]
     MissingLink {
-        /// The line (2).
-        line: usize,
         /// The start of what the line holds instead.
         found: String,
     },
     /// A post's `---` front matter is not YAML, or is never closed.
     #[error("invalid front matter: {message}")]
     InvalidFrontMatter {
-        /// The line of the problem.
-        line: usize,
         /// What the YAML reader says.
         message: String,
     },
     /// A post's front matter lacks a field the article needs (`title`, `date`).
     #[error("front matter has no `{field}`")]
     MissingFrontMatterField {
-        /// The line of the front matter's start.
-        line: usize,
         /// The missing field.
         field: &'static str,
     },
     /// Line 3 is not the `------` separator.
     #[error("missing separator: expected `------`, found {found:?}")]
     MissingSeparator {
-        /// The line (3).
-        line: usize,
         /// The start of what the line holds instead.
         found: String,
     },
-}
-
-impl ParseError {
-    /// The 1-based line number the problem was found on.
-    pub fn line(&self) -> usize {
-        match *self {
-            ParseError::EmptyFile { line }
-            | ParseError::InvalidUtf8 { line, .. }
-            | ParseError::MissingTimestamp { line, .. }
-            | ParseError::InvalidTimestamp { line, .. }
-            | ParseError::MissingLink { line, .. }
-            | ParseError::MissingSeparator { line, .. }
-            | ParseError::InvalidFrontMatter { line, .. }
-            | ParseError::MissingFrontMatterField { line, .. } => line,
-        }
-    }
 }
 
 /// An option that names nothing this library knows.

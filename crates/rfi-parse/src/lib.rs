@@ -33,7 +33,7 @@ pub use article::{
     Article, Block, ChosenBy, Embed, Extractor, Image, LeadImage, Link, Platform, ShareLink,
     TextBlock,
 };
-pub use error::{OptionError, ParseError};
+pub use error::{OptionError, ParseError, ParseErrorKind};
 pub use extract::{
     ArticleHeader, BodyMarkup, Decoded, ParseOptions, decode, parse_bytes_with, parse_header_bytes,
     parse_with, profile_names, tree_building_work,

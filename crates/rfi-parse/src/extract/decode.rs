@@ -4,7 +4,7 @@ use std::borrow::Cow;
 
 use encoding_rs::Encoding;
 
-use crate::error::ParseError;
+use crate::error::{ParseError, ParseErrorKind};
 
 /// Decoded text and the encoding it was read in.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -18,7 +18,7 @@ pub struct Decoded<'a> {
 
 /// Encodings that detection may choose: the ones Chinese, Japanese and Korean feed
 /// archives were saved in. A guess outside this set (windows-1252 for stray bytes, say)
-/// is more likely damage than an encoding, and is reported as invalid UTF-8.
+/// is more likely damage than an encoding: the file is reported as undecodable.
 const DETECTABLE: &[&Encoding] = &[
     encoding_rs::GBK,
     encoding_rs::GB18030,
@@ -81,7 +81,10 @@ pub(crate) fn decode<'a>(
     }
     let offset = utf8_error.valid_up_to();
     let line = 1 + bytes[..offset].iter().filter(|b| **b == b'\n').count();
-    Err(ParseError::InvalidUtf8 { line, offset })
+    Err(ParseError::new(
+        line,
+        ParseErrorKind::Undecodable { offset },
+    ))
 }
 
 #[cfg(test)]
@@ -127,10 +130,7 @@ mod tests {
         let bytes = b"<!--1-->\n[t](u)\n------\n\n<p>caf\xe9</p>";
         assert_eq!(
             decode(bytes, None).unwrap_err(),
-            ParseError::InvalidUtf8 {
-                line: 5,
-                offset: 30
-            }
+            ParseError::new(5, ParseErrorKind::Undecodable { offset: 30 })
         );
         let forced = decode(bytes, Some(encoding_rs::WINDOWS_1252)).unwrap();
         assert!(forced.text.ends_with("café</p>"));

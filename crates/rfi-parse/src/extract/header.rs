@@ -2,7 +2,7 @@
 
 use chrono::{DateTime, Datelike, Utc};
 
-use crate::error::{ParseError, excerpt};
+use crate::error::{ParseError, ParseErrorKind, excerpt};
 
 /// The header fields of an archive file, borrowed from the input, and the body after them.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -22,7 +22,7 @@ pub(crate) struct Header<'a> {
 pub(crate) fn split(input: &str) -> Result<Header<'_>, ParseError> {
     let input = input.strip_prefix('\u{feff}').unwrap_or(input);
     if input.trim().is_empty() {
-        return Err(ParseError::EmptyFile { line: 1 });
+        return Err(ParseError::new(1, ParseErrorKind::EmptyFile));
     }
     let mut rest = input;
     let mut next_line = || {
@@ -37,10 +37,12 @@ pub(crate) fn split(input: &str) -> Result<Header<'_>, ParseError> {
     let (title, url_raw) = parse_link(next_line())?;
     let separator = next_line();
     if separator.len() < 3 || !separator.bytes().all(|b| b == b'-') {
-        return Err(ParseError::MissingSeparator {
-            line: 3,
-            found: excerpt(separator),
-        });
+        return Err(ParseError::new(
+            3,
+            ParseErrorKind::MissingSeparator {
+                found: excerpt(separator),
+            },
+        ));
     }
     Ok(Header {
         timestamp_ms,
@@ -57,15 +59,21 @@ fn parse_timestamp(line: &str) -> Result<(i64, DateTime<Utc>), ParseError> {
         .and_then(|inner| inner.strip_suffix("-->"))
         .map(str::trim)
     else {
-        return Err(ParseError::MissingTimestamp {
-            line: 1,
-            found: excerpt(line),
-        });
+        return Err(ParseError::new(
+            1,
+            ParseErrorKind::MissingTimestamp {
+                found: excerpt(line),
+            },
+        ));
     };
-    let invalid = |reason| ParseError::InvalidTimestamp {
-        line: 1,
-        value: excerpt(value),
-        reason,
+    let invalid = |reason| {
+        ParseError::new(
+            1,
+            ParseErrorKind::InvalidTimestamp {
+                value: excerpt(value),
+                reason,
+            },
+        )
     };
     let digits = value.strip_prefix('-').unwrap_or(value);
     if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
@@ -81,9 +89,13 @@ fn parse_timestamp(line: &str) -> Result<(i64, DateTime<Utc>), ParseError> {
 
 /// Reads `[TITLE](URL)`, where TITLE may itself hold brackets: the URL follows the last `](`.
 fn parse_link(line: &str) -> Result<(&str, Option<&str>), ParseError> {
-    let missing = || ParseError::MissingLink {
-        line: 2,
-        found: excerpt(line),
+    let missing = || {
+        ParseError::new(
+            2,
+            ParseErrorKind::MissingLink {
+                found: excerpt(line),
+            },
+        )
     };
     let inner = line
         .strip_prefix('[')

@@ -7,7 +7,7 @@ use chrono_tz::Tz;
 use yaml_rust2::parser::{Event, Parser};
 use yaml_rust2::scanner::TScalarStyle;
 
-use crate::error::{ParseError, excerpt};
+use crate::error::{ParseError, ParseErrorKind, excerpt};
 
 /// The archive form of `input` when it is a post; `None` when it is not one.
 ///
@@ -59,38 +59,40 @@ fn flatten_post(after_opening: &str, zone: Tz, markup: BodyMarkup) -> Result<Str
         offset += line.len();
     }
     let Some((yaml_end, body_start)) = closing else {
-        return Err(ParseError::InvalidFrontMatter {
-            line: 1,
-            message: "the `---` block is never closed".to_string(),
-        });
+        return Err(ParseError::new(
+            1,
+            ParseErrorKind::InvalidFrontMatter {
+                message: "the `---` block is never closed".to_string(),
+            },
+        ));
     };
     let yaml = &after_opening[..yaml_end];
     // The YAML starts on line 2 of the file.
-    let front =
-        read_front_matter(yaml).map_err(|(line, message)| ParseError::InvalidFrontMatter {
-            line: line + 1,
-            message,
-        })?;
+    let front = read_front_matter(yaml).map_err(|(line, message)| {
+        ParseError::new(line + 1, ParseErrorKind::InvalidFrontMatter { message })
+    })?;
     let line_of = |name: &str| {
         yaml.lines()
             .position(|line| line.starts_with(&format!("{name}:")))
             .map_or(1, |at| at + 2)
     };
-    let date = front.date.ok_or(ParseError::MissingFrontMatterField {
-        line: 1,
-        field: "date",
-    })?;
+    let date = front.date.ok_or(ParseError::new(
+        1,
+        ParseErrorKind::MissingFrontMatterField { field: "date" },
+    ))?;
     let timestamp_ms = parse_post_date(&date, zone).ok_or_else(|| {
-        ParseError::InvalidTimestamp {
-            line: line_of("date"),
-            value: excerpt(&date),
-            reason: "not a date as Jekyll reads it (`YYYY-MM-DD[ HH:MM[:SS[.F]]][ +ZZ:ZZ]`, year 0000 to 9999)",
-        }
+        ParseError::new(
+            line_of("date"),
+            ParseErrorKind::InvalidTimestamp {
+                value: excerpt(&date),
+                reason: "not a date as Jekyll reads it (`YYYY-MM-DD[ HH:MM[:SS[.F]]][ +ZZ:ZZ]`, year 0000 to 9999)",
+            },
+        )
     })?;
-    let title = front.title.ok_or(ParseError::MissingFrontMatterField {
-        line: 1,
-        field: "title",
-    })?;
+    let title = front.title.ok_or(ParseError::new(
+        1,
+        ParseErrorKind::MissingFrontMatterField { field: "title" },
+    ))?;
     // A long link may be a block scalar broken over lines; the archives joined them.
     let link: String = front
         .link
@@ -390,7 +392,13 @@ mod tests {
         ] {
             let error = timestamp_of(front, UTC).expect_err(front);
             assert!(
-                matches!(error, ParseError::InvalidTimestamp { line: 3, .. }),
+                matches!(
+                    error,
+                    ParseError {
+                        line: 3,
+                        kind: ParseErrorKind::InvalidTimestamp { .. }
+                    }
+                ),
                 "{front}: {error:?}"
             );
         }
@@ -408,7 +416,7 @@ mod tests {
             let post = format!("---\n{yaml}\n---\n<p>x</p>\n");
             let error = flatten(&post, UTC, BodyMarkup::Html).unwrap().unwrap_err();
             assert!(
-                matches!(error, ParseError::InvalidFrontMatter { .. }),
+                matches!(error.kind, ParseErrorKind::InvalidFrontMatter { .. }),
                 "{error:?}"
             );
         }
@@ -468,7 +476,7 @@ mod tests {
             .unwrap()
             .unwrap_err();
         assert!(
-            matches!(error, ParseError::InvalidFrontMatter { .. }),
+            matches!(error.kind, ParseErrorKind::InvalidFrontMatter { .. }),
             "{error:?}"
         );
         let error = flatten("---\ntitle: x\n", UTC, BodyMarkup::Html)
