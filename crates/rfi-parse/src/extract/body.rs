@@ -7,9 +7,7 @@ use scraper::node::Element;
 use scraper::{Html, Node};
 
 use super::date::{parse_date_line, parse_date_only};
-use super::profile::{
-    CREDIT_LABELS, Header, Profile, TextDate, ancestor_part, matches, matches_any,
-};
+use super::profile::{CREDIT_LABELS, Css, Header, Profile, TextDate};
 use super::share::{is_share_link, share_link};
 use super::srcset::candidate_urls;
 use super::text::{TextBuilder, is_textless, strip_controls, text_of};
@@ -288,6 +286,8 @@ struct OpenFigure {
 struct Walker<'f> {
     fields: &'f mut BodyFields,
     profile: &'static Profile,
+    /// The profile's selectors, compiled.
+    css: &'static Css,
     /// The article's title without whitespace, which the page may repeat as its first
     /// heading.
     title: String,
@@ -320,6 +320,7 @@ impl<'f> Walker<'f> {
         Self {
             fields,
             profile,
+            css: super::profile::css(profile),
             title: title.split_whitespace().collect(),
             image_container: None,
             last_heading: None,
@@ -380,7 +381,7 @@ impl<'f> Walker<'f> {
         if has_attributes
             && self.fields.lead.is_none()
             && self.fields.paragraphs.is_empty()
-            && matches_any(self.profile.lead, element)
+            && self.css.lead.matches(node)
         {
             // The paragraph the source marks as its lead (`p.story-body__introduction`).
             self.flush();
@@ -520,7 +521,7 @@ impl<'f> Walker<'f> {
                     self.blocks.push((node.id(), kind));
                 } else if is_container(name)
                     && !self.in_text_block()
-                    && !(has_attributes && matches_any(self.profile.inline, element))
+                    && !(has_attributes && self.css.inline.matches(node))
                 {
                     // Inside a text block (a `<blockquote>` of `<div>`s) a container is
                     // part of that block's text; elsewhere it holds no text of its own.
@@ -536,18 +537,18 @@ impl<'f> Walker<'f> {
     /// credit, byline, tags); false for any other element.
     fn profile_part(&mut self, node: NodeRef<'_, Node>, element: &Element) -> bool {
         let profile = self.profile;
-        if matches_any(profile.drop, element) {
+        let css = self.css;
+        if css.drop.matches(node) {
             // Inside an inline wrapper the text around it is one sentence.
             let in_inline = node
                 .parent()
-                .and_then(|parent| parent.value().as_element())
-                .is_some_and(|parent| matches_any(profile.inline, parent));
+                .is_some_and(|parent| css.inline.matches(parent));
             if !in_inline {
                 self.flush();
             }
             return true;
         }
-        if self.matches_in_context(profile.bylines, node, element) {
+        if css.bylines.matches(node) {
             self.flush();
             // A list gives a line per item (name, then title).
             // (A section holding the list: its list's items.)
@@ -601,7 +602,7 @@ impl<'f> Walker<'f> {
             }
             return true;
         }
-        if matches_any(profile.tags, element) {
+        if css.tags.matches(node) {
             self.flush();
             for link in node.descendants().filter(|d| element_name(*d) == Some("a")) {
                 if let Some(tag) = text_of(link) {
@@ -616,7 +617,7 @@ impl<'f> Walker<'f> {
         if self.picture_just_read()
             // A `<figcaption>` is read by the figure rules, its labels left out.
             && element.name() != "figcaption"
-            && matches_any(profile.captions_after_image, element)
+            && css.captions_after_image.matches(node)
             && !node
                 .descendants()
                 .any(|d| matches!(element_name(d), Some("img" | "picture" | "iframe")))
@@ -631,14 +632,14 @@ impl<'f> Walker<'f> {
             self.caption_text(text, false);
             return true;
         }
-        if element.name() != "figcaption" && matches_any(profile.captions, element) {
+        if element.name() != "figcaption" && css.captions.matches(node) {
             self.flush();
             if let Some(text) = text_of(node) {
                 self.caption_text(text, false);
             }
             return true;
         }
-        if matches_any(profile.credits, element) {
+        if css.credits.matches(node) {
             self.flush();
             if let Some(text) = text_of(node) {
                 let credit = image_credit(&text).map(str::to_string).unwrap_or(text);
@@ -646,7 +647,7 @@ impl<'f> Walker<'f> {
             }
             return true;
         }
-        if matches_any(profile.caption_after, element)
+        if css.caption_after.matches(node)
             && let Some(caption) = caption_beside(node)
             // A figure's `<figcaption>` is read with its figure.
             && element_name(caption) != Some("figcaption")
@@ -658,23 +659,6 @@ impl<'f> Walker<'f> {
             self.pending_captions.push((node.id(), text));
         }
         false
-    }
-
-    /// Whether a selector list matches, ancestors of descendant selectors (`footer p`)
-    /// checked against the open blocks' path.
-    fn matches_in_context(
-        &self,
-        selectors: &[&str],
-        node: NodeRef<'_, Node>,
-        element: &Element,
-    ) -> bool {
-        selectors.iter().any(|selector| {
-            matches(selector, element)
-                && ancestor_part(selector).is_none_or(|ancestor| {
-                    node.ancestors()
-                        .any(|a| a.value().as_element().is_some_and(|e| matches(ancestor, e)))
-                })
-        })
     }
 
     /// Gives a caption (or credit) to the picture or player just read, or to the lead

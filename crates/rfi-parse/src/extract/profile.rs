@@ -2,12 +2,13 @@
 //! byline, a tag or page furniture, and the zone its printed times are in.
 //!
 //! The walker in `body.rs` is layout-neutral and asks the profile; adding a source is adding
-//! a [`Profile`] to [`PROFILES`], with no change to the walker. Selectors are a small CSS
-//! subset, matched without allocation: `tag`, `.class`, `#id`, `[attr]`, `[attr=value]`
-//! and their combinations (`div.picinfo`, `a[rel=author]`).
+//! a [`Profile`] to [`PROFILES`], with no change to the walker. Selectors are CSS, compiled
+//! once for every profile by scraper's selector engine ([`css`]): `div.picinfo`,
+//! `a[rel=author]`, `footer p`, `section[aria-labelledby=article-byline]`.
 
 use chrono_tz::Tz;
-use scraper::node::Element;
+use ego_tree::NodeRef;
+use scraper::Node;
 
 pub(crate) use crate::article::ChosenBy;
 
@@ -585,105 +586,134 @@ fn opens_with_date_line(body: &str, format: &str) -> bool {
     chrono::NaiveDateTime::parse_from_str(rest[..end].trim(), format).is_ok()
 }
 
-/// Whether `element` matches any of `selectors`.
-pub(crate) fn matches_any(selectors: &[&str], element: &Element) -> bool {
-    selectors.iter().any(|selector| matches(selector, element))
+/// A profile's selectors, compiled once by scraper's selector engine (the `selectors`
+/// crate of Servo and Firefox): any CSS a profile writes, descendant selectors and
+/// attribute values with dots included, matched as a browser matches them.
+#[derive(Debug)]
+pub(crate) struct Css {
+    pub(crate) drop: SelectorList,
+    pub(crate) inline: SelectorList,
+    pub(crate) lead: SelectorList,
+    pub(crate) captions: SelectorList,
+    pub(crate) captions_after_image: SelectorList,
+    pub(crate) credits: SelectorList,
+    pub(crate) caption_after: SelectorList,
+    pub(crate) bylines: SelectorList,
+    pub(crate) tags: SelectorList,
 }
 
-/// Whether `element` matches one compound selector of the subset; a descendant selector
-/// (`footer p`) is matched on its last part here and on its ancestors by the caller.
-pub(crate) fn matches(selector: &str, element: &Element) -> bool {
-    let selector = selector.rsplit(' ').next().unwrap_or(selector);
-    let name_end = selector.find(['.', '#', '[']).unwrap_or(selector.len());
-    let name = &selector[..name_end];
-    if !name.is_empty() && name != element.name() {
-        return false;
+/// Compiled selectors of one field; an empty list matches nothing at no cost.
+#[derive(Debug)]
+pub(crate) struct SelectorList(Vec<scraper::Selector>);
+
+impl SelectorList {
+    fn compile(written: &[&str]) -> Self {
+        Self(
+            written
+                .iter()
+                .map(|css| {
+                    scraper::Selector::parse(css).expect("profile selectors are CSS (tested)")
+                })
+                .collect(),
+        )
     }
-    let mut rest = &selector[name_end..];
-    while let Some(c) = rest.chars().next() {
-        let part_end = rest[1..]
-            .find(['.', '#', '['])
-            .map_or(rest.len(), |at| at + 1);
-        let part = &rest[1..part_end];
-        let ok = match c {
-            '.' => element.has_class(part, scraper::CaseSensitivity::CaseSensitive),
-            '#' => element.id() == Some(part),
-            '[' => {
-                let inner = part.trim_end_matches(']');
-                match inner.split_once('=') {
-                    Some((attr, value)) => match attr.strip_suffix('*') {
-                        Some(attr) => element
-                            .attr(attr)
-                            .is_some_and(|have| have.contains(value.trim_matches('"'))),
-                        None => element.attr(attr) == Some(value.trim_matches('"')),
-                    },
-                    None => element.attr(inner).is_some(),
-                }
-            }
-            _ => false,
-        };
-        if !ok {
+
+    /// Whether `node` is an element that one of the selectors matches.
+    pub(crate) fn matches(&self, node: NodeRef<'_, Node>) -> bool {
+        if self.0.is_empty() {
             return false;
         }
-        rest = &rest[part_end..];
+        scraper::ElementRef::wrap(node)
+            .is_some_and(|element| self.0.iter().any(|selector| selector.matches(&element)))
     }
-    true
 }
 
-/// The ancestor part of a descendant selector (`footer` of `footer p`), if any.
-pub(crate) fn ancestor_part(selector: &str) -> Option<&str> {
-    selector.rsplit_once(' ').map(|(ancestor, _)| ancestor)
+impl Css {
+    fn of(profile: &Profile) -> Self {
+        Self {
+            drop: SelectorList::compile(profile.drop),
+            inline: SelectorList::compile(profile.inline),
+            lead: SelectorList::compile(profile.lead),
+            captions: SelectorList::compile(profile.captions),
+            captions_after_image: SelectorList::compile(profile.captions_after_image),
+            credits: SelectorList::compile(profile.credits),
+            caption_after: SelectorList::compile(profile.caption_after),
+            bylines: SelectorList::compile(profile.bylines),
+            tags: SelectorList::compile(profile.tags),
+        }
+    }
+}
+
+/// The compiled selectors of a profile, compiled for every profile on first use.
+pub(crate) fn css(profile: &Profile) -> &'static Css {
+    static ALL: std::sync::OnceLock<Vec<(&'static str, Css)>> = std::sync::OnceLock::new();
+    let all = ALL.get_or_init(|| {
+        PROFILES
+            .iter()
+            .chain([&DEFAULT])
+            .map(|profile| (profile.name, Css::of(profile)))
+            .collect()
+    });
+    all.iter()
+        .find(|(name, _)| *name == profile.name)
+        .map(|(_, css)| css)
+        .expect("every profile is compiled")
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn element(html: &str) -> scraper::Html {
-        scraper::Html::parse_fragment(html)
-    }
-
-    fn first(html: &scraper::Html) -> &Element {
-        html.root_element()
-            .children()
-            .find_map(|n| n.value().as_element())
-            .unwrap()
+    /// Whether the compiled `list` matches the first element of `html`'s body.
+    fn first_matches(list: &SelectorList, html: &str) -> bool {
+        let document = scraper::Html::parse_document(html);
+        let body = scraper::Selector::parse("body > *").unwrap();
+        let first = document.select(&body).next().expect("an element");
+        list.matches(*first)
     }
 
     #[test]
-    fn the_selector_subset() {
-        let html = element(r#"<div class="owl-carousel focus" id="TopNews" data-x="1">x</div>"#);
-        let div = first(&html);
-        for selector in [
-            "div",
-            ".owl-carousel",
+    fn selectors_match_as_css_does() {
+        let list = SelectorList::compile(&[
+            r#"img[src*="zoom.png"]"#,
+            "footer p",
             "div.focus.owl-carousel",
-            "#TopNews",
-            "[data-x]",
-            "div[data-x=1]",
-            "[class*=carou]",
-        ] {
-            assert!(matches(selector, div), "{selector}");
-        }
-        for selector in [
-            "p",
-            ".carousel",
-            "#top",
-            "[data-y]",
-            "div[data-x=2]",
-            "div.owl-carousel.none",
-        ] {
-            assert!(!matches(selector, div), "{selector}");
-        }
-        assert!(matches("footer p", first(&element("<p>x</p>"))));
-        assert_eq!(ancestor_part("footer p"), Some("footer"));
+            "section[aria-labelledby=article-byline]",
+        ]);
+        // An attribute value with a dot, which a split on `.` broke.
+        assert!(first_matches(&list, r#"<img src="/img/icon-zoom.png">"#));
+        assert!(!first_matches(&list, r#"<img src="/img/icon-zoom-png">"#));
+        // A descendant selector, in any context.
+        assert!(!first_matches(&list, "<footer><p>x</p></footer>"));
+        let document = scraper::Html::parse_document("<footer><p>x</p></footer><p>y</p>");
+        let paragraphs: Vec<_> = document
+            .select(&scraper::Selector::parse("p").unwrap())
+            .map(|p| list.matches(*p))
+            .collect();
+        assert_eq!(paragraphs, [true, false]);
+        assert!(first_matches(
+            &list,
+            r#"<div class="owl-carousel focus">x</div>"#
+        ));
+        assert!(!first_matches(
+            &list,
+            r#"<div class="owl-carousel">x</div>"#
+        ));
+        assert!(first_matches(
+            &list,
+            r#"<section aria-labelledby="article-byline"></section>"#
+        ));
+        assert!(
+            !SelectorList::compile(&[])
+                .matches(*scraper::Html::parse_fragment("<p>").root_element())
+        );
     }
 
-    /// Every selector any profile names, with the profile and field it comes from.
-    fn every_selector() -> Vec<(&'static str, &'static str, &'static str)> {
-        let mut all = Vec::new();
+    #[test]
+    fn every_profile_selector_compiles() {
+        // Panics, naming nothing, if one is no CSS; so each is parsed here by name first.
         for profile in PROFILES.iter().chain([&DEFAULT]) {
-            for (field, selectors) in [
+            for (field, written) in [
                 ("drop", profile.drop),
                 ("inline", profile.inline),
                 ("lead", profile.lead),
@@ -694,57 +724,13 @@ mod tests {
                 ("bylines", profile.bylines),
                 ("tags", profile.tags),
             ] {
-                all.extend(selectors.iter().map(|s| (profile.name, field, *s)));
-            }
-        }
-        all
-    }
-
-    #[test]
-    fn every_profile_selector_is_css_and_matches_as_a_selector_engine_does() {
-        let selectors = every_selector();
-        assert!(selectors.len() > 30);
-        // Every fixture's elements, with the classes and attributes real archives use.
-        let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures");
-        let mut documents = Vec::new();
-        for entry in std::fs::read_dir(fixtures).unwrap() {
-            let path = entry.unwrap().path();
-            if path.extension().is_some_and(|e| e == "txt")
-                && let Ok(text) = std::fs::read_to_string(&path)
-            {
-                documents.push(scraper::Html::parse_document(&text));
-            }
-        }
-        let extra = scraper::Html::parse_document(
-            r#"<div class="owl-carousel focus">a</div><div class="picinfo">b</div><p role="text">c</p>
-            <div data-e2e="image-placeholder">d</div><span class="lead_image_caption">e</span>
-            <footer><p>f</p></footer><ul class="bbc-1-Person">g</ul><a rel="author">h</a>
-            <div class="paragraph bottomBox">i</div><div class="SubscriptionInner x">j</div>"#,
-        );
-        documents.push(extra);
-        for (profile, field, selector) in selectors {
-            let compiled = scraper::Selector::parse(selector)
-                .unwrap_or_else(|e| panic!("{profile}.{field}: {selector:?} is no CSS: {e:?}"));
-            for document in &documents {
-                for element in document
-                    .root_element()
-                    .descendants()
-                    .filter_map(scraper::ElementRef::wrap)
-                {
-                    let ours = matches(selector, element.value())
-                        && ancestor_part(selector).is_none_or(|ancestor| {
-                            element.ancestors().any(|a| {
-                                a.value().as_element().is_some_and(|e| matches(ancestor, e))
-                            })
-                        });
-                    assert_eq!(
-                        ours,
-                        compiled.matches(&element),
-                        "{profile}.{field}: {selector:?} on <{}>",
-                        element.value().name()
-                    );
+                for css in written {
+                    scraper::Selector::parse(css).unwrap_or_else(|e| {
+                        panic!("{}.{field}: {css:?} is no CSS: {e:?}", profile.name)
+                    });
                 }
             }
+            css(profile);
         }
     }
 
