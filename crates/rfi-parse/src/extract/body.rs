@@ -7,7 +7,7 @@ use scraper::node::Element;
 use scraper::{Html, Node};
 
 use super::date::{parse_date_line, parse_date_only};
-use super::profile::{CREDIT_LABELS, Css, Header, Profile, TextDate};
+use super::profile::{Css, Header, Profile, TextDate};
 use super::share::{is_share_link, share_link};
 use super::srcset::candidate_urls;
 use super::text::{TextBuilder, is_textless, strip_controls, text_of};
@@ -158,7 +158,11 @@ fn header_part(
                 // date line, with no publication instant: none is guessed.
                 return false;
             }
-            let (byline, date_line) = split_byline(date_line);
+            let (byline, date_line) = if header.byline_before_date {
+                split_byline(date_line)
+            } else {
+                (None, date_line)
+            };
             fields.byline.extend(byline);
             fields.date_line = Some(date_line);
             fields.published = published;
@@ -255,7 +259,7 @@ enum BlockKind {
     Paragraph,
     Heading,
     ListItem,
-    /// `p.t-copyright`.
+    /// The copyright line the profile names (RFI's `p.t-copyright`).
     Copyright,
     /// A `<div>` or other container: text straight inside it is not a paragraph
     /// (player widgets, bylines, image notes).
@@ -464,7 +468,11 @@ impl<'f> Walker<'f> {
                     .find(|d| element_name(*d) == Some("figcaption"));
                 self.figures.push(OpenFigure {
                     id: node.id(),
-                    caption: Some(figcaption.map(caption_parts).unwrap_or_default()),
+                    caption: Some(
+                        figcaption
+                            .map(|f| caption_parts(f, self.profile.credit_labels))
+                            .unwrap_or_default(),
+                    ),
                     has_figcaption: figcaption.is_some(),
                     has_picture: node.descendants().any(|d| {
                         matches!(
@@ -512,7 +520,10 @@ impl<'f> Walker<'f> {
                 return false;
             }
             _ => {
-                if let Some(kind) = block_kind(element) {
+                if let Some(mut kind) = block_kind(element) {
+                    if has_attributes && self.css.copyright.matches(node) {
+                        kind = BlockKind::Copyright;
+                    }
                     // An empty `<p>` is what the HTML parser makes of a `</p>` whose
                     // paragraph a block start tag had already closed (`<p>text<div>…</div>
                     // more</p>`): the bare text before it is that paragraph's tail.
@@ -642,7 +653,9 @@ impl<'f> Walker<'f> {
         if css.credits.matches(node) {
             self.flush();
             if let Some(text) = text_of(node) {
-                let credit = image_credit(&text).map(str::to_string).unwrap_or(text);
+                let credit = image_credit(&text, profile.credit_labels)
+                    .map(str::to_string)
+                    .unwrap_or(text);
                 self.caption_text(credit, true);
             }
             return true;
@@ -668,7 +681,7 @@ impl<'f> Walker<'f> {
         let (caption, credit) = if is_credit {
             (None, Some(text))
         } else {
-            split_credit(&text)
+            split_credit(&text, self.profile.credit_labels)
         };
         let Some((slot_caption, slot_credit)) = self.caption_slots(true) else {
             // A caption with no picture to go with it.
@@ -972,7 +985,7 @@ impl<'f> Walker<'f> {
             text.truncate(at);
             links.retain(|link| link.end <= at);
         }
-        if let Some(credit) = image_credit(&text) {
+        if let Some(credit) = image_credit(&text, self.profile.credit_labels) {
             // "Image source, AFP" under a picture credits it; it is not article text.
             if let Some(Block::Image(index)) = self.fields.blocks.last() {
                 self.fields.images[*index]
@@ -1247,7 +1260,7 @@ impl<'f> Walker<'f> {
     }
 
     fn caption_last(&mut self, figcaption: NodeRef<'_, Node>) {
-        let (caption, credit) = caption_parts(figcaption);
+        let (caption, credit) = caption_parts(figcaption, self.profile.credit_labels);
         if let Some((slot_caption, slot_credit)) = self.caption_slots(false)
             && slot_caption.is_none()
             && slot_credit.is_none()
@@ -1263,8 +1276,8 @@ fn is_prose(text: &str) -> bool {
 }
 
 /// The source named by an image-source credit line (`图像来源，Getty Images`).
-fn image_credit(text: &str) -> Option<&str> {
-    CREDIT_LABELS
+fn image_credit<'t>(text: &'t str, labels: &[&str]) -> Option<&'t str> {
+    labels
         .iter()
         .find_map(|label| text.strip_prefix(label))
         .map(str::trim)
@@ -1273,8 +1286,8 @@ fn image_credit(text: &str) -> Option<&str> {
 
 /// A caption with an image-source credit glued on (`…攻击。 图片来源：STRINGER/REUTERS`)
 /// split into caption and credit.
-fn split_credit(text: &str) -> (Option<String>, Option<String>) {
-    for label in CREDIT_LABELS {
+fn split_credit(text: &str, labels: &[&str]) -> (Option<String>, Option<String>) {
+    for label in labels {
         if let Some(at) = text.find(label) {
             let caption = text[..at].trim();
             let credit = text[at + label.len()..].trim();
@@ -1490,7 +1503,10 @@ fn caption_beside(placeholder: NodeRef<'_, Node>) -> Option<NodeRef<'_, Node>> {
 /// Caption and credit of a `<figcaption>`: its first and second `<span>`, or all its text.
 /// Beside a text block (`<span>视频加注文字，</span><p>caption</p>`, BBC) a span is the
 /// player's off-screen label and the block is the caption.
-fn caption_parts(figcaption: NodeRef<'_, Node>) -> (Option<String>, Option<String>) {
+fn caption_parts(
+    figcaption: NodeRef<'_, Node>,
+    labels: &[&str],
+) -> (Option<String>, Option<String>) {
     // An off-screen label (`<span class=off-screen>Image caption</span>`, BBC 2020) is
     // for screen readers: neither caption nor credit.
     let shown = |node: &NodeRef<'_, Node>| !node.value().as_element().is_some_and(is_hidden);
@@ -1500,7 +1516,7 @@ fn caption_parts(figcaption: NodeRef<'_, Node>) -> (Option<String>, Option<Strin
         .filter_map(text_of)
         .collect();
     if !blocks.is_empty() {
-        return split_credit(&blocks.join(" ").replace('\n', " "));
+        return split_credit(&blocks.join(" ").replace('\n', " "), labels);
     }
     let mut spans = figcaption
         .children()
@@ -1526,7 +1542,7 @@ fn caption_parts(figcaption: NodeRef<'_, Node>) -> (Option<String>, Option<Strin
     match text_of(figcaption) {
         Some(text) if text.starts_with('©') => (None, Some(text)),
         // WSJ: caption and `图片来源：…` in two paragraphs, read as two lines.
-        Some(text) => split_credit(&text.replace('\n', " ")),
+        Some(text) => split_credit(&text.replace('\n', " "), labels),
         None => (None, None),
     }
 }
@@ -1727,12 +1743,6 @@ fn is_noise(node: NodeRef<'_, Node>, element: &Element) -> bool {
 
 fn block_kind(element: &Element) -> Option<BlockKind> {
     Some(match element.name() {
-        "p" if element
-            .attr("class")
-            .is_some_and(|class| class.split_whitespace().any(|c| c == "t-copyright")) =>
-        {
-            BlockKind::Copyright
-        }
         "p" | "blockquote" | "pre" | "dd" | "dt" | "td" | "th" | "caption" | "address" => {
             BlockKind::Paragraph
         }

@@ -29,6 +29,9 @@ pub(crate) struct Header {
     /// Text straight in the body (not in a `<p>`) is a paragraph (NHK puts it there);
     /// otherwise it is furniture, as text straight in a layout `<div>` is.
     pub(crate) body_text_is_prose: bool,
+    /// The words before an ISO 8601 instant that ends the date line are its byline (DW:
+    /// `William Yang 2023-07-01T12:30:02.493Z`).
+    pub(crate) byline_before_date: bool,
 }
 
 /// The header of a source without RFI's: a date line only where it reads as one.
@@ -38,6 +41,7 @@ const GENERIC_HEADER: Header = Header {
     strong_lead: false,
     opening_picture_is_lead: true,
     body_text_is_prose: true,
+    byline_before_date: false,
 };
 
 /// Where a source's URL states the publication day, for articles that print none.
@@ -123,6 +127,12 @@ pub(crate) struct Profile {
     pub(crate) captions_after_image: &'static [&'static str],
     /// Elements whose text is the credit of the picture before them.
     pub(crate) credits: &'static [&'static str],
+    /// Labels that open an image-source credit (`图片来源：`), on its own line or glued to
+    /// a caption.
+    pub(crate) credit_labels: &'static [&'static str],
+    /// Paragraphs that are the copyright line (RFI's `p.t-copyright`).
+    pub(crate) copyright: &'static [&'static str],
+
     /// Picture or player blocks whose caption is the short text block beside them
     /// (BBC: `<div><div data-e2e=image-placeholder>…</div></div><div><p>caption</p></div>`).
     pub(crate) caption_after: &'static [&'static str],
@@ -191,8 +201,9 @@ const CHINESE_CREDIT_ROLES: &[&str] = &[
     "撰稿",
 ];
 
-/// Credit labels every source uses before an image's source (`图片来源：Reuters`).
-pub(crate) const CREDIT_LABELS: &[&str] = &[
+/// Credit labels the archive's sources use before an image's source (`图片来源：Reuters`),
+/// every profile's unless it names its own.
+const CREDIT_LABELS: &[&str] = &[
     "图像来源，",
     "圖像來源，",
     "图像来源:",
@@ -226,6 +237,8 @@ const DEFAULT: Profile = Profile {
     captions: &["figcaption"],
     captions_after_image: &["small", "[class*=caption]", "[class*=Caption]"],
     credits: &[],
+    credit_labels: CREDIT_LABELS,
+    copyright: &[],
     caption_after: &[],
     bylines: &["address", "a[rel=author]"],
     byline_labels: &[],
@@ -258,11 +271,13 @@ pub(crate) const PROFILES: &[Profile] = &[
             strong_lead: true,
             opening_picture_is_lead: false,
             body_text_is_prose: false,
+            byline_before_date: false,
         },
         // The end mark of the agency reports RFI reprints.
         furniture: &["~. Fin .~"],
         // The social-card picture standing in for a lead image.
         placeholder_images: &["/meta_og_twcards/"],
+        copyright: &["p.t-copyright"],
         zone: Some(chrono_tz::Europe::Paris),
         url_date: UrlDate::Compact,
         has_lead: true,
@@ -321,6 +336,10 @@ pub(crate) const PROFILES: &[Profile] = &[
         prints_time: true,
         hosts: &["dw.com"],
         marks: &["static.dw.com/", "tvdownloaddw-a.akamaihd.net/"],
+        header: Header {
+            byline_before_date: true,
+            ..GENERIC_HEADER
+        },
         weak_marks: &[
             "（德国之声中文网）",
             "(德国之声中文网)",
@@ -600,6 +619,7 @@ pub(crate) struct Css {
     pub(crate) caption_after: SelectorList,
     pub(crate) bylines: SelectorList,
     pub(crate) tags: SelectorList,
+    pub(crate) copyright: SelectorList,
 }
 
 /// Compiled selectors of one field; an empty list matches nothing at no cost.
@@ -640,6 +660,7 @@ impl Css {
             caption_after: SelectorList::compile(profile.caption_after),
             bylines: SelectorList::compile(profile.bylines),
             tags: SelectorList::compile(profile.tags),
+            copyright: SelectorList::compile(profile.copyright),
         }
     }
 }
@@ -723,6 +744,7 @@ mod tests {
                 ("caption_after", profile.caption_after),
                 ("bylines", profile.bylines),
                 ("tags", profile.tags),
+                ("copyright", profile.copyright),
             ] {
                 for css in written {
                     scraper::Selector::parse(css).unwrap_or_else(|e| {
