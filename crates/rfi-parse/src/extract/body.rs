@@ -146,7 +146,11 @@ fn header_part(
                 && let Some(date_line) = date_div_text(node) =>
         {
             let published = parse_date_line(&date_line, zone);
-            let printed_date = parse_date_only(&date_line);
+            // (Only a line that gives no instant is tried as a date alone.)
+            let printed_date = published
+                .is_none()
+                .then(|| parse_date_only(&date_line))
+                .flatten();
             if !header.any_date_block
                 && published.is_none()
                 && printed_date.is_none()
