@@ -6,7 +6,7 @@ use ego_tree::{NodeId, NodeRef};
 use scraper::node::Element;
 use scraper::{Html, Node};
 
-use super::date::{parse_date_line, parse_date_only};
+use super::date::{parse_date_line, parse_date_line_in, parse_date_only};
 use super::profile::{Css, Header, Profile, TextDate};
 use super::share::{is_share_link, share_link};
 use super::srcset::candidate_urls;
@@ -87,7 +87,14 @@ pub(crate) fn extract(
             match child.value() {
                 Node::Text(text) if text.trim().is_empty() => continue,
                 Node::Element(element)
-                    if header_part(child, element, walker.fields, zone, header) =>
+                    if header_part(
+                        child,
+                        element,
+                        walker.fields,
+                        zone,
+                        header,
+                        profile.date_formats,
+                    ) =>
                 {
                     continue;
                 }
@@ -124,7 +131,7 @@ pub(crate) fn extract(
     if fields.published.is_none()
         && let Some(datetime) = fields.time.take()
     {
-        fields.published = parse_date_line(&datetime, zone);
+        fields.published = parse_date_line_in(&datetime, zone, profile.date_formats);
         if fields.published.is_none() && fields.printed_date.is_none() {
             fields.printed_date = parse_date_only(&datetime);
         }
@@ -139,13 +146,14 @@ fn header_part(
     fields: &mut BodyFields,
     zone: Option<Tz>,
     header: Header,
+    formats: &[&str],
 ) -> bool {
     match element.name() {
         "div"
             if fields.date_line.is_none()
                 && let Some(date_line) = date_div_text(node) =>
         {
-            let published = parse_date_line(&date_line, zone);
+            let published = parse_date_line_in(&date_line, zone, formats);
             // (Only a line that gives no instant is tried as a date alone.)
             let printed_date = published
                 .is_none()
@@ -154,7 +162,7 @@ fn header_part(
             if !header.any_date_block
                 && published.is_none()
                 && printed_date.is_none()
-                && parse_date_line(&date_line, Some(chrono_tz::UTC)).is_none()
+                && parse_date_line_in(&date_line, Some(chrono_tz::UTC), formats).is_none()
             {
                 // Only a date this tool reads is a date line on other sources; any other
                 // short block with a digit is left to the article. A date read only with

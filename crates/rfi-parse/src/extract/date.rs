@@ -18,15 +18,29 @@ use chrono_tz::Tz;
 /// `2023年7月1日10:15 CST` (WSJ's Chinese edition) is China Standard Time. A date printed
 /// without a time is no instant (see [`parse_date_only`]): none is invented.
 pub(crate) fn parse_date_line(text: &str, zone: Option<Tz>) -> Option<DateTime<FixedOffset>> {
+    parse_date_line_in(text, zone, WALL_CLOCK_FORMATS)
+}
+
+/// The wall-clock forms the archive's sources print, every profile's unless it names its
+/// own: RFI's, JoongAng's, the NYT's `<time datetime>`, and the ISO-like forms without
+/// seconds.
+pub(crate) const WALL_CLOCK_FORMATS: &[&str] = &[
+    "%d/%m/%Y - %H:%M",
+    "%Y.%m.%d %H:%M",
+    "%Y-%m-%d %H:%M:%S",
+    "%Y-%m-%d %H:%M",
+    "%Y/%m/%d %H:%M",
+];
+
+/// [`parse_date_line`] with the wall-clock `formats` a profile names.
+pub(crate) fn parse_date_line_in(
+    text: &str,
+    zone: Option<Tz>,
+    formats: &[&str],
+) -> Option<DateTime<FixedOffset>> {
     let text = text.trim();
     if let Some(zone) = zone {
-        for format in [
-            "%d/%m/%Y - %H:%M",
-            "%Y.%m.%d %H:%M",
-            "%Y-%m-%d %H:%M:%S",
-            "%Y-%m-%d %H:%M",
-            "%Y/%m/%d %H:%M",
-        ] {
+        for format in formats {
             if let Ok(local) = NaiveDateTime::parse_from_str(text, format) {
                 return Some(resolve_local(local, zone));
             }

@@ -102,6 +102,8 @@ pub(crate) struct Profile {
     /// The zone of times the source prints without an offset; `None` reads them as UTC
     /// only when they say so.
     pub(crate) zone: Option<Tz>,
+    /// The `chrono` formats of the wall-clock times it prints (read in `zone`).
+    pub(crate) date_formats: &'static [&'static str],
     /// Where the URL states the publication day.
     pub(crate) url_date: UrlDate,
     /// Where the text states the publication day.
@@ -225,6 +227,7 @@ const DEFAULT: Profile = Profile {
     weak_marks: &[],
     header: GENERIC_HEADER,
     zone: None,
+    date_formats: super::date::WALL_CLOCK_FORMATS,
     // The URL of a source nobody has read says nothing for sure: no day is taken from it.
     url_date: UrlDate::None,
     text_date: TextDate::None,
