@@ -2,7 +2,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use rfi_parse::render::Format;
+use rfi_parse::Format;
 
 fuzz_target!(|data: &[u8]| {
     let options = rfi_parse::ParseOptions::default();

@@ -214,7 +214,7 @@ pub fn convert_all(
     let mut summary = Summary::default();
     let mut entries = Vec::new();
     let written = AtomicUsize::new(0);
-    let mut writer = Writer::new(out, config.format, config.many);
+    let mut writer = Writer::new(out, config.format).many(config.many);
     let ran = drive(
         engine,
         inputs,

@@ -47,7 +47,7 @@ pub struct Article {
     #[cfg_attr(feature = "schema", schemars(with = "Option<String>", extend("format" = "date")))]
     pub published_date: Option<NaiveDate>,
     /// The lead image at the top of the body.
-    pub lead_image: Option<LeadImage>,
+    pub lead_image: Option<Image>,
     /// The lead paragraph; null when empty or absent.
     pub lead: Option<String>,
     /// Every text block of the article, in document order, as plain text.
@@ -131,9 +131,6 @@ impl ChosenBy {
     }
 }
 
-/// The image at the top of the article: the same fields as an inline [`Image`].
-pub type LeadImage = Image;
-
 /// An image: an inline one, or the lead image.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -211,6 +208,7 @@ pub enum Block {
 
 /// A paragraph of [`Article::paragraphs`] and the links inside it.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct TextBlock {
     /// Index into [`Article::paragraphs`].
     pub paragraph: usize,
@@ -220,6 +218,7 @@ pub struct TextBlock {
 
 /// A link inside a paragraph.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Link {
     /// Byte offset where the link text starts within the paragraph.
     pub start: usize,

@@ -27,18 +27,17 @@
 mod article;
 mod error;
 mod extract;
-pub mod render;
+mod render;
 
 pub use article::{
-    Article, Block, ChosenBy, Embed, Extractor, Image, LeadImage, Link, Platform, ShareLink,
-    TextBlock,
+    Article, Block, ChosenBy, Embed, Extractor, Image, Link, Platform, ShareLink, TextBlock,
 };
 pub use error::{OptionError, ParseError, ParseErrorKind};
 pub use extract::{
     ArticleHeader, BodyMarkup, Decoded, ParseOptions, decode, parse_bytes_with, parse_header_bytes,
     parse_with, profile_names, tree_building_work,
 };
-pub use render::{Format, Writer};
+pub use render::{DOCUMENT_SEPARATOR, Format, Writer};
 
 /// Parses one archive file with the default options (date lines in Europe/Paris).
 ///

@@ -11,7 +11,7 @@ use super::profile::{Css, Header, Profile, TextDate};
 use super::share::{is_share_link, share_link};
 use super::srcset::candidate_urls;
 use super::text::{TextBuilder, is_textless, strip_controls, text_of};
-use crate::article::{Block, Embed, Image, LeadImage, Link, ShareLink, TextBlock};
+use crate::article::{Block, Embed, Image, Link, ShareLink, TextBlock};
 
 /// What the body yields; the header fields complete it into an `Article`.
 #[derive(Debug, Default)]
@@ -20,7 +20,7 @@ pub(crate) struct BodyFields {
     pub(crate) published: Option<chrono::DateTime<chrono::FixedOffset>>,
     /// A publication date printed without a time (`<time datetime="2020-12-01">`).
     pub(crate) printed_date: Option<chrono::NaiveDate>,
-    pub(crate) lead_image: Option<LeadImage>,
+    pub(crate) lead_image: Option<Image>,
     pub(crate) lead: Option<String>,
     pub(crate) paragraphs: Vec<String>,
     pub(crate) images: Vec<Image>,
@@ -183,7 +183,7 @@ fn header_part(
         }
         "img" if fields.lead_image.is_none() => match image_url(element, None) {
             Some(url) => {
-                fields.lead_image = Some(LeadImage {
+                fields.lead_image = Some(Image {
                     url,
                     alt: non_empty(element.attr("alt")),
                     caption: None,

@@ -72,27 +72,35 @@ pub struct Writer<W: Write> {
 }
 
 impl<W: Write> Writer<W> {
-    /// A writer of `format` to `out`; `many` when several documents may follow, so that
-    /// JSON becomes one array (`[]` when none is written).
+    /// A writer of one document of `format` to `out`; [`Writer::many`] makes it a writer
+    /// of several.
     ///
     /// ```
     /// use rfi_parse::{Format, Writer};
     ///
     /// let article = rfi_parse::parse("<!--0-->\n[T]()\n------\n\n<p>x</p>")?;
-    /// let mut writer = Writer::new(Vec::new(), Format::JsonLines, true);
+    /// let mut writer = Writer::new(Vec::new(), Format::JsonLines).many(true);
     /// writer.write_article(&article)?;
     /// writer.write_article(&article)?;
     /// let out = writer.finish()?;
     /// assert_eq!(out.split(|b| *b == b'\n').filter(|line| !line.is_empty()).count(), 2);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn new(out: W, format: Format, many: bool) -> Self {
+    pub fn new(out: W, format: Format) -> Self {
         Self {
             out,
             format,
-            many,
+            many: false,
             written: 0,
         }
+    }
+
+    /// Whether several documents may follow, so that JSON becomes one array (`[]` when
+    /// none is written) and text documents are separated; set before the first write.
+    #[must_use]
+    pub fn many(mut self, many: bool) -> Self {
+        self.many = many;
+        self
     }
 
     /// Writes one document made by [`Format::render`].
