@@ -95,3 +95,45 @@ pub fn files_below(dir: &Path) -> Vec<PathBuf> {
     }
     files
 }
+
+pub fn corpus_folder(files: usize) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("in");
+    let seed = std::fs::read(fixture("rfi-seed.txt")).unwrap();
+    for i in 0..files {
+        let sub = root.join(format!("d{}", i % 3)).join(format!("e{}", i % 2));
+        std::fs::create_dir_all(&sub).unwrap();
+        std::fs::write(sub.join(format!("{i:03}.txt")), &seed).unwrap();
+    }
+    std::fs::write(root.join("notes.md"), "not an archive").unwrap();
+    (dir, root)
+}
+
+pub fn files_below_or_none(dir: &Path) -> usize {
+    if dir.exists() {
+        files_below(dir).len()
+    } else {
+        0
+    }
+}
+
+/// Writes the seed to each of `names` below `dir`.
+pub fn seed_files(dir: &Path, names: &[&str]) {
+    for name in names {
+        let path = dir.join(name);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::copy(fixture("rfi-seed.txt"), path).unwrap();
+    }
+}
+
+#[cfg(unix)]
+pub trait Fifo {
+    fn is_fifo_like(&self) -> bool;
+}
+
+#[cfg(unix)]
+impl Fifo for std::fs::FileType {
+    fn is_fifo_like(&self) -> bool {
+        std::os::unix::fs::FileTypeExt::is_fifo(self)
+    }
+}
