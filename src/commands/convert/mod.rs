@@ -19,94 +19,10 @@ mod dedupe;
 
 pub fn run(config: ConvertConfig, interrupted: &AtomicBool) -> Result<ExitCode> {
     let pool = pool(&config.input)?;
-    // Inputs left alone by `--update` because their output is current.
-    let mut up_to_date = 0;
-    let mut duplicates = 0;
-    // Outputs of inputs that a later copy of the same article superseded, removed.
-    let mut superseded = 0;
-    // The stamp below `--out-dir`: what each output was made from.
     let options_key = format!("{:?} dedupe {:?}", config.batch.parse, config.dedupe);
-    let mut stamp: Option<batch::stamp::Stamp> = None;
-    let (inputs, known_count): (Inputs, Option<u64>) = match &config.batch.destination {
-        // Every output path is known, and checked, before anything is written.
-        Destination::OutDir(dir) => {
-            // What a killed run left behind goes first.
-            batch::output::remove_stale_temporaries(dir, true);
-            let all: Vec<_> = inputs(&config.input)?.collect();
-            let format = config.batch.format;
-            if let Err(problems) = batch::outdir::plan_out_dir(dir, &all, format) {
-                bail!(
-                    "nothing written: {}",
-                    problems.join("; ")
-                        + ". Give the inputs distinct names or convert them into separate folders"
-                );
-            }
-            let mut previous = batch::stamp::Stamp::read(dir, format, &options_key);
-            let relative = |input: &Input| {
-                let target = batch::outdir::output_path(dir, input, format);
-                target.strip_prefix(dir).unwrap_or(&target).to_path_buf()
-            };
-            // Duplicates are decided over every input, old and new, so that a later copy
-            // arriving in another run replaces the earlier one's output.
-            let all = match config.dedupe {
-                None => all,
-                Some(key) => {
-                    let (kept, left_out) = split_duplicates(&pool, all, key, &config)?;
-                    duplicates = left_out.len();
-                    for input in left_out.iter().filter_map(|input| input.as_ref().ok()) {
-                        let output = relative(input);
-                        if previous.entries.remove(&output).is_some()
-                            && std::fs::remove_file(dir.join(&output)).is_ok()
-                        {
-                            superseded += 1;
-                        }
-                    }
-                    kept
-                }
-            };
-            let all = if config.update {
-                // Current only when the output was made from exactly what the input holds
-                // now (size, modification time and content), by this version with these
-                // options: a file whose time went back (`rsync -a`, `cp -p`) or did not
-                // move is caught by its content, one touched by its time.
-                let max_size = config.batch.max_size;
-                let current: Vec<bool> = pool.install(|| {
-                    use rayon::prelude::*;
-                    all.par_iter()
-                        .map(|input| {
-                            input.as_ref().is_ok_and(|input| {
-                                let modified = input.modified();
-                                input.read(max_size).is_ok_and(|bytes| {
-                                    previous.is_current(dir, &relative(input), modified, &bytes)
-                                })
-                            })
-                        })
-                        .collect()
-                });
-                up_to_date = current.iter().filter(|current| **current).count();
-                all.into_iter()
-                    .zip(current)
-                    .filter_map(|(input, current)| (!current).then_some(input))
-                    .collect()
-            } else {
-                all
-            };
-            stamp = Some(previous);
-            let count = all.len() as u64;
-            (Box::new(all.into_iter()), Some(count))
-        }
-        Destination::Stream => match config.dedupe {
-            None => (inputs(&config.input)?, None),
-            Some(key) => {
-                let all: Vec<_> = inputs(&config.input)?.collect();
-                let (kept, left_out) = split_duplicates(&pool, all, key, &config)?;
-                duplicates = left_out.len();
-                let count = kept.len() as u64;
-                (Box::new(kept.into_iter()), Some(count))
-            }
-        },
-    };
+    let plan = plan(&config, &pool, &options_key)?;
     let counting = config.input.clone();
+    let known_count = plan.known_count;
     let progress = Progress::new(!config.input.quiet, move || {
         known_count.or_else(|| count_inputs(&counting))
     });
@@ -118,92 +34,11 @@ pub fn run(config: ConvertConfig, interrupted: &AtomicBool) -> Result<ExitCode> 
         cancel: interrupted,
         progress: &update,
     };
-    // An input that is the `-o` file itself would be replaced by the output: the run stops
-    // and nothing is committed.
-    let output_file = config.output.as_deref().and_then(existing_regular_file);
-    let output_is_input = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
-    let inputs: Inputs = match output_file.clone() {
-        None => inputs,
-        Some(output) => {
-            let flag = output_is_input.clone();
-            Box::new(inputs.map(move |input| match input {
-                Ok(Input::File { path, .. })
-                    if std::fs::canonicalize(&path).is_ok_and(|real| real == output) =>
-                {
-                    flag.store(true, std::sync::atomic::Ordering::Relaxed);
-                    Err(WalkError {
-                        source: display_path(&path),
-                        error: io::Error::new(
-                            io::ErrorKind::AlreadyExists,
-                            "is the output file given to -o; nothing written",
-                        ),
-                    })
-                }
-                other => other,
-            }))
-        }
-    };
-    let mut inputs = Some(inputs);
-    let mut entries = Vec::new();
-    let mut run_batch = |out: &mut dyn Write, err: &mut dyn Write| -> (Summary, Option<Stop>) {
-        let inputs = inputs.take().expect("one run");
-        let (summary, stopped, written) =
-            batch::convert_all(&engine, &config.batch, inputs, out, err);
-        entries = written;
-        (summary, stopped)
-    };
-
-    let (summary, stopped) = match &config.output {
-        Some(path) if is_special(path) => {
-            // A device or FIFO (`-o /dev/null`) is written to directly: replacing it with
-            // a regular file would destroy it.
-            let cannot_write = || format!("cannot write {}", display_path(path));
-            let file = std::fs::OpenOptions::new()
-                .write(true)
-                .open(path)
-                .with_context(cannot_write)?;
-            let mut out = BufWriter::new(file);
-            let (summary, stopped) = run_batch(&mut out, &mut err);
-            let stopped = stopped.or_else(|| out.flush().err().map(Stop::Output));
-            (summary, stopped)
-        }
-        Some(path) => {
-            let cannot_write = || format!("cannot write {}", display_path(path));
-            // Through a symbolic link, the file it points to is replaced, not the link.
-            let target = output_file.clone().unwrap_or_else(|| path.clone());
-            if let Some(folder) = target.parent().filter(|f| !f.as_os_str().is_empty()) {
-                batch::output::remove_stale_temporaries(folder, false);
-            }
-            let mut file = AtomicFile::create(&target).with_context(cannot_write)?;
-            let mut out = BufWriter::new(&mut file);
-            let (summary, stopped) = run_batch(&mut out, &mut err);
-            let stopped = stopped.or_else(|| out.flush().err().map(Stop::Output));
-            drop(out);
-            match stopped {
-                _ if output_is_input.load(std::sync::atomic::Ordering::Relaxed) => {
-                    bail!(
-                        "{} is also an input: nothing written (choose another -o file)",
-                        display_path(path)
-                    );
-                }
-                None | Some(Stop::FailFast) => file.commit().with_context(cannot_write)?,
-                Some(Stop::Output(error)) => return Err(error).with_context(cannot_write),
-                // Dropped uncommitted: the temporary file goes, FILE is left as it was.
-                Some(Stop::Interrupted | Stop::NoInput) => {}
-            }
-            (
-                summary,
-                stopped.filter(|stop| matches!(stop, Stop::Interrupted | Stop::NoInput)),
-            )
-        }
-        None => {
-            let stdout = io::stdout();
-            let mut out = BufWriter::with_capacity(64 * 1024, stdout.lock());
-            let (summary, stopped) = run_batch(&mut out, &mut err);
-            let stopped = stopped.or_else(|| out.flush().err().map(Stop::Output));
-            (summary, stopped)
-        }
-    };
+    let mut output = Output::open(&config)?;
+    let inputs = output.refuse_itself_as_input(plan.inputs);
+    let (summary, stopped, entries) =
+        batch::convert_all(&engine, &config.batch, inputs, output.writer(), &mut err);
+    let stopped = output.finish(stopped)?;
     progress.finish();
     let json_errors = config.batch.error_format == ErrorFormat::Json;
     match stopped {
@@ -212,7 +47,7 @@ pub fn run(config: ConvertConfig, interrupted: &AtomicBool) -> Result<ExitCode> 
             return Err(error).context("cannot write output");
         }
         // Everything up to date is not "no input".
-        Some(Stop::NoInput) if up_to_date > 0 => {}
+        Some(Stop::NoInput) if plan.counts.up_to_date > 0 => {}
         Some(Stop::NoInput) => return Err(anyhow!(no_input(&config.input))),
         Some(Stop::Interrupted) => {
             let out_dir = matches!(config.batch.destination, Destination::OutDir(_));
@@ -231,80 +66,353 @@ pub fn run(config: ConvertConfig, interrupted: &AtomicBool) -> Result<ExitCode> 
         }
         _ => {}
     }
-    // Outputs whose input is gone: reported, and removed with `--delete`.
-    let mut orphans = 0;
-    let mut deleted = 0;
-    if let (Destination::OutDir(dir), Some(mut stamp)) = (&config.batch.destination, stamp) {
-        // Only a run that got through records what each output was made from, so that a
-        // later `--update` may trust it.
-        stamp.entries.extend(entries);
-        for output in stamp.orphans() {
-            if config.delete {
-                if std::fs::remove_file(dir.join(&output)).is_ok() || !dir.join(&output).exists() {
-                    stamp.entries.remove(&output);
-                    deleted += 1;
-                }
-            } else {
-                orphans += 1;
-            }
-        }
-        stamp
-            .write(dir, config.batch.format, &options_key)
-            .with_context(|| format!("cannot write {}", display_path(dir)))?;
+    let mut counts = plan.counts;
+    if let (Destination::OutDir(dir), Some(stamp)) = (&config.batch.destination, plan.stamp) {
+        (counts.orphans, counts.deleted) =
+            record_stamp(dir, stamp, entries, &config, &options_key)?;
     }
     if config.input.stats {
-        let line = if json_errors {
-            serde_json::json!({
-                "kind": "summary",
-                "converted": summary.converted,
-                "converted_with_text_left_out": summary.lossy,
-                "failed": summary.failed,
-                "up_to_date": up_to_date,
-                "duplicates": duplicates,
-                "superseded_removed": superseded,
-                "orphans": orphans,
-                "deleted": deleted,
-                "seconds": started.elapsed().as_secs_f64(),
-            })
-            .to_string()
-        } else {
-            let mut skipped = if config.update {
-                format!(", {up_to_date} up to date")
-            } else {
-                String::new()
-            };
-            if config.dedupe.is_some() {
-                skipped += &format!(", {duplicates} duplicates left out");
-            }
-            if superseded > 0 {
-                skipped += &format!(", {superseded} superseded outputs removed");
-            }
-            if orphans > 0 {
-                skipped +=
-                    &format!(", {orphans} outputs whose input is gone (--delete removes them)");
-            }
-            if deleted > 0 {
-                skipped += &format!(", {deleted} outputs of deleted inputs removed");
-            }
-            let lossy = if summary.lossy > 0 {
-                format!(" ({} with text left out)", summary.lossy)
-            } else {
-                String::new()
-            };
-            format!(
-                "rfi-parse: {} converted{lossy}, {} failed{skipped} in {:.2}s",
-                summary.converted,
-                summary.failed,
-                started.elapsed().as_secs_f64()
-            )
-        };
-        let _ = writeln!(err, "{line}");
+        let seconds = started.elapsed().as_secs_f64();
+        let _ = writeln!(err, "{}", summary_line(&config, &summary, &counts, seconds));
     }
     Ok(if summary.failed > 0 {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// What the run leaves alone or removes besides converting, for its summary.
+#[derive(Debug, Default, Clone, Copy)]
+struct Counts {
+    /// Inputs left alone by `--update` because their output is current.
+    up_to_date: usize,
+    /// Inputs left out by `--dedupe`.
+    duplicates: usize,
+    /// Outputs of inputs that a later copy of the same article superseded, removed.
+    superseded: usize,
+    /// Outputs whose input is gone, kept (without `--delete`) or removed (with it).
+    orphans: usize,
+    deleted: usize,
+}
+
+/// The inputs to convert, known before anything is written.
+struct Plan {
+    inputs: Inputs,
+    known_count: Option<u64>,
+    counts: Counts,
+    /// Below `--out-dir`: what each output was made from, as the last run left it.
+    stamp: Option<batch::stamp::Stamp>,
+}
+
+/// Decides what will be converted: below `--out-dir`, every output path checked first,
+/// duplicates decided over every input (old and new), and with `--update` only the inputs
+/// whose output is not current; to a stream, the inputs (without duplicates).
+fn plan(config: &ConvertConfig, pool: &rayon::ThreadPool, options_key: &str) -> Result<Plan> {
+    let mut counts = Counts::default();
+    let Destination::OutDir(dir) = &config.batch.destination else {
+        return Ok(match config.dedupe {
+            None => Plan {
+                inputs: inputs(&config.input)?,
+                known_count: None,
+                counts,
+                stamp: None,
+            },
+            Some(key) => {
+                let all: Vec<_> = inputs(&config.input)?.collect();
+                let (kept, left_out) = split_duplicates(pool, all, key, config)?;
+                counts.duplicates = left_out.len();
+                Plan {
+                    known_count: Some(kept.len() as u64),
+                    inputs: Box::new(kept.into_iter()),
+                    counts,
+                    stamp: None,
+                }
+            }
+        });
+    };
+    // What a killed run left behind goes first.
+    batch::output::remove_stale_temporaries(dir, true);
+    let all: Vec<_> = inputs(&config.input)?.collect();
+    let format = config.batch.format;
+    if let Err(problems) = batch::outdir::plan_out_dir(dir, &all, format) {
+        bail!(
+            "nothing written: {}",
+            problems.join("; ")
+                + ". Give the inputs distinct names or convert them into separate folders"
+        );
+    }
+    let mut previous = batch::stamp::Stamp::read(dir, format, options_key);
+    let relative = |input: &Input| {
+        let target = batch::outdir::output_path(dir, input, format);
+        target.strip_prefix(dir).unwrap_or(&target).to_path_buf()
+    };
+    // Duplicates are decided over every input, old and new, so that a later copy
+    // arriving in another run replaces the earlier one's output.
+    let all = match config.dedupe {
+        None => all,
+        Some(key) => {
+            let (kept, left_out) = split_duplicates(pool, all, key, config)?;
+            counts.duplicates = left_out.len();
+            for input in left_out.iter().filter_map(|input| input.as_ref().ok()) {
+                let output = relative(input);
+                if previous.entries.remove(&output).is_some()
+                    && std::fs::remove_file(dir.join(&output)).is_ok()
+                {
+                    counts.superseded += 1;
+                }
+            }
+            kept
+        }
+    };
+    let all = if config.update {
+        // Current only when the output was made from exactly what the input holds
+        // now (size, modification time and content), by this version with these
+        // options: a file whose time went back (`rsync -a`, `cp -p`) or did not
+        // move is caught by its content, one touched by its time.
+        let max_size = config.batch.max_size;
+        let current: Vec<bool> = pool.install(|| {
+            use rayon::prelude::*;
+            all.par_iter()
+                .map(|input| {
+                    input.as_ref().is_ok_and(|input| {
+                        let modified = input.modified();
+                        input.read(max_size).is_ok_and(|bytes| {
+                            previous.is_current(dir, &relative(input), modified, &bytes)
+                        })
+                    })
+                })
+                .collect()
+        });
+        counts.up_to_date = current.iter().filter(|current| **current).count();
+        all.into_iter()
+            .zip(current)
+            .filter_map(|(input, current)| (!current).then_some(input))
+            .collect()
+    } else {
+        all
+    };
+    Ok(Plan {
+        known_count: Some(all.len() as u64),
+        inputs: Box::new(all.into_iter()),
+        counts,
+        stamp: Some(previous),
+    })
+}
+
+/// Where the stream of documents goes, and how it is finished.
+enum Output {
+    /// Standard output.
+    Stdout(BufWriter<io::StdoutLock<'static>>),
+    /// A device or FIFO (`-o /dev/null`), written to directly: replacing it with a
+    /// regular file would destroy it.
+    Special(BufWriter<std::fs::File>),
+    /// A regular `-o` file, written whole or not at all (through a link, the file it
+    /// points to); `real` is its real path when it exists, to refuse it as an input.
+    File {
+        path: std::path::PathBuf,
+        real: Option<std::path::PathBuf>,
+        out: BufWriter<AtomicFile>,
+        is_input: std::sync::Arc<std::sync::atomic::AtomicBool>,
+    },
+    /// One file per input below `--out-dir`: the workers write them.
+    Nothing(io::Sink),
+}
+
+impl Output {
+    fn open(config: &ConvertConfig) -> Result<Self> {
+        if matches!(config.batch.destination, Destination::OutDir(_)) {
+            return Ok(Self::Nothing(io::sink()));
+        }
+        let Some(path) = &config.output else {
+            return Ok(Self::Stdout(BufWriter::with_capacity(
+                64 * 1024,
+                io::stdout().lock(),
+            )));
+        };
+        let cannot_write = || format!("cannot write {}", display_path(path));
+        if is_special(path) {
+            let file = std::fs::OpenOptions::new()
+                .write(true)
+                .open(path)
+                .with_context(cannot_write)?;
+            return Ok(Self::Special(BufWriter::new(file)));
+        }
+        let real = existing_regular_file(path);
+        // Through a symbolic link, the file it points to is replaced, not the link.
+        let target = real.clone().unwrap_or_else(|| path.clone());
+        if let Some(folder) = target.parent().filter(|f| !f.as_os_str().is_empty()) {
+            batch::output::remove_stale_temporaries(folder, false);
+        }
+        let file = AtomicFile::create(&target).with_context(cannot_write)?;
+        Ok(Self::File {
+            path: path.clone(),
+            real,
+            out: BufWriter::new(file),
+            is_input: Default::default(),
+        })
+    }
+
+    /// The inputs, with the `-o` file itself refused: converting it would replace it
+    /// with its own output, so the run stops and nothing is committed.
+    fn refuse_itself_as_input(&self, inputs: Inputs) -> Inputs {
+        let Self::File {
+            real: Some(real),
+            is_input,
+            ..
+        } = self
+        else {
+            return inputs;
+        };
+        let (output, flag) = (real.clone(), is_input.clone());
+        Box::new(inputs.map(move |input| match input {
+            Ok(Input::File { path, .. })
+                if std::fs::canonicalize(&path).is_ok_and(|path| path == output) =>
+            {
+                flag.store(true, std::sync::atomic::Ordering::Relaxed);
+                Err(WalkError {
+                    source: display_path(&path),
+                    error: io::Error::new(
+                        io::ErrorKind::AlreadyExists,
+                        "is the output file given to -o; nothing written",
+                    ),
+                })
+            }
+            other => other,
+        }))
+    }
+
+    fn writer(&mut self) -> &mut dyn Write {
+        match self {
+            Self::Stdout(out) => out,
+            Self::Special(out) => out,
+            Self::File { out, .. } => out,
+            Self::Nothing(sink) => sink,
+        }
+    }
+
+    /// Flushes what is buffered and, for a `-o` file, commits it when the run got through
+    /// (or stopped at `--fail-fast`, whose array is closed); gives why the run stopped.
+    fn finish(self, stopped: Option<Stop>) -> Result<Option<Stop>> {
+        match self {
+            Self::Stdout(mut out) => Ok(stopped.or_else(|| out.flush().err().map(Stop::Output))),
+            Self::Special(mut out) => Ok(stopped.or_else(|| out.flush().err().map(Stop::Output))),
+            Self::Nothing(_) => Ok(stopped),
+            Self::File {
+                path,
+                mut out,
+                is_input,
+                ..
+            } => {
+                let cannot_write = || format!("cannot write {}", display_path(&path));
+                let stopped = stopped.or_else(|| out.flush().err().map(Stop::Output));
+                if is_input.load(std::sync::atomic::Ordering::Relaxed) {
+                    bail!(
+                        "{} is also an input: nothing written (choose another -o file)",
+                        display_path(&path)
+                    );
+                }
+                match stopped {
+                    None | Some(Stop::FailFast) => {
+                        let file = out
+                            .into_inner()
+                            .map_err(|error| error.into_error())
+                            .with_context(cannot_write)?;
+                        file.commit().with_context(cannot_write)?;
+                    }
+                    Some(Stop::Output(error)) => return Err(error).with_context(cannot_write),
+                    // Dropped uncommitted: the temporary file goes, FILE is left as it was.
+                    Some(Stop::Interrupted | Stop::NoInput) => {}
+                }
+                Ok(stopped.filter(|stop| matches!(stop, Stop::Interrupted | Stop::NoInput)))
+            }
+        }
+    }
+}
+
+/// Records what each output was made from (only a run that got through does, so that a
+/// later `--update` may trust it); outputs whose input is gone are counted, and removed
+/// with `--delete`. Gives the orphans kept and the outputs deleted.
+fn record_stamp(
+    dir: &std::path::Path,
+    mut stamp: batch::stamp::Stamp,
+    entries: Vec<(std::path::PathBuf, batch::stamp::Entry)>,
+    config: &ConvertConfig,
+    options_key: &str,
+) -> Result<(usize, usize)> {
+    let (mut orphans, mut deleted) = (0, 0);
+    stamp.entries.extend(entries);
+    for output in stamp.orphans() {
+        if config.delete {
+            if std::fs::remove_file(dir.join(&output)).is_ok() || !dir.join(&output).exists() {
+                stamp.entries.remove(&output);
+                deleted += 1;
+            }
+        } else {
+            orphans += 1;
+        }
+    }
+    stamp
+        .write(dir, config.batch.format, options_key)
+        .with_context(|| format!("cannot write {}", display_path(dir)))?;
+    Ok((orphans, deleted))
+}
+
+/// The summary line of `--stats` (or of a terminal), human or JSON.
+fn summary_line(
+    config: &ConvertConfig,
+    summary: &Summary,
+    counts: &Counts,
+    seconds: f64,
+) -> String {
+    let Counts {
+        up_to_date,
+        duplicates,
+        superseded,
+        orphans,
+        deleted,
+    } = *counts;
+    if config.batch.error_format == ErrorFormat::Json {
+        return serde_json::json!({
+            "kind": "summary",
+            "converted": summary.converted,
+            "converted_with_text_left_out": summary.lossy,
+            "failed": summary.failed,
+            "up_to_date": up_to_date,
+            "duplicates": duplicates,
+            "superseded_removed": superseded,
+            "orphans": orphans,
+            "deleted": deleted,
+            "seconds": seconds,
+        })
+        .to_string();
+    }
+    let mut skipped = if config.update {
+        format!(", {up_to_date} up to date")
+    } else {
+        String::new()
+    };
+    if config.dedupe.is_some() {
+        skipped += &format!(", {duplicates} duplicates left out");
+    }
+    if superseded > 0 {
+        skipped += &format!(", {superseded} superseded outputs removed");
+    }
+    if orphans > 0 {
+        skipped += &format!(", {orphans} outputs whose input is gone (--delete removes them)");
+    }
+    if deleted > 0 {
+        skipped += &format!(", {deleted} outputs of deleted inputs removed");
+    }
+    let lossy = if summary.lossy > 0 {
+        format!(" ({} with text left out)", summary.lossy)
+    } else {
+        String::new()
+    };
+    format!(
+        "rfi-parse: {} converted{lossy}, {} failed{skipped} in {seconds:.2}s",
+        summary.converted, summary.failed
+    )
 }
 
 /// The real path of `path` when it is an existing regular file (through links).
