@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use anyhow::{Context, Result, bail};
+use anyhow::{Result, bail};
 use clap::{Parser, Subcommand, ValueEnum};
 use rfi_parse::{Format, ParseOptions};
 
@@ -130,8 +130,8 @@ pub struct ConvertArgs {
     pub output: Option<PathBuf>,
 
     /// How failed inputs are reported on standard error.
-    #[arg(long, value_enum, default_value_t = ErrorFormatArg::Human)]
-    pub error_format: ErrorFormatArg,
+    #[arg(long, value_enum, default_value_t = ReportFormat::Human)]
+    pub error_format: ReportFormat,
 
     /// Stop at the first input that fails.
     #[arg(long)]
@@ -144,8 +144,8 @@ pub struct CheckArgs {
     pub input: InputArgs,
 
     /// Report format: one line per finding and a summary, or one JSON document.
-    #[arg(short, long, value_enum, default_value_t = CheckFormat::Human)]
-    pub format: CheckFormat,
+    #[arg(short, long, value_enum, default_value_t = ReportFormat::Human)]
+    pub format: ReportFormat,
 
     /// Make warnings fail the check too (exit status 1).
     #[arg(long, value_enum, value_name = "WHAT")]
@@ -196,14 +196,9 @@ pub enum Dedupe {
     Content,
 }
 
+/// How a report (failures, findings, the summary) is written: for people, or as JSON.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ErrorFormatArg {
-    Human,
-    Json,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum CheckFormat {
+pub enum ReportFormat {
     Human,
     Json,
 }
@@ -283,8 +278,26 @@ pub struct InputConfig {
     pub many: bool,
 }
 
+/// Which of the standard streams are terminals, probed once by `main`: the translation of
+/// arguments does no I/O of its own.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Terminals {
+    pub stdin: bool,
+    pub stderr: bool,
+}
+
+impl Terminals {
+    pub fn probe() -> Self {
+        use std::io::IsTerminal;
+        Self {
+            stdin: std::io::stdin().is_terminal(),
+            stderr: std::io::stderr().is_terminal(),
+        }
+    }
+}
+
 impl InputConfig {
-    pub fn from_args(args: InputArgs) -> Result<Self> {
+    pub fn from_args(args: InputArgs, terminals: Terminals) -> Result<Self> {
         let reads_stdin = args.paths.iter().any(|p| p.as_os_str() == "-");
         if reads_stdin
             && args
@@ -297,7 +310,7 @@ impl InputConfig {
         let mut paths = args.paths;
         if paths.is_empty() && args.files_from.is_none() {
             // Waiting for a person to type an archive is never what they meant.
-            if std::io::IsTerminal::is_terminal(&std::io::stdin()) {
+            if terminals.stdin {
                 bail!(
                     "no input: name a FILE or folder, or pipe an archive into standard input (see --help)"
                 );
@@ -341,8 +354,7 @@ impl InputConfig {
                 options
             },
             quiet: args.quiet,
-            stats: !args.quiet
-                && (args.stats || std::io::IsTerminal::is_terminal(&std::io::stderr())),
+            stats: !args.quiet && (args.stats || terminals.stderr),
             skip: None,
             many,
         })
@@ -363,12 +375,10 @@ pub struct ConvertConfig {
 }
 
 impl ConvertConfig {
-    pub fn from_args(args: ConvertArgs) -> Result<Self> {
-        let mut input = InputConfig::from_args(args.input)?;
+    pub fn from_args(args: ConvertArgs, terminals: Terminals) -> Result<Self> {
+        let mut input = InputConfig::from_args(args.input, terminals)?;
         let destination = match args.out_dir {
             Some(dir) => {
-                std::fs::create_dir_all(&dir)
-                    .with_context(|| format!("cannot create output folder {}", dir.display()))?;
                 input.skip = Some(dir.clone());
                 Destination::OutDir(dir)
             }
@@ -392,8 +402,8 @@ impl ConvertConfig {
                 warn_lossy: !input.quiet,
                 site_zones: Default::default(),
                 error_format: match args.error_format {
-                    ErrorFormatArg::Human => ErrorFormat::Human,
-                    ErrorFormatArg::Json => ErrorFormat::Json,
+                    ReportFormat::Human => ErrorFormat::Human,
+                    ReportFormat::Json => ErrorFormat::Json,
                 },
             },
             input,

@@ -14,7 +14,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use anyhow::{Context, Result};
 use clap::Parser;
 
-use crate::cli::{Args, Command, ConvertConfig};
+use crate::cli::{Args, Command, ConvertConfig, Terminals};
 
 /// Set by the first Ctrl-C: runs stop starting work and end with whole files only.
 static INTERRUPTED: AtomicBool = AtomicBool::new(false);
@@ -71,8 +71,13 @@ fn run(args: Args) -> Result<ExitCode> {
     })
     .context("cannot install the Ctrl-C handler")?;
     match args.command {
-        None => commands::convert::run(ConvertConfig::from_args(args.convert)?, &INTERRUPTED),
-        Some(Command::Check(check)) => commands::check::run(*check, &INTERRUPTED),
+        None => {
+            let config = ConvertConfig::from_args(args.convert, Terminals::probe())?;
+            commands::convert::run(config, &INTERRUPTED)
+        }
+        Some(Command::Check(check)) => {
+            commands::check::run(*check, Terminals::probe(), &INTERRUPTED)
+        }
         Some(Command::Schema) => commands::meta::schema(),
         Some(Command::Completions { shell }) => commands::meta::completions(shell),
         Some(Command::Man) => commands::meta::man(),

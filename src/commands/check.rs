@@ -8,12 +8,12 @@ use anyhow::{Context, Result};
 
 use crate::EXIT_INTERRUPTED;
 use crate::batch::{self, Engine, Stop};
-use crate::cli::{CheckArgs, CheckFormat, Deny, InputConfig};
+use crate::cli::{CheckArgs, Deny, InputConfig, ReportFormat, Terminals};
 use crate::inputs::{count_inputs, inputs, no_input, pool};
 use crate::lint::{CheckSummary, Checker, FileReport, RepeatThreshold, Rule, check_file};
 use crate::progress::Progress;
 
-pub fn run(args: CheckArgs, interrupted: &AtomicBool) -> Result<ExitCode> {
+pub fn run(args: CheckArgs, terminals: Terminals, interrupted: &AtomicBool) -> Result<ExitCode> {
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     if args.list_rules {
@@ -29,7 +29,7 @@ pub fn run(args: CheckArgs, interrupted: &AtomicBool) -> Result<ExitCode> {
         out.flush()?;
         return Ok(ExitCode::SUCCESS);
     }
-    let input = InputConfig::from_args(args.input)?;
+    let input = InputConfig::from_args(args.input, terminals)?;
     let pool = pool(&input)?;
     let counting = input.clone();
     let progress = Progress::new(!input.quiet, move || count_inputs(&counting));
@@ -64,7 +64,7 @@ pub fn run(args: CheckArgs, interrupted: &AtomicBool) -> Result<ExitCode> {
                 return Ok(());
             }
             match args.format {
-                CheckFormat::Human => {
+                ReportFormat::Human => {
                     let lines: String = report
                         .findings
                         .iter()
@@ -74,7 +74,7 @@ pub fn run(args: CheckArgs, interrupted: &AtomicBool) -> Result<ExitCode> {
                         .suspend(|| out.write_all(lines.as_bytes()))
                         .map_err(Stop::Output)
                 }
-                CheckFormat::Json => {
+                ReportFormat::Json => {
                     with_findings.push(report);
                     Ok(())
                 }
@@ -86,11 +86,11 @@ pub fn run(args: CheckArgs, interrupted: &AtomicBool) -> Result<ExitCode> {
     // The rules that needed every file report after the others, per file in input order.
     if ran.is_ok() {
         let written = match args.format {
-            CheckFormat::Human => late.iter().try_for_each(|(source, findings)| {
+            ReportFormat::Human => late.iter().try_for_each(|(source, findings)| {
                 let lines: String = findings.iter().map(|f| f.human(source) + "\n").collect();
                 out.write_all(lines.as_bytes())
             }),
-            CheckFormat::Json => {
+            ReportFormat::Json => {
                 for (source, findings) in late {
                     match with_findings.iter_mut().find(|r| r.source == source) {
                         Some(report) => report.findings.extend(findings),
@@ -118,9 +118,9 @@ pub fn run(args: CheckArgs, interrupted: &AtomicBool) -> Result<ExitCode> {
     }
     let written = match args.format {
         // `-q`: the findings only, as a pre-commit hook wants them.
-        CheckFormat::Human if input.quiet => Ok(()),
-        CheckFormat::Human => write_summary(&mut out, &summary),
-        CheckFormat::Json => {
+        ReportFormat::Human if input.quiet => Ok(()),
+        ReportFormat::Human => write_summary(&mut out, &summary),
+        ReportFormat::Json => {
             let document = serde_json::json!({ "files": with_findings, "summary": summary });
             serde_json::to_writer_pretty(&mut out, &document)
                 .map_err(io::Error::from)

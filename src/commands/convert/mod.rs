@@ -131,6 +131,8 @@ fn plan(config: &ConvertConfig, pool: &rayon::ThreadPool, options_key: &str) -> 
             }
         });
     };
+    std::fs::create_dir_all(dir)
+        .with_context(|| format!("cannot create output folder {}", display_path(dir)))?;
     // What a killed run left behind goes first.
     batch::output::remove_stale_temporaries(dir, true);
     let all: Vec<_> = inputs(&config.input)?.collect();
