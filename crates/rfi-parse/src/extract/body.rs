@@ -1127,10 +1127,13 @@ impl<'f> Walker<'f> {
             return false;
         };
         let embed = &self.fields.embeds[*index];
-        let Some(site) = host_of(&embed.url) else {
+        if links.is_empty() {
+            return false;
+        }
+        let site_of = |url: &str| super::origin::site_and_path(url).map(|(site, _)| site);
+        let Some(site) = site_of(&embed.url) else {
             return false;
         };
-        let linked: usize = links.iter().map(|link| link.end - link.start).sum();
         let text_len = text.chars().filter(|c| !c.is_whitespace()).count();
         let link_chars: usize = links
             .iter()
@@ -1141,8 +1144,12 @@ impl<'f> Walker<'f> {
                     .count()
             })
             .sum();
-        let only_links = !links.is_empty() && link_chars == text_len && linked > 0;
-        if !only_links || !links.iter().all(|link| host_of(&link.url) == Some(site)) {
+        let same_site = || {
+            links
+                .iter()
+                .all(|link| site_of(&link.url).as_ref() == Some(&site))
+        };
+        if link_chars != text_len || !same_site() {
             return false;
         }
         // Its first line names the chart; the lines after it name the service.
@@ -1463,15 +1470,6 @@ fn is_attribution(text: &str) -> bool {
             && (about_the_article
                 || (inner.chars().count() <= 40 && !inner.contains(['。', '！', '？'])))
     })
-}
-
-/// The host of a web address (`infogram.com`), without `www.`.
-fn host_of(url: &str) -> Option<&str> {
-    let rest = url.split_once("://")?.1;
-    let host = rest.split(['/', '?', '#']).next()?;
-    let host = host.rsplit('@').next()?;
-    let host = host.split(':').next()?;
-    Some(host.strip_prefix("www.").unwrap_or(host)).filter(|h| !h.is_empty())
 }
 
 /// Whether a short paragraph is a credit line (`編輯：李向陽　網編：程皓楠`).

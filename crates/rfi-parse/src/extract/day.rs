@@ -2,6 +2,7 @@
 
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, Utc};
 
+use super::origin::{path_segments, site_and_path};
 use super::profile::{Profile, TextDate, UrlDate};
 
 /// What the day may be read from.
@@ -27,7 +28,11 @@ pub(crate) fn publication_day(profile: &Profile, evidence: &DayEvidence<'_>) -> 
     if let Some(date) = evidence.printed_date {
         return Some(date);
     }
-    let segments: Vec<&str> = evidence.url.map(path_segments).unwrap_or_default();
+    let segments: Vec<&str> = evidence
+        .url
+        .and_then(site_and_path)
+        .map(|(_, path)| path_segments(path))
+        .unwrap_or_default();
     let from_url = match profile.url_date {
         UrlDate::None | UrlDate::YearMonth => None,
         UrlDate::Compact => segments.iter().find_map(|segment| compact_date(segment)),
@@ -93,13 +98,6 @@ impl LocalDay for DateTime<FixedOffset> {
     fn date_naive_local(&self) -> NaiveDate {
         self.naive_local().date()
     }
-}
-
-/// The path's segments of a decoded URL, without query or fragment.
-fn path_segments(url: &str) -> Vec<&str> {
-    let rest = url.split_once("://").map_or(url, |(_, rest)| rest);
-    let path = rest.split(['?', '#']).next().unwrap_or("");
-    path.split('/').skip(1).filter(|s| !s.is_empty()).collect()
 }
 
 /// `YYYYMMDD` opening a segment (`202110010290.aspx`, `20231001-标题`, `20240322`).

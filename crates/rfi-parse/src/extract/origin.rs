@@ -13,9 +13,21 @@ pub(crate) struct Origin {
 
 /// Reads site, language and section from a decoded article URL.
 pub(crate) fn origin(url: &str) -> Origin {
-    let Some((_, rest)) = url.split_once("://") else {
+    let Some((site, path)) = site_and_path(url) else {
         return Origin::default();
     };
+    let segments = path_segments(path);
+    Origin {
+        language: language(&site, &segments),
+        section: section(&site, &segments),
+        site: (!site.is_empty()).then_some(site),
+    }
+}
+
+/// The site of an address (its host, lowercase, without `www.` or a port) and its path
+/// without query or fragment; `None` without a `scheme://`.
+pub(crate) fn site_and_path(url: &str) -> Option<(String, &str)> {
+    let (_, rest) = url.split_once("://")?;
     let host_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
     let host = rest[..host_end].to_ascii_lowercase();
     let host = host.rsplit('@').next().unwrap_or(&host);
@@ -36,13 +48,12 @@ pub(crate) fn origin(url: &str) -> Origin {
     }
     .to_string();
     let path = &rest[host_end..];
-    let path = &path[..path.find(['?', '#']).unwrap_or(path.len())];
-    let segments: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
-    Origin {
-        language: language(&site, &segments),
-        section: section(&site, &segments),
-        site: (!site.is_empty()).then_some(site),
-    }
+    Some((site, &path[..path.find(['?', '#']).unwrap_or(path.len())]))
+}
+
+/// A path's non-empty segments.
+pub(crate) fn path_segments(path: &str) -> Vec<&str> {
+    path.split('/').filter(|s| !s.is_empty()).collect()
 }
 
 /// The language a site's URL names, for the sites of the archives.
