@@ -977,7 +977,7 @@ impl<'f> Walker<'f> {
             }
         }
         // CNA's date stamp may close a paragraph without a credit (`…為準。1091201`).
-        if self.profile.text_date == TextDate::RocStamp
+        if matches!(self.profile.text_date, TextDate::RocStamp(_))
             && let Some(stamp) = text.get(text.len().saturating_sub(7)..)
             && stamp.len() == 7
             && stamp.bytes().all(|b| b.is_ascii_digit())

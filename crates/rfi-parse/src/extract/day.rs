@@ -50,7 +50,7 @@ pub(crate) fn publication_day(profile: &Profile, evidence: &DayEvidence<'_>) -> 
     }
     match profile.text_date {
         TextDate::None => None,
-        TextDate::RocStamp => evidence
+        TextDate::RocStamp(mark) => evidence
             .date_stamps
             .iter()
             .rev()
@@ -58,7 +58,7 @@ pub(crate) fn publication_day(profile: &Profile, evidence: &DayEvidence<'_>) -> 
             .or_else(|| {
                 // `（中央社記者楊淑閔台北1日電）`: the day, in the month the article was
                 // collected in (or the one before, for a day still to come in it).
-                let day = dateline_day(evidence.first_paragraph?)?;
+                let day = dateline_day(evidence.first_paragraph?, mark)?;
                 latest_day_on_or_before(day, evidence.collected)
             }),
         TextDate::MonthDayDateline(mark) => {
@@ -153,9 +153,9 @@ fn dateline_month_day(paragraph: &str, mark: &str) -> Option<(u32, u32)> {
     ((1..=12).contains(&month) && (1..=31).contains(&day)).then_some((month, day))
 }
 
-/// `（中央社記者楊淑閔台北1日電）` opening a paragraph: the day of the month.
-fn dateline_day(paragraph: &str) -> Option<u32> {
-    let inner = paragraph.trim_start().strip_prefix("（中央社")?;
+/// `（中央社記者楊淑閔台北1日電）` opening a paragraph with `mark`: the day of the month.
+fn dateline_day(paragraph: &str, mark: &str) -> Option<u32> {
+    let inner = paragraph.trim_start().strip_prefix(mark)?;
     let (before, _) = inner.split_once("日電")?;
     if before.chars().count() > 24 || before.contains('）') {
         return None;

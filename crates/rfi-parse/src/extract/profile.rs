@@ -68,9 +68,10 @@ pub(crate) enum TextDate {
     None,
     /// The date stamp closing the text (after the editor credit, or a sentence), in the
     /// Republic of China calendar: `（編輯：張雅淨）1091201` is 2020-12-01 (year 109 +
-    /// 1911; CNA), moved out of the text; else the day of the dateline
-    /// `（中央社記者…台北1日電）` in the month of the collection (or the one before).
-    RocStamp,
+    /// 1911; CNA), moved out of the text; else the day of the dateline that opens with
+    /// this mark (`（中央社記者…台北1日電）`) in the month of the collection (or the one
+    /// before).
+    RocStamp(&'static str),
     /// The first paragraph opens with this mark, perhaps a place, the month and the
     /// day (`【共同社华盛顿10月5日电】`, Kyodo), or a daily page's title closes with its
     /// day (`追踪菅义伟首相（1日）`); the year (and a title's month) are the URL's
@@ -301,7 +302,7 @@ pub(crate) const PROFILES: &[Profile] = &[
         weak_marks: &["（中央社"],
         zone: Some(chrono_tz::Asia::Taipei),
         url_date: UrlDate::Compact,
-        text_date: TextDate::RocStamp,
+        text_date: TextDate::RocStamp("（中央社"),
         drop: &[
             "div.topNewsTitle",
             "div.topNews",
