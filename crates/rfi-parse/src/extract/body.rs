@@ -394,6 +394,25 @@ impl<'f> Walker<'f> {
         {
             return false;
         }
+        if name == "figcaption" {
+            // The figure rules read every `<figcaption>`, before any profile rule sees it.
+            if self
+                .figures
+                .last()
+                .is_some_and(|figure| !figure.has_picture)
+            {
+                // Nothing to caption (a quotation's attribution): its text is kept.
+                self.flush();
+                self.blocks.push((node.id(), BlockKind::Paragraph));
+                return true;
+            }
+            if self.figures.is_empty() {
+                // A caption outside a figure follows the player or picture it describes.
+                self.caption_last(node);
+            }
+            // Inside a figure, it was read when its figure opened.
+            return false;
+        }
         if has_attributes
             && self.fields.lead.is_none()
             && self.fields.paragraphs.is_empty()
@@ -517,20 +536,6 @@ impl<'f> Walker<'f> {
                 self.picture_taken_caption(pushed);
                 return false;
             }
-            "figcaption" if self.figures.last().is_some_and(|f| !f.has_picture) => {
-                // Nothing to caption (a quotation's attribution): its text is kept.
-                self.flush();
-                self.blocks.push((node.id(), BlockKind::Paragraph));
-            }
-            "figcaption" if !self.figures.is_empty() => {
-                // Read when its figure opened.
-                return false;
-            }
-            "figcaption" => {
-                // A caption outside a figure follows the player or picture it describes.
-                self.caption_last(node);
-                return false;
-            }
             _ => {
                 if let Some(mut kind) = block_kind(element) {
                     if has_attributes && self.css.copyright.matches(node) {
@@ -638,8 +643,6 @@ impl<'f> Walker<'f> {
             return true;
         }
         if self.picture_just_read()
-            // A `<figcaption>` is read by the figure rules, its labels left out.
-            && element.name() != "figcaption"
             && css.captions_after_image.matches(node)
             && !node
                 .descendants()
@@ -655,7 +658,7 @@ impl<'f> Walker<'f> {
             self.caption_text(text, false);
             return true;
         }
-        if element.name() != "figcaption" && css.captions.matches(node) {
+        if css.captions.matches(node) {
             self.flush();
             if let Some(text) = text_of(node) {
                 self.caption_text(text, false);
