@@ -289,7 +289,7 @@ enum BlockKind {
 /// element, so a figure of thousands of players stays as small as its markup).
 struct OpenFigure {
     id: NodeId,
-    caption: Option<(Option<String>, Option<String>)>,
+    caption: (Option<String>, Option<String>),
     has_figcaption: bool,
     /// Whether a picture or player is in it at all: without one, its `<figcaption>`
     /// (a quotation's attribution) is text.
@@ -494,23 +494,25 @@ impl<'f> Walker<'f> {
             }
             "figure" => {
                 self.flush();
-                let figcaption = node
-                    .descendants()
-                    .find(|d| element_name(*d) == Some("figcaption"));
+                // One pass over the figure: its first `<figcaption>`, and whether it
+                // holds a picture or player at all.
+                let (mut figcaption, mut has_picture) = (None, false);
+                for descendant in node.descendants() {
+                    match element_name(descendant) {
+                        Some("figcaption") if figcaption.is_none() => figcaption = Some(descendant),
+                        Some("img" | "picture" | "iframe" | "video" | "embed" | "noscript") => {
+                            has_picture = true;
+                        }
+                        _ => {}
+                    }
+                }
                 self.figures.push(OpenFigure {
                     id: node.id(),
-                    caption: Some(
-                        figcaption
-                            .map(|f| caption_parts(f, self.profile.credit_labels))
-                            .unwrap_or_default(),
-                    ),
+                    caption: figcaption
+                        .map(|f| caption_parts(f, self.profile.credit_labels))
+                        .unwrap_or_default(),
                     has_figcaption: figcaption.is_some(),
-                    has_picture: node.descendants().any(|d| {
-                        matches!(
-                            element_name(d),
-                            Some("img" | "picture" | "iframe" | "video" | "embed" | "noscript")
-                        )
-                    }),
+                    has_picture,
                     given: false,
                 });
                 self.blocks.push((node.id(), BlockKind::Figure));
@@ -1188,11 +1190,7 @@ impl<'f> Walker<'f> {
     /// The caption of the innermost open figure, for its first picture or player only.
     fn figure_caption(&self) -> Option<(Option<String>, Option<String>)> {
         let figure = self.figures.last()?;
-        if figure.given {
-            None
-        } else {
-            figure.caption.clone()
-        }
+        (!figure.given).then(|| figure.caption.clone())
     }
 
     /// Notes that the innermost open figure's caption was given, once a picture or
