@@ -788,21 +788,13 @@ impl<'f> Walker<'f> {
             (fields.blocks.last(), fields.paragraphs.last())
             && block.paragraph + 1 == fields.paragraphs.len()
             && block.links.is_empty()
-            && is_attribution(text)
+            && let Some(inner) = attribution(text)
         {
+            closing.push(inner.to_string());
             fields.blocks.pop();
-            closing.extend(fields.paragraphs.pop());
+            fields.paragraphs.pop();
         }
-        let unbracketed = |text: String| {
-            let inner = text
-                .strip_prefix('（')
-                .and_then(|t| t.strip_suffix('）'))
-                .or_else(|| text.strip_prefix('(').and_then(|t| t.strip_suffix(')')));
-            inner.map_or_else(|| text.clone(), |inner| inner.trim().to_string())
-        };
-        fields
-            .byline
-            .extend(closing.into_iter().rev().map(unbracketed));
+        fields.byline.extend(closing.into_iter().rev());
     }
 
     /// Keeps text that a rule left out when it reads like article text (a long sentence
@@ -1454,23 +1446,22 @@ fn unlabelled_text(item: NodeRef<'_, Node>) -> Option<String> {
     text_of(item)
 }
 
-/// `（综合报道）`: at most 40 characters wholly in one pair of parentheses, with no
-/// sentence or further parentheses inside; or a note on the article's own origin
-/// (`（本文译自MarketWatch。…）`) of at most 120.
-fn is_attribution(text: &str) -> bool {
+/// `（综合报道）` → `综合报道`: at most 40 characters wholly in one pair of parentheses,
+/// with no sentence or further parentheses inside; or a note on the article's own origin
+/// (`（本文译自MarketWatch。…）`) of at most 120. Gives the text inside.
+fn attribution(text: &str) -> Option<&str> {
     let inner = text
         .strip_prefix('（')
         .and_then(|t| t.strip_suffix('）'))
-        .or_else(|| text.strip_prefix('(').and_then(|t| t.strip_suffix(')')));
-    inner.is_some_and(|inner| {
-        let inner = inner.trim();
-        // "This article is from / translated from …" may take a sentence or two.
-        let about_the_article = inner.starts_with("本文") && inner.chars().count() <= 120;
-        !inner.is_empty()
-            && !inner.contains(['（', '）', '(', ')'])
-            && (about_the_article
-                || (inner.chars().count() <= 40 && !inner.contains(['。', '！', '？'])))
-    })
+        .or_else(|| text.strip_prefix('(').and_then(|t| t.strip_suffix(')')))?
+        .trim();
+    // "This article is from / translated from …" may take a sentence or two.
+    let about_the_article = inner.starts_with("本文") && inner.chars().count() <= 120;
+    let short_line = inner.chars().count() <= 40 && !inner.contains(['。', '！', '？']);
+    (!inner.is_empty()
+        && !inner.contains(['（', '）', '(', ')'])
+        && (about_the_article || short_line))
+        .then_some(inner)
 }
 
 /// Whether a short paragraph is a credit line (`編輯：李向陽　網編：程皓楠`).
