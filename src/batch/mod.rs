@@ -272,9 +272,7 @@ fn convert(
 ) -> Result<Converted, Failure> {
     let input = input.map_err(|walk| Failure::io(walk.source, &walk.error))?;
     let source = input.source();
-    // Taken before the read: an edit during it leaves the file newer than its stamp.
-    let modified = input.modified();
-    let bytes = input
+    let walk::Contents { bytes, modified } = input
         .read(config.max_size)
         .map_err(|error| Failure::io(source.clone(), &error))?;
     let options = config.site_zones.options_for(&input, &config.parse);
@@ -403,7 +401,9 @@ mod tests {
             path: path.clone(),
             relative: PathBuf::from("a.txt"),
         }
-        .modified();
+        .read(u64::MAX)
+        .unwrap()
+        .modified;
         assert!(
             !next_run.is_current(&out_dir, relative, now, edited.as_bytes()),
             "the edited input must be converted again"

@@ -42,20 +42,12 @@ impl Input {
         }
     }
 
-    /// When the input file was last modified, as `--update`'s stamp keeps it (`None` for
-    /// standard input, or where the file system gives no time).
-    pub fn modified(&self) -> Option<u128> {
-        match self {
-            Input::Stdin => None,
-            Input::File { path, .. } => super::stamp::modified_of(&fs::metadata(path).ok()?),
-        }
-    }
-
-    /// The input's bytes, at most `limit` of them: a larger input (or an endless one,
-    /// such as `/dev/zero` or a FIFO that never closes its writer end) is refused once
-    /// the limit is passed, without reading further.
-    pub fn read(&self, limit: u64) -> io::Result<Vec<u8>> {
+    /// The input's bytes, at most `limit` of them, and its modification time: a larger
+    /// input (or an endless one, such as `/dev/zero` or a FIFO that never closes its
+    /// writer end) is refused once the limit is passed, without reading further.
+    pub fn read(&self, limit: u64) -> io::Result<Contents> {
         let mut bytes = Vec::new();
+        let mut modified = None;
         let read = match self {
             Input::Stdin => io::Read::read_to_end(
                 &mut io::Read::take(io::stdin().lock(), limit.saturating_add(1)),
@@ -63,10 +55,13 @@ impl Input {
             ),
             Input::File { path, .. } => {
                 let file = fs::File::open(path)?;
+                // The open file's own time, taken before the read: an edit during the
+                // read leaves the file newer than what `--update` records of it.
                 let meta = file.metadata()?;
                 if meta.is_dir() {
                     return Err(io::Error::new(io::ErrorKind::IsADirectory, "is a folder"));
                 }
+                modified = super::stamp::modified_of(&meta);
                 // Sized from the file's length, a regular file is read in one or two calls.
                 bytes.reserve_exact(meta.len().min(limit) as usize + 1);
                 io::Read::read_to_end(
@@ -82,8 +77,18 @@ impl Input {
                 format!("too large: over {limit} bytes (see --max-size)"),
             ));
         }
-        Ok(bytes)
+        Ok(Contents { bytes, modified })
     }
+}
+
+/// What [`Input::read`] gives.
+pub struct Contents {
+    /// The bytes as read.
+    pub bytes: Vec<u8>,
+    /// When the file was last modified, as `--update`'s stamp keeps it, taken from the
+    /// open file before its bytes were read (`None` for standard input, or where the
+    /// file system gives no time).
+    pub modified: Option<u128>,
 }
 
 /// An input that could not even be listed: a missing path, an unreadable folder, a

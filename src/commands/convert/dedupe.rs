@@ -65,7 +65,7 @@ fn key_of(
     max_size: u64,
 ) -> Option<(u64, i64)> {
     let input = input.as_ref().ok()?;
-    let bytes = input.read(max_size).ok()?;
+    let bytes = input.read(max_size).ok()?.bytes;
     let options = &site_zones.options_for(input, options);
     // The same fingerprints as `check`'s duplicate rules.
     match key {

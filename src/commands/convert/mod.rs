@@ -178,9 +178,8 @@ fn plan(config: &ConvertConfig, pool: &rayon::ThreadPool, options_key: &str) -> 
             all.par_iter()
                 .map(|input| {
                     input.as_ref().is_ok_and(|input| {
-                        let modified = input.modified();
-                        input.read(max_size).is_ok_and(|bytes| {
-                            previous.is_current(dir, &relative(input), modified, &bytes)
+                        input.read(max_size).is_ok_and(|read| {
+                            previous.is_current(dir, &relative(input), read.modified, &read.bytes)
                         })
                     })
                 })
