@@ -57,7 +57,7 @@ fn classify(href: &str) -> Option<(Platform, &'static str)> {
         return None;
     }
     let rest = rest.strip_prefix("//")?;
-    let host_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    let host_end = memchr::memchr3(b'/', b'?', b'#', rest.as_bytes()).unwrap_or(rest.len());
     let host = &rest[..host_end];
     let host = if host.bytes().any(|b| b.is_ascii_uppercase()) {
         std::borrow::Cow::Owned(host.to_ascii_lowercase())
@@ -67,22 +67,28 @@ fn classify(href: &str) -> Option<(Platform, &'static str)> {
     let host = host.rsplit('@').next().unwrap_or(&host);
     let host = host.split(':').next().unwrap_or(host);
     let host = host.strip_prefix("www.").unwrap_or(host);
-    let path = &rest[host_end..];
-    let path = &path[..path.find(['?', '#']).unwrap_or(path.len())];
+    // The path is read only for a share host: an article's own links (most links) have
+    // long paths, and are ruled out by their host alone.
+    let path = || {
+        let path = &rest[host_end..];
+        &path[..memchr::memchr2(b'?', b'#', path.as_bytes()).unwrap_or(path.len())]
+    };
     Some(match host {
         "web.whatsapp.com" | "api.whatsapp.com" | "wa.me" => (Platform::Whatsapp, "text"),
         "facebook.com" | "m.facebook.com"
-            if path.starts_with("/dialog/share") || path.starts_with("/sharer") =>
+            if path().starts_with("/dialog/share") || path().starts_with("/sharer") =>
         {
             (Platform::Facebook, "href")
         }
-        "twitter.com" | "x.com" if path.starts_with("/intent/tweet") || path == "/share" => {
+        "twitter.com" | "x.com" if path().starts_with("/intent/tweet") || path() == "/share" => {
             (Platform::Twitter, "url")
         }
-        "linkedin.com" if path.starts_with("/shareArticle") || path.starts_with("/sharing") => {
+        "linkedin.com"
+            if path().starts_with("/shareArticle") || path().starts_with("/sharing") =>
+        {
             (Platform::Linkedin, "url")
         }
-        "t.me" | "telegram.me" if path.starts_with("/share") => (Platform::Telegram, "url"),
+        "t.me" | "telegram.me" if path().starts_with("/share") => (Platform::Telegram, "url"),
         _ => return None,
     })
 }

@@ -67,10 +67,10 @@ fn budget_for(html: &str) -> u64 {
 /// is fed in pieces of [`PIECE`] bytes, and of one byte once half the budget is spent,
 /// so that the work past the budget is at most one tag's.
 fn build_within(html: &str, budget: u64) -> (Option<Html>, u64) {
-    let work = std::rc::Rc::new(Cell::new(0u64));
+    let work = Cell::new(0u64);
     let sink = CountingSink {
         inner: HtmlTreeSink::new(Html::new_document()),
-        work: work.clone(),
+        work: &work,
         budget,
     };
     let feed = || {
@@ -195,13 +195,13 @@ fn find_ignoring_case(haystack: &[u8], needle: &[u8]) -> Option<usize> {
 }
 
 /// scraper's tree sink, with every call the tree builder makes counted as work.
-struct CountingSink {
+struct CountingSink<'a> {
     inner: HtmlTreeSink,
-    work: std::rc::Rc<Cell<u64>>,
+    work: &'a Cell<u64>,
     budget: u64,
 }
 
-impl CountingSink {
+impl CountingSink<'_> {
     fn count(&self, units: u64) {
         let work = self.work.get() + units;
         self.work.set(work);
@@ -212,10 +212,13 @@ impl CountingSink {
     }
 }
 
-impl TreeSink for CountingSink {
+impl TreeSink for CountingSink<'_> {
     type Output = Html;
     type Handle = NodeId;
-    type ElemName<'a> = Ref<'a, QualName>;
+    type ElemName<'a>
+        = Ref<'a, QualName>
+    where
+        Self: 'a;
 
     fn finish(self) -> Html {
         self.inner.finish()
