@@ -53,7 +53,11 @@ pub fn run(args: CheckArgs, terminals: Terminals, interrupted: &AtomicBool) -> R
         inputs(&input)?,
         |item| match item {
             Ok(file) => match file.read(input.max_size) {
-                Ok(read) => check_file(file.source(), &read.bytes, &zones.options_for(&file, &options)),
+                Ok(read) => check_file(
+                    file.source(),
+                    &read.bytes,
+                    &zones.options_for(&file, &options),
+                ),
                 Err(error) => FileReport::unreadable(file.source(), batch::io_message(&error)),
             },
             Err(walk) => FileReport::unreadable(walk.source, batch::io_message(&walk.error)),

@@ -6,7 +6,7 @@ use ego_tree::{NodeId, NodeRef};
 use scraper::node::Element;
 use scraper::{Html, Node};
 
-use super::date::{parse_date_line, parse_date_line_in, parse_date_only};
+use super::date::{parse_date_line, parse_date_only};
 use super::profile::{Css, Header, Profile, TextDate};
 use super::share::{is_share_link, share_link};
 use super::srcset::candidate_urls;
@@ -131,7 +131,7 @@ pub(crate) fn extract(
     if fields.published.is_none()
         && let Some(datetime) = fields.time.take()
     {
-        fields.published = parse_date_line_in(&datetime, zone, profile.date_formats);
+        fields.published = parse_date_line(&datetime, zone, profile.date_formats);
         if fields.published.is_none() && fields.printed_date.is_none() {
             fields.printed_date = parse_date_only(&datetime);
         }
@@ -153,7 +153,7 @@ fn header_part(
             if fields.date_line.is_none()
                 && let Some(date_line) = date_div_text(node) =>
         {
-            let published = parse_date_line_in(&date_line, zone, formats);
+            let published = parse_date_line(&date_line, zone, formats);
             // (Only a line that gives no instant is tried as a date alone.)
             let printed_date = published
                 .is_none()
@@ -162,7 +162,7 @@ fn header_part(
             if !header.any_date_block
                 && published.is_none()
                 && printed_date.is_none()
-                && parse_date_line_in(&date_line, Some(chrono_tz::UTC), formats).is_none()
+                && parse_date_line(&date_line, Some(chrono_tz::UTC), formats).is_none()
             {
                 // Only a date this tool reads is a date line on other sources; any other
                 // short block with a digit is left to the article. A date read only with
@@ -930,7 +930,7 @@ impl<'f> Walker<'f> {
                 && self.fields.paragraphs.is_empty()
                 && self.fields.blocks.is_empty()
                 && is_prose(&text)
-                && parse_date_line(&text, None).is_none()
+                && parse_date_line(&text, Some(chrono_tz::UTC), self.profile.date_formats).is_none()
             {
                 // The summary the feed puts before the page (WSJ): the standfirst (a
                 // time line there, `2022年5月11日10:46 CST 更新`, is none).

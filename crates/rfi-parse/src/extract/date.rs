@@ -6,21 +6,6 @@ use chrono::{
 };
 use chrono_tz::Tz;
 
-/// Reads a date line as an instant with its UTC offset.
-///
-/// Wall-clock forms are local time in `zone` (the source's zone; `None` when the source
-/// has none, and then they are not read): `DD/MM/YYYY - HH:MM` (RFI), `YYYY.MM.DD HH:MM`
-/// (JoongAng), `YYYY-MM-DD HH:MM:SS` (the NYT's `<time datetime>`). A time that does not
-/// exist (the spring-forward gap) is read with the offset in force just before the gap,
-/// so `02:30` becomes `03:30+02:00`; a time that exists twice (the autumn fall-back) is
-/// the earlier of the two, in summer time. ISO 8601 / RFC 3339 instants keep their own
-/// offset, also inside other text (DW puts the author's name before it);
-/// `2023年7月1日10:15 CST` (WSJ's Chinese edition) is China Standard Time. A date printed
-/// without a time is no instant (see [`parse_date_only`]): none is invented.
-pub(crate) fn parse_date_line(text: &str, zone: Option<Tz>) -> Option<DateTime<FixedOffset>> {
-    parse_date_line_in(text, zone, WALL_CLOCK_FORMATS)
-}
-
 /// The wall-clock forms the archive's sources print, every profile's unless it names its
 /// own: RFI's, JoongAng's, the NYT's `<time datetime>`, and the ISO-like forms without
 /// seconds.
@@ -32,8 +17,17 @@ pub(crate) const WALL_CLOCK_FORMATS: &[&str] = &[
     "%Y/%m/%d %H:%M",
 ];
 
-/// [`parse_date_line`] with the wall-clock `formats` a profile names.
-pub(crate) fn parse_date_line_in(
+/// Reads a date line as an instant with its UTC offset.
+///
+/// Wall-clock forms are the `formats` a profile names (else [`WALL_CLOCK_FORMATS`]), local
+/// time in `zone` (the source's zone; `None` when the source has none, and then they are
+/// not read). A time that does not exist (the spring-forward gap) is read with the
+/// offset in force just before the gap, so `02:30` becomes `03:30+02:00`; a time that
+/// exists twice (the autumn fall-back) is the earlier of the two, in summer time. ISO
+/// 8601 / RFC 3339 instants keep their own offset, also inside other text (DW puts the
+/// author's name before it). A date printed without a time is no instant (see
+/// [`parse_date_only`]): none is invented.
+pub(crate) fn parse_date_line(
     text: &str,
     zone: Option<Tz>,
     formats: &[&str],
@@ -49,7 +43,7 @@ pub(crate) fn parse_date_line_in(
     if let Ok(instant) = DateTime::parse_from_rfc3339(text) {
         return Some(instant);
     }
-    iso_instant_within(text).or_else(|| chinese_date_time(text))
+    iso_instant_within(text)
 }
 
 /// Reads a date printed without a time, the whole text: `2020-09-05`, `2020/09/05`,
@@ -81,30 +75,6 @@ fn iso_instant_within(text: &str) -> Option<DateTime<FixedOffset>> {
         .find_map(|word| DateTime::parse_from_rfc3339(word).ok())
 }
 
-/// `2023年7月1日10:15 CST`: China Standard Time is UTC+8.
-fn chinese_date_time(text: &str) -> Option<DateTime<FixedOffset>> {
-    if !(text.contains("CST") || text.contains("北京时间") || text.contains("北京時間")) {
-        return None;
-    }
-    let (date, rest) = text.split_once('日')?;
-    let (year, rest_of_date) = date.trim().split_once('年')?;
-    let (month, day) = rest_of_date.split_once('月')?;
-    let time: String = rest
-        .trim_start()
-        .chars()
-        .take_while(|c| c.is_ascii_digit() || *c == ':')
-        .collect();
-    let (hour, minute) = time.split_once(':')?;
-    let local = NaiveDate::from_ymd_opt(
-        year.trim().parse().ok()?,
-        month.parse().ok()?,
-        day.parse().ok()?,
-    )?
-    .and_hms_opt(hour.parse().ok()?, minute.parse().ok()?, 0)?;
-    let china = FixedOffset::east_opt(8 * 3600)?;
-    china.from_local_datetime(&local).single()
-}
-
 /// Attaches `zone`'s offset to a wall-clock time by the rule documented on [`parse_date_line`].
 pub(crate) fn resolve_local(local: NaiveDateTime, zone: Tz) -> DateTime<FixedOffset> {
     match zone.from_local_datetime(&local) {
@@ -124,6 +94,10 @@ pub(crate) fn resolve_local(local: NaiveDateTime, zone: Tz) -> DateTime<FixedOff
 mod tests {
     use super::*;
     use chrono_tz::Europe::Paris;
+
+    fn parse_date_line(text: &str, zone: Option<Tz>) -> Option<DateTime<FixedOffset>> {
+        super::parse_date_line(text, zone, WALL_CLOCK_FORMATS)
+    }
 
     fn paris(text: &str) -> String {
         parse_date_line(text, Some(Paris)).expect(text).to_rfc3339()
@@ -170,9 +144,17 @@ mod tests {
         );
         assert_eq!(parse_date_line("2023-07-01", Some(Paris)), None);
         assert_eq!(paris("2025-11-20 10:04"), "2025-11-20T10:04:00+01:00");
+        // A profile's own formats, in its zone (WSJ's Chinese edition).
+        let wsj = ["%Y年%m月%d日%H:%M CST", "%Y年%m月%d日%H:%M CST 更新"];
+        let shanghai = Some(chrono_tz::Asia::Shanghai);
         assert_eq!(
-            paris("2023年7月1日10:15 CST 更新"),
-            "2023-07-01T10:15:00+08:00"
+            super::parse_date_line("2023年7月1日10:15 CST 更新", shanghai, &wsj)
+                .map(|t| t.to_rfc3339()),
+            Some("2023-07-01T10:15:00+08:00".to_string())
+        );
+        assert_eq!(
+            parse_date_line("2023年7月1日10:15 CST 更新", shanghai),
+            None
         );
     }
 

@@ -436,6 +436,9 @@ pub(crate) const PROFILES: &[Profile] = &[
         hosts: &["wsj.com"],
         marks: &["images.wsj.net"],
         zone: Some(chrono_tz::Asia::Shanghai),
+        // The Chinese edition's date line, `2023年7月1日10:15 CST`: China Standard Time,
+        // the zone above (with ` 更新` when the article was updated).
+        date_formats: &["%Y年%m月%d日%H:%M CST", "%Y年%m月%d日%H:%M CST 更新"],
         bylines: &["[itemprop=name]", "a[rel=author]"],
         furniture: &[
             "相关阅读：",

@@ -83,9 +83,7 @@ fn classify(href: &str) -> Option<(Platform, &'static str)> {
         "twitter.com" | "x.com" if path().starts_with("/intent/tweet") || path() == "/share" => {
             (Platform::Twitter, "url")
         }
-        "linkedin.com"
-            if path().starts_with("/shareArticle") || path().starts_with("/sharing") =>
-        {
+        "linkedin.com" if path().starts_with("/shareArticle") || path().starts_with("/sharing") => {
             (Platform::Linkedin, "url")
         }
         "t.me" | "telegram.me" if path().starts_with("/share") => (Platform::Telegram, "url"),
