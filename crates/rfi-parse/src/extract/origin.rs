@@ -1,5 +1,7 @@
 //! Where an article comes from, read off its URL only: site, language and section.
 
+use super::profile::{LANGUAGE_CODES, Segment, UrlLanguage, UrlSection};
+
 /// The site, language and section of an article URL.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub(crate) struct Origin {
@@ -11,15 +13,19 @@ pub(crate) struct Origin {
     pub(crate) section: Option<String>,
 }
 
-/// Reads site, language and section from a decoded article URL.
+/// Reads site, language and section from a decoded article URL, by the rules of the
+/// site's profile (the one its host names, whatever profile extraction uses).
 pub(crate) fn origin(url: &str) -> Origin {
     let Some((site, path)) = site_and_path(url) else {
         return Origin::default();
     };
     let segments = path_segments(path);
+    let profile = super::profile::by_host(&site).unwrap_or(&super::profile::DEFAULT);
     Origin {
-        language: language(&site, &segments),
-        section: section(&site, &segments),
+        language: language(&site, &segments, profile.url_languages),
+        section: profile
+            .url_section
+            .and_then(|rule| section(&segments, &rule)),
         site: (!site.is_empty()).then_some(site),
     }
 }
@@ -56,112 +62,61 @@ pub(crate) fn path_segments(path: &str) -> Vec<&str> {
     path.split('/').filter(|s| !s.is_empty()).collect()
 }
 
-/// The language a site's URL names, for the sites of the archives.
-fn language(site: &str, segments: &[&str]) -> Option<&'static str> {
-    let first = segments.first().map(|s| s.to_ascii_lowercase());
-    let second = segments.get(1).map(|s| s.to_ascii_lowercase());
-    let tag = language_code;
-    match site {
-        // `/zhongwen/simp/world-123`, and since 2023 `/zhongwen/articles/ID/simp`.
-        "bbc.com" | "bbc.co.uk" if first.as_deref() == Some("zhongwen") => {
-            second.as_deref().and_then(tag).or_else(|| match segments {
-                [_, articles, _, script] if articles.eq_ignore_ascii_case("articles") => {
-                    tag(script)
-                }
-                _ => None,
-            })
-        }
-        "cna.com.tw" => Some("zh-Hant"),
-        // RTHK: `news.rthk.hk/rthk/ch/…` Chinese (Hong Kong, traditional), `/rthk/en/`.
-        "news.rthk.hk" => match second.as_deref() {
-            Some("ch") => Some("zh-Hant"),
-            Some("en") => Some("en"),
-            _ => None,
-        },
-        "chinese.aljazeera.net" | "china.kyodonews.net" => Some("zh-Hans"),
-        "tchina.kyodonews.net" => Some("zh-Hant"),
-        "cn.wsj.com" => Some(if first.as_deref() == Some("zh-hant") {
-            "zh-Hant"
-        } else {
-            "zh-Hans"
-        }),
-        "cn.nytimes.com" => Some(
-            if segments.last().is_some_and(|s| s.starts_with("zh-hant")) {
-                "zh-Hant"
-            } else {
-                "zh-Hans"
-            },
-        ),
-        // Known sites name the language first in the path (`rfi.fr/cn/`, `dw.com/zh/`), or
-        // after the site's own folder (`nhk.or.jp/nhkworld/zh/`). Any other host's path
-        // is not read: `/gb/` or `/hk/` elsewhere need not be a language.
-        "rfi.fr" | "dw.com" | "nhk.or.jp" => first
-            .as_deref()
-            .and_then(tag)
-            .or_else(|| second.as_deref().and_then(tag)),
-        _ => None,
-    }
+/// The language `site`'s URL names by the first of `rules` for it.
+fn language(site: &str, segments: &[&str], rules: &[UrlLanguage]) -> Option<&'static str> {
+    let rule = rules
+        .iter()
+        .find(|rule| rule.site.is_none_or(|own| own == site))?;
+    rule.segments
+        .iter()
+        .find_map(|at| {
+            let segment = match at {
+                Segment::At(index) => segments.get(*index),
+                Segment::Last => segments.last(),
+            }?;
+            language_code(segment, rule.codes)
+        })
+        .or(rule.otherwise)
 }
 
-/// The language a path segment such as `cn` or `zh-hant` names.
-fn language_code(code: &str) -> Option<&'static str> {
-    const CODES: &[(&str, &str)] = &[
-        ("cn", "zh-Hans"),
-        ("zh", "zh-Hans"),
-        ("zh-cn", "zh-Hans"),
-        ("zh-hans", "zh-Hans"),
-        ("simp", "zh-Hans"),
-        ("gb", "zh-Hans"),
-        ("tw", "zh-Hant"),
-        ("zh-tw", "zh-Hant"),
-        ("zh-hant", "zh-Hant"),
-        ("trad", "zh-Hant"),
-        ("big5", "zh-Hant"),
-        ("hk", "zh-Hant"),
-        ("en", "en"),
-        ("fr", "fr"),
-    ];
-    CODES
+/// The language a path segment such as `cn` or `zh-hant` names among `codes`.
+fn language_code(segment: &str, codes: &[(&str, &'static str)]) -> Option<&'static str> {
+    codes
         .iter()
-        .find(|(segment, _)| segment.eq_ignore_ascii_case(code))
+        .find(|(code, _)| code.eq_ignore_ascii_case(segment))
         .map(|(_, tag)| *tag)
 }
 
-/// The section: the first path segment that is neither a language, a number, nor the
-/// article itself.
-fn section(site: &str, segments: &[&str]) -> Option<String> {
+/// The section: the first folder of the path that is neither a language code, a number,
+/// nor one of the site's own folders, by `rule`.
+fn section(segments: &[&str], rule: &UrlSection) -> Option<String> {
     let (article, folders) = segments.split_last()?;
-    // DW: /zh/<headline>/a-123 — the folder is the headline, not a section.
-    if site == "dw.com" && article.starts_with("a-") {
+    if rule
+        .headline_before
+        .is_some_and(|prefix| article.starts_with(prefix))
+    {
         return None;
     }
-    // RTHK: /rthk/ch/component/k2/ID-DATE.htm — site, language and the CMS's folders.
-    if site == "news.rthk.hk" {
-        return None;
-    }
-    // BBC since 2023: /zhongwen/articles/ID/simp — an id where the section was.
-    if site.starts_with("bbc.")
+    if let Some(id_after) = rule.id_after
         && segments
             .get(1)
-            .is_some_and(|s| s.eq_ignore_ascii_case("articles"))
+            .is_some_and(|s| s.eq_ignore_ascii_case(id_after))
     {
         return None;
     }
     let is_noise = |segment: &&&str| {
-        language_code(segment).is_some()
-            || [
-                "zhongwen", "nhkworld", "amp", "articles", "news", "simp", "trad",
-            ]
-            .iter()
-            .any(|noise| noise.eq_ignore_ascii_case(segment))
+        language_code(segment, LANGUAGE_CODES).is_some()
+            || rule
+                .site_folders
+                .iter()
+                .any(|folder| folder.eq_ignore_ascii_case(segment))
             || segment.bytes().all(|b| b.is_ascii_digit())
     };
     if let Some(folder) = folders.iter().find(|s| !is_noise(s)) {
         return Some(folder.to_string());
     }
-    // BBC: /zhongwen/simp/world-66074278 — the section leads the article's name.
     let (name, id) = article.rsplit_once('-')?;
-    (site.starts_with("bbc.") && !name.is_empty() && id.bytes().all(|b| b.is_ascii_digit()))
+    (rule.section_in_name && !name.is_empty() && id.bytes().all(|b| b.is_ascii_digit()))
         .then(|| name.to_string())
 }
 

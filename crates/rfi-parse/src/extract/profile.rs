@@ -62,6 +62,78 @@ pub(crate) enum UrlDate {
     YearMonth,
 }
 
+/// How a source's URLs name an article's language: for one of its sites, the path
+/// segments that may hold a language code (`rfi.fr/cn/…`, `dw.com/zh/…`), or the
+/// site's only language.
+#[derive(Debug)]
+pub(crate) struct UrlLanguage {
+    /// The site (host without `www.`) the rule is for; `None` for every host of the
+    /// profile.
+    pub(crate) site: Option<&'static str>,
+    /// Path segments that may hold a language code; the first that does names it.
+    pub(crate) segments: &'static [Segment],
+    /// The codes read there ([`LANGUAGE_CODES`] unless the site writes its own).
+    pub(crate) codes: &'static [(&'static str, &'static str)],
+    /// The language when no segment names one (a site in one language).
+    pub(crate) otherwise: Option<&'static str>,
+}
+
+/// A path segment by position.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Segment {
+    /// The segment at this index, from 0.
+    At(usize),
+    /// The last segment.
+    Last,
+}
+
+/// A path segment's language codes, as the archive's sites write them, with the BCP 47
+/// tag each names.
+pub(crate) const LANGUAGE_CODES: &[(&str, &str)] = &[
+    ("cn", "zh-Hans"),
+    ("zh", "zh-Hans"),
+    ("zh-cn", "zh-Hans"),
+    ("zh-hans", "zh-Hans"),
+    ("simp", "zh-Hans"),
+    ("gb", "zh-Hans"),
+    ("tw", "zh-Hant"),
+    ("zh-tw", "zh-Hant"),
+    ("zh-hant", "zh-Hant"),
+    ("trad", "zh-Hant"),
+    ("big5", "zh-Hant"),
+    ("hk", "zh-Hant"),
+    ("en", "en"),
+    ("fr", "fr"),
+];
+
+/// How a source's URL paths name an article's section: the first folder that is
+/// neither a language code, a number, nor one of the site's own folders.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct UrlSection {
+    /// Folders of the site's own, never a section (`zhongwen`, `amp`, `news`).
+    pub(crate) site_folders: &'static [&'static str],
+    /// A path with this segment second names no section: an id stands where the section
+    /// was (BBC since 2023, `/zhongwen/articles/ID/simp`).
+    pub(crate) id_after: Option<&'static str>,
+    /// An article name with this prefix follows a headline, not a section (DW
+    /// `/zh/<headline>/a-123`).
+    pub(crate) headline_before: Option<&'static str>,
+    /// Without a section folder, an article name `section-12345` opens with its section
+    /// (BBC `/zhongwen/simp/world-66074278`).
+    pub(crate) section_in_name: bool,
+}
+
+/// The folders that are no section on most sites.
+const SITE_FOLDERS: &[&str] = &["news", "amp", "articles"];
+
+/// A section rule for sites whose first folder (past the common ones) is the section.
+const FIRST_FOLDER: UrlSection = UrlSection {
+    site_folders: SITE_FOLDERS,
+    id_after: None,
+    headline_before: None,
+    section_in_name: false,
+};
+
 /// Where a source's text states the publication day.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum TextDate {
@@ -109,6 +181,10 @@ pub(crate) struct Profile {
     pub(crate) url_date: UrlDate,
     /// Where the text states the publication day.
     pub(crate) text_date: TextDate,
+    /// How its URLs name the language.
+    pub(crate) url_languages: &'static [UrlLanguage],
+    /// How its URL paths name the section; `None` where they never do.
+    pub(crate) url_section: Option<UrlSection>,
     /// Elements the source marks as its lead paragraph, read as `lead` when they come
     /// before any paragraph.
     pub(crate) lead: &'static [&'static str],
@@ -220,7 +296,7 @@ const CREDIT_LABELS: &[&str] = &[
     "Image source, ",
 ];
 
-const DEFAULT: Profile = Profile {
+pub(crate) const DEFAULT: Profile = Profile {
     name: "default",
     hosts: &[],
     marks: &[],
@@ -232,6 +308,9 @@ const DEFAULT: Profile = Profile {
     // The URL of a source nobody has read says nothing for sure: no day is taken from it.
     url_date: UrlDate::None,
     text_date: TextDate::None,
+    // Only known sites' paths name a language: `/gb/` or `/hk/` elsewhere need not be one.
+    url_languages: &[],
+    url_section: Some(FIRST_FOLDER),
     lead: &[],
     has_lead: false,
     has_date_line: false,
@@ -265,6 +344,13 @@ pub(crate) const PROFILES: &[Profile] = &[
         name: "rfi",
         prints_time: true,
         hosts: &["rfi.fr"],
+        // `rfi.fr/cn/…`, `rfi.fr/tw/…`.
+        url_languages: &[UrlLanguage {
+            site: None,
+            segments: &[Segment::At(0), Segment::At(1)],
+            codes: LANGUAGE_CODES,
+            otherwise: None,
+        }],
         marks: &["://s.rfi.fr/", "://static.rfi.fr/"],
         opening_date_line: Some("%d/%m/%Y - %H:%M"),
         // RFI: date line, lead image and `<p><strong>` lead at the top, read in the
@@ -298,6 +384,12 @@ pub(crate) const PROFILES: &[Profile] = &[
     Profile {
         name: "cna",
         hosts: &["cna.com.tw"],
+        url_languages: &[UrlLanguage {
+            site: Some("cna.com.tw"),
+            segments: &[],
+            codes: LANGUAGE_CODES,
+            otherwise: Some("zh-Hant"),
+        }],
         marks: &["imgcdn.cna.com.tw", "www.cna.com.tw/"],
         weak_marks: &["（中央社"],
         zone: Some(chrono_tz::Asia::Taipei),
@@ -339,6 +431,18 @@ pub(crate) const PROFILES: &[Profile] = &[
         name: "dw",
         prints_time: true,
         hosts: &["dw.com"],
+        // `dw.com/zh/…`, `dw.com/zh-hant/…`.
+        url_languages: &[UrlLanguage {
+            site: None,
+            segments: &[Segment::At(0), Segment::At(1)],
+            codes: LANGUAGE_CODES,
+            otherwise: None,
+        }],
+        // `/zh/<headline>/a-123`: the folder is the headline, not a section.
+        url_section: Some(UrlSection {
+            headline_before: Some("a-"),
+            ..FIRST_FOLDER
+        }),
         marks: &["static.dw.com/", "tvdownloaddw-a.akamaihd.net/"],
         header: Header {
             byline_before_date: true,
@@ -374,6 +478,19 @@ pub(crate) const PROFILES: &[Profile] = &[
     Profile {
         name: "bbc",
         hosts: &["bbc.com", "bbc.co.uk"],
+        // `/zhongwen/simp/world-123`, and since 2023 `/zhongwen/articles/ID/simp`.
+        url_languages: &[UrlLanguage {
+            site: None,
+            segments: &[Segment::At(1), Segment::At(3)],
+            codes: LANGUAGE_CODES,
+            otherwise: None,
+        }],
+        url_section: Some(UrlSection {
+            site_folders: &["zhongwen", "news", "amp", "articles"],
+            id_after: Some("articles"),
+            headline_before: None,
+            section_in_name: true,
+        }),
         marks: &["ichef.bbci.co.uk", "bbc.com/zhongwen"],
         zone: Some(chrono_tz::UTC),
         captions: &["figcaption"],
@@ -420,6 +537,12 @@ pub(crate) const PROFILES: &[Profile] = &[
     Profile {
         name: "aj",
         hosts: &["aljazeera.net"],
+        url_languages: &[UrlLanguage {
+            site: Some("chinese.aljazeera.net"),
+            segments: &[],
+            codes: LANGUAGE_CODES,
+            otherwise: Some("zh-Hans"),
+        }],
         marks: &["chinese.aljazeera.net"],
         url_date: UrlDate::Segments,
         // "Update", the label of live pages' lists of updates.
@@ -434,6 +557,13 @@ pub(crate) const PROFILES: &[Profile] = &[
         prints_time: true,
         opening_text_is_lead: true,
         hosts: &["wsj.com"],
+        // `cn.wsj.com/zh-hant/…` is traditional, the rest simplified.
+        url_languages: &[UrlLanguage {
+            site: Some("cn.wsj.com"),
+            segments: &[Segment::At(0)],
+            codes: LANGUAGE_CODES,
+            otherwise: Some("zh-Hans"),
+        }],
         marks: &["images.wsj.net"],
         zone: Some(chrono_tz::Asia::Shanghai),
         // The Chinese edition's date line, `2023年7月1日10:15 CST`: China Standard Time,
@@ -456,6 +586,20 @@ pub(crate) const PROFILES: &[Profile] = &[
     Profile {
         name: "kyodo",
         hosts: &["kyodonews.net"],
+        url_languages: &[
+            UrlLanguage {
+                site: Some("china.kyodonews.net"),
+                segments: &[],
+                codes: LANGUAGE_CODES,
+                otherwise: Some("zh-Hans"),
+            },
+            UrlLanguage {
+                site: Some("tchina.kyodonews.net"),
+                segments: &[],
+                codes: LANGUAGE_CODES,
+                otherwise: Some("zh-Hant"),
+            },
+        ],
         marks: &["kyodonews.net"],
         weak_marks: &["【共同社", "<div class=\"article-body\">"],
         zone: Some(chrono_tz::Asia::Tokyo),
@@ -468,6 +612,17 @@ pub(crate) const PROFILES: &[Profile] = &[
     Profile {
         name: "nhk",
         hosts: &["nhk.or.jp", "nhk.jp"],
+        // `nhk.or.jp/nhkworld/zh/…`: after the site's own folder.
+        url_languages: &[UrlLanguage {
+            site: None,
+            segments: &[Segment::At(0), Segment::At(1)],
+            codes: LANGUAGE_CODES,
+            otherwise: None,
+        }],
+        url_section: Some(UrlSection {
+            site_folders: &["nhkworld", "news", "amp", "articles"],
+            ..FIRST_FOLDER
+        }),
         // `/detail/20241205_ML07.json`; ids such as `k10014660011000` state none.
         url_date: UrlDate::Compact,
         marks: &["nhk.or.jp/nhkworld"],
@@ -493,6 +648,13 @@ pub(crate) const PROFILES: &[Profile] = &[
         name: "nyt",
         prints_time: true,
         hosts: &["nytimes.com"],
+        // `cn.nytimes.com/…/zh-hant/` is traditional, the rest simplified.
+        url_languages: &[UrlLanguage {
+            site: Some("cn.nytimes.com"),
+            segments: &[Segment::Last],
+            codes: LANGUAGE_CODES,
+            otherwise: Some("zh-Hans"),
+        }],
         marks: &["static01.nyt.com", "cn.nytimes.com"],
         url_date: UrlDate::Compact,
         // The Chinese edition prints Beijing time: its times run 0 to 12 hours ahead of
@@ -546,6 +708,15 @@ pub(crate) const PROFILES: &[Profile] = &[
     Profile {
         name: "rthk",
         hosts: &["rthk.hk"],
+        // `news.rthk.hk/rthk/ch/…` Chinese (Hong Kong, traditional), `/rthk/en/`.
+        url_languages: &[UrlLanguage {
+            site: Some("news.rthk.hk"),
+            segments: &[Segment::At(1)],
+            codes: &[("ch", "zh-Hant"), ("en", "en")],
+            otherwise: None,
+        }],
+        // `/rthk/ch/component/k2/ID-DATE.htm`: site, language and the CMS's folders.
+        url_section: None,
         marks: &[],
         // Plain-text paragraphs (Markdown posts); times in Hong Kong.
         zone: Some(chrono_tz::Asia::Hong_Kong),
@@ -562,17 +733,21 @@ pub(crate) fn by_name(name: &str) -> Option<&'static Profile> {
 }
 
 /// The profile for an article: by its URL's site, else by the body's marks.
-pub(crate) fn choose(site: Option<&str>, body: &str) -> (&'static Profile, ChosenBy) {
-    if let Some(site) = site
-        && let Some(profile) = PROFILES.iter().find(|p| {
-            p.hosts.iter().any(|host| {
-                site == *host
-                    || site
-                        .strip_suffix(host)
-                        .is_some_and(|prefix| prefix.ends_with('.'))
-            })
+/// The profile of a site (a host without `www.`), matched as one of its hosts or a
+/// subdomain of one.
+pub(crate) fn by_host(site: &str) -> Option<&'static Profile> {
+    PROFILES.iter().find(|p| {
+        p.hosts.iter().any(|host| {
+            site == *host
+                || site
+                    .strip_suffix(host)
+                    .is_some_and(|prefix| prefix.ends_with('.'))
         })
-    {
+    })
+}
+
+pub(crate) fn choose(site: Option<&str>, body: &str) -> (&'static Profile, ChosenBy) {
+    if let Some(profile) = site.and_then(by_host) {
         return (profile, ChosenBy::Host);
     }
     if site.is_none() || !site.is_some_and(|s| s.contains('.')) {
