@@ -388,7 +388,7 @@ impl<'f> Walker<'f> {
         }
         let has_attributes = element.attrs().next().is_some();
         if is_textless(name)
-            || is_noise(node, element)
+            || is_noise(node, element, self.profile)
             || (has_attributes && is_hidden(element))
             || self.taken.contains(&node.id())
         {
@@ -449,7 +449,7 @@ impl<'f> Walker<'f> {
             self.caption_text(text, false);
             return false;
         }
-        if name == "div" && is_share_block(node) {
+        if name == "div" && is_share_block(node, self.profile) {
             self.flush();
             self.fields.share_links.extend(
                 node.descendants()
@@ -1580,7 +1580,7 @@ fn image_url(img: &Element, picture: Option<NodeRef<'_, Node>>) -> Option<String
 
 /// The share block: a `<div>` with share links among its children or grandchildren and
 /// no text of its own outside them, so that skipping it whole never drops article text.
-fn is_share_block(div: NodeRef<'_, Node>) -> bool {
+fn is_share_block(div: NodeRef<'_, Node>, profile: &Profile) -> bool {
     let has_share_anchor = div
         .children()
         .any(|child| is_share_anchor(child) || child.children().any(is_share_anchor));
@@ -1595,7 +1595,7 @@ fn is_share_block(div: NodeRef<'_, Node>) -> bool {
                 Node::Element(element)
                     if is_textless(element.name())
                         || is_share_anchor(node)
-                        || is_noise(node, element) =>
+                        || is_noise(node, element, profile) =>
                 {
                     skip = Some(node.id());
                 }
@@ -1722,14 +1722,17 @@ fn dl_caption(dd: NodeRef<'_, Node>) -> Option<String> {
         .flatten()
 }
 
-/// Content that never belongs to the article: promotion slots, the share widget, the
-/// old feed footer.
-fn is_noise(node: NodeRef<'_, Node>, element: &Element) -> bool {
-    let marked = element.attrs().any(|(name, _)| {
-        name.starts_with("data-selfpromo")
-            || name.starts_with("data-tms-ad")
-            || name == "data-root-share"
-    });
+/// Content that never belongs to the article: the elements the profile marks by an
+/// attribute (RFI's promotion slots and share widget), and the footer the feed
+/// collector appended to articles of every source until 2021 ([`COLLECTOR_FOOTER`]).
+fn is_noise(node: NodeRef<'_, Node>, element: &Element, profile: &Profile) -> bool {
+    let marked = !profile.noise_attributes.is_empty()
+        && element.attrs().any(|(name, _)| {
+            profile
+                .noise_attributes
+                .iter()
+                .any(|marker| name.starts_with(marker))
+        });
     marked
         || (element.name() == "div"
             && node
@@ -1738,10 +1741,15 @@ fn is_noise(node: NodeRef<'_, Node>, element: &Element) -> bool {
                     child
                         .value()
                         .as_text()
-                        .map(|text| text.trim_start().starts_with("获取更多RSS"))
+                        .map(|text| text.trim_start().starts_with(COLLECTOR_FOOTER))
                 })
                 .unwrap_or(false))
 }
+
+/// The opening of the footer the feed collector (feedx.net) put after the articles of
+/// every source (`<div>获取更多RSS：<br><a href="https://feedx.net">…`), the archive's
+/// own furniture rather than a source's.
+const COLLECTOR_FOOTER: &str = "获取更多RSS";
 
 fn block_kind(element: &Element) -> Option<BlockKind> {
     Some(match element.name() {

@@ -196,6 +196,9 @@ pub(crate) struct Profile {
     pub(crate) prints_time: bool,
     /// Containers dropped whole: carousels, related-news boxes, profile widgets.
     pub(crate) drop: &'static [&'static str],
+    /// Prefixes of attribute names that mark an element as no part of the article
+    /// (RFI's `data-selfpromo…` slots, `data-root-share` widget): dropped whole.
+    pub(crate) noise_attributes: &'static [&'static str],
     /// Containers read as inline text, whose start and end do not end a paragraph (a
     /// glossary term's wrapper inside a sentence).
     pub(crate) inline: &'static [&'static str],
@@ -316,6 +319,7 @@ pub(crate) const DEFAULT: Profile = Profile {
     has_date_line: false,
     prints_time: false,
     drop: &[],
+    noise_attributes: &[],
     inline: &[],
     captions: &["figcaption"],
     captions_after_image: &["small", "[class*=caption]", "[class*=Caption]"],
@@ -379,6 +383,9 @@ pub(crate) const PROFILES: &[Profile] = &[
         div_text_captions_image: false,
         // Text straight in RFI's layout `<div>`s is player and byline furniture.
         div_text_is_prose: false,
+        // Promotion slots (`data-selfpromo-…`, in 2021–24 pages), the ad slot
+        // (`data-tms-ad`) and the share widget (`data-root-share`).
+        noise_attributes: &["data-selfpromo", "data-tms-ad", "data-root-share"],
         ..DEFAULT
     },
     Profile {
