@@ -865,27 +865,30 @@ impl<'f> Walker<'f> {
     /// [`Walker::flush`]; `paragraph_tail` says the text is the tail of a paragraph the
     /// HTML parser closed early, so text straight in a container is a paragraph after all.
     ///
-    /// The block's text goes to the first of these that claims it, in this order (the
-    /// order is the meaning: a rule further down never sees what one above took):
+    /// The block's text goes to the first of [`BLOCK_RULES`] that claims it, in this order
+    /// (the order is the meaning: a rule further down never sees what one above took):
     ///
-    /// 1. caption of the picture before it (it repeats the picture's `alt`), or caption
-    ///    and credit of the embed before it (only links to the embed's own site);
-    /// 2. in a `<figure>` without `<figcaption>`: caption of its picture;
-    /// 3. text straight in a container: a gallery slide's caption, the summary before the
-    ///    page (`opening_text_is_lead`), or left out as furniture (noted when it reads as
-    ///    prose) unless the profile reads such text as prose;
-    /// 4. furniture the profile names (which may open a list of related links);
-    /// 5. a byline line by its label (`編輯：…`);
-    /// 6. a newsroom credit closing it (`（編輯：…）1091201`) to the byline, a date stamp to
-    ///    `published_date`, a credit line after its last line break to the byline; what is
-    ///    left goes on down;
-    /// 7. an image-source line (`图片来源：…`): the picture's credit;
-    /// 8. copyright (`p.t-copyright`, `©…`);
-    /// 9. a list item, or a paragraph after a related-links label, that is only a link:
-    ///    a related article, left out (a heading over only such items goes too);
-    /// 10. punctuation alone; bare text that is no sentence (a label);
-    /// 11. the headline (a first heading equal to the title);
-    /// 12. a heading, or a paragraph.
+    /// 1. `caption-of-picture-or-embed`: the caption of the picture before it (it
+    ///    repeats the picture's `alt`), or caption and credit of the embed before it
+    ///    (only links to the embed's own site);
+    /// 2. `figure-caption`: in a `<figure>` without `<figcaption>`, its picture's caption;
+    /// 3. `container-text`: text straight in a container: a gallery slide's caption, the
+    ///    summary before the page (`opening_text_is_lead`), or left out as furniture
+    ///    (noted when it reads as prose) unless the profile reads such text as prose;
+    /// 4. `furniture` the profile names (which may open a list of related links);
+    /// 5. `byline-line`: a byline line by its label (`編輯：…`);
+    /// 6. `closing-credits`: a newsroom credit closing it (`（編輯：…）1091201`) to the
+    ///    byline, a date stamp to `published_date`, a credit line after its last line
+    ///    break to the byline; what is left goes on down;
+    /// 7. `image-credit`: an image-source line (`图片来源：…`), the picture's credit;
+    /// 8. `copyright` (`p.t-copyright`, `©…`);
+    /// 9. `related-link-item`: a list item that is only a link, a related article (a
+    ///    heading over only such items goes too);
+    /// 10. `no-text`: punctuation alone, or bare text that is no sentence (a label);
+    /// 11. `related-link-paragraph`: a paragraph that is only a link after a related-links
+    ///     label or another such link;
+    /// 12. `headline`: a first heading equal to the title;
+    /// 13. `paragraph`: a heading, or a paragraph.
     fn flush_block(&mut self, paragraph_tail: bool) {
         if !self.text.has_text() {
             self.text.clear();
@@ -902,170 +905,18 @@ impl<'f> Walker<'f> {
         if kind == BlockKind::Container && paragraph_tail {
             kind = BlockKind::Paragraph;
         }
-        if self.captions_last_block(&text) || self.credits_last_embed(&text, &links) {
-            return;
-        }
-        if kind == BlockKind::Figure {
-            let captions = self
-                .figures
-                .last()
-                .is_some_and(|figure| !figure.has_figcaption && figure.given);
-            if captions && self.picture_just_read() {
-                self.caption_text(text, false);
-                return;
-            }
-            // Anything else a figure holds (a quotation, a table's text) is kept.
-            kind = BlockKind::Body;
-        }
-        if kind == BlockKind::Container {
-            if self.profile.div_text_captions_image && self.image_container == Some(container) {
-                // A gallery slide: the text beside the picture in its `<div>` captions it.
-                if matches!(self.fields.blocks.last(), Some(Block::Image(_))) {
-                    self.caption_text(text, false);
-                }
-                return;
-            }
-            if self.profile.opening_text_is_lead
-                && self.fields.lead.is_none()
-                && self.fields.paragraphs.is_empty()
-                && self.fields.blocks.is_empty()
-                && is_prose(&text)
-                && parse_date_line(&text, Some(chrono_tz::UTC), self.profile.date_formats).is_none()
-            {
-                // The summary the feed puts before the page (WSJ): the standfirst (a
-                // time line there, `2022年5月11日10:46 CST 更新`, is none).
-                self.fields.lead = Some(text.replace('\n', " "));
-                return;
-            }
-            if !self.profile.div_text_is_prose {
-                // Text straight inside a container (player widgets, bylines) is not a
-                // paragraph; should it read like prose, `check` shows it.
-                self.note_dropped(text);
-                return;
-            }
-            kind = BlockKind::Body;
-        }
-        if is_furniture(&text, self.profile) {
-            // Page furniture the profile names ("阅读更多"): never article text. Such a
-            // label may open a list of related articles, one link a paragraph.
-            self.related_links = true;
-            return;
-        }
-        if is_byline_line(&text, self.profile.byline_labels) {
-            self.fields.byline.push(text);
-            return;
-        }
-        // `…。（編輯：張雅淨）1091201`: a newsroom credit closing the paragraph (after it,
-        // CNA's date stamp) is the byline's, not the text's.
-        let mut text = text;
-        let mut links = links;
-        if let Some(credit) = trailing_credit(&text, self.profile.credit_roles) {
-            self.fields.byline.push(credit.roles.to_string());
-            if let Some(stamp) = credit.stamp {
-                self.fields.date_stamps.push(stamp.to_string());
-            }
-            let cut = credit.at;
-            text.truncate(cut);
-            let trimmed = text.trim_end().len();
-            text.truncate(trimmed);
-            links.retain(|link| link.end <= trimmed);
-            if text.is_empty() {
-                return;
-            }
-        }
-        // CNA's date stamp may close a paragraph without a credit (`…為準。1091201`).
-        if matches!(self.profile.text_date, TextDate::RocStamp(_))
-            && let Some(stamp) = text.get(text.len().saturating_sub(7)..)
-            && stamp.len() == 7
-            && stamp.bytes().all(|b| b.is_ascii_digit())
-            && text[..text.len() - 7].ends_with(['。', '）', '」', '！', '？'])
-        {
-            self.fields.date_stamps.push(stamp.to_string());
-            let cut = text.len() - 7;
-            text.truncate(cut);
-            links.retain(|link| link.end <= cut);
-        }
-        // A credit line may also end a paragraph after a line break (RFA).
-        if !self.profile.byline_labels.is_empty()
-            && let Some(at) = text.rfind('\n')
-            && is_byline_line(&text[at + 1..], self.profile.byline_labels)
-        {
-            self.fields.byline.push(text[at + 1..].to_string());
-            text.truncate(at);
-            links.retain(|link| link.end <= at);
-        }
-        if let Some(credit) = image_credit(&text, self.profile.credit_labels) {
-            // "Image source, AFP" under a picture credits it; it is not article text.
-            if let Some(Block::Image(index)) = self.fields.blocks.last() {
-                self.fields.images[*index]
-                    .credit
-                    .get_or_insert_with(|| credit.to_string());
-            }
-            return;
-        }
-        if kind == BlockKind::Copyright || text.starts_with('©') {
-            self.fields.copyright.get_or_insert(text);
-            return;
-        }
-        if kind == BlockKind::ListItem
-            && links.len() == 1
-            && links[0].end == text.len()
-            && (links[0].start == 0 || is_position_label(&text[..links[0].start]))
-        {
-            // A list item that is only a link belongs to a related-articles list. A
-            // heading right before such a list may only label it ("相關內容"): it is
-            // dropped unless article text follows before the next heading.
-            if let Some(heading) = self.last_heading.take()
-                && heading + 1 == self.fields.paragraphs.len()
-                && matches!(self.fields.blocks.last(), Some(Block::Heading(block)) if block.paragraph == heading)
-            {
-                self.heading_over_links = Some(heading);
-            }
-            return;
-        }
-        if text
-            .chars()
-            .all(|c| c.is_ascii_punctuation() || c.is_whitespace())
-        {
-            // A lone separator (" / " left between two byline links) is no text.
-            return;
-        }
-        if kind == BlockKind::Body && !is_prose(&text) {
-            // Bare text that is no sentence ("相关报道") labels a list or a picture.
-            return;
-        }
-        if kind == BlockKind::Paragraph
-            && links.len() == 1
-            && (links[0].start, links[0].end) == (0, text.len())
-            && is_headline_like(&text)
-            && self.related_link_paragraph()
-        {
-            return;
-        }
-        self.related_links = false;
-        let paragraph_like = matches!(kind, BlockKind::Paragraph | BlockKind::Body);
-        let heading = kind == BlockKind::Heading || (paragraph_like && all_strong);
-        if heading && self.fields.paragraphs.is_empty() && self.is_headline(&text) {
-            // The page's headline over the article, which `title` holds already.
-            return;
-        }
-        let block = TextBlock {
-            paragraph: self.fields.paragraphs.len(),
+        let mut block = Pending {
+            text,
             links,
+            kind,
+            container,
+            all_strong,
         };
-        if heading {
-            self.settle_heading_over_links();
-        } else {
-            // Text follows the heading and its links: the heading names a real section.
-            self.heading_over_links = None;
+        for (_, rule) in BLOCK_RULES {
+            if rule(self, &mut block) {
+                return;
+            }
         }
-        self.last_heading = heading.then_some(self.fields.paragraphs.len());
-        self.fields.paragraphs.push(text);
-        self.fields.blocks.push(if heading {
-            Block::Heading(block)
-        } else {
-            Block::Paragraph(block)
-        });
     }
 
     /// Whether a first heading is the page's headline: the title, perhaps after a label
@@ -1527,7 +1378,7 @@ fn caption_parts(
     if let Some(caption) = spans.next() {
         return (Some(caption), spans.next());
     }
-    // NYT: the credit is a `<cite>` inside the caption.
+    // A `<cite>` inside the caption names its source (the NYT writes its credits so).
     if let Some(cite) = figcaption
         .descendants()
         .find(|d| element_name(*d) == Some("cite"))
@@ -1722,6 +1573,267 @@ fn dl_caption(dd: NodeRef<'_, Node>) -> Option<String> {
         .flatten()
 }
 
+/// A text block on its way down [`BLOCK_RULES`]: a rule may claim it, or change it
+/// (cut a credit off its end, read a container's text as a paragraph) and pass it on.
+struct Pending {
+    text: String,
+    links: Vec<Link>,
+    kind: BlockKind,
+    /// The element the text was collected in.
+    container: NodeId,
+    /// Whether all its text is strong (a heading written as a bold paragraph).
+    all_strong: bool,
+}
+
+/// A rule of [`Walker::flush_block`]: whether it claimed the block.
+type BlockRule = fn(&mut Walker<'_>, &mut Pending) -> bool;
+
+/// The rules that decide a text block, by name, in the order documented on
+/// [`Walker::flush_block`]; the last takes every block that comes to it.
+const BLOCK_RULES: &[(&str, BlockRule)] = &[
+    ("caption-of-picture-or-embed", caption_of_picture_or_embed),
+    ("figure-caption", figure_caption_rule),
+    ("container-text", container_text),
+    ("furniture", furniture),
+    ("byline-line", byline_line),
+    ("closing-credits", closing_credits),
+    ("image-credit", image_credit_line),
+    ("copyright", copyright_line),
+    ("related-link-item", related_link_item),
+    ("no-text", no_text),
+    ("related-link-paragraph", related_link_paragraph),
+    ("headline", headline),
+    ("paragraph", paragraph),
+];
+
+/// 1. The caption of the picture before it (it repeats the picture's `alt`), or the
+///    caption and credit of the embed before it.
+fn caption_of_picture_or_embed(walker: &mut Walker<'_>, block: &mut Pending) -> bool {
+    walker.captions_last_block(&block.text) || walker.credits_last_embed(&block.text, &block.links)
+}
+
+/// 2. In a `<figure>` without `<figcaption>`, right after its picture: its caption.
+///    Anything else a figure holds (a quotation, a table's text) goes on as body text.
+fn figure_caption_rule(walker: &mut Walker<'_>, block: &mut Pending) -> bool {
+    if block.kind != BlockKind::Figure {
+        return false;
+    }
+    let captions = walker
+        .figures
+        .last()
+        .is_some_and(|figure| !figure.has_figcaption && figure.given);
+    if captions && walker.picture_just_read() {
+        walker.caption_text(std::mem::take(&mut block.text), false);
+        return true;
+    }
+    block.kind = BlockKind::Body;
+    false
+}
+
+/// 3. Text straight in a container: a gallery slide's caption, the summary before the
+///    page, or left out (noted when it reads as prose) unless the profile reads such
+///    text as prose, when it goes on as body text.
+fn container_text(walker: &mut Walker<'_>, block: &mut Pending) -> bool {
+    if block.kind != BlockKind::Container {
+        return false;
+    }
+    let profile = walker.profile;
+    if profile.div_text_captions_image && walker.image_container == Some(block.container) {
+        // A gallery slide: the text beside the picture in its `<div>` captions it.
+        if matches!(walker.fields.blocks.last(), Some(Block::Image(_))) {
+            walker.caption_text(std::mem::take(&mut block.text), false);
+        }
+        return true;
+    }
+    if profile.opening_text_is_lead
+        && walker.fields.lead.is_none()
+        && walker.fields.paragraphs.is_empty()
+        && walker.fields.blocks.is_empty()
+        && is_prose(&block.text)
+        && parse_date_line(&block.text, Some(chrono_tz::UTC), profile.date_formats).is_none()
+    {
+        // The summary the feed puts before the page (WSJ): the standfirst (a time line
+        // there, `2022年5月11日10:46 CST 更新`, is none).
+        walker.fields.lead = Some(block.text.replace('\n', " "));
+        return true;
+    }
+    if !profile.div_text_is_prose {
+        // Text straight inside a container (player widgets, bylines) is not a
+        // paragraph; should it read like prose, `check` shows it.
+        walker.note_dropped(std::mem::take(&mut block.text));
+        return true;
+    }
+    block.kind = BlockKind::Body;
+    false
+}
+
+/// 4. Page furniture the profile names (`阅读更多`): never article text. Such a label may
+///    open a list of related articles, one link a paragraph.
+fn furniture(walker: &mut Walker<'_>, block: &mut Pending) -> bool {
+    let claimed = is_furniture(&block.text, walker.profile);
+    if claimed {
+        walker.related_links = true;
+    }
+    claimed
+}
+
+/// 5. A byline line by its label (`編輯：…`).
+fn byline_line(walker: &mut Walker<'_>, block: &mut Pending) -> bool {
+    let claimed = is_byline_line(&block.text, walker.profile.byline_labels);
+    if claimed {
+        walker.fields.byline.push(std::mem::take(&mut block.text));
+    }
+    claimed
+}
+
+/// 6. Credits and stamps closing the text, cut off and passed on: a newsroom credit in
+///    parentheses (`…。（編輯：張雅淨）1091201`) to the byline and its date stamp to
+///    `published_date`; CNA's date stamp alone (`…為準。1091201`); a credit line after
+///    the last line break (RFA). Claims the block only when nothing is left.
+fn closing_credits(walker: &mut Walker<'_>, block: &mut Pending) -> bool {
+    let profile = walker.profile;
+    let Pending { text, links, .. } = block;
+    if let Some(credit) = trailing_credit(text, profile.credit_roles) {
+        walker.fields.byline.push(credit.roles.to_string());
+        if let Some(stamp) = credit.stamp {
+            walker.fields.date_stamps.push(stamp.to_string());
+        }
+        let cut = credit.at;
+        text.truncate(cut);
+        let trimmed = text.trim_end().len();
+        text.truncate(trimmed);
+        links.retain(|link| link.end <= trimmed);
+        if text.is_empty() {
+            return true;
+        }
+    }
+    if matches!(profile.text_date, TextDate::RocStamp(_))
+        && let Some(stamp) = text.get(text.len().saturating_sub(7)..)
+        && stamp.len() == 7
+        && stamp.bytes().all(|b| b.is_ascii_digit())
+        && text[..text.len() - 7].ends_with(['。', '）', '」', '！', '？'])
+    {
+        walker.fields.date_stamps.push(stamp.to_string());
+        let cut = text.len() - 7;
+        text.truncate(cut);
+        links.retain(|link| link.end <= cut);
+    }
+    if !profile.byline_labels.is_empty()
+        && let Some(at) = text.rfind('\n')
+        && is_byline_line(&text[at + 1..], profile.byline_labels)
+    {
+        walker.fields.byline.push(text[at + 1..].to_string());
+        text.truncate(at);
+        links.retain(|link| link.end <= at);
+    }
+    false
+}
+
+/// 7. An image-source line (`图片来源：…`, "Image source, AFP") under a picture: its
+///    credit, not article text.
+fn image_credit_line(walker: &mut Walker<'_>, block: &mut Pending) -> bool {
+    let Some(credit) = image_credit(&block.text, walker.profile.credit_labels) else {
+        return false;
+    };
+    if let Some(Block::Image(index)) = walker.fields.blocks.last() {
+        walker.fields.images[*index]
+            .credit
+            .get_or_insert_with(|| credit.to_string());
+    }
+    true
+}
+
+/// 8. The copyright line (the profile's copyright blocks, or text opening with `©`).
+fn copyright_line(walker: &mut Walker<'_>, block: &mut Pending) -> bool {
+    let claimed = block.kind == BlockKind::Copyright || block.text.starts_with('©');
+    if claimed {
+        walker
+            .fields
+            .copyright
+            .get_or_insert(std::mem::take(&mut block.text));
+    }
+    claimed
+}
+
+/// 9. A list item that is only a link (perhaps after a position label, `list 1 of 4`)
+///    belongs to a related-articles list. A heading right before such a list may only
+///    label it (`相關內容`): it is dropped unless article text follows before the next
+///    heading.
+fn related_link_item(walker: &mut Walker<'_>, block: &mut Pending) -> bool {
+    let Pending { text, links, .. } = &*block;
+    let claimed = block.kind == BlockKind::ListItem
+        && links.len() == 1
+        && links[0].end == text.len()
+        && (links[0].start == 0 || is_position_label(&text[..links[0].start]));
+    if claimed
+        && let Some(heading) = walker.last_heading.take()
+        && heading + 1 == walker.fields.paragraphs.len()
+        && matches!(walker.fields.blocks.last(), Some(Block::Heading(block)) if block.paragraph == heading)
+    {
+        walker.heading_over_links = Some(heading);
+    }
+    claimed
+}
+
+/// 10. No text: punctuation alone (" / " left between two byline links), or bare text
+///     that is no sentence (`相关报道`), which labels a list or a picture.
+fn no_text(_: &mut Walker<'_>, block: &mut Pending) -> bool {
+    block
+        .text
+        .chars()
+        .all(|c| c.is_ascii_punctuation() || c.is_whitespace())
+        || (block.kind == BlockKind::Body && !is_prose(&block.text))
+}
+
+/// 11. A paragraph that is only a link, after a related-links label or another such
+///     link: a related article.
+fn related_link_paragraph(walker: &mut Walker<'_>, block: &mut Pending) -> bool {
+    block.kind == BlockKind::Paragraph
+        && block.links.len() == 1
+        && (block.links[0].start, block.links[0].end) == (0, block.text.len())
+        && is_headline_like(&block.text)
+        && walker.related_link_paragraph()
+}
+
+/// 12. The page's headline over the article (a first heading equal to the title), which
+///     `title` holds already. Any block that comes this far ends a related-links list.
+fn headline(walker: &mut Walker<'_>, block: &mut Pending) -> bool {
+    walker.related_links = false;
+    is_heading(block) && walker.fields.paragraphs.is_empty() && walker.is_headline(&block.text)
+}
+
+/// 13. A heading (or a paragraph all in bold), or a paragraph.
+fn paragraph(walker: &mut Walker<'_>, block: &mut Pending) -> bool {
+    let heading = is_heading(block);
+    let text_block = TextBlock {
+        paragraph: walker.fields.paragraphs.len(),
+        links: std::mem::take(&mut block.links),
+    };
+    if heading {
+        walker.settle_heading_over_links();
+    } else {
+        // Text follows the heading and its links: the heading names a real section.
+        walker.heading_over_links = None;
+    }
+    walker.last_heading = heading.then_some(walker.fields.paragraphs.len());
+    walker
+        .fields
+        .paragraphs
+        .push(std::mem::take(&mut block.text));
+    walker.fields.blocks.push(if heading {
+        Block::Heading(text_block)
+    } else {
+        Block::Paragraph(text_block)
+    });
+    true
+}
+
+/// Whether a block is a heading: a heading element, or a paragraph all in bold.
+fn is_heading(block: &Pending) -> bool {
+    block.kind == BlockKind::Heading
+        || (matches!(block.kind, BlockKind::Paragraph | BlockKind::Body) && block.all_strong)
+}
+
 /// Content that never belongs to the article: the elements the profile marks by an
 /// attribute (RFI's promotion slots and share widget), and the footer the feed
 /// collector appended to articles of every source until 2021 ([`COLLECTOR_FOOTER`]).
@@ -1820,4 +1932,116 @@ fn non_empty(value: Option<&str>) -> Option<String> {
         .map(|v| strip_controls(v.trim()))
         .filter(|v| !v.is_empty() && !matches!(v.as_ref(), "undefined" | "null"))
         .map(|v| v.into_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A text block of `kind` as the walker hands it to the rules, inside the body.
+    fn pending(text: &str, kind: BlockKind) -> Pending {
+        let document = scraper::Html::parse_document("<p></p>");
+        Pending {
+            text: text.to_string(),
+            links: Vec::new(),
+            kind,
+            container: document.tree.root().id(),
+            all_strong: false,
+        }
+    }
+
+    /// Runs one rule alone on `block` with `profile`'s walker, and gives whether it
+    /// claimed the block, the block as it left, and what the walker filed.
+    fn run(rule: BlockRule, profile: &str, mut block: Pending) -> (bool, Pending, BodyFields) {
+        let mut fields = BodyFields::default();
+        let profile = super::super::profile::by_name(profile).expect("a profile");
+        let claimed = rule(&mut Walker::new(&mut fields, profile, "Title"), &mut block);
+        (claimed, block, fields)
+    }
+
+    #[test]
+    fn the_rules_run_in_their_documented_order_and_the_last_takes_all() {
+        let names: Vec<&str> = BLOCK_RULES.iter().map(|(name, _)| *name).collect();
+        assert_eq!(names.first(), Some(&"caption-of-picture-or-embed"));
+        assert_eq!(names.last(), Some(&"paragraph"));
+        assert_eq!(
+            names.len(),
+            13,
+            "the list on Walker::flush_block has 13 entries"
+        );
+        let (claimed, _, fields) = run(paragraph, "default", pending("Any text.", BlockKind::Body));
+        assert!(claimed);
+        assert_eq!(fields.paragraphs, ["Any text."]);
+    }
+
+    #[test]
+    fn closing_credits_are_cut_off_and_the_rest_passed_on() {
+        let text = "（中央社記者台北1日電）颱風明天登陸。（編輯：張雅淨）1091201";
+        let (claimed, block, fields) =
+            run(closing_credits, "cna", pending(text, BlockKind::Paragraph));
+        assert!(!claimed, "the sentence before the credit goes on down");
+        assert_eq!(block.text, "（中央社記者台北1日電）颱風明天登陸。");
+        assert_eq!(fields.byline, ["編輯：張雅淨"]);
+        assert_eq!(fields.date_stamps, ["1091201"]);
+        // A credit that is the whole block leaves nothing: the rule claims it.
+        let (claimed, _, fields) = run(
+            closing_credits,
+            "rfi",
+            pending("（译者：王二/核稿：李四）", BlockKind::Paragraph),
+        );
+        assert!(claimed);
+        assert_eq!(fields.byline, ["译者：王二/核稿：李四"]);
+    }
+
+    #[test]
+    fn no_text_claims_separators_and_labels_only() {
+        for (text, kind, claimed) in [
+            (" / ", BlockKind::Paragraph, true),
+            ("相关报道", BlockKind::Body, true),
+            ("相关报道", BlockKind::Paragraph, false),
+            (
+                "法国总统周六抵达北京，开始为期三天的访问。",
+                BlockKind::Body,
+                false,
+            ),
+        ] {
+            assert_eq!(
+                run(no_text, "default", pending(text, kind)).0,
+                claimed,
+                "{text:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn furniture_and_copyright_are_claimed_by_their_own_rules() {
+        let (claimed, _, _) = run(furniture, "aj", pending("阅读更多", BlockKind::Paragraph));
+        assert!(claimed);
+        let (claimed, _, _) = run(
+            furniture,
+            "default",
+            pending("阅读更多", BlockKind::Paragraph),
+        );
+        assert!(!claimed, "only a profile names furniture");
+        let (claimed, _, fields) =
+            run(copyright_line, "default", pending("© RFI", BlockKind::Body));
+        assert!(claimed);
+        assert_eq!(fields.copyright.as_deref(), Some("© RFI"));
+    }
+
+    #[test]
+    fn container_text_is_dropped_and_noted_or_read_as_prose_by_profile() {
+        let prose = "這是一段直接寫在容器裡的文字，讀起來像文章的句子。";
+        let (claimed, _, fields) = run(container_text, "wsj", pending(prose, BlockKind::Container));
+        // WSJ: prose before anything else is the summary.
+        assert!(claimed);
+        assert_eq!(fields.lead.as_deref(), Some(prose));
+        let (claimed, block, _) = run(
+            container_text,
+            "default",
+            pending(prose, BlockKind::Container),
+        );
+        assert!(!claimed, "the default reads it as prose and passes it on");
+        assert_eq!(block.kind, BlockKind::Body);
+    }
 }
