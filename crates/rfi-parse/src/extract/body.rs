@@ -8,7 +8,7 @@ use scraper::{Html, Node};
 
 use super::date::{parse_date_line, parse_date_only};
 use super::profile::{Css, Header, Profile, TextDate};
-use super::share::{is_share_link, share_link};
+use super::share::share_link;
 use super::srcset::candidate_urls;
 use super::text::{TextBuilder, is_textless, strip_controls, text_of};
 use crate::article::{Block, Embed, Image, Link, ShareLink, TextBlock};
@@ -447,15 +447,6 @@ impl<'f> Walker<'f> {
             // that is a picture is its caption.
             self.flush();
             self.caption_text(text, false);
-            return false;
-        }
-        if name == "div" && is_share_block(node, self.profile) {
-            self.flush();
-            self.fields.share_links.extend(
-                node.descendants()
-                    .filter_map(|d| d.value().as_element()?.attr("href"))
-                    .filter_map(share_link),
-            );
             return false;
         }
         match name {
@@ -1427,44 +1418,6 @@ fn image_url(img: &Element, picture: Option<NodeRef<'_, Node>>) -> Option<String
         .or_else(from_srcset)
         .or_else(from_sources)
         .map(str::to_string)
-}
-
-/// The share block: a `<div>` with share links among its children or grandchildren and
-/// no text of its own outside them, so that skipping it whole never drops article text.
-fn is_share_block(div: NodeRef<'_, Node>, profile: &Profile) -> bool {
-    let has_share_anchor = div
-        .children()
-        .any(|child| is_share_anchor(child) || child.children().any(is_share_anchor));
-    if !has_share_anchor {
-        return false;
-    }
-    let mut skip: Option<NodeId> = None;
-    for edge in div.traverse() {
-        match edge {
-            Edge::Open(node) if skip.is_none() => match node.value() {
-                Node::Text(text) if !text.trim().is_empty() => return false,
-                Node::Element(element)
-                    if is_textless(element.name())
-                        || is_share_anchor(node)
-                        || is_noise(node, element, profile) =>
-                {
-                    skip = Some(node.id());
-                }
-                _ => {}
-            },
-            Edge::Close(node) if skip == Some(node.id()) => skip = None,
-            _ => {}
-        }
-    }
-    true
-}
-
-fn is_share_anchor(node: NodeRef<'_, Node>) -> bool {
-    node.value()
-        .as_element()
-        .filter(|e| e.name() == "a")
-        .and_then(|a| a.attr("href"))
-        .is_some_and(is_share_link)
 }
 
 /// Elements a reader never sees: the `hidden` attribute, `aria-hidden="true"` subtrees

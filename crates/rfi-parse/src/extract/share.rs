@@ -28,16 +28,6 @@ pub(crate) fn share_link(href: &str) -> Option<ShareLink> {
     })
 }
 
-/// Whether `href` is a share link; cheaper than [`share_link`], which also reads the target.
-pub(crate) fn is_share_link(href: &str) -> bool {
-    match classify(href.trim()) {
-        // Only its message tells a share from a contact address.
-        Some((Platform::Email, _)) => share_link(href).is_some(),
-        Some(_) => true,
-        None => false,
-    }
-}
-
 /// The platform a link would share to, and the query parameter that holds what it shares
 /// (a `mailto:` is a share link only when [`share_link`] finds an address in it).
 ///
