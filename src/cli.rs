@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use anyhow::{Result, bail};
 use clap::{Parser, Subcommand, ValueEnum};
-use rfi_parse::{Format, ParseOptions};
+use rfi_parse::{Format, ParseOptions, ProfileName, TextEncoding, Zone};
 
 use crate::batch::walk::Pattern;
 use crate::batch::{Config as BatchConfig, Destination, ErrorFormat};
@@ -52,18 +52,18 @@ pub struct InputArgs {
     pub paths: Vec<PathBuf>,
 
     /// Time zone of RFI's `DD/MM/YYYY - HH:MM` date line (an IANA name).
-    #[arg(long, value_name = "ZONE", default_value = "Europe/Paris", value_parser = parse_zone)]
-    pub tz: String,
+    #[arg(long, value_name = "ZONE", default_value = "Europe/Paris")]
+    pub tz: Zone,
 
     /// The inputs' encoding, as a WHATWG label (`gb18030`, `big5`, `utf-8`…); by default
     /// it is detected: a byte-order mark, UTF-8, or a CJK encoding.
-    #[arg(long, value_name = "LABEL", value_parser = parse_encoding)]
-    pub encoding: Option<String>,
+    #[arg(long, value_name = "LABEL")]
+    pub encoding: Option<TextEncoding>,
 
     /// Read every body with this source profile (`rfi`, `cna`, `dw`…, or `default`, the
     /// careful default for unknown sources) instead of the one its host or markup names.
-    #[arg(long, value_name = "NAME", value_parser = parse_profile)]
-    pub profile: Option<String>,
+    #[arg(long, value_name = "NAME")]
+    pub profile: Option<ProfileName>,
 
     /// Read more input paths from FILE (`-` for standard input), one per line.
     #[arg(long, value_name = "FILE")]
@@ -208,27 +208,6 @@ pub enum Deny {
     Warnings,
 }
 
-fn parse_zone(name: &str) -> Result<String, String> {
-    ParseOptions::new()
-        .zone(name)
-        .map(|_| name.to_string())
-        .map_err(|error| error.to_string())
-}
-
-fn parse_encoding(label: &str) -> Result<String, String> {
-    ParseOptions::new()
-        .encoding(label)
-        .map(|_| label.to_string())
-        .map_err(|error| error.to_string())
-}
-
-fn parse_profile(name: &str) -> Result<String, String> {
-    ParseOptions::new()
-        .profile(name)
-        .map(|_| name.to_string())
-        .map_err(|error| error.to_string())
-}
-
 fn parse_size(text: &str) -> Result<u64, String> {
     let (number, unit) = match text.trim().char_indices().last() {
         Some((at, c)) if c.is_ascii_alphabetic() => (&text.trim()[..at], c.to_ascii_uppercase()),
@@ -274,8 +253,9 @@ pub struct InputConfig {
     pub stats: bool,
     /// A folder never walked into (the output folder).
     pub skip: Option<PathBuf>,
-    /// Several inputs may follow (not exactly one file or standard input).
-    pub many: bool,
+    /// Several inputs are named (a list, or more than one path); one path may still be a
+    /// folder ([`InputConfig::expects_many`]).
+    pub several_named: bool,
 }
 
 /// Which of the standard streams are terminals, probed once by `main`: the translation of
@@ -297,6 +277,13 @@ impl Terminals {
 }
 
 impl InputConfig {
+    /// Whether several inputs may follow (not exactly one file or standard input): asks
+    /// the file system whether a lone path is a folder, so it is called when the run
+    /// starts, not while arguments are translated.
+    pub fn expects_many(&self) -> bool {
+        self.several_named || self.paths.first().is_some_and(|path| path.is_dir())
+    }
+
     pub fn from_args(args: InputArgs, terminals: Terminals) -> Result<Self> {
         let reads_stdin = args.paths.iter().any(|p| p.as_os_str() == "-");
         if reads_stdin
@@ -317,7 +304,7 @@ impl InputConfig {
             }
             paths.push(PathBuf::from("-"));
         }
-        let many = args.files_from.is_some() || paths.len() != 1 || paths[0].is_dir();
+        let several_named = args.files_from.is_some() || paths.len() != 1;
         let threads = match args.threads {
             Some(0) => bail!("-j/--threads must be at least 1"),
             // Each worker costs a thread and a share of the reorder window; beyond a few
@@ -344,19 +331,20 @@ impl InputConfig {
             threads,
             max_size: args.max_size,
             parse: {
-                let mut options = ParseOptions::new().zone(&args.tz)?;
-                if let Some(label) = &args.encoding {
-                    options = options.encoding(label)?;
+                // Each value was read once, by its type, when the arguments were parsed.
+                let mut options = ParseOptions::new().zone(args.tz);
+                if let Some(encoding) = args.encoding {
+                    options = options.encoding(encoding);
                 }
-                if let Some(name) = &args.profile {
-                    options = options.profile(name)?;
+                if let Some(profile) = args.profile {
+                    options = options.profile(profile);
                 }
                 options
             },
             quiet: args.quiet,
             stats: !args.quiet && (args.stats || terminals.stderr),
             skip: None,
-            many,
+            several_named,
         })
     }
 }
@@ -394,8 +382,8 @@ impl ConvertConfig {
             batch: BatchConfig {
                 format,
                 parse: input.parse,
-                // Each output file holds one article, so no array or separators.
-                many: input.many && destination == Destination::Stream,
+                // Set when the run starts (`expects_many` looks at the file system).
+                many: false,
                 destination,
                 fail_fast: args.fail_fast,
                 max_size: input.max_size,

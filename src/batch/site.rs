@@ -4,14 +4,14 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
-use rfi_parse::ParseOptions;
+use rfi_parse::{ParseOptions, Zone};
 
 use super::walk::Input;
 
 /// The time zone of each Jekyll site met in a run, read once per site from the
 /// `_config.yml` beside its `_posts` folder.
 #[derive(Debug, Clone, Default)]
-pub struct SiteZones(Arc<Mutex<HashMap<PathBuf, Option<String>>>>);
+pub struct SiteZones(Arc<Mutex<HashMap<PathBuf, Option<Zone>>>>);
 
 impl SiteZones {
     /// The options for one input: its body's markup by its name, and, for a post below
@@ -35,26 +35,25 @@ impl SiteZones {
                 .0
                 .lock()
                 .unwrap_or_else(|poisoned| poisoned.into_inner());
-            known
+            *known
                 .entry(site.to_path_buf())
                 .or_insert_with(|| configured_zone(site))
-                .clone()
         };
         match zone {
-            Some(zone) => options.site_zone(&zone).unwrap_or(options),
+            Some(zone) => options.site_zone(zone),
             None => options,
         }
     }
 }
 
-/// The top-level `timezone:` of `SITE/_config.yml`, if it has one.
-fn configured_zone(site: &Path) -> Option<String> {
+/// The top-level `timezone:` of `SITE/_config.yml`, if it has one and names a zone.
+fn configured_zone(site: &Path) -> Option<Zone> {
     let config = std::fs::read_to_string(site.join("_config.yml")).ok()?;
     config.lines().find_map(|line| {
         let value = line.strip_prefix("timezone:")?;
         let value = value.split(" #").next().unwrap_or(value).trim();
         let value = value.trim_matches(|c| c == '"' || c == '\'');
-        (!value.is_empty()).then(|| value.to_string())
+        value.parse().ok()
     })
 }
 

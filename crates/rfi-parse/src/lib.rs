@@ -34,8 +34,8 @@ pub use article::{
 };
 pub use error::{OptionError, ParseError, ParseErrorKind};
 pub use extract::{
-    ArticleHeader, BodyMarkup, Decoded, ParseOptions, decode, parse_bytes_with, parse_header_bytes,
-    parse_with, profile_names, tree_building_work,
+    ArticleHeader, BodyMarkup, Decoded, ParseOptions, ProfileName, TextEncoding, Zone, decode,
+    parse_bytes_with, parse_header_bytes, parse_with, profile_names, tree_building_work,
 };
 pub use render::{DOCUMENT_SEPARATOR, Format, Writer};
 

@@ -17,7 +17,10 @@ use crate::progress::Progress;
 
 mod dedupe;
 
-pub fn run(config: ConvertConfig, interrupted: &AtomicBool) -> Result<ExitCode> {
+pub fn run(mut config: ConvertConfig, interrupted: &AtomicBool) -> Result<ExitCode> {
+    // Each output file below `--out-dir` holds one article, so no array or separators.
+    config.batch.many =
+        config.input.expects_many() && config.batch.destination == Destination::Stream;
     let pool = pool(&config.input)?;
     let options_key = format!("{:?} dedupe {:?}", config.batch.parse, config.dedupe);
     let plan = plan(&config, &pool, &options_key)?;

@@ -34,14 +34,16 @@ pub use post::BodyMarkup;
 /// ```
 /// use rfi_parse::ParseOptions;
 ///
-/// let options = ParseOptions::new().zone("Asia/Taipei")?.encoding("big5")?;
+/// let options = ParseOptions::new()
+///     .zone("Asia/Taipei".parse()?)
+///     .encoding("big5".parse()?);
 /// let article = rfi_parse::parse_with(
 ///     "<!--0-->\n[T](https://www.rfi.fr/tw/x)\n------\n\n<div>01/07/2023 - 08:00</div>",
 ///     &options,
 /// )
 /// .unwrap();
 /// assert_eq!(article.published.unwrap().to_rfc3339(), "2023-07-01T08:00:00+08:00");
-/// assert!(ParseOptions::new().zone("Mars/Olympus").is_err());
+/// assert!("Mars/Olympus".parse::<rfi_parse::Zone>().is_err());
 /// # Ok::<(), rfi_parse::OptionError>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -71,47 +73,41 @@ impl ParseOptions {
         Self::default()
     }
 
-    /// Reads RFI's `DD/MM/YYYY - HH:MM` date line in this IANA zone (`Europe/Paris`).
-    pub fn zone(mut self, iana_name: &str) -> Result<Self, OptionError> {
-        self.zone =
-            Tz::from_str(iana_name).map_err(|_| OptionError::UnknownZone(iana_name.to_string()))?;
-        Ok(self)
+    /// Reads RFI's `DD/MM/YYYY - HH:MM` date line in this zone.
+    pub fn zone(mut self, zone: Zone) -> Self {
+        self.zone = zone.0;
+        self
     }
 
-    /// Reads a Jekyll post's `date` that has no UTC offset in this IANA zone, as Jekyll
-    /// does with the site's `timezone:` setting (default UTC).
+    /// Reads a Jekyll post's `date` that has no UTC offset in this zone, as Jekyll does
+    /// with the site's `timezone:` setting (default UTC).
     ///
     /// ```
     /// let post = "---\ntitle: T\ndate: 2023-07-01 08:00\n---\n<p>x</p>\n";
-    /// let options = rfi_parse::ParseOptions::new().site_zone("Asia/Hong_Kong")?;
+    /// let options = rfi_parse::ParseOptions::new().site_zone("Asia/Hong_Kong".parse()?);
     /// let article = rfi_parse::parse_with(post, &options).unwrap();
     /// assert_eq!(article.timestamp.to_rfc3339(), "2023-07-01T00:00:00+00:00");
     /// # Ok::<(), rfi_parse::OptionError>(())
     /// ```
-    pub fn site_zone(mut self, iana_name: &str) -> Result<Self, OptionError> {
-        self.site_zone =
-            Tz::from_str(iana_name).map_err(|_| OptionError::UnknownZone(iana_name.to_string()))?;
-        Ok(self)
+    pub fn site_zone(mut self, zone: Zone) -> Self {
+        self.site_zone = zone.0;
+        self
     }
 
-    /// Reads every body with the named source profile (`rfi`, `cna`…, or `default`, the
+    /// Reads every body with this source profile (`rfi`, `cna`…, or `default`, the
     /// careful default for unknown sources) instead of choosing one by host or markup:
     /// to measure one profile on another source's files.
     ///
     /// ```
-    /// let options = rfi_parse::ParseOptions::new().profile("default")?;
+    /// let options = rfi_parse::ParseOptions::new().profile("default".parse()?);
     /// let article = rfi_parse::parse_with("<!--0-->\n[T](https://www.rfi.fr/cn/x)\n------\n\n<p>x</p>", &options).unwrap();
     /// assert_eq!(article.extractor.profile, "default");
-    /// assert!(rfi_parse::ParseOptions::new().profile("nope").is_err());
+    /// assert!("nope".parse::<rfi_parse::ProfileName>().is_err());
     /// # Ok::<(), rfi_parse::OptionError>(())
     /// ```
-    pub fn profile(mut self, name: &str) -> Result<Self, OptionError> {
-        self.profile = Some(
-            profile::by_name(name)
-                .ok_or_else(|| OptionError::UnknownProfile(name.to_string()))?
-                .name,
-        );
-        Ok(self)
+    pub fn profile(mut self, profile: ProfileName) -> Self {
+        self.profile = Some(profile.0);
+        self
     }
 
     /// Reads a post's body as this markup: HTML (the default, and every archive file's
@@ -131,19 +127,58 @@ impl ParseOptions {
         self
     }
 
-    /// Reads every input in this encoding, a WHATWG label (`gb18030`, `big5`, `utf-8`),
-    /// instead of detecting it.
-    pub fn encoding(mut self, label: &str) -> Result<Self, OptionError> {
-        self.encoding = Some(
-            Encoding::for_label(label.as_bytes())
-                .ok_or_else(|| OptionError::UnknownEncoding(label.to_string()))?,
-        );
-        Ok(self)
+    /// Reads every input in this encoding instead of detecting it.
+    pub fn encoding(mut self, encoding: TextEncoding) -> Self {
+        self.encoding = Some(encoding.0);
+        self
     }
 
     /// The zone's IANA name.
     pub fn zone_name(&self) -> &'static str {
         self.zone.name()
+    }
+}
+
+/// A time zone, read from its IANA name (`"Europe/Paris".parse()`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Zone(Tz);
+
+impl FromStr for Zone {
+    type Err = OptionError;
+
+    fn from_str(iana_name: &str) -> Result<Self, OptionError> {
+        Tz::from_str(iana_name)
+            .map(Zone)
+            .map_err(|_| OptionError::UnknownZone(iana_name.to_string()))
+    }
+}
+
+/// A text encoding, read from its WHATWG label (`"gb18030".parse()`, `big5`, `utf-8`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TextEncoding(&'static Encoding);
+
+impl FromStr for TextEncoding {
+    type Err = OptionError;
+
+    fn from_str(label: &str) -> Result<Self, OptionError> {
+        Encoding::for_label(label.as_bytes())
+            .map(TextEncoding)
+            .ok_or_else(|| OptionError::UnknownEncoding(label.to_string()))
+    }
+}
+
+/// The name of a source profile, checked against the known ones (`"cna".parse()`; see
+/// [`profile_names`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ProfileName(&'static str);
+
+impl FromStr for ProfileName {
+    type Err = OptionError;
+
+    fn from_str(name: &str) -> Result<Self, OptionError> {
+        profile::by_name(name)
+            .map(|profile| ProfileName(profile.name))
+            .ok_or_else(|| OptionError::UnknownProfile(name.to_string()))
     }
 }
 
@@ -218,7 +253,7 @@ pub fn decode<'a>(bytes: &'a [u8], options: &ParseOptions) -> Result<Decoded<'a>
 /// options.
 ///
 /// ```
-/// let options = rfi_parse::ParseOptions::new().zone("UTC")?;
+/// let options = rfi_parse::ParseOptions::new().zone("UTC".parse()?);
 /// let article = rfi_parse::parse_with(
 ///     "<!--0-->\n[T]()\n------\n\n<div>12/06/2023 - 17:21</div><div><p>x</p></div>",
 ///     &options,
@@ -307,7 +342,7 @@ fn parse_archive(input: &str, options: &ParseOptions) -> Result<Article, ParseEr
 /// Parses raw bytes, decoded as [`decode()`] describes.
 ///
 /// ```
-/// let options = rfi_parse::ParseOptions::new().encoding("gb18030")?;
+/// let options = rfi_parse::ParseOptions::new().encoding("gb18030".parse()?);
 /// let bytes = b"<!--0-->\n[\xd6\xd0\xce\xc4]()\n------\n\n<p>x</p>";
 /// let article = rfi_parse::parse_bytes_with(bytes, &options).unwrap();
 /// assert_eq!(article.title, "中文");
