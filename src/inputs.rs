@@ -4,7 +4,8 @@ use std::fs::File;
 use std::io::{self, BufReader};
 use std::path::{Path, PathBuf};
 
-use crate::batch::walk::{self, display_path};
+use crate::batch::display::display_path;
+use crate::batch::path_list::path_list;
 use crate::batch::{Input, Walk, WalkError};
 use anyhow::{Context, Result};
 
@@ -17,7 +18,7 @@ pub fn inputs(config: &InputConfig) -> Result<Inputs> {
     let listed: Box<dyn Iterator<Item = io::Result<PathBuf>> + Send> = match &config.files_from {
         None => Box::new(std::iter::empty()),
         Some(list) if list.as_os_str() == "-" => {
-            Box::new(walk::path_list(BufReader::new(io::stdin()), config.null))
+            Box::new(path_list(BufReader::new(io::stdin()), config.null))
         }
         Some(list) => {
             let file =
@@ -28,7 +29,7 @@ pub fn inputs(config: &InputConfig) -> Result<Inputs> {
                     display_path(list)
                 );
             }
-            Box::new(walk::path_list(BufReader::new(file), config.null))
+            Box::new(path_list(BufReader::new(file), config.null))
         }
     };
     let list_name = display_path(config.files_from.as_deref().unwrap_or(Path::new("")));

@@ -4,9 +4,12 @@
 //! hand-back, cancellation and the count of inputs done; each command brings its work
 //! (run on a worker) and its sink (run on the calling thread, in input order).
 
+pub mod display;
+pub mod input;
 pub mod ordered;
 pub mod outdir;
 pub mod output;
+pub mod path_list;
 pub mod site;
 pub mod stamp;
 pub mod walk;
@@ -19,7 +22,8 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use rfi_parse::{Format, ParseOptions, Writer, parse_bytes_with};
 use serde::Serialize;
 
-pub use walk::{Input, Walk, WalkError};
+pub use input::Input;
+pub use walk::{Walk, WalkError};
 
 /// Where converted articles go.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -272,7 +276,7 @@ fn convert(
 ) -> Result<Converted, Failure> {
     let input = input.map_err(|walk| Failure::io(walk.source, &walk.error))?;
     let source = input.source();
-    let walk::Contents { bytes, modified } = input
+    let input::Contents { bytes, modified } = input
         .read(config.max_size)
         .map_err(|error| Failure::io(source.clone(), &error))?;
     let options = config.site_zones.options_for(&input, &config.parse);
@@ -293,7 +297,7 @@ fn convert(
         outdir::write_output(dir, &input, &target, &document).map_err(|error| Failure {
             message: format!(
                 "cannot write {}: {}",
-                walk::display_path(&target),
+                display::display_path(&target),
                 io_message(&error)
             ),
             ..Failure::io(source, &error)

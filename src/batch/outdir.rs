@@ -7,8 +7,10 @@ use std::path::{Path, PathBuf};
 
 use rfi_parse::Format;
 
+use super::display;
+use super::input::Input;
 use super::output;
-use super::walk::{self, Input, WalkError};
+use super::walk::WalkError;
 
 /// Writes one output file atomically, refusing any place outside `dir` (a symbolic link
 /// in the tree) and the input itself.
@@ -58,7 +60,7 @@ fn create_folders_inside(dir: &Path, relative: &Path) -> io::Result<()> {
             Ok(_) => {
                 return Err(io::Error::new(
                     io::ErrorKind::AlreadyExists,
-                    format!("{} is not a folder", walk::display_path(&folder)),
+                    format!("{} is not a folder", display::display_path(&folder)),
                 ));
             }
             Err(error) if error.kind() == io::ErrorKind::NotFound => {
@@ -92,7 +94,7 @@ pub fn plan_out_dir(
                 "{} and {} would both be written to {}",
                 first.source(),
                 input.source(),
-                walk::display_path(&target)
+                display::display_path(&target)
             ));
             continue;
         }
@@ -112,7 +114,7 @@ pub fn plan_out_dir(
                 problems.push(format!(
                     "the output of {} would replace the input {}",
                     input.source(),
-                    walk::display_path(&target)
+                    display::display_path(&target)
                 ));
             }
         }

@@ -6,7 +6,7 @@ use std::sync::{Arc, Mutex};
 
 use rfi_parse::{ParseOptions, Zone};
 
-use super::walk::Input;
+use super::input::Input;
 
 /// The time zone of each Jekyll site met in a run, read once per site from the
 /// `_config.yml` beside its `_posts` folder.

@@ -1,95 +1,11 @@
-//! Input enumeration: paths, folders walked in sorted order, standard input, path lists.
+//! Folders walked in sorted order, by a name or path pattern, into inputs.
 
 use std::fs;
-use std::io::{self, BufRead};
+use std::io;
 use std::path::{Component, Path, PathBuf};
 
-/// One input to convert.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Input {
-    /// Standard input, named `-`.
-    Stdin,
-    /// A file, and where its output goes below `--out-dir`.
-    File { path: PathBuf, relative: PathBuf },
-}
-
-/// The extensions Jekyll reads as Markdown (its `markdown_ext` default).
-pub const MARKDOWN_EXTENSIONS: &[&str] = &["md", "markdown", "mkdown", "mkdn", "mkd"];
-
-impl Input {
-    /// What the input's body is written in, by its name: Markdown for the extensions
-    /// Jekyll reads as Markdown, else HTML (standard input too).
-    pub fn body_markup(&self) -> rfi_parse::BodyMarkup {
-        match self {
-            Input::File { path, .. }
-                if path.extension().is_some_and(|extension| {
-                    MARKDOWN_EXTENSIONS
-                        .iter()
-                        .any(|md| extension.eq_ignore_ascii_case(md))
-                }) =>
-            {
-                rfi_parse::BodyMarkup::Markdown
-            }
-            _ => rfi_parse::BodyMarkup::Html,
-        }
-    }
-
-    /// The name used in `source` and in error messages: the path as given or as walked.
-    pub fn source(&self) -> String {
-        match self {
-            Input::Stdin => "-".to_string(),
-            Input::File { path, .. } => display_path(path),
-        }
-    }
-
-    /// The input's bytes, at most `limit` of them, and its modification time: a larger
-    /// input (or an endless one, such as `/dev/zero` or a FIFO that never closes its
-    /// writer end) is refused once the limit is passed, without reading further.
-    pub fn read(&self, limit: u64) -> io::Result<Contents> {
-        let mut bytes = Vec::new();
-        let mut modified = None;
-        let read = match self {
-            Input::Stdin => io::Read::read_to_end(
-                &mut io::Read::take(io::stdin().lock(), limit.saturating_add(1)),
-                &mut bytes,
-            ),
-            Input::File { path, .. } => {
-                let file = fs::File::open(path)?;
-                // The open file's own time, taken before the read: an edit during the
-                // read leaves the file newer than what `--update` records of it.
-                let meta = file.metadata()?;
-                if meta.is_dir() {
-                    return Err(io::Error::new(io::ErrorKind::IsADirectory, "is a folder"));
-                }
-                modified = super::stamp::modified_of(&meta);
-                // Sized from the file's length, a regular file is read in one or two calls.
-                bytes.reserve_exact(meta.len().min(limit) as usize + 1);
-                io::Read::read_to_end(
-                    &mut io::Read::take(file, limit.saturating_add(1)),
-                    &mut bytes,
-                )
-            }
-        };
-        read?;
-        if bytes.len() as u64 > limit {
-            return Err(io::Error::new(
-                io::ErrorKind::FileTooLarge,
-                format!("too large: over {limit} bytes (see --max-size)"),
-            ));
-        }
-        Ok(Contents { bytes, modified })
-    }
-}
-
-/// What [`Input::read`] gives.
-pub struct Contents {
-    /// The bytes as read.
-    pub bytes: Vec<u8>,
-    /// When the file was last modified, as `--update`'s stamp keeps it, taken from the
-    /// open file before its bytes were read (`None` for standard input, or where the
-    /// file system gives no time).
-    pub modified: Option<u128>,
-}
+use super::display::display_path;
+use super::input::Input;
 
 /// An input that could not even be listed: a missing path, an unreadable folder, a
 /// symbolic-link loop, or something that is not a regular file.
@@ -149,13 +65,8 @@ pub struct Walk {
     pattern: Pattern,
     /// A folder never descended into (the output folder, canonicalized).
     skip: Option<PathBuf>,
-    state: State,
-}
-
-enum State {
-    Start,
-    Walking(Box<dyn Iterator<Item = walkdir::Result<walkdir::DirEntry>> + Send>),
-    Done,
+    /// The inputs, made at the first call to `next` (which looks at the file system).
+    inputs: Option<Box<dyn Iterator<Item = Result<Input, WalkError>> + Send>>,
 }
 
 impl std::fmt::Debug for Walk {
@@ -190,7 +101,7 @@ impl Walk {
             root: root.to_path_buf(),
             pattern,
             skip: None,
-            state: State::Start,
+            inputs: None,
         }
     }
 
@@ -200,16 +111,18 @@ impl Walk {
         self
     }
 
-    fn start(&mut self) -> Option<Result<Input, WalkError>> {
-        let root = &self.root;
+    /// The inputs of the path argument: standard input, the file, the folder's files, or
+    /// the error that the path gives.
+    fn start(&self) -> Box<dyn Iterator<Item = Result<Input, WalkError>> + Send> {
+        let root = self.root.clone();
         if root.as_os_str() == "-" {
-            self.state = State::Done;
-            return Some(Ok(Input::Stdin));
+            return Box::new(std::iter::once(Ok(Input::Stdin)));
         }
-        match fs::metadata(root) {
+        match fs::metadata(&root) {
             Ok(meta) if meta.is_dir() => {
                 let skip = self.skip.clone();
-                let walk = walkdir::WalkDir::new(root)
+                let pattern = self.pattern.clone();
+                let walk = walkdir::WalkDir::new(&root)
                     .follow_links(true)
                     // Siblings share their parent's path, so comparing whole paths orders
                     // them by name, without splitting each into components per comparison
@@ -222,58 +135,17 @@ impl Walk {
                             && fs::canonicalize(entry.path()).ok() == skip;
                         !is_skipped
                     });
-                self.state = State::Walking(Box::new(walk));
-                self.next_walked()
+                Box::new(walk.filter_map(move |entry| walked(&root, &pattern, entry)))
             }
             Ok(_) => {
-                self.state = State::Done;
-                Some(Ok(Input::File {
-                    path: root.clone(),
-                    relative: PathBuf::from(root.file_name().unwrap_or(root.as_os_str())),
-                }))
+                let relative = PathBuf::from(root.file_name().unwrap_or(root.as_os_str()));
+                Box::new(std::iter::once(Ok(Input::File {
+                    path: root,
+                    relative,
+                })))
             }
-            Err(error) => {
-                self.state = State::Done;
-                Some(Err(walk_error(root, error)))
-            }
+            Err(error) => Box::new(std::iter::once(Err(walk_error(&root, error)))),
         }
-    }
-
-    fn next_walked(&mut self) -> Option<Result<Input, WalkError>> {
-        let State::Walking(walk) = &mut self.state else {
-            return None;
-        };
-        for entry in walk.by_ref() {
-            let entry = match entry {
-                Ok(entry) => entry,
-                Err(error) => return Some(Err(walkdir_error(&self.root, error))),
-            };
-            let file_type = entry.file_type();
-            if file_type.is_dir() {
-                continue;
-            }
-            let below = entry
-                .path()
-                .strip_prefix(&self.root)
-                .unwrap_or(entry.path());
-            if !self.pattern.matches(below) {
-                continue;
-            }
-            if !file_type.is_file() {
-                // A FIFO would block the run and a device would never end.
-                return Some(Err(walk_error(
-                    entry.path(),
-                    io::Error::new(io::ErrorKind::InvalidInput, "not a regular file"),
-                )));
-            }
-            let relative = root_name(&self.root).join(below);
-            return Some(Ok(Input::File {
-                path: entry.into_path(),
-                relative,
-            }));
-        }
-        self.state = State::Done;
-        None
     }
 }
 
@@ -281,12 +153,44 @@ impl Iterator for Walk {
     type Item = Result<Input, WalkError>;
 
     fn next(&mut self) -> Option<Self::Item> {
-        match self.state {
-            State::Start => self.start(),
-            State::Walking(_) => self.next_walked(),
-            State::Done => None,
+        if self.inputs.is_none() {
+            self.inputs = Some(self.start());
         }
+        self.inputs.as_mut()?.next()
     }
+}
+
+/// What one entry of a folder walk gives: nothing for a folder or a file the pattern
+/// does not take, else the input, or an error for what is not a regular file.
+fn walked(
+    root: &Path,
+    pattern: &Pattern,
+    entry: walkdir::Result<walkdir::DirEntry>,
+) -> Option<Result<Input, WalkError>> {
+    let entry = match entry {
+        Ok(entry) => entry,
+        Err(error) => return Some(Err(walkdir_error(root, error))),
+    };
+    let file_type = entry.file_type();
+    if file_type.is_dir() {
+        return None;
+    }
+    let below = entry.path().strip_prefix(root).unwrap_or(entry.path());
+    if !pattern.matches(below) {
+        return None;
+    }
+    if !file_type.is_file() {
+        // A FIFO would block the run and a device would never end.
+        return Some(Err(walk_error(
+            entry.path(),
+            io::Error::new(io::ErrorKind::InvalidInput, "not a regular file"),
+        )));
+    }
+    let relative = root_name(root).join(below);
+    Some(Ok(Input::File {
+        path: entry.into_path(),
+        relative,
+    }))
 }
 
 /// The folder argument's own last component, which outputs keep (as `cp -r` does):
@@ -319,130 +223,9 @@ fn walkdir_error(root: &Path, error: walkdir::Error) -> WalkError {
     walk_error(&path, error)
 }
 
-/// A path as messages and `source` fields show it: control characters and bytes that
-/// are not UTF-8 escaped (`\n`, `\u{1b}`, `\xe9`), as `ls -b` does, so that a file name
-/// can neither forge an error line nor reach a terminal raw.
-pub fn display_path(path: &Path) -> String {
-    let bytes = path.as_os_str().as_encoded_bytes();
-    // The usual name: UTF-8 without a control character (C0, DEL, or C1, which UTF-8
-    // writes as 0xC2 0x80–0x9F), shown as it is.
-    let has_control = bytes.iter().any(|&b| b < 0x20 || b == 0x7f)
-        || bytes
-            .windows(2)
-            .any(|pair| pair[0] == 0xc2 && (0x80..0xa0).contains(&pair[1]));
-    if !has_control && let Ok(text) = std::str::from_utf8(bytes) {
-        return text.to_owned();
-    }
-    let mut shown = String::with_capacity(bytes.len());
-    for chunk in bytes.utf8_chunks() {
-        for c in chunk.valid().chars() {
-            match c {
-                '\n' => shown.push_str("\\n"),
-                '\t' => shown.push_str("\\t"),
-                '\r' => shown.push_str("\\r"),
-                c if c.is_control() => {
-                    let _ = std::fmt::Write::write_fmt(
-                        &mut shown,
-                        format_args!("\\u{{{:x}}}", c as u32),
-                    );
-                }
-                c => shown.push(c),
-            }
-        }
-        for byte in chunk.invalid() {
-            let _ = std::fmt::Write::write_fmt(&mut shown, format_args!("\\x{byte:02x}"));
-        }
-    }
-    shown
-}
-
-/// The longest path a `--files-from` list may hold (Linux's PATH_MAX is 4,096).
-const MAX_LIST_LINE: usize = 64 * 1024;
-
-/// Reads a list of paths, one per line or NUL-separated, lazily.
-pub fn path_list(mut reader: impl BufRead, nul: bool) -> impl Iterator<Item = io::Result<PathBuf>> {
-    let separator = if nul { b'\0' } else { b'\n' };
-    let mut done = false;
-    // Empty items in a row: an endless stream of separators (`/dev/zero` with `-0`)
-    // holds no path and must not spin forever.
-    let mut empty_run = 0usize;
-    std::iter::from_fn(move || {
-        while !done {
-            let mut bytes = Vec::new();
-            // Each item is read with a bound, so an endless line cannot fill memory.
-            let read = io::Read::take(&mut reader, MAX_LIST_LINE as u64 + 1)
-                .read_until(separator, &mut bytes);
-            match read {
-                Err(error) => {
-                    done = true;
-                    return Some(Err(error));
-                }
-                Ok(0) => done = true,
-                Ok(_) => {
-                    let ended = bytes.last() == Some(&separator);
-                    if ended {
-                        bytes.pop();
-                    } else if bytes.len() > MAX_LIST_LINE {
-                        done = true;
-                        return Some(Err(io::Error::new(
-                            io::ErrorKind::InvalidData,
-                            format!("a listed path is longer than {MAX_LIST_LINE} bytes"),
-                        )));
-                    }
-                    if !nul && bytes.last() == Some(&b'\r') {
-                        bytes.pop();
-                    }
-                    if bytes.is_empty() {
-                        empty_run += 1;
-                        if empty_run > MAX_EMPTY_ITEMS {
-                            done = true;
-                            return Some(Err(io::Error::new(
-                                io::ErrorKind::InvalidData,
-                                format!(
-                                    "over {MAX_EMPTY_ITEMS} empty items in a row: no list of paths"
-                                ),
-                            )));
-                        }
-                        continue;
-                    }
-                    empty_run = 0;
-                    return Some(Ok(path_from_bytes(bytes)));
-                }
-            }
-        }
-        None
-    })
-}
-
-/// Empty items in a row that end a list as no list at all.
-const MAX_EMPTY_ITEMS: usize = 1 << 20;
-
-#[cfg(unix)]
-fn path_from_bytes(bytes: Vec<u8>) -> PathBuf {
-    use std::os::unix::ffi::OsStringExt;
-    PathBuf::from(std::ffi::OsString::from_vec(bytes))
-}
-
-#[cfg(not(unix))]
-fn path_from_bytes(bytes: Vec<u8>) -> PathBuf {
-    PathBuf::from(String::from_utf8_lossy(&bytes).into_owned())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn path_lists_split_on_newline_or_nul() {
-        let lines: Vec<_> = path_list(&b"a.txt\r\n\nb c.txt\n"[..], false)
-            .map(Result::unwrap)
-            .collect();
-        assert_eq!(lines, [PathBuf::from("a.txt"), PathBuf::from("b c.txt")]);
-        let nul: Vec<_> = path_list(&b"a\nb.txt\0c.txt\0"[..], true)
-            .map(Result::unwrap)
-            .collect();
-        assert_eq!(nul, [PathBuf::from("a\nb.txt"), PathBuf::from("c.txt")]);
-    }
 
     #[test]
     fn patterns_match_names_or_paths() {
@@ -466,23 +249,5 @@ mod tests {
         assert_eq!(root_name(Path::new(".")), PathBuf::new());
         assert_eq!(root_name(Path::new("..")), PathBuf::new());
         assert_eq!(root_name(Path::new("/")), PathBuf::new());
-    }
-
-    #[cfg(unix)]
-    #[test]
-    fn names_are_escaped_for_display() {
-        use std::os::unix::ffi::OsStrExt;
-        let name = std::ffi::OsStr::from_bytes(b"z\nforged\x1b[31m caf\xe9.txt");
-        assert_eq!(
-            display_path(Path::new(name)),
-            "z\\nforged\\u{1b}[31m caf\\xe9.txt"
-        );
-        assert_eq!(display_path(Path::new("新闻/a.txt")), "新闻/a.txt");
-        // C1 controls and DEL are escaped too; a character after 0xC2 that is none stays.
-        assert_eq!(
-            display_path(Path::new("a\u{85}b\u{7f}")),
-            "a\\u{85}b\\u{7f}"
-        );
-        assert_eq!(display_path(Path::new("¡a\u{a0}")), "¡a\u{a0}");
     }
 }

@@ -6,8 +6,8 @@ use std::sync::atomic::AtomicBool;
 
 use anyhow::{Context, Result, anyhow, bail};
 
+use crate::batch::display::display_path;
 use crate::batch::output::AtomicFile;
-use crate::batch::walk::display_path;
 use crate::batch::{self, Destination, Engine, ErrorFormat, Input, Stop, Summary, WalkError};
 
 use crate::EXIT_INTERRUPTED;
