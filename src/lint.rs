@@ -6,7 +6,7 @@ use std::hash::{Hash, Hasher};
 use chrono::{DateTime, FixedOffset};
 use serde::Serialize;
 
-use rfi_parse::{Article, ParseOptions, decode, parse_with};
+use rfi_parse::{Article, ParseOptions, diagnose};
 
 /// How serious a finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -244,16 +244,15 @@ pub fn check_file(source: String, bytes: &[u8], options: &ParseOptions) -> FileR
         findings: Vec::new(),
         facts: None,
     };
-    let decoded = decode(bytes, options);
-    report.encoding = decoded.as_ref().ok().map(|decoded| decoded.encoding);
-    let article = match decoded.and_then(|decoded| parse_with(&decoded.text, options)) {
-        Ok(article) => article,
+    let (article, diagnostics) = match diagnose(bytes, options) {
+        Ok(read) => read,
         Err(error) => {
             report.push(Some(error.line()), Rule::Unparseable, error.to_string());
             return report;
         }
     };
-    let body = Some(body_line(bytes));
+    report.encoding = Some(diagnostics.encoding);
+    let body = Some(diagnostics.body_line);
     let link = Some(2);
     if article.title.is_empty() {
         report.push(link, Rule::EmptyTitle, "the title is empty".into());
@@ -261,7 +260,7 @@ pub fn check_file(source: String, bytes: &[u8], options: &ParseOptions) -> FileR
     if article.url.is_none() {
         report.push(link, Rule::EmptyUrl, "the link line has no URL".into());
     }
-    let extractor = article.extractor;
+    let extractor = diagnostics.extractor;
     report.profile = Some((extractor.profile, extractor.chosen_by.as_str()));
     match (&article.date_line, &article.published) {
         // Only sources that print a date line are expected to have one.
@@ -314,14 +313,14 @@ pub fn check_file(source: String, bytes: &[u8], options: &ParseOptions) -> FileR
             format!("the lead image is the placeholder {}", image.url),
         );
     }
-    if let Some(text) = article.dropped_text.first() {
+    if let Some(text) = diagnostics.dropped_text.first() {
         let shown: String = text.chars().take(60).collect();
         report.push(
             body,
             Rule::DroppedProse,
             format!(
                 "{} text block(s) left out by a rule read like article text, first: {shown:?}",
-                article.dropped_text.len()
+                diagnostics.dropped_text.len()
             ),
         );
     }
@@ -332,7 +331,7 @@ pub fn check_file(source: String, bytes: &[u8], options: &ParseOptions) -> FileR
         (None, _) => format!("({} markup)", extractor.profile),
     };
     report.facts = Some(Facts {
-        body_line: body_line(bytes),
+        body_line: diagnostics.body_line,
         lines,
         samples,
         group,
@@ -369,24 +368,6 @@ fn masked_lines(article: &Article) -> (Vec<u64>, Vec<(u64, String)>) {
         }
     }
     (lines, samples)
-}
-
-/// The line the HTML body starts on: after the three header lines and any blank lines.
-fn body_line(bytes: &[u8]) -> usize {
-    let mut line = 1;
-    let mut lines = bytes.split(|b| *b == b'\n');
-    for _ in 0..3 {
-        if lines.next().is_some() {
-            line += 1;
-        }
-    }
-    for text in lines {
-        if !text.iter().all(u8::is_ascii_whitespace) {
-            break;
-        }
-        line += 1;
-    }
-    line
 }
 
 /// A 64-bit fingerprint (SipHash with fixed keys: the same in every run).

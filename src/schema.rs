@@ -14,6 +14,19 @@ pub const SCHEMA_VERSION: u32 = 1;
 /// The JSON Schema (draft 2020-12) of one `Article` as `rfi-parse` writes it.
 pub fn article_schema() -> Schema {
     let mut schema = schemars::schema_for!(Article);
+    // `source` is the writer's, not the article's: the first member of batch output.
+    if let Some(properties) = schema
+        .get_mut("properties")
+        .and_then(|properties| properties.as_object_mut())
+    {
+        properties.insert(
+            "source".into(),
+            serde_json::json!({
+                "description": "The input path, set only in batch output (JSON Lines, JSON arrays).",
+                "type": ["string", "null"],
+            }),
+        );
+    }
     schema.insert(
         "$id".into(),
         format!("urn:rfi-parse:article:v{SCHEMA_VERSION}").into(),

@@ -9,7 +9,7 @@ fuzz_target!(|data: &[u8]| {
     if let Ok(article) = rfi_parse::parse_bytes_with(data, &options) {
         for format in [Format::Json, Format::JsonLines, Format::Markdown, Format::Text] {
             let mut out = Vec::new();
-            format.render(&article, &mut out);
+            format.render(&article, None, &mut out);
             assert!(std::str::from_utf8(&out).is_ok());
         }
     }
@@ -19,6 +19,6 @@ fuzz_target!(|data: &[u8]| {
     let article = rfi_parse::parse_bytes_with(&framed, &options);
     if let Ok(article) = article {
         let mut out = Vec::new();
-        Format::Markdown.render(&article, &mut out);
+        Format::Markdown.render(&article, None, &mut out);
     }
 });

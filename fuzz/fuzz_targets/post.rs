@@ -18,7 +18,7 @@ fuzz_target!(|data: &[u8]| {
             if let Ok(article) = rfi_parse::parse_bytes_with(input, &options) {
                 for format in [Format::Json, Format::Markdown, Format::Text] {
                     let mut out = Vec::new();
-                    format.render(&article, &mut out);
+                    format.render(&article, None, &mut out);
                     assert!(std::str::from_utf8(&out).is_ok());
                 }
             }

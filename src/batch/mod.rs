@@ -19,7 +19,7 @@ use std::ops::ControlFlow;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
-use rfi_parse::{Format, ParseOptions, Writer, parse_bytes_with};
+use rfi_parse::{Format, ParseOptions, Writer, diagnose};
 use serde::Serialize;
 
 pub use input::Input;
@@ -102,9 +102,9 @@ impl Failure {
 /// Why an article that converted may not hold all of its input's text: what a rule left
 /// out that reads like article prose, or markup read as flat paragraphs. Reported as
 /// `FILE: warning: message` (JSON: `kind` `warning`), counted, and no failure.
-fn lossy_warning(source: &str, article: &rfi_parse::Article) -> Option<Failure> {
+fn lossy_warning(source: &str, diagnostics: &rfi_parse::Diagnostics) -> Option<Failure> {
     let mut parts = Vec::new();
-    if let Some(first) = article.dropped_text.first() {
+    if let Some(first) = diagnostics.dropped_text.first() {
         let excerpt: String = first.chars().take(60).collect();
         let more = if first.chars().count() > 60 {
             "…"
@@ -113,10 +113,10 @@ fn lossy_warning(source: &str, article: &rfi_parse::Article) -> Option<Failure> 
         };
         parts.push(format!(
             "{} passage(s) that read like article text were left out by a rule (first: {excerpt:?}{more}); `rfi-parse check` lists them as dropped-prose",
-            article.dropped_text.len()
+            diagnostics.dropped_text.len()
         ));
     }
-    if article.extractor.simplified_markup {
+    if diagnostics.extractor.simplified_markup {
         parts.push(
             "the markup cost more to build than its size warrants, so it was read as flat paragraphs of its text (links, headings and captions not kept)"
                 .to_string(),
@@ -280,18 +280,18 @@ fn convert(
         .read(config.max_size)
         .map_err(|error| Failure::io(source.clone(), &error))?;
     let options = config.site_zones.options_for(&input, &config.parse);
-    let mut article = parse_bytes_with(&bytes, &options).map_err(|error| Failure {
+    let (article, diagnostics) = diagnose(&bytes, &options).map_err(|error| Failure {
         source: source.clone(),
         line: Some(error.line()),
         kind: "parse",
         message: error.to_string(),
     })?;
-    let warning = lossy_warning(&source, &article);
-    if config.many || config.format == Format::JsonLines {
-        article.source = Some(source.clone());
-    }
+    let warning = lossy_warning(&source, &diagnostics);
+    // Batch output names each article's input.
+    let shown_source =
+        (config.many || config.format == Format::JsonLines).then_some(source.as_str());
     let mut document = Vec::with_capacity(bytes.len());
-    config.format.render(&article, &mut document);
+    config.format.render(&article, shown_source, &mut document);
     if let Destination::OutDir(dir) = &config.destination {
         let target = outdir::output_path(dir, &input, config.format);
         outdir::write_output(dir, &input, &target, &document).map_err(|error| Failure {

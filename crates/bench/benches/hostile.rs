@@ -18,7 +18,7 @@ fn main() {
         let started = Instant::now();
         let article = rfi_parse::parse(&input).expect("converts");
         let mut json = Vec::new();
-        rfi_parse::Format::Json.render(&article, &mut json);
+        rfi_parse::Format::Json.render(&article, None, &mut json);
         let seconds = started.elapsed().as_secs_f64();
         println!(
             "{name:<48} {:>10} {seconds:>10.3} {:>12}",

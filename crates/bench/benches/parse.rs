@@ -29,7 +29,7 @@ fn render(c: &mut Criterion) {
             let mut out = Vec::with_capacity(16 * 1024);
             b.iter(|| {
                 out.clear();
-                format.render(black_box(&article), &mut out);
+                format.render(black_box(&article), None, &mut out);
                 out.len()
             })
         });

@@ -10,9 +10,6 @@ use serde::{Serialize, Serializer};
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct Article {
-    /// The input path, set only in batch output (JSON Lines, JSON arrays).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub source: Option<String>,
     /// Collection time from line 1, in milliseconds since the Unix epoch.
     pub timestamp_ms: i64,
     /// The same instant in UTC, serialized as RFC 3339 (`2023-06-12T16:15:01Z`).
@@ -70,15 +67,25 @@ pub struct Article {
     /// writer renders from it.
     #[serde(skip)]
     pub blocks: Vec<Block>,
-    /// Which source profile read the body, and how it was chosen; not part of the JSON
-    /// contract (`rfi-parse check` reports it).
-    #[serde(skip)]
+}
+
+/// What reading an article noticed beside the article itself, for checks and warnings
+/// ([`crate::diagnose`]): which profile read the body, the text its rules left out,
+/// and where the body starts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Diagnostics {
+    /// Which source profile read the body, and how it was chosen.
     pub extractor: Extractor,
     /// Text a named rule left out (text straight in a layout `<div>`, a caption with no
-    /// picture) that reads like article text; not part of the JSON contract
-    /// (`rfi-parse check` reports it as `dropped-prose`).
-    #[serde(skip)]
+    /// picture) that reads like article text (`rfi-parse check` reports it as
+    /// `dropped-prose`, and conversion warns of it).
     pub dropped_text: Vec<String>,
+    /// The input's line (from 1) where the body's content starts: after the three header
+    /// lines of an archive file, or a post's front matter, and any blank lines.
+    pub body_line: usize,
+    /// The encoding the bytes were read in, by its WHATWG name (`UTF-8`, `GB18030`).
+    pub encoding: &'static str,
 }
 
 /// The source profile that read an article's body.

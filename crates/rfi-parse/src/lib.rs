@@ -30,12 +30,13 @@ mod extract;
 mod render;
 
 pub use article::{
-    Article, Block, ChosenBy, Embed, Extractor, Image, Link, Platform, ShareLink, TextBlock,
+    Article, Block, ChosenBy, Diagnostics, Embed, Extractor, Image, Link, Platform, ShareLink,
+    TextBlock,
 };
 pub use error::{OptionError, ParseError, ParseErrorKind};
 pub use extract::{
     ArticleHeader, BodyMarkup, Decoded, ParseOptions, ProfileName, TextEncoding, Zone, decode,
-    parse_bytes_with, parse_header_bytes, parse_with, profile_names, tree_building_work,
+    diagnose, parse_bytes_with, parse_header_bytes, parse_with, profile_names, tree_building_work,
 };
 pub use render::{DOCUMENT_SEPARATOR, Format, Writer};
 

@@ -27,7 +27,7 @@ fn render_all(article: &Article) -> Vec<String> {
         .iter()
         .map(|format| {
             let mut out = Vec::new();
-            format.render(article, &mut out);
+            format.render(article, None, &mut out);
             String::from_utf8(out).expect("UTF-8 output")
         })
         .collect()

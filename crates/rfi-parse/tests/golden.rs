@@ -36,7 +36,7 @@ fn every_fixture_matches_its_expected_json_field_by_field() {
         let name = input.file_name().unwrap().to_str().unwrap();
         if updating() {
             let mut json = Vec::new();
-            Format::Json.render(&parse_fixture(name), &mut json);
+            Format::Json.render(&parse_fixture(name), None, &mut json);
             fs::write(&expected_path, json).unwrap();
         }
         let expected: Value =
@@ -221,7 +221,7 @@ fn markdown_and_text_match_their_goldens() {
         ),
     ] {
         let mut out = Vec::new();
-        format.render(&parse_fixture(name), &mut out);
+        format.render(&parse_fixture(name), None, &mut out);
         if updating() {
             fs::write(fixtures().join(golden), &out).unwrap();
         }
@@ -237,7 +237,7 @@ fn markdown_and_text_match_their_goldens() {
 #[test]
 fn hostile_markdown_has_no_raw_html_or_javascript_link() {
     let mut out = Vec::new();
-    Format::Markdown.render(&parse_fixture("hostile.txt"), &mut out);
+    Format::Markdown.render(&parse_fixture("hostile.txt"), None, &mut out);
     let md = String::from_utf8(out).unwrap();
     assert!(!md.contains("javascript:"), "{md}");
     // Every `<` that would open a tag is escaped (`\<` in the body, `\\<` inside the
@@ -260,7 +260,7 @@ fn hostile_markdown_has_no_raw_html_or_javascript_link() {
 fn text_output_has_title_lead_and_paragraphs_without_markup() {
     let article = parse_fixture("rfi-seed.txt");
     let mut out = Vec::new();
-    Format::Text.render(&article, &mut out);
+    Format::Text.render(&article, None, &mut out);
     let text = String::from_utf8(out).unwrap();
     assert!(text.starts_with(&format!("{}\n12/06/2023 - 17:21\n\n", article.title)));
     assert!(text.contains(article.lead.as_deref().unwrap()));
@@ -342,14 +342,19 @@ fn json_output_is_byte_for_byte_what_serde_json_writes() {
             continue;
         }
         let name = input.file_name().unwrap().to_str().unwrap();
-        let mut article = parse_fixture(name);
+        let article = parse_fixture(name);
         for source in [None, Some(format!("dir/{name}\t\"quoted\""))] {
-            article.source = source;
             let (mut line, mut pretty) = (Vec::new(), Vec::new());
-            Format::JsonLines.render(&article, &mut line);
-            Format::Json.render(&article, &mut pretty);
-            let expected_line = serde_json::to_string(&article).unwrap() + "\n";
-            let expected_pretty = serde_json::to_string_pretty(&article).unwrap() + "\n";
+            Format::JsonLines.render(&article, source.as_deref(), &mut line);
+            Format::Json.render(&article, source.as_deref(), &mut pretty);
+            let mut expected_line = serde_json::to_string(&article).unwrap() + "\n";
+            let mut expected_pretty = serde_json::to_string_pretty(&article).unwrap() + "\n";
+            if let Some(source) = &source {
+                // `source` is the object's first member.
+                let quoted = serde_json::to_string(source).unwrap();
+                expected_line.insert_str(1, &format!("\"source\":{quoted},"));
+                expected_pretty.insert_str(1, &format!("\n  \"source\": {quoted},"));
+            }
             assert_eq!(String::from_utf8(line).unwrap(), expected_line, "{name}");
             assert_eq!(
                 String::from_utf8(pretty).unwrap(),

@@ -97,7 +97,7 @@ fn every_expensive_construction_converts_with_bounded_output() {
         let input = format!("{HEADER}{body}");
         let article = rfi_parse::parse(&input).unwrap_or_else(|e| panic!("{name}: {e}"));
         let mut json = Vec::new();
-        Format::Json.render(&article, &mut json);
+        Format::Json.render(&article, None, &mut json);
         assert!(
             json.len() <= 4 * input.len() + 4096,
             "{name}: {} bytes of JSON from {} bytes",
@@ -355,8 +355,10 @@ fn tree_building_work_is_linear_in_any_element_soup() {
 fn quadratic_shapes_keep_their_text_and_say_so() {
     let body =
         "<h1><div>第一句话。".to_string() + &"<h1><div>x".repeat(40_000) + "<p>最后一句话。</p>";
-    let article = rfi_parse::parse(&format!("{HEADER}{body}")).unwrap();
-    assert!(article.extractor.simplified_markup);
+    let options = rfi_parse::ParseOptions::new();
+    let (article, diagnostics) =
+        rfi_parse::diagnose(format!("{HEADER}{body}").as_bytes(), &options).unwrap();
+    assert!(diagnostics.extractor.simplified_markup);
     let text = article.paragraphs.join("\n");
     assert!(
         text.contains("第一句话。") && text.contains("最后一句话。"),
@@ -364,8 +366,9 @@ fn quadratic_shapes_keep_their_text_and_say_so() {
         &text[..200]
     );
     // Ordinary markup is built as written.
-    let article = rfi_parse::parse(&format!("{HEADER}<div><p>x</p></div>")).unwrap();
-    assert!(!article.extractor.simplified_markup);
+    let (_, diagnostics) =
+        rfi_parse::diagnose(format!("{HEADER}<div><p>x</p></div>").as_bytes(), &options).unwrap();
+    assert!(!diagnostics.extractor.simplified_markup);
 }
 
 #[test]

@@ -94,7 +94,7 @@ fn a_markdown_post_reads_as_commonmark() {
     let post = fixture("posts/2023-07-01-RTHK-markdown.md");
     assert!(post.contains("\r\n"));
     let options = rfi_parse::ParseOptions::new().body_markup(rfi_parse::BodyMarkup::Markdown);
-    let article = rfi_parse::parse_with(&post, &options).unwrap();
+    let (article, diagnostics) = rfi_parse::diagnose(post.as_bytes(), &options).unwrap();
     assert_eq!(article.title, "Markdown 貼文：標題、清單與圖片");
     assert_eq!(article.timestamp.to_rfc3339(), "2023-07-01T23:06:00+00:00");
     assert_eq!(
@@ -104,7 +104,7 @@ fn a_markdown_post_reads_as_commonmark() {
     assert_eq!(article.site.as_deref(), Some("news.rthk.hk"));
     assert_eq!(article.language.as_deref(), Some("zh-Hant"));
     assert_eq!(article.section, None);
-    assert_eq!(article.extractor.profile, "rthk");
+    assert_eq!(diagnostics.extractor.profile, "rthk");
     assert_eq!(
         article.paragraphs,
         [

@@ -15,7 +15,7 @@ fn render_all(article: &Article) {
         Format::Text,
     ] {
         let mut out = Vec::new();
-        format.render(article, &mut out);
+        format.render(article, None, &mut out);
         assert!(
             out.ends_with(b"\n"),
             "{format:?} ends its document with a newline"
@@ -101,8 +101,8 @@ proptest! {
         article.title = title;
         article.paragraphs = texts;
         let (mut line, mut pretty) = (Vec::new(), Vec::new());
-        Format::JsonLines.render(&article, &mut line);
-        Format::Json.render(&article, &mut pretty);
+        Format::JsonLines.render(&article, None, &mut line);
+        Format::Json.render(&article, None, &mut pretty);
         prop_assert_eq!(line, (serde_json::to_string(&article).unwrap() + "\n").into_bytes());
         prop_assert_eq!(
             pretty,

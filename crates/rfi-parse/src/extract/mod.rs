@@ -23,7 +23,7 @@ use std::str::FromStr;
 use chrono_tz::Tz;
 use encoding_rs::Encoding;
 
-use crate::article::Article;
+use crate::article::{Article, Diagnostics};
 use crate::error::{OptionError, ParseError};
 
 pub use decode::Decoded;
@@ -100,8 +100,9 @@ impl ParseOptions {
     ///
     /// ```
     /// let options = rfi_parse::ParseOptions::new().profile("default".parse()?);
-    /// let article = rfi_parse::parse_with("<!--0-->\n[T](https://www.rfi.fr/cn/x)\n------\n\n<p>x</p>", &options).unwrap();
-    /// assert_eq!(article.extractor.profile, "default");
+    /// let input = b"<!--0-->\n[T](https://www.rfi.fr/cn/x)\n------\n\n<p>x</p>";
+    /// let (_, diagnostics) = rfi_parse::diagnose(input, &options).unwrap();
+    /// assert_eq!(diagnostics.extractor.profile, "default");
     /// assert!("nope".parse::<rfi_parse::ProfileName>().is_err());
     /// # Ok::<(), rfi_parse::OptionError>(())
     /// ```
@@ -222,7 +223,7 @@ pub fn parse_header_bytes(
     let flattened;
     let text = match post::flatten(&decoded.text, options.site_zone, options.body_markup) {
         Some(flat) => {
-            flattened = flat?;
+            flattened = flat?.0;
             flattened.as_str()
         }
         None => decoded.text.as_ref(),
@@ -263,15 +264,58 @@ pub fn decode<'a>(bytes: &'a [u8], options: &ParseOptions) -> Result<Decoded<'a>
 /// # Ok::<(), rfi_parse::OptionError>(())
 /// ```
 pub fn parse_with(input: &str, options: &ParseOptions) -> Result<Article, ParseError> {
+    read(input, options).map(|(article, _)| article)
+}
+
+/// Parses raw bytes as [`parse_bytes_with`] does, and gives what the reading noticed
+/// beside the article: the profile that read it, the text its rules left out, and the
+/// line its body starts on (what `rfi-parse check` reports).
+///
+/// ```
+/// let input = b"<!--0-->\n[T](https://www.rfi.fr/cn/x)\n------\n\n<p>x</p>";
+/// let (article, diagnostics) = rfi_parse::diagnose(input, &rfi_parse::ParseOptions::new())?;
+/// assert_eq!(article.paragraphs, ["x"]);
+/// assert_eq!((diagnostics.extractor.profile, diagnostics.body_line), ("rfi", 5));
+/// # Ok::<(), rfi_parse::ParseError>(())
+/// ```
+pub fn diagnose(
+    input: &[u8],
+    options: &ParseOptions,
+) -> Result<(Article, Diagnostics), ParseError> {
+    let decoded = decode::decode(input, options.encoding)?;
+    let (article, diagnostics) = read(&decoded.text, options)?;
+    let diagnostics = Diagnostics {
+        encoding: decoded.encoding,
+        ..diagnostics
+    };
+    Ok((article, diagnostics))
+}
+
+/// An archive file, or the Jekyll post it was flattened from, and the diagnostics.
+fn read(input: &str, options: &ParseOptions) -> Result<(Article, Diagnostics), ParseError> {
     // A Jekyll post is read as the archive file it flattens to, so both give one Article.
     if let Some(flattened) = post::flatten(input, options.site_zone, options.body_markup) {
-        return parse_archive(&flattened?, options);
+        let (archive, body_line) = flattened?;
+        let (article, mut diagnostics) = parse_archive(&archive, options)?;
+        diagnostics.body_line = body_line;
+        return Ok((article, diagnostics));
     }
     parse_archive(input, options)
 }
 
-fn parse_archive(input: &str, options: &ParseOptions) -> Result<Article, ParseError> {
+fn parse_archive(
+    input: &str,
+    options: &ParseOptions,
+) -> Result<(Article, Diagnostics), ParseError> {
     let header = header::split(input)?;
+    // The body starts on line 4, after the header's three lines; its content after any
+    // blank lines.
+    let blank_lines = header
+        .body
+        .split_inclusive('\n')
+        .take_while(|line| line.trim().is_empty() && line.ends_with('\n'))
+        .count();
+    let body_line = 4 + blank_lines;
     let url = header.url_raw.map(decoded_url);
     // Site, language and section come from the URL only: nothing is guessed.
     let info = url.as_deref().map(origin::origin).unwrap_or_default();
@@ -303,8 +347,7 @@ fn parse_archive(input: &str, options: &ParseOptions) -> Result<Article, ParseEr
             .iter()
             .any(|mark| image.url.contains(mark))
     });
-    Ok(Article {
-        source: None,
+    let article = Article {
         timestamp_ms: header.timestamp_ms,
         timestamp: header.timestamp,
         title,
@@ -326,6 +369,8 @@ fn parse_archive(input: &str, options: &ParseOptions) -> Result<Article, ParseEr
         byline: (!body.byline.is_empty()).then(|| body.byline.join("\n")),
         tags: body.tags,
         blocks: body.blocks,
+    };
+    let diagnostics = Diagnostics {
         dropped_text: body.dropped,
         extractor: crate::article::Extractor {
             profile: profile.name,
@@ -336,7 +381,11 @@ fn parse_archive(input: &str, options: &ParseOptions) -> Result<Article, ParseEr
             placeholder_lead_image,
             simplified_markup: body.simplified,
         },
-    })
+        body_line,
+        // Text given as text was never decoded: it is UTF-8.
+        encoding: "UTF-8",
+    };
+    Ok((article, diagnostics))
 }
 
 /// Parses raw bytes, decoded as [`decode()`] describes.
@@ -349,8 +398,7 @@ fn parse_archive(input: &str, options: &ParseOptions) -> Result<Article, ParseEr
 /// # Ok::<(), rfi_parse::OptionError>(())
 /// ```
 pub fn parse_bytes_with(input: &[u8], options: &ParseOptions) -> Result<Article, ParseError> {
-    let decoded = decode::decode(input, options.encoding)?;
-    parse_with(&decoded.text, options)
+    diagnose(input, options).map(|(article, _)| article)
 }
 
 /// The `url` field: the raw URL percent-decoded, control characters removed.

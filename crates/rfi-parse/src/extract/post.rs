@@ -18,7 +18,7 @@ pub(crate) fn flatten(
     input: &str,
     zone: Tz,
     markup: BodyMarkup,
-) -> Option<Result<String, ParseError>> {
+) -> Option<Result<(String, usize), ParseError>> {
     let text = input.strip_prefix('\u{feff}').unwrap_or(input);
     // A Markdown post may end its lines with CR alone; CommonMark reads CR, LF and CRLF
     // alike, and so does the front matter here.
@@ -47,7 +47,11 @@ pub enum BodyMarkup {
     Markdown,
 }
 
-fn flatten_post(after_opening: &str, zone: Tz, markup: BodyMarkup) -> Result<String, ParseError> {
+fn flatten_post(
+    after_opening: &str,
+    zone: Tz,
+    markup: BodyMarkup,
+) -> Result<(String, usize), ParseError> {
     // The front matter runs to the next line that is `---` (or `...`).
     let mut offset = 0;
     let mut closing = None;
@@ -101,6 +105,13 @@ fn flatten_post(after_opening: &str, zone: Tz, markup: BodyMarkup) -> Result<Str
         .map(str::trim)
         .collect();
     let body = &after_opening[body_start..];
+    // The post's line where the body's content starts: after the opening `---` (line 1),
+    // the front matter and its closing line, and any blank lines.
+    let blank_lines = body
+        .split_inclusive('\n')
+        .take_while(|line| line.trim().is_empty() && line.ends_with('\n'))
+        .count();
+    let body_line = 2 + after_opening[..body_start].matches('\n').count() + blank_lines;
     let mut flat = format!(
         "<!--{timestamp_ms}-->\n[{}]({})\n------\n\n",
         title.replace('\n', " ").trim(),
@@ -138,7 +149,7 @@ fn flatten_post(after_opening: &str, zone: Tz, markup: BodyMarkup) -> Result<Str
             pulldown_cmark::html::push_html(&mut flat, parser);
         }
     }
-    Ok(flat)
+    Ok((flat, body_line))
 }
 
 /// How deep the front matter's collections may nest. The fields read are top-level
@@ -316,7 +327,7 @@ mod tests {
 
     fn timestamp_of(front: &str, zone: Tz) -> Result<String, ParseError> {
         let post = format!("---\ntitle: T\n{front}\n---\n<p>x</p>\n");
-        let flat = flatten(&post, zone, BodyMarkup::Html).expect("a post")?;
+        let (flat, _) = flatten(&post, zone, BodyMarkup::Html).expect("a post")?;
         let millis: i64 = flat[4..flat.find("-->").unwrap()].parse().unwrap();
         Ok(DateTime::from_timestamp_millis(millis)
             .unwrap()
@@ -442,7 +453,7 @@ mod tests {
         }
         yaml.push_str("link: *t\n");
         let post = format!("---\n{yaml}---\n<p>x</p>\n");
-        let flat = flatten(&post, UTC, BodyMarkup::Html).unwrap().unwrap();
+        let (flat, _) = flatten(&post, UTC, BodyMarkup::Html).unwrap().unwrap();
         // An alias of a scalar is that scalar.
         assert!(flat.contains("\n[Title](Title)\n"), "{flat}");
     }
@@ -453,13 +464,19 @@ mod tests {
                     link: |-\n  https://www.dw.com/zh/\n  a-1\ncategories: dw\n---\n\n<div>\n  <p>一</p>\n<p>二</p>\n";
         assert_eq!(
             flatten(post, UTC, BodyMarkup::Html).unwrap().unwrap(),
-            "<!--1686586501000-->\n[特里普被抓包: 一个标题](https://www.dw.com/zh/a-1)\n------\n\n<div><p>一</p><p>二</p>"
+            (
+                "<!--1686586501000-->\n[特里普被抓包: 一个标题](https://www.dw.com/zh/a-1)\n------\n\n<div><p>一</p><p>二</p>"
+                    .to_string(),
+                // The post's own line: after eight lines of front matter and a blank one.
+                11
+            )
         );
         assert!(flatten("<!--1-->\n[t]()\n------\n", UTC, BodyMarkup::Html).is_none());
         // Every Unicode line boundary ends a line, as the archives' splitter did.
         let post = "---\ntitle: T\ndate: 2023-07-01\n---\n<p>a\u{2028} b\u{85}c\r\nd</p>\n";
-        let flat = flatten(post, UTC, BodyMarkup::Html).unwrap().unwrap();
+        let (flat, body_line) = flatten(post, UTC, BodyMarkup::Html).unwrap().unwrap();
         assert!(flat.ends_with("<p>abcd</p>"), "{flat:?}");
+        assert_eq!(body_line, 5);
     }
 
     #[test]

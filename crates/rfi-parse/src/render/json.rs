@@ -8,13 +8,13 @@ use serde::ser::{self, Impossible};
 
 use crate::article::Article;
 
-pub(crate) fn render_pretty(article: &Article, out: &mut Vec<u8>) {
-    write(article, out, true);
+pub(crate) fn render_pretty(article: &Article, source: Option<&str>, out: &mut Vec<u8>) {
+    write(article, source, out, true);
     out.push(b'\n');
 }
 
-pub(crate) fn render_line(article: &Article, out: &mut Vec<u8>) {
-    write(article, out, false);
+pub(crate) fn render_line(article: &Article, source: Option<&str>, out: &mut Vec<u8>) {
+    write(article, source, out, false);
     out.push(b'\n');
 }
 
@@ -25,12 +25,13 @@ pub(crate) fn render_line(article: &Article, out: &mut Vec<u8>) {
 // plain (Chinese is three bytes a character), and `serde_json`'s byte-by-byte table
 // lookup was the largest single cost of JSON Lines output after parsing itself (README,
 // Performance).
-fn write(article: &Article, out: &mut Vec<u8>, pretty: bool) {
+fn write(article: &Article, source: Option<&str>, out: &mut Vec<u8>, pretty: bool) {
     let mut json = Json {
         out,
         pretty,
         depth: 0,
         has_value: false,
+        source,
     };
     article
         .serialize(&mut json)
@@ -117,6 +118,8 @@ struct Json<'a> {
     /// Whether the innermost open object or array has a member (as `serde_json`'s pretty
     /// formatter tracks it, one flag for all levels).
     has_value: bool,
+    /// The `source` member that opens the article's object, written at its start.
+    source: Option<&'a str>,
 }
 
 impl Json<'_> {
@@ -330,10 +333,15 @@ impl<'a, 'o> ser::Serializer for &'a mut Json<'o> {
 
     fn serialize_struct(self, _: &'static str, _: usize) -> Result<Compound<'a, 'o>, Error> {
         self.open(b'{');
-        Ok(Compound {
+        let source = self.source.take();
+        let mut object = Compound {
             json: self,
             first: true,
-        })
+        };
+        if let Some(source) = source {
+            ser::SerializeStruct::serialize_field(&mut object, "source", source)?;
+        }
+        Ok(object)
     }
 
     fn serialize_struct_variant(

@@ -4,9 +4,9 @@ use std::fmt::Write as _;
 
 use crate::article::{Article, Block, TextBlock};
 
-pub(crate) fn render(article: &Article, out: &mut Vec<u8>) {
+pub(crate) fn render(article: &Article, source: Option<&str>, out: &mut Vec<u8>) {
     let mut md = String::with_capacity(1024);
-    front_matter(article, &mut md);
+    front_matter(article, source, &mut md);
     if let Some(image) = &article.lead_image
         && is_safe_url(&image.url)
     {
@@ -121,7 +121,7 @@ fn heading_safe(md: &mut String, start: usize) {
 ///
 /// Values hold the literal text, except that a `<` that would open a tag and an `&` that
 /// would start an entity are backslash-escaped: pandoc reads metadata as Markdown.
-fn front_matter(article: &Article, md: &mut String) {
+fn front_matter(article: &Article, source: Option<&str>, md: &mut String) {
     md.push_str("---\n");
     let mut field = |name: &str, value: Option<&str>| {
         if let Some(value) = value {
@@ -159,7 +159,7 @@ fn front_matter(article: &Article, md: &mut String) {
     field("lead_image_alt", lead_image.and_then(|i| i.alt.as_deref()));
     field("copyright", article.copyright.as_deref());
     field("byline", article.byline.as_deref());
-    field("source", article.source.as_deref());
+    field("source", source);
     if !article.tags.is_empty() {
         // `tags` is Hugo's and Jekyll's topic list, which is what these are.
         md.push_str("tags:\n");

@@ -15,7 +15,7 @@ use crate::article::Article;
 ///
 /// let article = rfi_parse::parse("<!--0-->\n[Title]()\n------\n\n<p>One *two*.</p>")?;
 /// let mut markdown = Vec::new();
-/// Format::Markdown.render(&article, &mut markdown);
+/// Format::Markdown.render(&article, None, &mut markdown);
 /// let markdown = String::from_utf8(markdown).unwrap();
 /// assert!(markdown.starts_with("---\ntitle: \"Title\"\ndate: \"1970-01-01T00:00:00Z\"\n"));
 /// assert!(markdown.ends_with("\nOne \\*two\\*.\n"));
@@ -49,12 +49,14 @@ impl Format {
         }
     }
 
-    /// Renders one article as a complete document of this format, ending in a newline.
-    pub fn render(self, article: &Article, out: &mut Vec<u8>) {
+    /// Renders one article as a complete document of this format, ending in a newline;
+    /// with the path it was read from as `source` (the first member of JSON, a front
+    /// matter key of Markdown; plain text shows none).
+    pub fn render(self, article: &Article, source: Option<&str>, out: &mut Vec<u8>) {
         match self {
-            Format::Json => json::render_pretty(article, out),
-            Format::JsonLines => json::render_line(article, out),
-            Format::Markdown => markdown::render(article, out),
+            Format::Json => json::render_pretty(article, source, out),
+            Format::JsonLines => json::render_line(article, source, out),
+            Format::Markdown => markdown::render(article, source, out),
             Format::Text => text::render(article, out),
         }
     }
@@ -80,8 +82,8 @@ impl<W: Write> Writer<W> {
     ///
     /// let article = rfi_parse::parse("<!--0-->\n[T]()\n------\n\n<p>x</p>")?;
     /// let mut writer = Writer::new(Vec::new(), Format::JsonLines).many(true);
-    /// writer.write_article(&article)?;
-    /// writer.write_article(&article)?;
+    /// writer.write_article(&article, Some("a.txt"))?;
+    /// writer.write_article(&article, Some("b.txt"))?;
     /// let out = writer.finish()?;
     /// assert_eq!(out.split(|b| *b == b'\n').filter(|line| !line.is_empty()).count(), 2);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -123,10 +125,11 @@ impl<W: Write> Writer<W> {
         Ok(())
     }
 
-    /// Renders and writes one article.
-    pub fn write_article(&mut self, article: &Article) -> io::Result<()> {
+    /// Renders and writes one article, with the path it was read from as [`Format::render`]
+    /// writes it.
+    pub fn write_article(&mut self, article: &Article, source: Option<&str>) -> io::Result<()> {
         let mut document = Vec::new();
-        self.format.render(article, &mut document);
+        self.format.render(article, source, &mut document);
         self.write_document(&document)
     }
 
