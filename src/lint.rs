@@ -1,7 +1,7 @@
 //! Lint rules over parsed articles, for keepers of a corpus: per file, then across files.
 
+use crate::fingerprint::{content_hash, fingerprint, url_fingerprint};
 use std::collections::{BTreeMap, HashMap};
-use std::hash::{Hash, Hasher};
 
 use chrono::{DateTime, FixedOffset};
 use serde::Serialize;
@@ -368,31 +368,6 @@ fn masked_lines(article: &Article) -> (Vec<u64>, Vec<(u64, String)>) {
         }
     }
     (lines, samples)
-}
-
-/// A 64-bit fingerprint (SipHash with fixed keys: the same in every run).
-/// A fingerprint of an article's address without its fragment: BBC collections list one
-/// article under `…/simp#0`, `…/simp#3`, which a browser loads as one page.
-pub fn url_fingerprint(url: &str) -> u64 {
-    fingerprint(url.split_once('#').map_or(url, |(page, _)| page))
-}
-
-pub fn fingerprint(text: &str) -> u64 {
-    let mut hasher = std::hash::DefaultHasher::new();
-    text.hash(&mut hasher);
-    hasher.finish()
-}
-
-/// A fingerprint of the article's text; `None` when there is no text to compare.
-pub fn content_hash(article: &Article) -> Option<u64> {
-    if article.paragraphs.is_empty() {
-        return None;
-    }
-    // SipHash with fixed keys: the same text hashes the same in every run.
-    let mut hasher = std::hash::DefaultHasher::new();
-    article.lead.hash(&mut hasher);
-    article.paragraphs.hash(&mut hasher);
-    Some(hasher.finish())
 }
 
 /// Runs the cross-file rules over file reports given in input order, and keeps the

@@ -3,6 +3,7 @@
 mod batch;
 mod cli;
 mod commands;
+mod fingerprint;
 mod inputs;
 mod lint;
 mod progress;

@@ -10,7 +10,7 @@ use crate::batch::ordered::ordered_map;
 use crate::batch::site::SiteZones;
 use crate::batch::{Input, WalkError};
 use crate::cli::Dedupe;
-use crate::lint::{content_hash, url_fingerprint};
+use crate::fingerprint::{content_hash, url_fingerprint};
 
 /// Which inputs to keep, in input order: for each key, the one with the greatest
 /// collection time (the first of equals). Inputs without a key (no URL, unreadable,
