@@ -1010,8 +1010,19 @@ impl<'f> Walker<'f> {
     fn captions_last_block(&mut self, text: &str) -> bool {
         let is_caption = match self.fields.blocks.last() {
             Some(Block::Image(index)) => {
-                let alt = self.fields.images[*index].alt.as_deref().unwrap_or("");
-                alt.chars().count() >= 8 && text.trim() == alt.trim()
+                let alt = self.fields.images[*index]
+                    .alt
+                    .as_deref()
+                    .unwrap_or("")
+                    .trim();
+                let text = text.trim();
+                // The alt text may carry the credit after the caption in brackets
+                // (BBC: `…金属巨柱（Credit: UTAH DEPARTMENT OF PUBLIC SAFETY）`).
+                let repeats_alt = text == alt
+                    || alt
+                        .strip_prefix(text)
+                        .is_some_and(|credit| credit.trim_start().starts_with(['（', '(']));
+                text.chars().count() >= 8 && repeats_alt
             }
             _ => false,
         };
@@ -1559,7 +1570,8 @@ const BLOCK_RULES: &[(&str, BlockRule)] = &[
     ("paragraph", paragraph),
 ];
 
-/// 1. The caption of the picture before it (it repeats the picture's `alt`), or the
+/// 1. The caption of the picture before it (it repeats the picture's `alt`, perhaps
+///    without the credit in brackets the alt ends with), or the
 ///    caption and credit of the embed before it.
 fn caption_of_picture_or_embed(walker: &mut Walker<'_>, block: &mut Pending) -> bool {
     walker.captions_last_block(&block.text) || walker.credits_last_embed(&block.text, &block.links)
@@ -1944,6 +1956,47 @@ mod tests {
         );
         assert!(claimed);
         assert_eq!(fields.byline, ["译者：王二/核稿：李四"]);
+    }
+
+    #[test]
+    fn a_block_repeating_the_pictures_alt_is_its_caption_credit_or_not() {
+        for (alt, text, claimed) in [
+            (
+                "有线表示，裁员是为了开源节流",
+                "有线表示，裁员是为了开源节流",
+                true,
+            ),
+            (
+                "犹他州野生动物保护人员最初发现这根金属巨柱（Credit: UTAH DPS）",
+                "犹他州野生动物保护人员最初发现这根金属巨柱",
+                true,
+            ),
+            (
+                "犹他州野生动物保护人员最初发现这根金属巨柱",
+                "犹他州野生动物保护人员",
+                false,
+            ),
+            ("相机胶卷", "相机胶卷", false),
+        ] {
+            let mut fields = BodyFields::default();
+            fields.images.push(crate::article::Image {
+                url: "https://example.org/a.jpg".into(),
+                alt: Some(alt.into()),
+                caption: None,
+                credit: None,
+            });
+            fields.blocks.push(Block::Image(0));
+            let profile = super::super::profile::by_name("default").unwrap();
+            let mut walker = Walker::new(&mut fields, profile, "Title");
+            let mut block = pending(text, BlockKind::Paragraph);
+            assert_eq!(
+                caption_of_picture_or_embed(&mut walker, &mut block),
+                claimed,
+                "{text}"
+            );
+            let caption = fields.images[0].caption.clone();
+            assert_eq!(caption.is_some(), claimed, "{text}");
+        }
     }
 
     #[test]
