@@ -185,7 +185,7 @@ fn header_part(
             Some(url) => {
                 fields.lead_image = Some(Image {
                     url,
-                    alt: non_empty(element.attr("alt")),
+                    alt: non_empty(attr(element, "alt")),
                     caption: None,
                     credit: None,
                 });
@@ -466,14 +466,13 @@ impl<'f> Walker<'f> {
             // a related article or a quoted event.
             "time" if self.fields.time.is_none() && self.fields.paragraphs.is_empty() => {
                 // The machine-readable `datetime`, else the text (WSJ writes none).
-                self.fields.time = element
-                    .attr("datetime")
+                self.fields.time = attr(element, "datetime")
                     .map(|datetime| datetime.trim().to_string())
                     .or_else(|| text_of(node));
             }
             "strong" | "b" => self.strong_depth += 1,
             "a" => {
-                let href = element.attr("href").unwrap_or("");
+                let href = attr(element, "href").unwrap_or("");
                 if let Some(link) = share_link(href) {
                     self.fields.share_links.push(link);
                     return false;
@@ -593,7 +592,7 @@ impl<'f> Walker<'f> {
                 && let Some(time) = node
                     .descendants()
                     .find(|d| element_name(*d) == Some("time"))
-                && let Some(datetime) = time.value().as_element().and_then(|e| e.attr("datetime"))
+                && let Some(datetime) = time.value().as_element().and_then(|e| attr(e, "datetime"))
             {
                 self.fields.time = Some(datetime.trim().to_string());
             }
@@ -1100,7 +1099,7 @@ impl<'f> Walker<'f> {
             .push(Block::Image(self.fields.images.len()));
         self.fields.images.push(Image {
             url,
-            alt: non_empty(element.attr("alt")),
+            alt: non_empty(attr(element, "alt")),
             caption,
             credit,
         });
@@ -1108,7 +1107,7 @@ impl<'f> Walker<'f> {
     }
 
     fn push_embed(&mut self, element: &Element) -> bool {
-        let src = non_empty(element.attr("src").or_else(|| element.attr("data-src")));
+        let src = non_empty(attr(element, "src").or_else(|| attr(element, "data-src")));
         // Only web addresses: a `javascript:` or `data:` player is no embed.
         let Some(url) = src.filter(|url| is_web_url(url)) else {
             return false;
@@ -1285,7 +1284,7 @@ fn unlabelled_text(item: NodeRef<'_, Node>) -> Option<String> {
     let labelled = item.descendants().find(|d| {
         d.value()
             .as_element()
-            .is_some_and(|e| e.name() == "span" && e.attr("role") == Some("text"))
+            .is_some_and(|e| e.name() == "span" && attr(e, "role") == Some("text"))
     });
     if let Some(group) = labelled {
         let mut parts = group.children().filter(|c| c.value().is_element());
@@ -1408,12 +1407,12 @@ fn image_url(img: &Element, picture: Option<NodeRef<'_, Node>>) -> Option<String
     let usable = |url: &str| !url.is_empty() && !url.starts_with("data:");
     let from_src = ["src", "data-src"]
         .into_iter()
-        .filter_map(|name| img.attr(name).map(str::trim))
+        .filter_map(|name| attr(img, name).map(str::trim))
         .find(|url| usable(url));
     let from_srcset = || {
         ["srcset", "data-srcset"]
             .into_iter()
-            .filter_map(|name| img.attr(name))
+            .filter_map(|name| attr(img, name))
             .flat_map(candidate_urls)
             .find(|url| usable(url))
     };
@@ -1421,7 +1420,7 @@ fn image_url(img: &Element, picture: Option<NodeRef<'_, Node>>) -> Option<String
         picture?
             .descendants()
             .filter_map(|d| d.value().as_element().filter(|e| e.name() == "source"))
-            .filter_map(|source| source.attr("srcset"))
+            .filter_map(|source| attr(source, "srcset"))
             .flat_map(candidate_urls)
             .find(|url| usable(url))
     };
@@ -1431,6 +1430,18 @@ fn image_url(img: &Element, picture: Option<NodeRef<'_, Node>>) -> Option<String
         .map(str::to_string)
 }
 
+/// The value of `element`'s attribute `name` (lowercase, as the parser stores names).
+///
+/// Found by comparing names as text: scraper's `Element::attr` interns the name it is
+/// given (a hash lookup in the static atom table) at every call, about 500
+/// instructions, which made attribute lookups 1% of a conversion.
+fn attr<'e>(element: &'e Element, name: &str) -> Option<&'e str> {
+    element
+        .attrs()
+        .find(|(key, _)| *key == name)
+        .map(|(_, value)| value)
+}
+
 /// Elements a reader never sees: the `hidden` attribute, `aria-hidden="true"` subtrees
 /// other than pictures, and the screen-reader-only classes of the common CSS frameworks
 /// (labels such as "Image caption" or "list 1 of 4" read out before the real content).
@@ -1438,16 +1449,10 @@ fn is_hidden(element: &Element) -> bool {
     // A picture marked `aria-hidden` is decorative to a screen reader, but a reader of
     // the page sees it (a player's poster): it stays.
     let picture = matches!(element.name(), "img" | "picture");
-    if element.attr("hidden").is_some()
-        || (!picture
-            && element
-                .attr("aria-hidden")
-                .is_some_and(|v| v.trim().eq_ignore_ascii_case("true")))
-    {
-        return true;
-    }
-    element.attr("class").is_some_and(|class| {
-        class.split_ascii_whitespace().any(|c| {
+    element.attrs().any(|(name, value)| match name {
+        "hidden" => true,
+        "aria-hidden" => !picture && value.trim().eq_ignore_ascii_case("true"),
+        "class" => value.split_ascii_whitespace().any(|c| {
             matches!(
                 c,
                 "sr-only"
@@ -1459,7 +1464,8 @@ fn is_hidden(element: &Element) -> bool {
                     | "screen-reader-only"
                     | "element-invisible"
             )
-        })
+        }),
+        _ => false,
     })
 }
 
@@ -1468,7 +1474,7 @@ fn is_hidden(element: &Element) -> bool {
 /// `div.infogram-embed`, Getty's `a.gie-single`), if `node` is one: the permalink the
 /// embed code names, else its first web link.
 fn social_embed_url(node: NodeRef<'_, Node>, element: &Element) -> Option<String> {
-    let class = element.attr("class")?;
+    let class = attr(element, "class")?;
     let is_embed_code = class.split_ascii_whitespace().any(|c| {
         matches!(
             c,
@@ -1494,13 +1500,13 @@ fn social_embed_url(node: NodeRef<'_, Node>, element: &Element) -> Option<String
         "href",
     ]
     .iter()
-    .filter_map(|attr| element.attr(attr))
+    .filter_map(|name| attr(element, name))
     .map(str::trim)
     .find(|url| is_web_url(url));
     let linked = || {
         let links = || {
             node.descendants()
-                .filter_map(|d| d.value().as_element()?.attr("href"))
+                .filter_map(|d| attr(d.value().as_element()?, "href"))
                 .map(str::trim)
                 .filter(|url| is_web_url(url))
         };
@@ -1513,7 +1519,7 @@ fn social_embed_url(node: NodeRef<'_, Node>, element: &Element) -> Option<String
     // Infogram's code names its chart by `data-id` alone; the chart's own address is
     // `https://infogram.com/ID` (the credit line under the code links to it).
     let infogram = || {
-        let id = element.attr("data-id")?.trim();
+        let id = attr(element, "data-id")?.trim();
         let plain = !id.is_empty() && id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-');
         (class.contains("infogram-embed") && plain).then(|| format!("https://infogram.com/{id}"))
     };

@@ -53,6 +53,20 @@ pub(crate) fn split(input: &str) -> Result<Header<'_>, ParseError> {
     })
 }
 
+/// The blank lines `text` opens with: the line breaks before its first character that
+/// is not ASCII whitespace (a body is often one long line, which is never scanned).
+pub(crate) fn blank_lines(text: &str) -> usize {
+    let mut lines = 0;
+    for byte in text.bytes() {
+        match byte {
+            b'\n' => lines += 1,
+            b' ' | b'\t' | b'\r' | b'\x0c' => {}
+            _ => break,
+        }
+    }
+    lines
+}
+
 fn parse_timestamp(line: &str) -> Result<(i64, DateTime<Utc>), ParseError> {
     let Some(value) = line
         .strip_prefix("<!--")

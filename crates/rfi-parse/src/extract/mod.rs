@@ -310,12 +310,7 @@ fn parse_archive(
     let header = header::split(input)?;
     // The body starts on line 4, after the header's three lines; its content after any
     // blank lines.
-    let blank_lines = header
-        .body
-        .split_inclusive('\n')
-        .take_while(|line| line.trim().is_empty() && line.ends_with('\n'))
-        .count();
-    let body_line = 4 + blank_lines;
+    let body_line = 4 + header::blank_lines(header.body);
     let url = header.url_raw.map(decoded_url);
     // Site, language and section come from the URL only: nothing is guessed.
     let info = url.as_deref().map(origin::origin).unwrap_or_default();

@@ -107,11 +107,8 @@ fn flatten_post(
     let body = &after_opening[body_start..];
     // The post's line where the body's content starts: after the opening `---` (line 1),
     // the front matter and its closing line, and any blank lines.
-    let blank_lines = body
-        .split_inclusive('\n')
-        .take_while(|line| line.trim().is_empty() && line.ends_with('\n'))
-        .count();
-    let body_line = 2 + after_opening[..body_start].matches('\n').count() + blank_lines;
+    let body_line =
+        2 + after_opening[..body_start].matches('\n').count() + super::header::blank_lines(body);
     let mut flat = format!(
         "<!--{timestamp_ms}-->\n[{}]({})\n------\n\n",
         title.replace('\n', " ").trim(),
