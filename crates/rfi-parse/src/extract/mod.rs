@@ -414,17 +414,23 @@ pub(crate) fn percent_decode_lossy(text: &str) -> std::borrow::Cow<'_, str> {
     let mut decoded = Vec::with_capacity(bytes.len());
     let mut at = 0;
     while at < bytes.len() {
-        let byte = bytes[at];
-        if byte == b'%'
-            && let (Some(high), Some(low)) =
+        if bytes[at] == b'%' {
+            // Escapes often follow each other (`%E4%B8%AD`): each is read in place.
+            if let (Some(high), Some(low)) =
                 (hex_value(bytes.get(at + 1)), hex_value(bytes.get(at + 2)))
-        {
-            decoded.push(high << 4 | low);
-            at += 3;
-        } else {
-            decoded.push(byte);
-            at += 1;
+            {
+                decoded.push(high << 4 | low);
+                at += 3;
+            } else {
+                decoded.push(b'%');
+                at += 1;
+            }
+            continue;
         }
+        // A run of plain bytes up to the next escape is copied at once.
+        let end = memchr::memchr(b'%', &bytes[at..]).map_or(bytes.len(), |offset| at + offset);
+        decoded.extend_from_slice(&bytes[at..end]);
+        at = end;
     }
     match String::from_utf8(decoded) {
         Ok(text) => std::borrow::Cow::Owned(text),

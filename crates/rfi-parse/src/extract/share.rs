@@ -83,7 +83,7 @@ fn classify(href: &str) -> Option<(Platform, &'static str)> {
 
 /// The still-encoded value of a query parameter; works for `mailto:` and custom schemes.
 fn raw_query_parameter<'a>(href: &'a str, name: &str) -> Option<&'a str> {
-    let mut rest = href.split_once('?')?.1;
+    let mut rest = &href[memchr::memchr(b'?', href.as_bytes())? + 1..];
     // One pass over the pairs up to the fragment (share queries are long, all escapes).
     loop {
         let end = memchr::memchr2(b'&', b'#', rest.as_bytes()).unwrap_or(rest.len());
@@ -121,7 +121,8 @@ fn last_url(encoded: &str) -> Option<String> {
         // `http` was plain text after the address: read the whole text.
         decode_component(encoded)
     };
-    let start = text.rfind("https://").max(text.rfind("http://"))?;
+    let start = memchr::memmem::rfind_iter(text.as_bytes(), b"http")
+        .find(|&at| text[at..].starts_with("https://") || text[at..].starts_with("http://"))?;
     let url = text[start..].split(char::is_whitespace).next()?;
     Some(url.to_string())
 }
