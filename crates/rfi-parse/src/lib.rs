@@ -1,5 +1,5 @@
 //! `rfi-parse` reads archived news articles (RFI Chinese and other full-text feeds) and
-//! turns each into a typed [`Article`], which [`render`] writes as JSON, JSON Lines,
+//! turns each into a typed [`Article`], which [`Format`] writes as JSON, JSON Lines,
 //! Markdown or plain text.
 //!
 //! An archive file holds one article: a `<!--epoch-ms-->` line, a `[title](url)` line,

@@ -239,7 +239,7 @@ pub fn parse_header_bytes(
 /// Decodes an archive file's bytes as [`parse_bytes_with`] does: in the encoding the
 /// options name; else by its byte-order mark; else as UTF-8 when it is valid UTF-8; else
 /// in the CJK encoding (GB18030, Big5, Shift_JIS, EUC-JP, EUC-KR) detected, when that
-/// decodes every byte without error. Otherwise [`ParseErrorKind::Undecodable`].
+/// decodes every byte without error. Otherwise [`crate::ParseErrorKind::Undecodable`].
 ///
 /// ```
 /// let decoded = rfi_parse::decode(b"\xa4\xa4\xa4\xe5\xb7\x73\xbb\x44", &Default::default())?;
