@@ -130,7 +130,7 @@ pub struct ConvertArgs {
     pub output: Option<PathBuf>,
 
     /// How failed inputs are reported on standard error.
-    #[arg(long, value_enum, default_value_t = ReportFormat::Human)]
+    #[arg(long, value_name = "FORMAT", value_enum, default_value_t = ReportFormat::Human)]
     pub error_format: ReportFormat,
 
     /// Stop at the first input that fails.

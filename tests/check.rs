@@ -216,6 +216,24 @@ fn completions_and_man_page() {
     let man = text(&rfi_parse(&["man"]).stdout);
     assert!(man.contains(".TH rfi-parse 1"), "{man}");
     assert!(man.contains("files\\-from"), "{man}");
+    // The synopsis shows each option's argument, and the paths after the options.
+    let synopsis = man
+        .split(".SH SYNOPSIS\n")
+        .nth(1)
+        .and_then(|rest| rest.lines().next())
+        .expect("a synopsis");
+    for shown in [
+        "[\\fB\\-\\-tz\\fR \\fIZONE\\fR]",
+        "[\\fB\\-j\\fR|\\fB\\-\\-threads\\fR \\fIN\\fR]",
+        "[\\fB\\-q\\fR|\\fB\\-\\-quiet\\fR]",
+        "[\\fIPATH\\fR]...",
+    ] {
+        assert!(synopsis.contains(shown), "{shown} in {synopsis}");
+    }
+    assert!(
+        man.find(".SH SYNOPSIS") < man.find(".SH DESCRIPTION"),
+        "{man}"
+    );
 }
 
 #[test]
