@@ -15,7 +15,7 @@ fuzz_target!(|data: &[u8]| {
     for markup in [BodyMarkup::Html, BodyMarkup::Markdown] {
         let options = ParseOptions::new().body_markup(markup);
         for input in [&post[..], data] {
-            if let Ok(article) = rfi_parse::parse_bytes_with(input, &options) {
+            if let Ok(article) = rfi_parse::parse(input, &options) {
                 for format in [Format::Json, Format::Markdown, Format::Text] {
                     let mut out = Vec::new();
                     format.render(&article, None, &mut out);

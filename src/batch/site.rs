@@ -77,8 +77,7 @@ mod tests {
             relative: PathBuf::from("a.md"),
         };
         let options = SiteZones::default().options_for(&input, &ParseOptions::new());
-        let article =
-            rfi_parse::parse_with(&std::fs::read_to_string(&post).unwrap(), &options).unwrap();
+        let article = rfi_parse::parse(&std::fs::read_to_string(&post).unwrap(), &options).unwrap();
         assert_eq!(article.timestamp.to_rfc3339(), "2023-07-01T00:00:00+00:00");
         assert_eq!(article.paragraphs, ["x"]);
         // Without a site (no `_posts` above it), UTC.
@@ -87,8 +86,7 @@ mod tests {
             relative: PathBuf::from("a.md"),
         };
         let options = SiteZones::default().options_for(&loose, &ParseOptions::new());
-        let article =
-            rfi_parse::parse_with(&std::fs::read_to_string(&post).unwrap(), &options).unwrap();
+        let article = rfi_parse::parse(&std::fs::read_to_string(&post).unwrap(), &options).unwrap();
         assert_eq!(article.timestamp.to_rfc3339(), "2023-07-01T08:00:00+00:00");
     }
 }

@@ -16,7 +16,8 @@ fn main() {
     for (name, body) in cases::constructions() {
         let input = format!("<!--1686586501000-->\n[t](https://www.rfi.fr/cn/x)\n------\n\n{body}");
         let started = Instant::now();
-        let article = rfi_parse::parse(&input).expect("converts");
+        let article =
+            rfi_parse::parse(&input, &rfi_parse::ParseOptions::default()).expect("converts");
         let mut json = Vec::new();
         rfi_parse::Format::Json.render(&article, None, &mut json);
         let seconds = started.elapsed().as_secs_f64();

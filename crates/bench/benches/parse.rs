@@ -11,13 +11,13 @@ fn parse(c: &mut Criterion) {
     let mut group = c.benchmark_group("parse");
     group.throughput(Throughput::Bytes(SEED.len() as u64));
     group.bench_function("seed", |b| {
-        b.iter(|| rfi_parse::parse(black_box(SEED)).unwrap())
+        b.iter(|| rfi_parse::parse(black_box(SEED), &rfi_parse::ParseOptions::default()).unwrap())
     });
     group.finish();
 }
 
 fn render(c: &mut Criterion) {
-    let article = rfi_parse::parse(SEED).unwrap();
+    let article = rfi_parse::parse(SEED, &rfi_parse::ParseOptions::default()).unwrap();
     let mut group = c.benchmark_group("render");
     for (name, format) in [
         ("json", Format::Json),

@@ -9,7 +9,7 @@ fn fixture(name: &str) -> Article {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("../../fixtures")
         .join(name);
-    rfi_parse::parse_bytes_with(&std::fs::read(path).unwrap(), &Default::default()).unwrap()
+    rfi_parse::parse(&std::fs::read(path).unwrap(), &Default::default()).unwrap()
 }
 
 /// One way a caller may change an article.

@@ -5,7 +5,11 @@ use rfi_parse::Article;
 const HEADER: &str = "<!--1686586501000-->\n[标题](https://www.rfi.fr/cn/x)\n------\n\n";
 
 fn parse_body(body: &str) -> Article {
-    rfi_parse::parse(&format!("{HEADER}{body}")).expect("parses")
+    rfi_parse::parse(
+        &format!("{HEADER}{body}"),
+        &rfi_parse::ParseOptions::default(),
+    )
+    .expect("parses")
 }
 
 #[test]
@@ -69,12 +73,15 @@ const BBC: &str =
 
 #[test]
 fn a_heading_over_related_links_goes_unless_its_section_goes_on() {
-    let article = rfi_parse::parse(&format!(
-        "{BBC}<div><p>第一段。</p></div><div><h2>未来个性化产品？</h2></div>\
+    let article = rfi_parse::parse(
+        &format!(
+            "{BBC}<div><p>第一段。</p></div><div><h2>未来个性化产品？</h2></div>\
          <div><ul><li><a href=\"https://www.bbc.com/a\">相关一</a></li></ul></div>\
          <div><p>这一节的正文。</p></div><div><h2>相關內容</h2></div>\
          <div><ul><li><a href=\"https://www.bbc.com/b\">相关二</a></li></ul></div>"
-    ))
+        ),
+        &rfi_parse::ParseOptions::default(),
+    )
     .unwrap();
     assert_eq!(
         article.paragraphs,
@@ -88,6 +95,7 @@ fn control_characters_never_reach_the_fields() {
         "<!--1686586501000-->\n[标\u{7f}题\u{9b}](https://www.rfi.fr/cn/%07x)\n------\n\n\
          <div>12/06/2023 - 17:21</div><div><p>正\u{1}文\u{85}。</p>\
          <figure><img src=\"https://s.rfi.fr/a.jpg\" alt=\"a\u{1b}[31m\"></figure></div>",
+        &rfi_parse::ParseOptions::default(),
     )
     .unwrap();
     assert_eq!(article.title, "标题");
@@ -101,6 +109,7 @@ fn only_a_time_before_the_text_dates_the_article() {
     let article = rfi_parse::parse(
         "<!--1688190000000-->\n[t](https://www.bbc.com/zhongwen/simp/world-1)\n------\n\n\
          <div><p>正文。</p></div><ul><li><time datetime=\"2020-01-01\">旧闻</time>相关</li></ul>",
+        &rfi_parse::ParseOptions::default(),
     )
     .unwrap();
     assert_eq!(article.published, None);
@@ -109,6 +118,7 @@ fn only_a_time_before_the_text_dates_the_article() {
          <div><p><span itemprop=\"name\"><a rel=\"author\" href=\"https://www.wsj.com/a\">A</a></span> / </p>\
          <p><span itemprop=\"name\"><a rel=\"author\" href=\"https://www.wsj.com/b\">B</a></span></p>\
          <time>2023年7月3日13:20 CST 更新</time></div><section><p>正文。</p></section>",
+        &rfi_parse::ParseOptions::default(),
     )
     .unwrap();
     assert_eq!(article.byline.as_deref(), Some("A\nB"));
@@ -129,7 +139,11 @@ fn a_paragraph_closed_early_by_a_box_keeps_its_tail() {
         "<!--1686586501000-->\n[t]()\n------\n\n",
     ] {
         let body = "<div><p>前一句。<div class=\"box\"><div>框内一行</div></div>后一句。</p><p>下一段。</p></div>";
-        let article = rfi_parse::parse(&format!("{header}{body}")).expect("parses");
+        let article = rfi_parse::parse(
+            &format!("{header}{body}"),
+            &rfi_parse::ParseOptions::default(),
+        )
+        .expect("parses");
         assert_eq!(
             article.paragraphs,
             ["前一句。", "后一句。", "下一段。"],

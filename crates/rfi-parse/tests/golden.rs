@@ -18,7 +18,7 @@ fn updating() -> bool {
 
 fn parse_fixture(name: &str) -> rfi_parse::Article {
     let bytes = fs::read(fixtures().join(name)).expect("fixture exists");
-    rfi_parse::parse_bytes_with(&bytes, &Default::default()).expect("fixture parses")
+    rfi_parse::parse(&bytes, &Default::default()).expect("fixture parses")
 }
 
 #[test]

@@ -95,7 +95,8 @@ pub fn constructions() -> Vec<(&'static str, String)> {
 fn every_expensive_construction_converts_with_bounded_output() {
     for (name, body) in constructions() {
         let input = format!("{HEADER}{body}");
-        let article = rfi_parse::parse(&input).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let article = rfi_parse::parse(&input, &rfi_parse::ParseOptions::default())
+            .unwrap_or_else(|e| panic!("{name}: {e}"));
         let mut json = Vec::new();
         Format::Json.render(&article, None, &mut json);
         assert!(
@@ -331,7 +332,11 @@ fn tree_building_work_is_linear_in_any_element_soup() {
             "seed {seed}: {work} units for {} bytes (budget {budget})",
             soup.len()
         );
-        rfi_parse::parse(&format!("{HEADER}{soup}")).expect("converts");
+        rfi_parse::parse(
+            &format!("{HEADER}{soup}"),
+            &rfi_parse::ParseOptions::default(),
+        )
+        .expect("converts");
     }
     // One short unit of random tags repeated, the form every quadratic shape found so
     // far takes (`<h1><div>x`, `<b><div>y</b>`), for shapes nobody listed.
@@ -374,8 +379,17 @@ fn quadratic_shapes_keep_their_text_and_say_so() {
 #[test]
 fn text_deep_in_bounded_markup_is_kept() {
     let deep = format!("{HEADER}{}<p>deep</p>", "<div>".repeat(40_000));
-    assert_eq!(rfi_parse::parse(&deep).unwrap().paragraphs, ["deep"]);
+    assert_eq!(
+        rfi_parse::parse(&deep, &rfi_parse::ParseOptions::default())
+            .unwrap()
+            .paragraphs,
+        ["deep"]
+    );
     let bold: String = (0..40_000).map(|i| format!("<b x={i}>")).collect();
-    let article = rfi_parse::parse(&format!("{HEADER}<div><p>{bold}text</p></div>")).unwrap();
+    let article = rfi_parse::parse(
+        &format!("{HEADER}<div><p>{bold}text</p></div>"),
+        &rfi_parse::ParseOptions::default(),
+    )
+    .unwrap();
     assert_eq!(article.paragraphs, ["text"]);
 }

@@ -47,8 +47,8 @@ fn the_seed_as_a_post_is_the_same_article() {
         &format!("|-\n  {url}"),
     );
     assert!(post.lines().count() > 20, "one element a line");
-    let from_post = rfi_parse::parse(&post).unwrap();
-    let from_archive = rfi_parse::parse(&seed).unwrap();
+    let from_post = rfi_parse::parse(&post, &rfi_parse::ParseOptions::default()).unwrap();
+    let from_archive = rfi_parse::parse(&seed, &rfi_parse::ParseOptions::default()).unwrap();
     assert_eq!(from_post, from_archive);
 }
 
@@ -68,8 +68,8 @@ fn quoted_titles_block_links_and_multi_line_bodies() {
     ] {
         let post = as_post(archive, title, link);
         assert_eq!(
-            rfi_parse::parse(&post).unwrap(),
-            rfi_parse::parse(archive).unwrap(),
+            rfi_parse::parse(&post, &rfi_parse::ParseOptions::default()).unwrap(),
+            rfi_parse::parse(archive, &rfi_parse::ParseOptions::default()).unwrap(),
             "{post}"
         );
     }
@@ -77,13 +77,21 @@ fn quoted_titles_block_links_and_multi_line_bodies() {
 
 #[test]
 fn a_post_with_broken_front_matter_names_the_problem_and_line() {
-    let error = rfi_parse::parse("---\ntitle: x\ndate: yesterday\n---\n<p>x</p>").unwrap_err();
+    let error = rfi_parse::parse(
+        "---\ntitle: x\ndate: yesterday\n---\n<p>x</p>",
+        &rfi_parse::ParseOptions::default(),
+    )
+    .unwrap_err();
     assert_eq!(error.line(), 3);
     assert!(
         error.to_string().starts_with("invalid timestamp"),
         "{error}"
     );
-    let error = rfi_parse::parse("---\ndate: 2023-06-13 00:15:01 +08:00\n---\n").unwrap_err();
+    let error = rfi_parse::parse(
+        "---\ndate: 2023-06-13 00:15:01 +08:00\n---\n",
+        &rfi_parse::ParseOptions::default(),
+    )
+    .unwrap_err();
     assert_eq!(error.to_string(), "front matter has no `title`");
 }
 
@@ -130,10 +138,10 @@ fn a_markdown_post_reads_as_commonmark() {
     // Lone CR line ends read the same.
     let cr = post.replace("\r\n", "\r");
     assert_eq!(
-        rfi_parse::parse_with(&cr, &options).unwrap().paragraphs,
+        rfi_parse::parse(&cr, &options).unwrap().paragraphs,
         article.paragraphs
     );
     // Read as HTML (the default), the same post runs its paragraphs together.
-    let as_html = rfi_parse::parse(&post).unwrap();
+    let as_html = rfi_parse::parse(&post, &rfi_parse::ParseOptions::default()).unwrap();
     assert!(as_html.paragraphs.len() < article.paragraphs.len());
 }

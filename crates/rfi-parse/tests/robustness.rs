@@ -2,7 +2,7 @@
 
 use proptest::prelude::*;
 use rfi_parse::Format;
-use rfi_parse::{Article, ParseOptions, parse, parse_bytes_with};
+use rfi_parse::{Article, ParseOptions, parse};
 
 const SEED: &[u8] = include_bytes!("../../../fixtures/rfi-seed.txt");
 const HEADER: &str = "<!--1686586501000-->\n[t](https://x.example/%E4)\n------\n\n";
@@ -97,7 +97,7 @@ proptest! {
         texts in prop::collection::vec(json_text(), 1..4),
         title in json_text(),
     ) {
-        let mut article = parse(&format!("{HEADER}<p>x</p>")).unwrap();
+        let mut article = parse(&format!("{HEADER}<p>x</p>"), &ParseOptions::default()).unwrap();
         article.title = title;
         article.paragraphs = texts;
         let (mut line, mut pretty) = (Vec::new(), Vec::new());
@@ -112,19 +112,19 @@ proptest! {
 
     #[test]
     fn arbitrary_strings_never_panic(input in any::<String>()) {
-        if let Ok(article) = parse(&input) {
+        if let Ok(article) = parse(&input, &ParseOptions::default()) {
             render_all(&article);
         }
     }
 
     #[test]
     fn arbitrary_bytes_never_panic(input in prop::collection::vec(any::<u8>(), 0..2000)) {
-        let _ = parse_bytes_with(&input, &ParseOptions::default());
+        let _ = parse(&input, &ParseOptions::default());
     }
 
     #[test]
     fn any_body_after_a_good_header_parses(body in ".{0,2000}") {
-        let article = parse(&format!("{HEADER}{body}")).expect("a good header always parses");
+        let article = parse(&format!("{HEADER}{body}"), &ParseOptions::default()).expect("a good header always parses");
         render_all(&article);
     }
 
@@ -137,13 +137,13 @@ proptest! {
         "<li>", "<ul>", "</ul>", "<table>", "<td>", "<script>", "</script>", "<noscript>", "</noscript>",
         "text", " ", "\u{3000}", "©", "12/06/2023 - 17:21", "<h2>", "</h2>", "<!--", "-->", "&amp;", "&",
     ]), 0..200)) {
-        let article = parse(&format!("{HEADER}{}", body.concat())).expect("a good header always parses");
+        let article = parse(&format!("{HEADER}{}", body.concat()), &ParseOptions::default()).expect("a good header always parses");
         render_all(&article);
     }
 
     #[test]
     fn mutations_of_the_seed_never_panic(edits in prop::collection::vec(edit(), 1..6)) {
-        if let Ok(article) = parse_bytes_with(&apply(&edits), &ParseOptions::default()) {
+        if let Ok(article) = parse(&apply(&edits), &ParseOptions::default()) {
             render_all(&article);
         }
     }
@@ -160,7 +160,9 @@ fn deep_nesting_does_not_overflow_the_stack() {
     // A small stack, as a worker thread might have, to show the walk is not recursive.
     let handle = std::thread::Builder::new()
         .stack_size(512 * 1024)
-        .spawn(move || parse(&format!("{HEADER}{body}")).map(|a| a.paragraphs))
+        .spawn(move || {
+            parse(&format!("{HEADER}{body}"), &ParseOptions::default()).map(|a| a.paragraphs)
+        })
         .unwrap();
     let paragraphs = handle.join().expect("no stack overflow").unwrap();
     assert_eq!(paragraphs, ["deep"]);
@@ -172,6 +174,6 @@ fn a_large_file_converts() {
     // 5 MB keeps the debug test quick; the README times a 20 MB file in release.
     let body = format!("<div>{}</div>", paragraph.repeat(60_000));
     assert!(body.len() > 5_000_000);
-    let article = parse(&format!("{HEADER}{body}")).unwrap();
+    let article = parse(&format!("{HEADER}{body}"), &ParseOptions::default()).unwrap();
     assert_eq!(article.paragraphs.len(), 60_000);
 }

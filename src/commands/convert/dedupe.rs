@@ -70,11 +70,11 @@ fn key_of(
     // The same fingerprints as `check`'s duplicate rules.
     match key {
         Dedupe::Url => {
-            let header = rfi_parse::parse_header_bytes(&bytes, options).ok()?;
+            let header = rfi_parse::parse_header(&bytes, options).ok()?;
             Some((url_fingerprint(&header.url?), header.timestamp_ms))
         }
         Dedupe::Content => {
-            let article = rfi_parse::parse_bytes_with(&bytes, options).ok()?;
+            let article = rfi_parse::parse(&bytes, options).ok()?;
             Some((content_hash(&article)?, article.timestamp_ms))
         }
     }

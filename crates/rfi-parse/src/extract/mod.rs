@@ -37,7 +37,7 @@ pub use post::BodyMarkup;
 /// let options = ParseOptions::new()
 ///     .zone("Asia/Taipei".parse()?)
 ///     .encoding("big5".parse()?);
-/// let article = rfi_parse::parse_with(
+/// let article = rfi_parse::parse(
 ///     "<!--0-->\n[T](https://www.rfi.fr/tw/x)\n------\n\n<div>01/07/2023 - 08:00</div>",
 ///     &options,
 /// )
@@ -85,7 +85,7 @@ impl ParseOptions {
     /// ```
     /// let post = "---\ntitle: T\ndate: 2023-07-01 08:00\n---\n<p>x</p>\n";
     /// let options = rfi_parse::ParseOptions::new().site_zone("Asia/Hong_Kong".parse()?);
-    /// let article = rfi_parse::parse_with(post, &options).unwrap();
+    /// let article = rfi_parse::parse(post, &options).unwrap();
     /// assert_eq!(article.timestamp.to_rfc3339(), "2023-07-01T00:00:00+00:00");
     /// # Ok::<(), rfi_parse::OptionError>(())
     /// ```
@@ -119,7 +119,7 @@ impl ParseOptions {
     ///
     /// let post = "---\r\ntitle: T\r\ndate: 2023-07-01 08:00:00 +08:00\r\n---\r\n\r\n第一段。\r\n\r\n第二段。\r\n";
     /// let options = ParseOptions::new().body_markup(BodyMarkup::Markdown);
-    /// let article = rfi_parse::parse_with(post, &options)?;
+    /// let article = rfi_parse::parse(post, &options)?;
     /// assert_eq!(article.paragraphs, ["第一段。", "第二段。"]);
     /// # Ok::<(), rfi_parse::ParseError>(())
     /// ```
@@ -204,22 +204,22 @@ pub struct ArticleHeader {
     pub url: Option<String>,
 }
 
-/// Reads only the header of an archive file (or post): much cheaper than
-/// [`parse_bytes_with`] when only the URL or the collection time is wanted.
+/// Reads only the header of an archive file (or post): much cheaper than [`parse`]
+/// when only the URL or the collection time is wanted.
 ///
 /// ```
-/// let header = rfi_parse::parse_header_bytes(
+/// let header = rfi_parse::parse_header(
 ///     b"<!--1686586501000-->\n[T](https://www.rfi.fr/cn/%E6%B3%95)\n------\n\n<p>x</p>",
 ///     &Default::default(),
 /// )?;
 /// assert_eq!(header.url.as_deref(), Some("https://www.rfi.fr/cn/法"));
 /// # Ok::<(), rfi_parse::ParseError>(())
 /// ```
-pub fn parse_header_bytes(
-    input: &[u8],
+pub fn parse_header<I: AsRef<[u8]> + ?Sized>(
+    input: &I,
     options: &ParseOptions,
 ) -> Result<ArticleHeader, ParseError> {
-    let decoded = decode::decode(input, options.encoding)?;
+    let decoded = decode::decode(input.as_ref(), options.encoding)?;
     let flattened;
     let text = match post::flatten(&decoded.text, options.site_zone, options.body_markup) {
         Some(flat) => {
@@ -236,7 +236,7 @@ pub fn parse_header_bytes(
     })
 }
 
-/// Decodes an archive file's bytes as [`parse_bytes_with`] does: in the encoding the
+/// Decodes an archive file's bytes as [`parse`] does: in the encoding the
 /// options name; else by its byte-order mark; else as UTF-8 when it is valid UTF-8; else
 /// in the CJK encoding (GB18030, Big5, Shift_JIS, EUC-JP, EUC-KR) detected, when that
 /// decodes every byte without error. Otherwise [`crate::ParseErrorKind::Undecodable`].
@@ -251,23 +251,38 @@ pub fn decode<'a>(bytes: &'a [u8], options: &ParseOptions) -> Result<Decoded<'a>
 }
 
 /// Parses an archive file, or the Jekyll post it was flattened from, with the given
-/// options.
+/// options: its bytes (decoded as [`decode()`] describes) or its text.
 ///
 /// ```
-/// let options = rfi_parse::ParseOptions::new().zone("UTC".parse()?);
-/// let article = rfi_parse::parse_with(
+/// use rfi_parse::ParseOptions;
+///
+/// let article = rfi_parse::parse("<!--0-->\n[Title]()\n------\n\n<p>Text.</p>", &ParseOptions::new())?;
+/// assert_eq!((article.title.as_str(), article.url), ("Title", None));
+/// assert_eq!(article.paragraphs, ["Text."]);
+///
+/// let options = ParseOptions::new().zone("UTC".parse()?);
+/// let article = rfi_parse::parse(
 ///     "<!--0-->\n[T]()\n------\n\n<div>12/06/2023 - 17:21</div><div><p>x</p></div>",
 ///     &options,
-/// )
-/// .unwrap();
+/// )?;
 /// assert_eq!(article.published.unwrap().to_rfc3339(), "2023-06-12T17:21:00+00:00");
-/// # Ok::<(), rfi_parse::OptionError>(())
+///
+/// let options = ParseOptions::new().encoding("gb18030".parse()?);
+/// let article = rfi_parse::parse(b"<!--0-->\n[\xd6\xd0\xce\xc4]()\n------\n\n<p>x</p>", &options)?;
+/// assert_eq!(article.title, "中文");
+///
+/// let error = rfi_parse::parse(b"<!--0-->\nno link\n", &ParseOptions::new()).unwrap_err();
+/// assert_eq!(error.line(), 2);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-pub fn parse_with(input: &str, options: &ParseOptions) -> Result<Article, ParseError> {
-    read(input, options).map(|(article, _)| article)
+pub fn parse<I: AsRef<[u8]> + ?Sized>(
+    input: &I,
+    options: &ParseOptions,
+) -> Result<Article, ParseError> {
+    diagnose(input, options).map(|(article, _)| article)
 }
 
-/// Parses raw bytes as [`parse_bytes_with`] does, and gives what the reading noticed
+/// Parses an input as [`parse`] does, and gives what the reading noticed
 /// beside the article: the profile that read it, the text its rules left out, and the
 /// line its body starts on (what `rfi-parse check` reports).
 ///
@@ -278,11 +293,11 @@ pub fn parse_with(input: &str, options: &ParseOptions) -> Result<Article, ParseE
 /// assert_eq!((diagnostics.extractor.profile, diagnostics.body_line), ("rfi", 5));
 /// # Ok::<(), rfi_parse::ParseError>(())
 /// ```
-pub fn diagnose(
-    input: &[u8],
+pub fn diagnose<I: AsRef<[u8]> + ?Sized>(
+    input: &I,
     options: &ParseOptions,
 ) -> Result<(Article, Diagnostics), ParseError> {
-    let decoded = decode::decode(input, options.encoding)?;
+    let decoded = decode::decode(input.as_ref(), options.encoding)?;
     let (article, diagnostics) = read(&decoded.text, options)?;
     let diagnostics = Diagnostics {
         encoding: decoded.encoding,
@@ -381,19 +396,6 @@ fn parse_archive(
         encoding: "UTF-8",
     };
     Ok((article, diagnostics))
-}
-
-/// Parses raw bytes, decoded as [`decode()`] describes.
-///
-/// ```
-/// let options = rfi_parse::ParseOptions::new().encoding("gb18030".parse()?);
-/// let bytes = b"<!--0-->\n[\xd6\xd0\xce\xc4]()\n------\n\n<p>x</p>";
-/// let article = rfi_parse::parse_bytes_with(bytes, &options).unwrap();
-/// assert_eq!(article.title, "中文");
-/// # Ok::<(), rfi_parse::OptionError>(())
-/// ```
-pub fn parse_bytes_with(input: &[u8], options: &ParseOptions) -> Result<Article, ParseError> {
-    diagnose(input, options).map(|(article, _)| article)
 }
 
 /// The `url` field: the raw URL percent-decoded, control characters removed.

@@ -13,7 +13,7 @@ use crate::article::Article;
 /// ```
 /// use rfi_parse::Format;
 ///
-/// let article = rfi_parse::parse("<!--0-->\n[Title]()\n------\n\n<p>One *two*.</p>")?;
+/// let article = rfi_parse::parse("<!--0-->\n[Title]()\n------\n\n<p>One *two*.</p>", &rfi_parse::ParseOptions::default())?;
 /// let mut markdown = Vec::new();
 /// Format::Markdown.render(&article, None, &mut markdown);
 /// let markdown = String::from_utf8(markdown).unwrap();
@@ -80,7 +80,7 @@ impl<W: Write> Writer<W> {
     /// ```
     /// use rfi_parse::{Format, Writer};
     ///
-    /// let article = rfi_parse::parse("<!--0-->\n[T]()\n------\n\n<p>x</p>")?;
+    /// let article = rfi_parse::parse("<!--0-->\n[T]()\n------\n\n<p>x</p>", &rfi_parse::ParseOptions::default())?;
     /// let mut writer = Writer::new(Vec::new(), Format::JsonLines).many(true);
     /// writer.write_article(&article, Some("a.txt"))?;
     /// writer.write_article(&article, Some("b.txt"))?;
