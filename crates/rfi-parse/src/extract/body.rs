@@ -968,7 +968,7 @@ impl<'f> Walker<'f> {
         if links.is_empty() {
             return false;
         }
-        let site_of = |url: &str| super::origin::site_and_path(url).map(|(site, _)| site);
+        let site_of = |url: &str| super::origin::address(url).map(|address| address.site);
         let Some(site) = site_of(&embed.url) else {
             return false;
         };

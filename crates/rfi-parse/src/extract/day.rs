@@ -2,15 +2,14 @@
 
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, Utc};
 
-use super::origin::{path_segments, site_and_path};
 use super::profile::{Profile, TextDate, UrlDate};
 
 /// What the day may be read from.
 pub(crate) struct DayEvidence<'a> {
     pub(crate) published: Option<DateTime<FixedOffset>>,
     pub(crate) printed_date: Option<NaiveDate>,
-    /// The decoded URL's path segments.
-    pub(crate) url: Option<&'a str>,
+    /// The article address's path segments, decoded.
+    pub(crate) url_segments: &'a [String],
     pub(crate) first_paragraph: Option<&'a str>,
     pub(crate) title: &'a str,
     /// Date stamps printed after credits, in document order.
@@ -28,11 +27,7 @@ pub(crate) fn publication_day(profile: &Profile, evidence: &DayEvidence<'_>) -> 
     if let Some(date) = evidence.printed_date {
         return Some(date);
     }
-    let segments: Vec<&str> = evidence
-        .url
-        .and_then(site_and_path)
-        .map(|(_, path)| path_segments(path))
-        .unwrap_or_default();
+    let segments: Vec<&str> = evidence.url_segments.iter().map(String::as_str).collect();
     let from_url = match profile.url_date {
         UrlDate::None | UrlDate::YearMonth => None,
         UrlDate::Compact => segments.iter().find_map(|segment| compact_date(segment)),
@@ -219,10 +214,11 @@ mod tests {
         title: &str,
     ) -> Option<String> {
         let stamps: Vec<String> = stamps.iter().map(|s| s.to_string()).collect();
+        let address = url.and_then(super::super::origin::address);
         let evidence = DayEvidence {
             published: None,
             printed_date: None,
-            url,
+            url_segments: address.as_ref().map_or(&[], |address| &address.segments),
             first_paragraph: first,
             title,
             date_stamps: &stamps,

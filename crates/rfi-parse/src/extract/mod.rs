@@ -328,7 +328,9 @@ fn parse_archive(
     let body_line = 4 + header::blank_lines(header.body);
     let url = header.url_raw.map(decoded_url);
     // Site, language and section come from the URL only: nothing is guessed.
-    let info = url.as_deref().map(origin::origin).unwrap_or_default();
+    // The address is read once, for the origin and the day its path may state.
+    let address = header.url_raw.and_then(origin::address);
+    let info = address.as_ref().map(origin::origin).unwrap_or_default();
     // The profile only steers extraction; it never fills a field the input lacks.
     let (profile, chosen_by) = match options.profile.and_then(profile::by_name) {
         Some(forced) => (forced, crate::article::ChosenBy::Forced),
@@ -341,7 +343,7 @@ fn parse_archive(
         &day::DayEvidence {
             published: body.published,
             printed_date: body.printed_date,
-            url: url.as_deref(),
+            url_segments: address.as_ref().map_or(&[], |address| &address.segments),
             first_paragraph: body
                 .lead
                 .as_deref()

@@ -13,13 +13,11 @@ pub(crate) struct Origin {
     pub(crate) section: Option<String>,
 }
 
-/// Reads site, language and section from a decoded article URL, by the rules of the
+/// Reads site, language and section from an article's address, by the rules of the
 /// site's profile (the one its host names, whatever profile extraction uses).
-pub(crate) fn origin(url: &str) -> Origin {
-    let Some((site, path)) = site_and_path(url) else {
-        return Origin::default();
-    };
-    let segments = path_segments(path);
+pub(crate) fn origin(address: &Address) -> Origin {
+    let site = address.site.clone();
+    let segments: Vec<&str> = address.segments.iter().map(String::as_str).collect();
     let profile = super::profile::by_host(&site).unwrap_or(&super::profile::DEFAULT);
     Origin {
         language: language(&site, &segments, profile.url_languages),
@@ -30,19 +28,22 @@ pub(crate) fn origin(url: &str) -> Origin {
     }
 }
 
-/// The site of an address (its host, lowercase, without `www.` or a port) and its path
-/// without query or fragment; `None` without a `scheme://`.
-pub(crate) fn site_and_path(url: &str) -> Option<(String, &str)> {
-    let (_, rest) = url.split_once("://")?;
-    let host_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
-    let host = rest[..host_end].to_ascii_lowercase();
-    let host = host.rsplit('@').next().unwrap_or(&host);
-    // An IPv6 literal (`[::1]:80`) holds colons of its own: the port follows its `]`.
-    let host = if host.starts_with('[') {
-        &host[..host.find(']').map_or(host.len(), |end| end + 1)]
-    } else {
-        host.split(':').next().unwrap_or(host)
-    };
+/// What the archive reads off an address: its site and its path's segments.
+pub(crate) struct Address {
+    /// The host, lowercase, without `www.` (or a numbered mirror's `www3.`) and without
+    /// a port or user; empty for an address without a host (`file:///a`).
+    pub(crate) site: String,
+    /// The path's non-empty segments, percent-decoded (invalid UTF-8 as U+FFFD) and
+    /// without control characters; no query or fragment.
+    pub(crate) segments: Vec<String>,
+}
+
+/// An absolute address read by the WHATWG URL parser (the `url` crate, as browsers read
+/// addresses: `http://[::1]:80/a`, `HTTP://User@Www.Example.org./a?q#f`); `None` for
+/// what is no absolute address.
+pub(crate) fn address(url: &str) -> Option<Address> {
+    let parsed = url::Url::parse(url.trim()).ok()?;
+    let host = parsed.host_str().unwrap_or("");
     // `www.` and its numbered mirrors (`www3.nhk.or.jp`) name the same site.
     let site = match host.split_once('.') {
         Some((first, rest))
@@ -53,13 +54,20 @@ pub(crate) fn site_and_path(url: &str) -> Option<(String, &str)> {
         _ => host,
     }
     .to_string();
-    let path = &rest[host_end..];
-    Some((site, &path[..path.find(['?', '#']).unwrap_or(path.len())]))
-}
-
-/// A path's non-empty segments.
-pub(crate) fn path_segments(path: &str) -> Vec<&str> {
-    path.split('/').filter(|s| !s.is_empty()).collect()
+    // The path is decoded once and split (an escaped `/` splits too, as it always did
+    // here), with the project's own decoder: percent-encoding's iterator costs several
+    // times as much on the escapes of a Chinese path.
+    let segments = if parsed.cannot_be_a_base() {
+        Vec::new()
+    } else {
+        let path = super::percent_decode_lossy(parsed.path());
+        super::text::strip_controls(&path)
+            .split('/')
+            .filter(|segment| !segment.is_empty())
+            .map(str::to_string)
+            .collect()
+    };
+    Some(Address { site, segments })
 }
 
 /// The language `site`'s URL names by the first of `rules` for it.
@@ -125,12 +133,28 @@ mod tests {
     use super::*;
 
     fn info(url: &str) -> (Option<String>, Option<&'static str>, Option<String>) {
-        let info = origin(url);
+        let info = address(url).as_ref().map(origin).unwrap_or_default();
         (info.site, info.language, info.section)
     }
 
     fn some(s: &str) -> Option<String> {
         Some(s.to_string())
+    }
+
+    #[test]
+    fn addresses_are_read_as_the_url_standard_reads_them() {
+        assert_eq!(
+            info("HTTP://User:pw@WWW.Example.org:8080/a/b?q=1#f"),
+            (some("example.org"), None, some("a"))
+        );
+        // No host: no site; a path without a scheme is no address.
+        assert_eq!(info("file:///tmp/a/b.txt"), (None, None, some("tmp")));
+        assert_eq!(info("www.rfi.fr/cn/法国/x"), (None, None, None));
+        // Segments are percent-decoded, control characters left out.
+        assert_eq!(
+            info("https://www.rfi.fr/cn/%E6%B3%95%E5%9B%BD%07/20230630-x"),
+            (some("rfi.fr"), Some("zh-Hans"), some("法国"))
+        );
     }
 
     #[test]
