@@ -1141,8 +1141,11 @@ fn is_prose(text: &str) -> bool {
 
 /// The source named by an image-source credit line (`图像来源，Getty Images`).
 fn image_credit<'t>(text: &'t str, labels: &[&str]) -> Option<&'t str> {
+    // Every block is tried against every label: the first byte rules most out at once.
+    let first = *text.as_bytes().first()?;
     labels
         .iter()
+        .filter(|label| label.as_bytes().first() == Some(&first))
         .find_map(|label| text.strip_prefix(label))
         .map(str::trim)
         .filter(|credit| !credit.is_empty() && credit.chars().count() < 100)
