@@ -247,6 +247,10 @@ pub fn check_file(source: String, bytes: &[u8], options: &ParseOptions) -> FileR
     let (article, diagnostics) = match diagnose(bytes, options) {
         Ok(read) => read,
         Err(error) => {
+            // A file that decodes but does not parse still reports its encoding.
+            report.encoding = rfi_parse::decode(bytes, options)
+                .ok()
+                .map(|decoded| decoded.encoding);
             report.push(Some(error.line()), Rule::Unparseable, error.to_string());
             return report;
         }

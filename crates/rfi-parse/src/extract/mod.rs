@@ -298,34 +298,29 @@ pub fn diagnose<I: AsRef<[u8]> + ?Sized>(
     options: &ParseOptions,
 ) -> Result<(Article, Diagnostics), ParseError> {
     let decoded = decode::decode(input.as_ref(), options.encoding)?;
-    let (article, diagnostics) = read(&decoded.text, options)?;
-    let diagnostics = Diagnostics {
-        encoding: decoded.encoding,
-        ..diagnostics
-    };
-    Ok((article, diagnostics))
-}
-
-/// An archive file, or the Jekyll post it was flattened from, and the diagnostics.
-fn read(input: &str, options: &ParseOptions) -> Result<(Article, Diagnostics), ParseError> {
-    // A Jekyll post is read as the archive file it flattens to, so both give one Article.
-    if let Some(flattened) = post::flatten(input, options.site_zone, options.body_markup) {
-        let (archive, body_line) = flattened?;
-        let (article, mut diagnostics) = parse_archive(&archive, options)?;
-        diagnostics.body_line = body_line;
-        return Ok((article, diagnostics));
+    // A Jekyll post is read as the archive file it flattens to, so both give one Article;
+    // its body's line is the post's own.
+    match post::flatten(&decoded.text, options.site_zone, options.body_markup) {
+        Some(flattened) => {
+            let (archive, body_line) = flattened?;
+            parse_archive(&archive, options, decoded.encoding, Some(body_line))
+        }
+        None => parse_archive(&decoded.text, options, decoded.encoding, None),
     }
-    parse_archive(input, options)
 }
 
+/// The article and diagnostics of an archive file read in `encoding`; `post_body_line`
+/// is where the body starts in the post it was flattened from, if it was.
 fn parse_archive(
     input: &str,
     options: &ParseOptions,
+    encoding: &'static str,
+    post_body_line: Option<usize>,
 ) -> Result<(Article, Diagnostics), ParseError> {
     let header = header::split(input)?;
     // The body starts on line 4, after the header's three lines; its content after any
     // blank lines.
-    let body_line = 4 + header::blank_lines(header.body);
+    let body_line = post_body_line.unwrap_or_else(|| 4 + header::blank_lines(header.body));
     let url = header.url_raw.map(decoded_url);
     // Site, language and section come from the URL only: nothing is guessed.
     // The address is read once, for the origin and the day its path may state.
@@ -394,8 +389,7 @@ fn parse_archive(
             simplified_markup: body.simplified,
         },
         body_line,
-        // Text given as text was never decoded: it is UTF-8.
-        encoding: "UTF-8",
+        encoding,
     };
     Ok((article, diagnostics))
 }

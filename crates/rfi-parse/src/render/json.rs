@@ -44,24 +44,31 @@ pub(crate) fn write_str(out: &mut Vec<u8>, text: &str) {
     let bytes = text.as_bytes();
     out.reserve(bytes.len() + 2);
     out.push(b'"');
-    let mut plain = 0;
+    // Article text holds no control but line feeds: the three bytes it may need escaped
+    // are found by memchr, many bytes a step; other text by the word test.
     if has_controls_but_line_feeds(bytes) {
-        while let Some(at) = next_to_escape(bytes, plain) {
-            out.extend_from_slice(&bytes[plain..at]);
-            escape_into(out, bytes[at]);
-            plain = at + 1;
-        }
+        let mut from = 0;
+        let words = std::iter::from_fn(|| {
+            let at = next_to_escape(bytes, from)?;
+            from = at + 1;
+            Some(at)
+        });
+        write_escaped(out, bytes, words);
     } else {
-        // Article text holds no control but line feeds: the three bytes it may need
-        // escaped are found by memchr, many bytes a step.
-        for at in memchr::memchr3_iter(b'"', b'\\', b'\n', bytes) {
-            out.extend_from_slice(&bytes[plain..at]);
-            escape_into(out, bytes[at]);
-            plain = at + 1;
-        }
+        write_escaped(out, bytes, memchr::memchr3_iter(b'"', b'\\', b'\n', bytes));
+    }
+    out.push(b'"');
+}
+
+/// Appends `bytes` with the bytes at `to_escape` (in order) escaped.
+fn write_escaped(out: &mut Vec<u8>, bytes: &[u8], to_escape: impl Iterator<Item = usize>) {
+    let mut plain = 0;
+    for at in to_escape {
+        out.extend_from_slice(&bytes[plain..at]);
+        escape_into(out, bytes[at]);
+        plain = at + 1;
     }
     out.extend_from_slice(&bytes[plain..]);
-    out.push(b'"');
 }
 
 /// Appends the JSON escape of `byte`, a byte JSON escapes.
