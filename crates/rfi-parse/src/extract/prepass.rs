@@ -1,4 +1,4 @@
-//! The one linear pass over the markup before html5ever: glued names split, costs bounded.
+//! The one linear pass over the markup before html5ever: glued names split, costs bounded, bare spans in running text unwrapped.
 
 use std::borrow::Cow;
 
@@ -63,8 +63,8 @@ struct Edit {
     space: bool,
 }
 
-/// The markup with glued tag names split and the expensive constructions bounded;
-/// borrowed when nothing changed, the usual case.
+/// The markup with glued tag names split, the expensive constructions bounded and the
+/// bare spans of running text unwrapped; borrowed when nothing changed.
 ///
 /// Archives flattened by removing line breaks glue a tag's first attribute onto its name
 /// (`<imgsrc="…"`); such a name is split where [`glued_split`] says, so the image is kept.
@@ -83,18 +83,32 @@ struct Edit {
 /// - attributes past the [`MAX_ATTRIBUTES`]th of one tag (the
 ///   [`MAX_FORMATTING_ATTRIBUTES`]th of a formatting tag) are left out.
 ///
-/// Ordinary articles never reach these limits nor glue names, so their markup passes
-/// untouched (and unallocated).
+/// Ordinary articles never reach these limits nor glue names. Some sources wrap every
+/// run of a paragraph's text in an attribute-less `<span>` (RFI: seven spans in ten tags);
+/// those are unwrapped as [`BareSpans`] says, since building them is most of the tree's
+/// cost and they change neither the tree's text nor where it goes.
 pub(crate) fn prepare(html: &str) -> Cow<'_, str> {
+    prepare_with(html, true)
+}
+
+/// [`prepare`], bare spans unwrapped or not (tests compare the two).
+fn prepare_with(html: &str, unwrap_spans: bool) -> Cow<'_, str> {
     let bytes = html.as_bytes();
     let mut edits: Vec<Edit> = Vec::new();
     // Tag names are slices of the input (compared ASCII case-insensitively), so that the
-    // pass allocates nothing for markup within the limits.
-    let mut open: Vec<&[u8]> = Vec::with_capacity(64);
+    // pass allocates nothing for markup within the limits. Each open element comes with
+    // whether its content is a paragraph's running text ([`BareSpans`]).
+    let mut open: Vec<(&[u8], bool)> = Vec::with_capacity(64);
     let mut formatting: Vec<&[u8]> = Vec::new();
     // End tags still to leave out, per name, for start tags that were.
     let mut dropped: Vec<(&[u8], usize)> = Vec::new();
+    let mut spans = BareSpans {
+        open: Vec::new(),
+        unwrap: unwrap_spans,
+    };
     let mut at = 0;
+    // Where the text before the next tag or comment starts.
+    let mut text_from = 0;
     loop {
         // Tags often follow each other directly (`</p><p>`): look at the next byte before
         // searching.
@@ -107,8 +121,16 @@ pub(crate) fn prepare(html: &str) -> Cow<'_, str> {
             }
         };
         let rest = &bytes[start + 1..];
+        // A `<` before anything else (`a < b`) is text.
+        if rest
+            .first()
+            .is_some_and(|&b| matches!(b, b'!' | b'?' | b'/') || b.is_ascii_alphabetic())
+        {
+            spans.text(&bytes[text_from..start]);
+        }
         match rest.first() {
             Some(b'!') => {
+                spans.taint();
                 // A comment runs to `-->`, any other declaration to `>`.
                 let end = if rest.starts_with(b"!--") {
                     memchr::memmem::find(&rest[3..], b"-->").map(|e| start + 1 + 3 + e + 3)
@@ -116,15 +138,21 @@ pub(crate) fn prepare(html: &str) -> Cow<'_, str> {
                     memchr::memchr(b'>', rest).map(|e| start + 1 + e + 1)
                 };
                 at = end.unwrap_or(bytes.len());
+                text_from = at;
             }
             Some(b'?') => {
+                spans.taint();
                 at = memchr::memchr(b'>', rest).map_or(bytes.len(), |e| start + 1 + e + 1);
+                text_from = at;
             }
             Some(b'/') => {
                 let (name, _) = tag_name(bytes, start + 2);
                 let tag = scan_attributes(bytes, start + 2 + name.len(), usize::MAX);
                 at = tag.end;
+                text_from = at;
                 if name.is_empty() {
+                    // `</>` (nothing) or `</ …>` (a comment).
+                    spans.taint();
                     continue;
                 }
                 if let Some(slot) = dropped
@@ -135,7 +163,18 @@ pub(crate) fn prepare(html: &str) -> Cow<'_, str> {
                     edits.push(Edit::cut(start, tag.end));
                     continue;
                 }
-                if let Some(position) = open.iter().rposition(|n| n.eq_ignore_ascii_case(name)) {
+                if name.eq_ignore_ascii_case(b"span") {
+                    spans.close(start, tag.end, &mut edits);
+                } else {
+                    spans.taint();
+                }
+                if let Some(position) = open.iter().rposition(|(n, _)| n.eq_ignore_ascii_case(name))
+                {
+                    if position + 1 < open.len() {
+                        // Misnested: the tree builder may close more or less than this
+                        // pass does (a special element in between stops an end tag).
+                        end_running_text(&mut open);
+                    }
                     open.truncate(position);
                 }
                 if let Some(position) = formatting
@@ -160,6 +199,7 @@ pub(crate) fn prepare(html: &str) -> Cow<'_, str> {
                 };
                 let tag = scan_attributes(bytes, start + 1 + name.len(), limit);
                 at = tag.end;
+                text_from = at;
                 // Text blocks that close their own kind (`<p>` ends an open `<p>`) cannot
                 // deepen the tree by themselves, so they are kept: their text stays a
                 // paragraph however deep the containers around it went.
@@ -188,16 +228,34 @@ pub(crate) fn prepare(html: &str) -> Cow<'_, str> {
                     };
                     edits.push(Edit::cut(excess, stop));
                 }
+                if name.eq_ignore_ascii_case(b"plaintext") {
+                    // Everything after `<plaintext>` is text.
+                    break;
+                }
+                if closes_paragraph(name) || (tag.self_closing && kind != Kind::Void) {
+                    // The tree builder closes the open `<p>` here, or opens an element
+                    // (`<div/>` is `<div>`) this pass does not follow.
+                    end_running_text(&mut open);
+                }
+                let is_span = name.eq_ignore_ascii_case(b"span") && !tag.self_closing;
+                let bare_span = is_span && tag.end == start + 1 + name.len() + 1;
+                let in_running_text = open.last().is_some_and(|(_, running)| *running);
+                if is_span {
+                    spans.open(start, tag.end, bare_span && in_running_text);
+                } else {
+                    spans.taint();
+                }
                 match kind {
                     Kind::RawText => {
                         // Skip to the element's own end tag: its content is no markup.
                         at = find_end_tag(bytes, tag.end, name).unwrap_or(bytes.len());
+                        text_from = at;
                         continue;
                     }
                     Kind::TextBlock => {
                         // `<p>` closes the open `<p>`, `<li>` the open `<li>`.
                         if let Some(position) =
-                            open.iter().rposition(|n| n.eq_ignore_ascii_case(name))
+                            open.iter().rposition(|(n, _)| n.eq_ignore_ascii_case(name))
                         {
                             open.truncate(position);
                         }
@@ -208,7 +266,9 @@ pub(crate) fn prepare(html: &str) -> Cow<'_, str> {
                     if kind == Kind::Formatting {
                         formatting.push(name);
                     }
-                    open.push(name);
+                    let running = name.eq_ignore_ascii_case(b"p")
+                        || ((kind == Kind::Formatting || bare_span) && in_running_text);
+                    open.push((name, running));
                 }
             }
             _ => at = start + 1,
@@ -217,6 +277,7 @@ pub(crate) fn prepare(html: &str) -> Cow<'_, str> {
     if edits.is_empty() {
         return Cow::Borrowed(html);
     }
+    edits.sort_by_key(|edit| edit.start);
 
     let mut prepared = String::with_capacity(html.len() + 64);
     let mut from = 0;
@@ -239,6 +300,178 @@ pub(crate) fn prepare(html: &str) -> Cow<'_, str> {
     }
     prepared.push_str(&html[from..]);
     Cow::Owned(prepared)
+}
+
+/// From here on, until a new `<p>`, no open element holds running text: the light stack
+/// of this pass may no longer mirror the tree builder's.
+fn end_running_text(open: &mut [(&[u8], bool)]) {
+    for (_, running) in open {
+        *running = false;
+    }
+}
+
+/// Whether a start tag closes an open `<p>` (the spec's "in body" rules: "If the stack
+/// of open elements has a p element in button scope, then close a p element"), `table`
+/// included, which does so outside quirks mode.
+fn closes_paragraph(name: &[u8]) -> bool {
+    let mut lower = [0u8; 10];
+    if name.len() > lower.len() {
+        return false;
+    }
+    for (to, from) in lower.iter_mut().zip(name) {
+        *to = from.to_ascii_lowercase();
+    }
+    matches!(
+        &lower[..name.len()],
+        b"address"
+            | b"article"
+            | b"aside"
+            | b"blockquote"
+            | b"center"
+            | b"details"
+            | b"dialog"
+            | b"dir"
+            | b"div"
+            | b"dl"
+            | b"fieldset"
+            | b"figcaption"
+            | b"figure"
+            | b"footer"
+            | b"header"
+            | b"hgroup"
+            | b"main"
+            | b"menu"
+            | b"nav"
+            | b"ol"
+            | b"p"
+            | b"search"
+            | b"section"
+            | b"summary"
+            | b"ul"
+            | b"h1"
+            | b"h2"
+            | b"h3"
+            | b"h4"
+            | b"h5"
+            | b"h6"
+            | b"pre"
+            | b"listing"
+            | b"form"
+            | b"li"
+            | b"dd"
+            | b"dt"
+            | b"plaintext"
+            | b"table"
+            | b"hr"
+            | b"xmp"
+    )
+}
+
+/// The attribute-less `<span>`s open, innermost last, and which of them may be unwrapped.
+///
+/// A `<span>` means nothing by itself (HTML spec, 4.5.27), and the tree-building
+/// algorithm gives a start tag `span` with text alone up to its end tag no effect on
+/// anything else: in the "in body" rules the start tag reconstructs the active formatting
+/// elements and inserts the span where the next character would go, the text's first
+/// character would reconstruct them at the same point, and the end tag, the span being
+/// the current node, pops just it. So such a pair, its content text or pairs of the same
+/// kind, is left out, and the text stays where it was, with the same formatting and link
+/// around it. The pair is kept:
+///
+/// - when anything else comes between its tags (an element, a comment), or its text is
+///   only whitespace and references (where the spec treats whitespace apart: in tables,
+///   before the body), or its start tag is not exactly `<span>`;
+/// - outside a paragraph's running text: a `<p>`, or the formatting elements and bare
+///   spans inside one, with no start tag since that closes the paragraph. Elsewhere a
+///   span's own boundaries may be read (a `<figcaption>` gives its caption and credit as
+///   two spans, a byline its label and name), foreign content (`<svg>`) treats a span
+///   as a way out, and `<pre>` drops a line feed that only the span's start tag would
+///   have kept.
+struct BareSpans {
+    open: Vec<OpenSpan>,
+    /// Whether plain spans are cut (else only followed).
+    unwrap: bool,
+}
+
+/// One `<span>` open: where its start tag is, and whether it can still be unwrapped.
+struct OpenSpan {
+    start: usize,
+    end: usize,
+    /// Attribute-less, in running text, with nothing but text and unwrapped spans in it
+    /// so far.
+    plain: bool,
+    /// Whether it holds a character other than whitespace.
+    has_text: bool,
+}
+
+impl BareSpans {
+    /// The text between two tags.
+    fn text(&mut self, text: &[u8]) {
+        if let Some(top) = self.open.last_mut()
+            && top.plain
+            && !top.has_text
+        {
+            top.has_text = has_visible_text(text);
+        }
+    }
+
+    /// A tag or comment other than a span's: the innermost span holds more than text.
+    fn taint(&mut self) {
+        if let Some(top) = self.open.last_mut() {
+            top.plain = false;
+        }
+    }
+
+    /// A `<span …>` at `start..end`; `plain` when attribute-less in running text.
+    fn open(&mut self, start: usize, end: usize, plain: bool) {
+        self.open.push(OpenSpan {
+            start,
+            end,
+            plain,
+            has_text: false,
+        });
+    }
+
+    /// A `</span>` at `start..end`: both tags of a plain span holding text are cut.
+    fn close(&mut self, start: usize, end: usize, edits: &mut Vec<Edit>) {
+        let Some(span) = self.open.pop() else {
+            return;
+        };
+        if span.plain && span.has_text {
+            if self.unwrap {
+                edits.push(Edit::cut(span.start, span.end));
+                edits.push(Edit::cut(start, end));
+            }
+            if let Some(parent) = self.open.last_mut() {
+                parent.has_text = true;
+            }
+        } else {
+            // A span kept is an element inside its parent.
+            self.taint();
+        }
+    }
+}
+
+/// Whether `text` holds a character other than ASCII whitespace, character references
+/// (which may stand for whitespace) and NUL (which "in body" drops) aside.
+fn has_visible_text(text: &[u8]) -> bool {
+    let mut at = 0;
+    while at < text.len() {
+        match text[at] {
+            b'&' => {
+                at += 1;
+                while at < text.len() && text[at] != b';' && !is_space(text[at]) {
+                    at += 1;
+                }
+                // The `;` that ends it.
+                at += usize::from(text.get(at) == Some(&b';'));
+            }
+            b'\0' => at += 1,
+            b if is_space(b) => at += 1,
+            _ => return true,
+        }
+    }
+    false
 }
 
 impl Edit {
@@ -443,5 +676,182 @@ mod tests {
         let bounded = prepare(&html);
         assert_eq!(bounded.matches("=\"v>\"").count(), MAX_ATTRIBUTES);
         assert!(bounded.ends_with(">x</p>"), "{bounded}");
+    }
+
+    #[test]
+    fn bare_spans_of_running_text_are_unwrapped() {
+        assert_eq!(
+            prepare(
+                "<p><strong><span>《弄湿</span><span>》</span></strong><span><span>是</span> a</span></p>"
+            ),
+            "<p><strong>《弄湿》</strong>是 a</p>"
+        );
+        assert_eq!(prepare("<P><SPAN>x</SPAN ></P>"), "<P>x</P>");
+        assert_eq!(prepare("<p><span>a&amp;b</span></p>"), "<p>a&amp;b</p>");
+    }
+
+    #[test]
+    fn spans_that_may_mean_something_are_kept() {
+        for html in [
+            // A caption and its credit, a byline's label and name.
+            "<figcaption><span>caption</span><span>credit</span></figcaption>",
+            r#"<p><span role="text"><span>Author, </span><span>name</span></span></p>"#,
+            // Anything but text inside.
+            "<p><span>a<b>b</b></span></p>",
+            "<p><span>a<!-- c --></span></p>",
+            "<p><span>a<br></span></p>",
+            // Whitespace and references only, or nothing.
+            "<p><span> &#32; </span><span></span></p>",
+            // Not exactly `<span>`.
+            "<p><span >x</span><span/>y</span></p>",
+            // Outside running text, or after a start tag closed the paragraph.
+            "<div><span>x</span></div>",
+            "<p><svg><span>x</span></svg></p>",
+            "<p><pre><span>\nx</span></pre></p>",
+            "<p>a<div></div><span>x</span></p>",
+            "<p><sup><span>1</span></sup></p>",
+            // Misnested end tags, which the tree builder may close otherwise.
+            "<p><sup><button><svg></sup><span>x</span>",
+            "<p><span class=c><pre><svg></span><span>x</span>",
+            "<p><div/><span>x</span>",
+            // Past `<plaintext>` everything is text.
+            "<plaintext><p><span>x</span>",
+        ] {
+            assert!(matches!(prepare(html), Cow::Borrowed(_)), "{html}");
+        }
+    }
+
+    /// The tree's content as markup, attribute-less spans unwrapped (their text joins
+    /// the text around them): equal for two trees that differ only by such spans.
+    fn without_bare_spans(html: &str) -> String {
+        fn write(node: ego_tree::NodeRef<'_, scraper::Node>, out: &mut String) {
+            match node.value() {
+                scraper::Node::Text(text) => out.push_str(&text.replace('<', "&lt;")),
+                scraper::Node::Comment(comment) => {
+                    out.push_str(&format!("<!--{}-->", &**comment));
+                }
+                scraper::Node::Element(element) => {
+                    let bare = element.name() == "span" && element.attrs().next().is_none();
+                    if !bare {
+                        out.push_str(&format!("<{}:{}", &*element.name.ns, element.name()));
+                        for (name, value) in element.attrs() {
+                            out.push_str(&format!(" {name}={value:?}"));
+                        }
+                        out.push('>');
+                    }
+                    for child in node.children() {
+                        write(child, out);
+                    }
+                    if !bare {
+                        out.push_str(&format!("</{}>", element.name()));
+                    }
+                }
+                _ => {
+                    for child in node.children() {
+                        write(child, out);
+                    }
+                }
+            }
+        }
+        let (document, _) = super::super::tree::build(html);
+        let mut out = String::new();
+        write(document.tree.root(), &mut out);
+        out
+    }
+
+    /// Markup from pieces that meet the tree builder's special cases around spans:
+    /// formatting elements (reconstruction, adoption agency), tables (foster parenting),
+    /// foreign content, `<pre>`, `<select>`, `<template>`, captions, comments,
+    /// whitespace, references and NUL.
+    fn markup() -> impl proptest::strategy::Strategy<Value = String> {
+        const PIECES: &[&str] = &[
+            "<p>",
+            "</p>",
+            "<span>",
+            "</span>",
+            "<span class=c>",
+            "<SPAN>",
+            "<span/>",
+            "<b>",
+            "</b>",
+            "<i>",
+            "</i>",
+            "<a href=x>",
+            "</a>",
+            "<div>",
+            "</div>",
+            "<table>",
+            "</table>",
+            "<tr>",
+            "<td>",
+            "</td>",
+            "<svg>",
+            "</svg>",
+            "<math>",
+            "<pre>",
+            "</pre>",
+            "<figcaption>",
+            "</figcaption>",
+            "<li>",
+            "<ul>",
+            "<select>",
+            "<option>",
+            "<template>",
+            "</template>",
+            "<br>",
+            "<img src=i>",
+            "<!--c-->",
+            "</x>",
+            "<h1>",
+            "<sup>",
+            "</sup>",
+            "x",
+            "中文",
+            " ",
+            "\n",
+            "&#32;",
+            "&amp;",
+            "\0",
+            "a < b",
+            "<frameset>",
+            "<body>",
+            "</body>",
+            "<noscript>",
+            "</noscript>",
+            "<hr>",
+            "<nobr>",
+            "<font>",
+            "</font>",
+            "<button>",
+            "</button>",
+            // Spans around text alone, which the pass unwraps where it may.
+            "<span>x</span>",
+            "<span> </span>",
+            "<span>\n中文</span>",
+            "<span>&#32;</span>",
+            "<span></span>",
+            "<span><span>x</span>y</span>",
+            "<span>\0</span>",
+            "<span> x</span>",
+            "<p><span>x</span>",
+        ];
+        proptest::collection::vec(proptest::sample::select(PIECES), 0..40)
+            .prop_map(|pieces| pieces.concat())
+    }
+
+    use proptest::strategy::Strategy;
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+        #[test]
+        fn unwrapping_bare_spans_changes_nothing_else(html in markup()) {
+            let unwrapped = prepare_with(&html, true);
+            let kept = prepare_with(&html, false);
+            proptest::prop_assert_eq!(
+                without_bare_spans(&unwrapped),
+                without_bare_spans(&kept),
+                "{:?} unwrapped as {:?}", html, unwrapped
+            );
+        }
     }
 }
