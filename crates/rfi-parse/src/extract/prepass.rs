@@ -131,6 +131,11 @@ fn prepare_with(html: &str, unwrap_spans: bool) -> Cow<'_, str> {
         match rest.first() {
             Some(b'!') => {
                 spans.taint();
+                if rest.starts_with(b"![CDATA[") {
+                    // Text up to `]]>` in foreign content, a comment up to `>` elsewhere:
+                    // which one this pass cannot always tell.
+                    spans.unwrap = false;
+                }
                 // A comment runs to `-->`, any other declaration to `>`.
                 let end = if rest.starts_with(b"!--") {
                     memchr::memmem::find(&rest[3..], b"-->").map(|e| start + 1 + 3 + e + 3)
@@ -229,8 +234,10 @@ fn prepare_with(html: &str, unwrap_spans: bool) -> Cow<'_, str> {
                     edits.push(Edit::cut(excess, stop));
                 }
                 if name.eq_ignore_ascii_case(b"plaintext") {
-                    // Everything after `<plaintext>` is text.
-                    break;
+                    // Everything after an HTML `<plaintext>` is text, where a span is
+                    // text too. (The limits still apply: inside `<svg>` it is an element
+                    // like any other.)
+                    spans.unwrap = false;
                 }
                 if closes_paragraph(name) || (tag.self_closing && kind != Kind::Void) {
                     // The tree builder closes the open `<p>` here, or opens an element
@@ -247,6 +254,13 @@ fn prepare_with(html: &str, unwrap_spans: bool) -> Cow<'_, str> {
                 }
                 match kind {
                     Kind::RawText => {
+                        if open.iter().any(|(n, _)| {
+                            n.eq_ignore_ascii_case(b"svg") || n.eq_ignore_ascii_case(b"math")
+                        }) {
+                            // Inside `<svg>` a `<style>` or `<title>` is an element like
+                            // any other, whose content the pass skips as text all the same.
+                            spans.unwrap = false;
+                        }
                         // Skip to the element's own end tag: its content is no markup.
                         at = find_end_tag(bytes, tag.end, name).unwrap_or(bytes.len());
                         text_from = at;
@@ -389,7 +403,9 @@ fn closes_paragraph(name: &[u8]) -> bool {
 ///   have kept.
 struct BareSpans {
     open: Vec<OpenSpan>,
-    /// Whether plain spans are cut (else only followed).
+    /// Whether plain spans are cut (else only followed): not in tests that compare, nor
+    /// past a point where this pass may read as markup what the tokenizer reads as text
+    /// (`<plaintext>`, a CDATA section, raw text inside foreign content).
     unwrap: bool,
 }
 
@@ -714,8 +730,11 @@ mod tests {
             "<p><sup><button><svg></sup><span>x</span>",
             "<p><span class=c><pre><svg></span><span>x</span>",
             "<p><div/><span>x</span>",
-            // Past `<plaintext>` everything is text.
+            // Past `<plaintext>` everything is text; past a CDATA section or raw text in
+            // foreign content, this pass may read text as markup.
             "<plaintext><p><span>x</span>",
+            "<svg><![CDATA[<x><p>]]><span>x</span>",
+            "<svg><noscript><span>x</span><plaintext></noscript><p><span>x</span>",
         ] {
             assert!(matches!(prepare(html), Cow::Borrowed(_)), "{html}");
         }
@@ -824,6 +843,12 @@ mod tests {
             "</font>",
             "<button>",
             "</button>",
+            "<plaintext>",
+            "<![CDATA[<x><p>]]>",
+            "<style>",
+            "</style>",
+            "<title>",
+            "</title>",
             // Spans around text alone, which the pass unwraps where it may.
             "<span>x</span>",
             "<span> </span>",
