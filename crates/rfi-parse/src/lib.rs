@@ -24,6 +24,7 @@
 
 #![warn(missing_docs)]
 
+mod address;
 mod article;
 mod error;
 mod extract;

@@ -11,6 +11,7 @@ use super::profile::{Css, Header, Profile, TextDate};
 use super::share::share_link;
 use super::srcset::candidate_urls;
 use super::text::{TextBuilder, is_textless, strip_controls, text_of};
+use crate::address::{self, Href};
 use crate::article::{Block, Embed, Image, Link, ShareLink, TextBlock};
 
 /// What the body yields; the header fields complete it into an `Article`.
@@ -473,11 +474,14 @@ impl<'f> Walker<'f> {
             "strong" | "b" => self.strong_depth += 1,
             "a" => {
                 let href = attr(element, "href").unwrap_or("");
-                if let Some(link) = share_link(href) {
+                let address = address::read(href);
+                if let Href::Absolute(url) = &address
+                    && let Some(link) = share_link(href, url)
+                {
                     self.fields.share_links.push(link);
                     return false;
                 }
-                if is_safe_link(href) {
+                if is_safe_link(href, &address) {
                     self.text.start_link(href.trim());
                     self.links.push(node.id());
                 }
@@ -1109,7 +1113,7 @@ impl<'f> Walker<'f> {
     fn push_embed(&mut self, element: &Element) -> bool {
         let src = non_empty(attr(element, "src").or_else(|| attr(element, "data-src")));
         // Only web addresses: a `javascript:` or `data:` player is no embed.
-        let Some(url) = src.filter(|url| is_web_url(url)) else {
+        let Some(url) = src.filter(|url| address::is_web(url)) else {
             return false;
         };
         self.fields
@@ -1505,13 +1509,13 @@ fn social_embed_url(node: NodeRef<'_, Node>, element: &Element) -> Option<String
     .iter()
     .filter_map(|name| attr(element, name))
     .map(str::trim)
-    .find(|url| is_web_url(url));
+    .find(|url| address::is_web(url));
     let linked = || {
         let links = || {
             node.descendants()
                 .filter_map(|d| attr(d.value().as_element()?, "href"))
                 .map(str::trim)
-                .filter(|url| is_web_url(url))
+                .filter(|url| address::is_web(url))
         };
         // A tweet's text may link hashtags and names; its permalink is the status link.
         links()
@@ -1877,23 +1881,16 @@ fn is_container(name: &str) -> bool {
     )
 }
 
-/// Links that are safe to keep: web and mail addresses, and relative paths.
-fn is_safe_link(href: &str) -> bool {
-    let href = href.trim();
-    let scheme = href
-        .split_once(':')
-        .map(|(scheme, _)| scheme.to_ascii_lowercase());
-    match scheme {
-        Some(scheme) if !scheme.contains('/') => {
-            matches!(scheme.as_str(), "http" | "https" | "mailto")
+/// Links that are safe to keep: web and mail addresses, and relative ones other than a
+/// fragment alone (a link within the page, which an archived article no longer is).
+fn is_safe_link(href: &str, address: &Href) -> bool {
+    match address {
+        Href::Relative => {
+            let href = href.trim();
+            !href.is_empty() && !href.starts_with('#')
         }
-        _ => !href.is_empty() && !href.starts_with('#'),
+        _ => address.is_web_or_mail(),
     }
-}
-
-fn is_web_url(url: &str) -> bool {
-    let lower = url.get(..8).unwrap_or(url).to_ascii_lowercase();
-    lower.starts_with("https://") || lower.starts_with("http://") || lower.starts_with("//")
 }
 
 fn element_name<'a>(node: NodeRef<'a, Node>) -> Option<&'a str> {

@@ -262,11 +262,7 @@ fn text_block_into(article: &Article, block: &TextBlock, md: &mut String) {
 
 /// A link, or only its text when the address is not a web or mail address.
 fn link_into(text: &str, url: &str, md: &mut String) {
-    let lower = url.trim_start().to_ascii_lowercase();
-    let safe = ["http://", "https://", "mailto:"]
-        .iter()
-        .any(|s| lower.starts_with(s));
-    if !safe {
+    if !is_safe_url(url) {
         escape_into(text, md);
         return;
     }
@@ -279,14 +275,7 @@ fn link_into(text: &str, url: &str, md: &mut String) {
 
 /// Web and mail addresses; never `javascript:`, `data:` and the like.
 fn is_safe_url(url: &str) -> bool {
-    let lower = url
-        .trim_start()
-        .get(..8)
-        .unwrap_or(url)
-        .to_ascii_lowercase();
-    ["http://", "https://", "mailto:"]
-        .iter()
-        .any(|s| lower.starts_with(s))
+    crate::address::is_web_or_mail(url)
 }
 
 /// An address with `{` and `}` percent-encoded (the same address to a web server), so
