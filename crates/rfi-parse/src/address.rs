@@ -7,8 +7,12 @@ use url::Url;
 pub(crate) enum Href {
     /// An absolute address: a scheme, and what that scheme takes.
     Absolute(Url),
-    /// A path, query, fragment or `//host/…`, which needs a base to resolve.
-    Relative,
+    /// A path, query or fragment, or `//host/…` (`scheme_relative`), which needs a base
+    /// to resolve.
+    Relative {
+        /// Whether it names a host, to be fetched over the page's own scheme.
+        scheme_relative: bool,
+    },
     /// Neither (`https://` without a host, `http://[::1`).
     Invalid,
 }
@@ -17,7 +21,12 @@ pub(crate) enum Href {
 pub(crate) fn read(href: &str) -> Href {
     match Url::parse(href) {
         Ok(url) => Href::Absolute(url),
-        Err(url::ParseError::RelativeUrlWithoutBase) => Href::Relative,
+        Err(url::ParseError::RelativeUrlWithoutBase) => Href::Relative {
+            // The parser trims C0 controls and spaces first.
+            scheme_relative: href
+                .trim_start_matches(|c: char| c <= ' ')
+                .starts_with("//"),
+        },
         Err(_) => Href::Invalid,
     }
 }
@@ -25,10 +34,10 @@ pub(crate) fn read(href: &str) -> Href {
 impl Href {
     /// A web address: `http:` or `https:`, or scheme-relative (`//host/…`, which a page
     /// on the web fetches over its own scheme).
-    pub(crate) fn is_web(&self, href: &str) -> bool {
+    pub(crate) fn is_web(&self) -> bool {
         match self {
             Href::Absolute(url) => matches!(url.scheme(), "http" | "https"),
-            Href::Relative => href.trim_start().starts_with("//"),
+            Href::Relative { scheme_relative } => *scheme_relative,
             Href::Invalid => false,
         }
     }
@@ -41,7 +50,7 @@ impl Href {
 
 /// Whether `href` is a web address ([`Href::is_web`]).
 pub(crate) fn is_web(href: &str) -> bool {
-    read(href).is_web(href)
+    read(href).is_web()
 }
 
 /// Whether `href` is a web or mail address ([`Href::is_web_or_mail`]).
@@ -79,7 +88,17 @@ mod tests {
         assert!(is_web_or_mail("mailto:a@b.example"));
         assert!(!is_web_or_mail("//cdn.example/a.jpg"));
         assert!(!is_web_or_mail("file:///etc/passwd"));
-        assert!(matches!(read("/a"), Href::Relative));
-        assert!(matches!(read("?q"), Href::Relative));
+        assert!(matches!(
+            read("/a"),
+            Href::Relative {
+                scheme_relative: false
+            }
+        ));
+        assert!(matches!(
+            read("?q"),
+            Href::Relative {
+                scheme_relative: false
+            }
+        ));
     }
 }

@@ -1885,7 +1885,7 @@ fn is_container(name: &str) -> bool {
 /// fragment alone (a link within the page, which an archived article no longer is).
 fn is_safe_link(href: &str, address: &Href) -> bool {
     match address {
-        Href::Relative => {
+        Href::Relative { .. } => {
             let href = href.trim();
             !href.is_empty() && !href.starts_with('#')
         }
