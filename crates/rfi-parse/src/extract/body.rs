@@ -13,6 +13,7 @@ use super::srcset::candidate_urls;
 use super::text::{TextBuilder, is_textless, strip_controls, text_of};
 use crate::address::{self, Href};
 use crate::article::{Block, Embed, Image, Link, ShareLink, TextBlock};
+use memchr::memmem::Finder;
 
 /// What the body yields; the header fields complete it into an `Article`.
 #[derive(Debug, Default)]
@@ -503,7 +504,7 @@ impl<'f> Walker<'f> {
                 self.figures.push(OpenFigure {
                     id: node.id(),
                     caption: figcaption
-                        .map(|f| caption_parts(f, self.profile.credit_labels))
+                        .map(|f| caption_parts(f, &self.css.credit_labels))
                         .unwrap_or_default(),
                     has_figcaption: figcaption.is_some(),
                     has_picture,
@@ -692,7 +693,7 @@ impl<'f> Walker<'f> {
         let (caption, credit) = if is_credit {
             (None, Some(text))
         } else {
-            split_credit(&text, self.profile.credit_labels)
+            split_credit(&text, &self.css.credit_labels)
         };
         let Some((slot_caption, slot_credit)) = self.caption_slots(true) else {
             // A caption with no picture to go with it.
@@ -1128,7 +1129,7 @@ impl<'f> Walker<'f> {
     }
 
     fn caption_last(&mut self, figcaption: NodeRef<'_, Node>) {
-        let (caption, credit) = caption_parts(figcaption, self.profile.credit_labels);
+        let (caption, credit) = caption_parts(figcaption, &self.css.credit_labels);
         if let Some((slot_caption, slot_credit)) = self.caption_slots(false)
             && slot_caption.is_none()
             && slot_credit.is_none()
@@ -1157,11 +1158,11 @@ fn image_credit<'t>(text: &'t str, labels: &[&str]) -> Option<&'t str> {
 
 /// A caption with an image-source credit glued on (`…攻击。 图片来源：STRINGER/REUTERS`)
 /// split into caption and credit.
-fn split_credit(text: &str, labels: &[&str]) -> (Option<String>, Option<String>) {
+fn split_credit(text: &str, labels: &[Finder<'static>]) -> (Option<String>, Option<String>) {
     for label in labels {
-        if let Some(at) = text.find(label) {
+        if let Some(at) = label.find(text.as_bytes()) {
             let caption = text[..at].trim();
-            let credit = text[at + label.len()..].trim();
+            let credit = text[at + label.needle().len()..].trim();
             return (
                 (!caption.is_empty()).then(|| caption.to_string()),
                 (!credit.is_empty()).then(|| credit.to_string()),
@@ -1366,7 +1367,7 @@ fn caption_beside(placeholder: NodeRef<'_, Node>) -> Option<NodeRef<'_, Node>> {
 /// player's off-screen label and the block is the caption.
 fn caption_parts(
     figcaption: NodeRef<'_, Node>,
-    labels: &[&str],
+    labels: &[Finder<'static>],
 ) -> (Option<String>, Option<String>) {
     // An off-screen label (`<span class=off-screen>Image caption</span>`, BBC 2020) is
     // for screen readers: neither caption nor credit.

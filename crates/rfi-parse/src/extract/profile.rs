@@ -809,6 +809,9 @@ pub(crate) struct Css {
     pub(crate) bylines: SelectorList,
     pub(crate) tags: SelectorList,
     pub(crate) copyright: SelectorList,
+    /// The profile's credit labels as searchers built once (a caption is searched for
+    /// each label in turn).
+    pub(crate) credit_labels: Vec<memchr::memmem::Finder<'static>>,
 }
 
 /// Compiled selectors of one field, as one selector group (`a, b`) matched in one pass of
@@ -914,6 +917,11 @@ impl Css {
             bylines: list("bylines", profile.bylines),
             tags: list("tags", profile.tags),
             copyright: list("copyright", profile.copyright),
+            credit_labels: profile
+                .credit_labels
+                .iter()
+                .map(memchr::memmem::Finder::new)
+                .collect(),
         }
     }
 }
