@@ -27,11 +27,11 @@ pub(crate) fn publication_day(profile: &Profile, evidence: &DayEvidence<'_>) -> 
     if let Some(date) = evidence.printed_date {
         return Some(date);
     }
-    let segments: Vec<&str> = evidence.url_segments.iter().map(String::as_str).collect();
+    let segments = evidence.url_segments;
     let from_url = match profile.url_date {
         UrlDate::None | UrlDate::YearMonth => None,
         UrlDate::Compact => segments.iter().find_map(|segment| compact_date(segment)),
-        UrlDate::Segments => segments.windows(3).find_map(|w| ymd(w[0], w[1], w[2])),
+        UrlDate::Segments => segments.windows(3).find_map(|w| ymd(&w[0], &w[1], &w[2])),
         UrlDate::MonthDayYearStamp => segments.last().and_then(|last| {
             let stem = last.split('.').next()?;
             let stamp = stem.rsplit('-').next()?;
@@ -58,7 +58,7 @@ pub(crate) fn publication_day(profile: &Profile, evidence: &DayEvidence<'_>) -> 
             }),
         TextDate::MonthDayDateline(mark) => {
             let year_month = match profile.url_date {
-                UrlDate::YearMonth => segments.windows(2).find_map(|w| year_month(w[0], w[1])),
+                UrlDate::YearMonth => segments.windows(2).find_map(|w| year_month(&w[0], &w[1])),
                 _ => None,
             };
             let Some((month, day)) = evidence

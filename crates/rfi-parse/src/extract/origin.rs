@@ -17,13 +17,12 @@ pub(crate) struct Origin {
 /// site's profile (the one its host names, whatever profile extraction uses).
 pub(crate) fn origin(address: &Address) -> Origin {
     let site = address.site.clone();
-    let segments: Vec<&str> = address.segments.iter().map(String::as_str).collect();
     let profile = super::profile::by_host(&site).unwrap_or(&super::profile::DEFAULT);
     Origin {
-        language: language(&site, &segments, profile.url_languages),
+        language: language(&site, &address.segments, profile.url_languages),
         section: profile
             .url_section
-            .and_then(|rule| section(&segments, &rule)),
+            .and_then(|rule| section(&address.segments, &rule)),
         site: (!site.is_empty()).then_some(site),
     }
 }
@@ -71,7 +70,7 @@ pub(crate) fn address(url: &str) -> Option<Address> {
 }
 
 /// The language `site`'s URL names by the first of `rules` for it.
-fn language(site: &str, segments: &[&str], rules: &[UrlLanguage]) -> Option<&'static str> {
+fn language(site: &str, segments: &[String], rules: &[UrlLanguage]) -> Option<&'static str> {
     let rule = rules
         .iter()
         .find(|rule| rule.site.is_none_or(|own| own == site))?;
@@ -97,7 +96,7 @@ fn language_code(segment: &str, codes: &[(&str, &'static str)]) -> Option<&'stat
 
 /// The section: the first folder of the path that is neither a language code, a number,
 /// nor one of the site's own folders, by `rule`.
-fn section(segments: &[&str], rule: &UrlSection) -> Option<String> {
+fn section(segments: &[String], rule: &UrlSection) -> Option<String> {
     let (article, folders) = segments.split_last()?;
     if rule
         .headline_before
@@ -112,7 +111,7 @@ fn section(segments: &[&str], rule: &UrlSection) -> Option<String> {
     {
         return None;
     }
-    let is_noise = |segment: &&&str| {
+    let is_noise = |segment: &&String| {
         language_code(segment, LANGUAGE_CODES).is_some()
             || rule
                 .site_folders

@@ -32,14 +32,11 @@ impl Kind {
     /// The kind of the tag named `name`, ASCII case-insensitively.
     fn of(name: &[u8]) -> Self {
         // The longest special name has 8 letters.
-        let mut lower = [0u8; 8];
-        if name.len() > lower.len() {
+        let mut buffer = [0u8; 8];
+        let Some(lower) = lowercase(name, &mut buffer) else {
             return Kind::Other;
-        }
-        for (to, from) in lower.iter_mut().zip(name) {
-            *to = from.to_ascii_lowercase();
-        }
-        match &lower[..name.len()] {
+        };
+        match lower {
             b"area" | b"base" | b"br" | b"col" | b"embed" | b"hr" | b"img" | b"input" | b"link"
             | b"meta" | b"source" | b"track" | b"wbr" | b"param" | b"keygen" | b"frame" => {
                 Kind::Void
@@ -53,6 +50,16 @@ impl Kind {
             _ => Kind::Other,
         }
     }
+}
+
+/// `name` in ASCII lowercase, in `buffer`; `None` when longer than the buffer, so no
+/// name of interest.
+fn lowercase<'b>(name: &[u8], buffer: &'b mut [u8]) -> Option<&'b [u8]> {
+    let lower = buffer.get_mut(..name.len())?;
+    for (to, from) in lower.iter_mut().zip(name) {
+        *to = from.to_ascii_lowercase();
+    }
+    Some(lower)
 }
 
 /// One change to the markup: the bytes `start..end` replaced by a space (`space`) or
@@ -328,15 +335,13 @@ fn end_running_text(open: &mut [(&[u8], bool)]) {
 /// of open elements has a p element in button scope, then close a p element"), `table`
 /// included, which does so outside quirks mode.
 fn closes_paragraph(name: &[u8]) -> bool {
-    let mut lower = [0u8; 10];
-    if name.len() > lower.len() {
+    // The longest has 10 letters.
+    let mut buffer = [0u8; 10];
+    let Some(lower) = lowercase(name, &mut buffer) else {
         return false;
-    }
-    for (to, from) in lower.iter_mut().zip(name) {
-        *to = from.to_ascii_lowercase();
-    }
+    };
     matches!(
-        &lower[..name.len()],
+        lower,
         b"address"
             | b"article"
             | b"aside"

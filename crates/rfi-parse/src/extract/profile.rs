@@ -126,6 +126,15 @@ pub(crate) struct UrlSection {
 /// The folders that are no section on most sites.
 const SITE_FOLDERS: &[&str] = &["news", "amp", "articles"];
 
+/// A language rule for sites that write a code of [`LANGUAGE_CODES`] as the first or
+/// second folder (`rfi.fr/cn/…`, `dw.com/zh-hant/…`, `nhk.or.jp/nhkworld/zh/…`).
+const CODE_IN_FIRST_TWO_FOLDERS: &[UrlLanguage] = &[UrlLanguage {
+    site: None,
+    segments: &[Segment::At(0), Segment::At(1)],
+    codes: LANGUAGE_CODES,
+    otherwise: None,
+}];
+
 /// A section rule for sites whose first folder (past the common ones) is the section.
 const FIRST_FOLDER: UrlSection = UrlSection {
     site_folders: SITE_FOLDERS,
@@ -349,12 +358,7 @@ pub(crate) const PROFILES: &[Profile] = &[
         prints_time: true,
         hosts: &["rfi.fr"],
         // `rfi.fr/cn/…`, `rfi.fr/tw/…`.
-        url_languages: &[UrlLanguage {
-            site: None,
-            segments: &[Segment::At(0), Segment::At(1)],
-            codes: LANGUAGE_CODES,
-            otherwise: None,
-        }],
+        url_languages: CODE_IN_FIRST_TWO_FOLDERS,
         marks: &["://s.rfi.fr/", "://static.rfi.fr/"],
         opening_date_line: Some("%d/%m/%Y - %H:%M"),
         // RFI: date line, lead image and `<p><strong>` lead at the top, read in the
@@ -439,12 +443,7 @@ pub(crate) const PROFILES: &[Profile] = &[
         prints_time: true,
         hosts: &["dw.com"],
         // `dw.com/zh/…`, `dw.com/zh-hant/…`.
-        url_languages: &[UrlLanguage {
-            site: None,
-            segments: &[Segment::At(0), Segment::At(1)],
-            codes: LANGUAGE_CODES,
-            otherwise: None,
-        }],
+        url_languages: CODE_IN_FIRST_TWO_FOLDERS,
         // `/zh/<headline>/a-123`: the folder is the headline, not a section.
         url_section: Some(UrlSection {
             headline_before: Some("a-"),
@@ -620,12 +619,7 @@ pub(crate) const PROFILES: &[Profile] = &[
         name: "nhk",
         hosts: &["nhk.or.jp", "nhk.jp"],
         // `nhk.or.jp/nhkworld/zh/…`: after the site's own folder.
-        url_languages: &[UrlLanguage {
-            site: None,
-            segments: &[Segment::At(0), Segment::At(1)],
-            codes: LANGUAGE_CODES,
-            otherwise: None,
-        }],
+        url_languages: CODE_IN_FIRST_TWO_FOLDERS,
         url_section: Some(UrlSection {
             site_folders: &["nhkworld", "news", "amp", "articles"],
             ..FIRST_FOLDER

@@ -2,14 +2,17 @@
 
 use std::fmt::Write as _;
 
-use crate::article::{Article, Block, TextBlock};
+use crate::article::{Article, Block, Image, TextBlock};
 
 pub(crate) fn render(article: &Article, source: Option<&str>, out: &mut Vec<u8>) {
     let mut md = String::with_capacity(1024);
-    front_matter(article, source, &mut md);
-    if let Some(image) = &article.lead_image
-        && is_safe_url(&image.url)
-    {
+    // A relative or `javascript:` address would not show the picture.
+    let lead_image = article
+        .lead_image
+        .as_ref()
+        .filter(|image| is_safe_url(&image.url));
+    front_matter(article, lead_image, source, &mut md);
+    if let Some(image) = lead_image {
         md.push('\n');
         let caption = [image.caption.as_deref(), image.credit.as_deref()];
         image_into(&image.url, image.alt.as_deref(), caption, &mut md);
@@ -121,7 +124,13 @@ fn heading_safe(md: &mut String, start: usize) {
 ///
 /// Values hold the literal text, except that a `<` that would open a tag and an `&` that
 /// would start an entity are backslash-escaped: pandoc reads metadata as Markdown.
-fn front_matter(article: &Article, source: Option<&str>, md: &mut String) {
+/// The front matter; `lead_image` is the article's when the page can show it.
+fn front_matter(
+    article: &Article,
+    lead_image: Option<&Image>,
+    source: Option<&str>,
+    md: &mut String,
+) {
     md.push_str("---\n");
     let mut field = |name: &str, value: Option<&str>| {
         if let Some(value) = value {
@@ -145,7 +154,6 @@ fn front_matter(article: &Article, source: Option<&str>, md: &mut String) {
         .as_deref()
         .filter(|url| is_safe_url(url))
         .map(braces_encoded);
-    let lead_image = article.lead_image.as_ref().filter(|i| is_safe_url(&i.url));
     let lead_image_url = lead_image.map(|i| braces_encoded(&i.url));
     field("link", link.as_deref());
     field("date_line", article.date_line.as_deref());
