@@ -33,7 +33,9 @@ pub(crate) fn flatten(
     if text[..first_end].trim_end() != "---" {
         return None;
     }
-    Some(flatten_post(&text[first_end + 1..], zone, markup))
+    // A file that is only the opening line has no rest (and no closing line).
+    let after_opening = text.get(first_end + 1..).unwrap_or("");
+    Some(flatten_post(after_opening, zone, markup))
 }
 
 /// What a post's body is written in.
@@ -329,6 +331,21 @@ mod tests {
         Ok(DateTime::from_timestamp_millis(millis)
             .unwrap()
             .to_rfc3339())
+    }
+
+    /// A file that is only the opening line (an empty post skeleton) panicked slicing
+    /// past its end; it is an unclosed front matter, line 1.
+    #[test]
+    fn a_lone_opening_line_is_an_unclosed_front_matter() {
+        for text in ["---", "--- ", "---\r", "\u{feff}---", "---\n"] {
+            for markup in [BodyMarkup::Html, BodyMarkup::Markdown] {
+                let error = flatten(text, UTC, markup)
+                    .expect("a post")
+                    .expect_err("unclosed");
+                assert_eq!(error.line(), 1, "{text:?}");
+                assert!(error.to_string().contains("never closed"), "{error}");
+            }
+        }
     }
 
     #[test]
