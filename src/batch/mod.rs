@@ -4,6 +4,7 @@
 //! hand-back, cancellation and the count of inputs done; each command brings its work
 //! (run on a worker) and its sink (run on the calling thread, in input order).
 
+pub mod contain;
 pub mod display;
 pub mod input;
 pub mod ordered;
@@ -68,7 +69,7 @@ pub struct Failure {
     pub source: String,
     /// The line of the problem, for parse errors.
     pub line: Option<usize>,
-    /// `parse` or `io`.
+    /// `parse`, `io`, or `internal` (the work on this input panicked: a bug, contained).
     pub kind: &'static str,
     pub message: String,
 }
@@ -151,11 +152,34 @@ pub struct Engine<'a> {
     pub progress: &'a dyn Fn(u64),
 }
 
+/// What a worker gives for an input whose work panicked: that input's failure.
+pub trait FromPanic {
+    fn from_panic(source: String, message: String) -> Self;
+}
+
+impl<T> FromPanic for Result<T, Failure> {
+    fn from_panic(source: String, message: String) -> Self {
+        Err(Failure {
+            source,
+            line: None,
+            kind: "internal",
+            message: contain::internal_error(&message),
+        })
+    }
+}
+
+impl FromPanic for crate::lint::FileReport {
+    fn from_panic(source: String, message: String) -> Self {
+        Self::unreadable(source, contain::internal_error(&message))
+    }
+}
+
 /// Runs `work` on every input on the pool and gives each result to `sink` in input
 /// order; returns how many inputs were done, or why the run stopped. Once `cancel` is
 /// set, no input starts and no result reaches the sink. A run without a single input is
-/// [`Stop::NoInput`].
-pub fn drive<R: Send>(
+/// [`Stop::NoInput`]. A panic in `work` is that input's failure ([`FromPanic`]): the
+/// other inputs go on.
+pub fn drive<R: Send + FromPanic>(
     engine: &Engine<'_>,
     inputs: impl Iterator<Item = Result<Input, WalkError>> + Send,
     work: impl Fn(Result<Input, WalkError>) -> R + Sync,
@@ -169,7 +193,19 @@ pub fn drive<R: Send>(
         inputs,
         window,
         // `None`: skipped because the run was cancelled.
-        |input| (!cancel.load(Ordering::Relaxed)).then(|| work(input)),
+        |input| {
+            (!cancel.load(Ordering::Relaxed)).then(|| {
+                let source = match &input {
+                    Ok(input) => input.source(),
+                    Err(walk) => walk.source.clone(),
+                };
+                contain::contain(|| {
+                    contain::test_hook(&source);
+                    work(input)
+                })
+                .unwrap_or_else(|message| R::from_panic(source, message))
+            })
+        },
         |result| {
             let Some(result) = result.filter(|_| !cancel.load(Ordering::Relaxed)) else {
                 return ControlFlow::Break(Stop::Interrupted);
