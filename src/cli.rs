@@ -389,6 +389,7 @@ impl ConvertConfig {
                 max_size: input.max_size,
                 warn_lossy: !input.quiet,
                 site_zones: Default::default(),
+                stamp_key: format!("dedupe {:?}", args.dedupe),
                 error_format: match args.error_format {
                     ReportFormat::Human => ErrorFormat::Human,
                     ReportFormat::Json => ErrorFormat::Json,
