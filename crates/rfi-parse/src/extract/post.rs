@@ -100,12 +100,15 @@ fn flatten_post(
         ParseErrorKind::MissingFrontMatterField { field: "title" },
     ))?;
     // A long link may be a block scalar broken over lines; the archives joined them.
+    // A `](` inside it would read as the end of the title on line 2 (the address follows
+    // the last one): its `]` is percent-encoded, the same address to a web server.
     let link: String = front
         .link
         .unwrap_or_default()
         .lines()
         .map(str::trim)
-        .collect();
+        .collect::<String>()
+        .replace("](", "%5D(");
     let body = &after_opening[body_start..];
     // The post's line where the body's content starts: after the opening `---` (line 1),
     // the front matter and its closing line, and any blank lines.
@@ -331,6 +334,16 @@ mod tests {
         Ok(DateTime::from_timestamp_millis(millis)
             .unwrap()
             .to_rfc3339())
+    }
+
+    /// A link holding `](` was read back with the address after it only.
+    #[test]
+    fn a_link_holding_a_title_boundary_stays_one_address() {
+        let post = "---\ntitle: T\ndate: 2023-07-01\nlink: https://a.example/a](https://evil.example/b\n---\n<p>x</p>\n";
+        let article = crate::parse(post, &crate::ParseOptions::new()).unwrap();
+        let url = article.url.unwrap();
+        assert!(url.starts_with("https://a.example/a"), "{url}");
+        assert_eq!(article.title, "T");
     }
 
     /// A file that is only the opening line (an empty post skeleton) panicked slicing
