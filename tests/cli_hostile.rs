@@ -154,3 +154,28 @@ fn the_first_sigterm_ends_a_run_blocked_on_a_fifo() {
     left.sort();
     assert_eq!(left, ["a.json", "e.json"]);
 }
+
+/// `--out-dir in in` said "no input found": the walk skips the output folder.
+#[test]
+fn the_same_folder_as_input_and_output_is_an_error_that_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let paths = batch_folder(dir.path(), &[]);
+    let folder = paths[0].parent().unwrap().to_str().unwrap();
+    let output = common::rfi_parse(&["--out-dir", folder, folder]);
+    assert_failed(&output, 2, "is both an input folder and the output folder");
+    let output = common::rfi_parse(&["--out-dir", &format!("{folder}/."), folder]);
+    assert_failed(&output, 2, "is both an input folder and the output folder");
+}
+
+/// A right-to-left override in a file name reversed the rest of the error line.
+#[test]
+fn bidi_controls_in_file_names_are_escaped_in_messages() {
+    let dir = tempfile::tempdir().unwrap();
+    let name = dir.path().join("a\u{202e}txt.exe");
+    std::fs::write(&name, "not an archive").unwrap();
+    let output = common::rfi_parse(&[name.to_str().unwrap()]);
+    let errors = stderr(&output);
+    assert_eq!(output.status.code(), Some(1), "{errors}");
+    assert!(errors.contains("a\\u{202e}txt.exe"), "{errors}");
+    assert!(!errors.contains('\u{202e}'), "{errors}");
+}

@@ -145,6 +145,19 @@ fn plan(config: &ConvertConfig, pool: &rayon::ThreadPool) -> Result<Plan> {
             }
         });
     };
+    // The walk never reads the output folder: given as an input too, it would read nothing.
+    if let Ok(real) = std::fs::canonicalize(dir)
+        && let Some(both) = config
+            .input
+            .paths
+            .iter()
+            .find(|path| std::fs::canonicalize(path).is_ok_and(|path| path == real))
+    {
+        bail!(
+            "{} is both an input folder and the output folder (--out-dir): give another output folder",
+            display_path(both)
+        );
+    }
     std::fs::create_dir_all(dir)
         .with_context(|| format!("cannot create output folder {}", display_path(dir)))?;
     // What a killed run left behind goes first.
