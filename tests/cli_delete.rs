@@ -83,7 +83,8 @@ fn delete_never_goes_through_a_symlinked_subfolder() {
 fn a_tampered_stamp_is_an_error_and_nothing_is_deleted() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("out");
-    let root = archive(dir.path(), &["x.txt"]);
+    // y.txt stays, so that the run has an input and goes as far as deleting.
+    let root = archive(dir.path(), &["x.txt", "y.txt"]);
     assert_eq!(run(&out, &[root.to_str().unwrap()]).0, Some(0));
     let victim = dir.path().join("victim.md");
     fs::copy(out.join("archive/x.md"), &victim).unwrap();
