@@ -111,12 +111,14 @@ pub struct ConvertArgs {
     pub out_dir: Option<PathBuf>,
 
     /// With --out-dir: convert only inputs whose output is missing, or was made from
-    /// another size, time or content of the input, by another version or with other options.
+    /// another size, time or content of the input, by another version or with other
+    /// options (a post's site time zone included); standard input is always converted.
     #[arg(long, requires = "out_dir")]
     pub update: bool,
 
-    /// With --out-dir: remove the outputs whose input no longer exists (as
-    /// `rsync --delete`); without it they are only counted in the summary.
+    /// With --out-dir: remove the outputs that no input of this run makes (as
+    /// `rsync --delete`), only when they still hold what this tool wrote; without it they
+    /// are only counted in the summary.
     #[arg(long, requires = "out_dir")]
     pub delete: bool,
 
