@@ -179,3 +179,32 @@ fn bidi_controls_in_file_names_are_escaped_in_messages() {
     assert!(errors.contains("a\\u{202e}txt.exe"), "{errors}");
     assert!(!errors.contains('\u{202e}'), "{errors}");
 }
+
+/// `习近平` alone in GBK was read as `楼除峠` without a word: too little text to tell the
+/// encoding is now an error, which `check` reports.
+#[test]
+fn too_little_text_to_tell_the_encoding_is_reported_not_guessed() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("short.txt");
+    let mut bytes = b"<!--1686586501000-->\n[t](https://www.rfi.fr/cn/x)\n------\n\n<p>".to_vec();
+    bytes.extend(b"\xcf\xb0\xbd\xfc\xc6\xbd</p>\n"); // 习近平 in GBK
+    std::fs::write(&path, bytes).unwrap();
+    let output = common::rfi_parse(&[path.to_str().unwrap()]);
+    assert_failed(
+        &output,
+        1,
+        "too few to tell the encoding: give it with --encoding",
+    );
+    let output = common::rfi_parse(&["--encoding", "gbk", path.to_str().unwrap()]);
+    assert!(
+        common::stdout(&output).contains("习近平"),
+        "{}",
+        stderr(&output)
+    );
+    let output = common::rfi_parse(&["check", path.to_str().unwrap()]);
+    assert!(
+        common::stdout(&output).contains("--encoding"),
+        "{}",
+        common::stdout(&output)
+    );
+}
