@@ -143,11 +143,16 @@ pub struct CheckArgs {
     #[command(flatten)]
     pub input: InputArgs,
 
-    /// Report format: one line per finding and a summary, or one JSON document.
+    /// Report format: a summary and the findings grouped by level, or one JSON document.
     #[arg(short, long, value_enum, default_value_t = ReportFormat::Human)]
     pub format: ReportFormat,
 
-    /// Make warnings fail the check too (exit status 1).
+    /// Every finding on a line of its own (`FILE:LINE: level[id]: message`), notes too,
+    /// instead of grouped by rule and repeated text.
+    #[arg(long)]
+    pub per_file: bool,
+
+    /// Make warnings fail the check too (exit status 1); notes never fail it.
     #[arg(long, value_enum, value_name = "WHAT")]
     pub deny: Option<Deny>,
 
