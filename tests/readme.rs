@@ -45,16 +45,18 @@ fn blocks<'a>(text: &'a str, language: &str) -> Vec<&'a str> {
 /// Whether what a block's `# needs:` line names is here: programs on the `PATH`, and
 /// Python modules (`py:duckdb`).
 fn available(needs: &str) -> bool {
-    needs.split_whitespace().all(|need| match need.strip_prefix("py:") {
-        Some(module) => std::process::Command::new("python3")
-            .args(["-c", &format!("import {module}")])
-            .output()
-            .is_ok_and(|output| output.status.success()),
-        None => std::process::Command::new("sh")
-            .args(["-c", &format!("command -v {need}")])
-            .output()
-            .is_ok_and(|output| output.status.success()),
-    })
+    needs
+        .split_whitespace()
+        .all(|need| match need.strip_prefix("py:") {
+            Some(module) => std::process::Command::new("python3")
+                .args(["-c", &format!("import {module}")])
+                .output()
+                .is_ok_and(|output| output.status.success()),
+            None => std::process::Command::new("sh")
+                .args(["-c", &format!("command -v {need}")])
+                .output()
+                .is_ok_and(|output| output.status.success()),
+        })
 }
 
 /// Every `sh` and `python` block of the README, run in order in one folder that holds a
@@ -67,7 +69,11 @@ fn every_command_block_of_the_readme_runs() {
     let (_, text) = readme();
     let dir = tempfile::tempdir().unwrap();
     let copied = std::process::Command::new("cp")
-        .args(["-r", &fixture(""), dir.path().join("fixtures").to_str().unwrap()])
+        .args([
+            "-r",
+            &fixture(""),
+            dir.path().join("fixtures").to_str().unwrap(),
+        ])
         .status()
         .unwrap();
     assert!(copied.success());
@@ -90,7 +96,10 @@ fn every_command_block_of_the_readme_runs() {
         }
         at = body_end + 4;
     }
-    assert_eq!(runs.len(), blocks(&text, "sh").len() + blocks(&text, "python").len());
+    assert_eq!(
+        runs.len(),
+        blocks(&text, "sh").len() + blocks(&text, "python").len()
+    );
     for (language, block) in runs {
         if let Some(needs) = block
             .lines()
@@ -110,15 +119,23 @@ fn every_command_block_of_the_readme_runs() {
             .filter(|line| !line.starts_with("cargo install "))
             .map(|line| line.to_string() + "\n")
             .collect();
-        let output = match language {
-            "sh" => std::process::Command::new("bash")
-                .args(["-e", "-o", "pipefail", "-c", &script]),
-            _ => std::process::Command::new("python3").args(["-c", &script]),
-        }
-        .current_dir(dir.path())
-        .env("PATH", &path)
-        .output()
-        .unwrap();
+        let mut command = match language {
+            "sh" => {
+                let mut bash = std::process::Command::new("bash");
+                bash.args(["-e", "-o", "pipefail", "-c", &script]);
+                bash
+            }
+            _ => {
+                let mut python = std::process::Command::new("python3");
+                python.args(["-c", &script]);
+                python
+            }
+        };
+        let output = command
+            .current_dir(dir.path())
+            .env("PATH", &path)
+            .output()
+            .unwrap();
         assert!(
             output.status.success(),
             "README block failed ({}):\n{block}\nstdout: {}\nstderr: {}",

@@ -147,9 +147,8 @@ impl Walk {
                     .into_iter()
                     .filter_entry(move |entry| {
                         let is_dir = entry.file_type().is_dir();
-                        let is_skipped = is_dir
-                            && skip.is_some()
-                            && fs::canonicalize(entry.path()).ok() == skip;
+                        let is_skipped =
+                            is_dir && skip.is_some() && fs::canonicalize(entry.path()).ok() == skip;
                         let not_source = site
                             && is_dir
                             && entry.depth() > 0

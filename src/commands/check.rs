@@ -128,6 +128,7 @@ pub fn run(args: CheckArgs, terminals: Terminals, interrupted: &AtomicBool) -> R
 /// repeated text, before it counts the rest (`--per-file` and JSON list them all).
 const WARNINGS_SHOWN: usize = 10;
 const EXAMPLES_SHOWN: usize = 3;
+const REPEATED_SHOWN: usize = 5;
 
 /// The summary, then every finding on a line of its own (`FILE:LINE: level[id]: message`),
 /// per file in input order: for editors and `grep`.
@@ -187,10 +188,10 @@ fn write_grouped(
         let first = &text.files[0];
         let others: Vec<&str> = text.files[1..]
             .iter()
-            .take(EXAMPLES_SHOWN - 1)
+            .take(REPEATED_SHOWN - 1)
             .map(|file| file.source.as_str())
             .collect();
-        let more = text.files.len().saturating_sub(EXAMPLES_SHOWN);
+        let more = text.files.len().saturating_sub(REPEATED_SHOWN);
         writeln!(
             out,
             "{}:{}: warning[repeated-text]: {:?} recurs in {} of {} files of {}{}{}",

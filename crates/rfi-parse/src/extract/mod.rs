@@ -195,7 +195,10 @@ pub fn profile_names() -> Vec<&'static str> {
 /// The IANA time zone names [`Zone`] reads (`Europe/Paris`, `Asia/Taipei`…), for shell
 /// completions.
 pub fn zone_names() -> Vec<&'static str> {
-    chrono_tz::TZ_VARIANTS.iter().map(|zone| zone.name()).collect()
+    chrono_tz::TZ_VARIANTS
+        .iter()
+        .map(|zone| zone.name())
+        .collect()
 }
 
 /// The header of an archive file (or post), read without its body.
