@@ -917,8 +917,9 @@ mod tests {
         };
         let article = |site: &str, n: usize, extra: &str| {
             format!(
-                "<!--1686586501000-->\n[t{n}](https://{site}/a/{n})\n------\n\n\
+                "<!--1686586501000-->\n[t{}](https://{site}/a/{n})\n------\n\n\
                  <p>The article called {} says what it says.</p>{extra}",
+                letters(n),
                 letters(n)
             )
         };
@@ -997,9 +998,15 @@ mod tests {
             "empty-lead is allowed; other text"
         );
         let summary = checker.finish().summary;
+        // Duplicates are notes: the files stay clean.
         assert_eq!(
-            (summary.files, summary.clean, summary.with_warnings),
-            (3, 1, 2)
+            (
+                summary.files,
+                summary.clean,
+                summary.with_notes,
+                summary.with_warnings
+            ),
+            (3, 3, 2, 0)
         );
         assert_eq!(summary.sites.get("rfi.fr"), Some(&3));
         assert_eq!(summary.sections.get("rfi.fr/法国"), Some(&3));

@@ -314,8 +314,8 @@ mod tests {
         assert_eq!(
             found(None),
             [
-                "_posts/2024-03-02-b.html",
                 "_posts/2024/2024-03-01-a.md",
+                "_posts/2024-03-02-b.html",
                 "news/_posts/2024-03-03-c.markdown"
             ]
         );
