@@ -792,7 +792,7 @@ impl Checker {
             }
         }
         // The most widespread first.
-        repeated.sort_by(|a, b| b.count.cmp(&a.count));
+        repeated.sort_by_key(|text| std::cmp::Reverse(text.count));
         Finished {
             summary: self.summary,
             late,
