@@ -8,6 +8,14 @@ use serde_json::Value;
 
 use common::{fixture, rfi_parse, text};
 
+/// The word of letters that tells copy `copy` of a fixture from the others.
+fn word(copy: usize) -> String {
+    [copy / 26, copy % 26]
+        .iter()
+        .map(|n| char::from(b'a' + *n as u8))
+        .collect()
+}
+
 /// A folder with copies of the good fixtures, several times over.
 fn clean_corpus(copies: usize) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
@@ -21,10 +29,7 @@ fn clean_corpus(copies: usize) -> tempfile::TempDir {
             // Each copy gets its own URL and text, so that no duplicate rule fires, nor
             // repeated-text (which masks digits: the copies differ by a word of letters).
             let original = fs::read_to_string(fixture(name)).unwrap();
-            let word: String = [copy / 26, copy % 26]
-                .iter()
-                .map(|n| char::from(b'a' + *n as u8))
-                .collect();
+            let word = word(copy);
             let unique = original
                 .replace("</p>", &format!(" {word}</p>"))
                 .replace(
@@ -312,8 +317,8 @@ fn furniture_repeated_across_a_site_is_reported_after_the_run_with_a_profile_tab
 }
 
 /// A month-like corpus gates CI: clean, it passes `--deny warnings` in a few lines; with
-/// defects injected (a promotion in 5% of a site's files, a date line no one can read) it
-/// fails, and the report names the files.
+/// three defects injected (a promotion in 5% of a site's files, a paragraph cut out of
+/// its `<p>`, a date line no one can read) it fails, and the report names the files.
 #[test]
 fn injected_defects_fail_the_gate_and_are_named() {
     let corpus = clean_corpus(25);
@@ -345,7 +350,22 @@ fn injected_defects_fail_the_gate_and_are_named() {
             "</strong></p><p>立即訂閱我們的電子報，掌握每日新聞！</p>",
         );
     }
-    // 2. A date line no one can read.
+    // 2. A paragraph cut out of its `<p>`, its text left straight in the layout `<div>`,
+    // which RFI's profile reads as furniture: the text is lost.
+    let cut = &seeds[1];
+    let seed = fs::read_to_string(cut).unwrap();
+    let open = "<p style=\"text-align:left\">";
+    let close = format!(" {}</p>", word(1));
+    let at = seed.find(open).unwrap();
+    let end = at + seed[at..].find(&close).unwrap();
+    let cut_text = format!(
+        "{}</p>{}{}",
+        &seed[..at],
+        &seed[at + open.len()..end],
+        &seed[end + close.len()..]
+    );
+    fs::write(cut, cut_text).unwrap();
+    // 3. A date line no one can read.
     let undated = &seeds[2];
     edit(undated, "12/06/2023 - 17:21", "32/13/2023 - 25:61");
     let output = rfi_parse(&["check", "--deny", "warnings", dir]);
@@ -359,6 +379,10 @@ fn injected_defects_fail_the_gate_and_are_named() {
             path.display()
         );
     }
+    assert!(
+        report.contains(&format!("{}:5: warning[dropped-prose]", cut.display())),
+        "{report}"
+    );
     assert!(
         report.contains(&format!(
             "{}:5: warning[unparseable-date]",
