@@ -40,3 +40,8 @@ pub use extract::{
     diagnose, parse, parse_header, profile_names, tree_building_work, zone_names,
 };
 pub use render::{DOCUMENT_SEPARATOR, Format, Writer};
+
+/// The README's Rust example, compiled and run as a doctest so that it cannot drift.
+#[cfg(doctest)]
+#[doc = include_str!("../../../README.md")]
+struct ReadmeExample;
