@@ -52,7 +52,8 @@ pub struct InputArgs {
     pub paths: Vec<PathBuf>,
 
     /// Time zone of RFI's `DD/MM/YYYY - HH:MM` date line (an IANA name).
-    #[arg(long, value_name = "ZONE", default_value = "Europe/Paris")]
+    #[arg(long, value_name = "ZONE", default_value = "Europe/Paris",
+          value_parser = Named::<Zone>::new(rfi_parse::zone_names), hide_possible_values = true)]
     pub tz: Zone,
 
     /// The inputs' encoding, as a WHATWG label (`gb18030`, `big5`, `utf-8`…); by default
@@ -62,7 +63,8 @@ pub struct InputArgs {
 
     /// Read every body with this source profile (`rfi`, `cna`, `dw`…, or `default`, the
     /// careful default for unknown sources) instead of the one its host or markup names.
-    #[arg(long, value_name = "NAME")]
+    #[arg(long, value_name = "NAME",
+          value_parser = Named::<ProfileName>::new(rfi_parse::profile_names))]
     pub profile: Option<ProfileName>,
 
     /// Read more input paths from FILE (`-` for standard input), one per line.
@@ -145,11 +147,16 @@ pub struct CheckArgs {
     #[command(flatten)]
     pub input: InputArgs,
 
-    /// Report format: one line per finding and a summary, or one JSON document.
+    /// Report format: a summary and the findings grouped by level, or one JSON document.
     #[arg(short, long, value_enum, default_value_t = ReportFormat::Human)]
     pub format: ReportFormat,
 
-    /// Make warnings fail the check too (exit status 1).
+    /// Every finding on a line of its own (`FILE:LINE: level[id]: message`), notes too,
+    /// instead of grouped by rule and repeated text.
+    #[arg(long)]
+    pub per_file: bool,
+
+    /// Make warnings fail the check too (exit status 1); notes never fail it.
     #[arg(long, value_enum, value_name = "WHAT")]
     pub deny: Option<Deny>,
 
@@ -169,6 +176,60 @@ pub struct CheckArgs {
     /// List the rules, with their ids and severities, and exit.
     #[arg(long)]
     pub list_rules: bool,
+}
+
+/// A value read by its type's `FromStr`, whose known names clap offers to shell
+/// completions (profiles for `--profile`, IANA zones for `--tz`).
+#[derive(Clone)]
+struct Named<T> {
+    names: fn() -> Vec<&'static str>,
+    read: std::marker::PhantomData<fn() -> T>,
+}
+
+impl<T> Named<T> {
+    fn new(names: fn() -> Vec<&'static str>) -> Self {
+        Self {
+            names,
+            read: std::marker::PhantomData,
+        }
+    }
+}
+
+impl<T> clap::builder::TypedValueParser for Named<T>
+where
+    T: std::str::FromStr + Clone + Send + Sync + 'static,
+    T::Err: std::fmt::Display,
+{
+    type Value = T;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<T, clap::Error> {
+        let text = value
+            .to_str()
+            .ok_or_else(|| clap::Error::new(clap::error::ErrorKind::InvalidUtf8).with_cmd(cmd))?;
+        text.parse().map_err(|error: T::Err| {
+            let name = arg.map_or_else(|| "...".to_string(), ToString::to_string);
+            clap::Error::raw(
+                clap::error::ErrorKind::ValueValidation,
+                format!("invalid value '{text}' for '{name}': {error}\n"),
+            )
+            .with_cmd(cmd)
+        })
+    }
+
+    fn possible_values(
+        &self,
+    ) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
+        Some(Box::new(
+            (self.names)()
+                .into_iter()
+                .map(clap::builder::PossibleValue::new),
+        ))
+    }
 }
 
 /// A percentage from 0 to 100.

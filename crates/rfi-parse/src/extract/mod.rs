@@ -192,6 +192,15 @@ pub fn profile_names() -> Vec<&'static str> {
         .collect()
 }
 
+/// The IANA time zone names [`Zone`] reads (`Europe/Paris`, `Asia/Taipei`…), for shell
+/// completions.
+pub fn zone_names() -> Vec<&'static str> {
+    chrono_tz::TZ_VARIANTS
+        .iter()
+        .map(|zone| zone.name())
+        .collect()
+}
+
 /// The header of an archive file (or post), read without its body.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
