@@ -199,3 +199,38 @@ fn a_left_out_container_text_is_explained_by_its_rule() {
             .any(|d| d.text == prose && d.to == Destination::Dropped && d.rule == "container-text")
     );
 }
+
+/// `docs/rules.md` as the code lists the rules: the list is written once, in the code.
+fn rules_document() -> String {
+    let mut doc = String::from(
+        "# The extraction's rules\n\n\
+         Generated from the code (`rfi_parse::rules()`) by\n\
+         `UPDATE_RULES_DOC=1 cargo test -p rfi-parse --test explain`; a test fails when it\n\
+         differs. `rfi-parse explain FILE` names the rule that sent each block of a body\n\
+         where it went; `rfi-parse explain --list-rules` prints this list.\n\n\
+         Within a stage the rules run in this order, and the first that claims an element or\n\
+         a block decides it: a rule further down never sees what one above took.\n",
+    );
+    let mut stage = None;
+    for rule in rfi_parse::rules() {
+        if stage != Some(rule.stage) {
+            stage = Some(rule.stage);
+            doc.push_str(&format!("\n## {}\n\n", rule.stage.as_str()));
+        }
+        doc.push_str(&format!("- `{}`: {}\n", rule.name, rule.summary));
+    }
+    doc
+}
+
+#[test]
+fn docs_rules_md_is_the_list_the_code_runs() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs/rules.md");
+    if std::env::var_os("UPDATE_RULES_DOC").is_some() {
+        fs::write(&path, rules_document()).unwrap();
+    }
+    let written = fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        written == rules_document(),
+        "docs/rules.md differs from the rules in the code: run UPDATE_RULES_DOC=1 cargo test -p rfi-parse --test explain"
+    );
+}

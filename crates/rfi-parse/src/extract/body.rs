@@ -132,7 +132,7 @@ type HeaderRule = fn(&mut Walker<'_>, NodeRef<'_, Node>, &Element) -> bool;
 const HEADER_RULES: &[Named<HeaderRule>] = &[
     (
         "date-line",
-        "a short `<div>` of inline text with a digit, dated as the profile reads dates: the date line (DW's author before the instant: the byline)",
+        "a short `<div>` of inline text with a digit, dated as the profile reads dates: the date line (a name before an ISO 8601 instant: the byline)",
         date_line,
     ),
     (
