@@ -28,15 +28,15 @@ type Named<F> = (&'static str, &'static str, F);
 pub(crate) fn extract(
     html: &str,
     title: &str,
-    rfi_zone: Tz,
+    options_zone: Tz,
     profile: &'static Profile,
     mut fields: ArticleBuilder,
 ) -> ArticleBuilder {
     let header = profile.header;
-    // RFI's date line is read in the zone the user names (`--tz`); other sources print
-    // times in their own zone.
+    // A profile may read its date line in the zone the caller names (`--tz`); other
+    // sources print times in their own zone.
     let zone = if header.zone_from_options {
-        Some(rfi_zone)
+        Some(options_zone)
     } else {
         profile.zone
     };

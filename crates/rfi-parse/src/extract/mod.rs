@@ -2,14 +2,14 @@
 
 mod body;
 mod builder;
-mod date;
+pub(crate) mod date;
 mod day;
 mod decode;
 mod header;
 pub(crate) mod origin;
 mod post;
 mod prepass;
-mod profile;
+pub(crate) mod profile;
 mod repair;
 mod settings;
 mod share;
