@@ -86,7 +86,7 @@ fn mismatches(name: &str, explanation: &Explanation) -> Vec<String> {
         "images",
         texts_to(decisions, Destination::Image)
             .iter()
-            .filter(|url| !article.lead_image.as_ref().is_some_and(|l| &l.url == *url))
+            .filter(|url| article.lead_image.as_ref().is_none_or(|l| &l.url != *url))
             .copied()
             .collect::<Vec<_>>()
             == image_urls,

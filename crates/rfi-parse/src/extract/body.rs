@@ -734,9 +734,8 @@ fn social_embed(
     node: NodeRef<'_, Node>,
     element: &Element,
 ) -> Option<Flow> {
-    if element.attrs().next().is_none() {
-        return None;
-    }
+    // An embed code names itself by its class: an element without attributes is none.
+    element.attrs().next()?;
     let url = social_embed_url(node, element)?;
     // A tweet, Instagram or Facebook post or TikTok quoted in the article: an
     // embed, its visible text the caption, never paragraphs.
