@@ -17,13 +17,19 @@ pub fn run(args: ExplainArgs) -> Result<ExitCode> {
     if args.list_rules {
         for rule in rfi_parse::rules() {
             match args.format {
-                ReportFormat::Human => writeln!(
-                    out,
-                    "{:<8} {:<28} {}",
-                    rule.stage.as_str(),
-                    rule.name,
-                    rule.summary
-                )?,
+                ReportFormat::Human => {
+                    // A source's own rule is named with its source (`cna/roc-stamp`).
+                    let name = match rule.source {
+                        Some(source) => format!("{source}/{}", rule.name),
+                        None => rule.name.to_string(),
+                    };
+                    writeln!(
+                        out,
+                        "{:<8} {name:<28} {}",
+                        rule.stage.as_str(),
+                        rule.summary
+                    )?
+                }
                 ReportFormat::Json => writeln!(out, "{}", serde_json::to_string(&rule)?)?,
             }
         }

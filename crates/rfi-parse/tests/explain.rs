@@ -217,7 +217,13 @@ fn rules_document() -> String {
             stage = Some(rule.stage);
             doc.push_str(&format!("\n## {}\n\n", rule.stage.as_str()));
         }
-        doc.push_str(&format!("- `{}`: {}\n", rule.name, rule.summary));
+        match rule.source {
+            Some(source) => doc.push_str(&format!(
+                "  - `{}` (`{source}`'s own): {}\n",
+                rule.name, rule.summary
+            )),
+            None => doc.push_str(&format!("- `{}`: {}\n", rule.name, rule.summary)),
+        }
     }
     doc
 }

@@ -1,6 +1,6 @@
 //! From archive text to `Article`: the header lines, then the HTML body.
 
-mod body;
+pub(crate) mod body;
 mod builder;
 pub(crate) mod date;
 mod day;

@@ -256,6 +256,18 @@ pub(crate) struct Profile {
     /// Prose straight in a `<div>` before anything else is the article's summary, read
     /// as `lead` (WSJ's feed puts it before the page).
     pub(crate) opening_text_is_lead: bool,
+    /// The source's own block rules: quirks that need code, run in this order at the
+    /// block stage's `source-rules` step (see its folder).
+    pub(crate) block_rules: &'static [SourceRule],
+}
+
+/// A quirk of one source that needs code: a named rule of its own on each text block.
+#[derive(Debug)]
+pub(crate) struct SourceRule {
+    pub(crate) name: &'static str,
+    pub(crate) summary: &'static str,
+    /// Whether it claimed the block; it may also cut the block and pass the rest on.
+    pub(crate) rule: fn(&mut super::body::SourceBlock<'_>) -> bool,
 }
 
 /// The newsroom roles of Chinese-language credits (traditional and simplified), which
@@ -349,6 +361,7 @@ pub(crate) const DEFAULT: Profile = Profile {
     // Without a profile nothing says text straight in a `<div>` is furniture: it is kept.
     div_text_is_prose: true,
     opening_text_is_lead: false,
+    block_rules: &[],
 };
 
 /// Every known source (one folder each in `sources/`); the first whose host or mark
