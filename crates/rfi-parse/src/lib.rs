@@ -27,14 +27,17 @@
 mod address;
 mod article;
 mod error;
+mod explain;
 mod extract;
 mod render;
+mod sources;
 
 pub use article::{
     Article, Block, ChosenBy, Diagnostics, Embed, Extractor, Image, Link, Platform, ShareLink,
     TextBlock,
 };
 pub use error::{OptionError, ParseError, ParseErrorKind};
+pub use explain::{Decision, Destination, Explanation, Rule, Stage, explain, rules};
 pub use extract::{
     ArticleHeader, BodyMarkup, Decoded, ParseOptions, ProfileName, TextEncoding, Zone, decode,
     diagnose, parse, parse_header, profile_names, tree_building_work, zone_names,
