@@ -1,27 +1,17 @@
 //! The `rfi-parse` binary: arguments in, articles or reports out, failures on standard error.
 
-mod batch;
-mod cli;
-mod commands;
-mod fingerprint;
-mod inputs;
-mod lint;
-mod progress;
-mod schema;
-
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use anyhow::{Context, Result};
 use clap::Parser;
 
-use crate::cli::{Args, Command, ConvertConfig, Terminals};
+use rfi_parse_cli::EXIT_INTERRUPTED;
+use rfi_parse_cli::cli::{Args, Command, ConvertConfig, Terminals};
+use rfi_parse_cli::commands;
 
 /// Set by the first Ctrl-C: runs stop starting work and end with whole files only.
 static INTERRUPTED: AtomicBool = AtomicBool::new(false);
-
-/// The exit status of a run ended by SIGINT, as shells report it.
-const EXIT_INTERRUPTED: u8 = 130;
 
 fn main() -> ExitCode {
     // With `--error-format json` every line on standard error is JSON, usage errors too.
