@@ -218,7 +218,10 @@ pub fn convert_all(
     let mut summary = Summary::default();
     let mut entries = Vec::new();
     let written = AtomicUsize::new(0);
-    let mut writer = Writer::new(out, config.format).many(config.many);
+    let mut writer = match StreamWriter::new(out, config) {
+        Ok(writer) => writer,
+        Err(error) => return (summary, Some(Stop::Output(error)), entries),
+    };
     let ran = drive(
         engine,
         inputs,
@@ -234,7 +237,7 @@ pub fn convert_all(
                     }
                 }
                 match &config.destination {
-                    Destination::Stream => writer.write_document(&document).map_err(Stop::Output),
+                    Destination::Stream => writer.write(document).map_err(Stop::Output),
                     Destination::OutDir(_) => Ok(()),
                 }
             }
@@ -266,7 +269,67 @@ pub fn convert_all(
 
 /// What one converted input gives: its document (empty below `--out-dir`), a warning if
 /// text was left out, and below `--out-dir` its stamp entry.
-type Converted = (Vec<u8>, Option<Failure>, Option<(PathBuf, stamp::Entry)>);
+type Converted = (Rendered, Option<Failure>, Option<(PathBuf, stamp::Entry)>);
+
+/// What a worker hands the stream for one input.
+enum Rendered {
+    /// A document of a text format, framed by the library's [`Writer`].
+    Document(Vec<u8>),
+    /// The article itself, for Parquet: its rows are encoded a row group at a time.
+    #[cfg(feature = "parquet")]
+    Row(Box<rfi_parse::Article>, String),
+}
+
+/// The stream's writer: documents framed one after the other, or a Parquet table.
+enum StreamWriter<'a> {
+    Documents(Writer<&'a mut dyn Write>),
+    #[cfg(feature = "parquet")]
+    Table(rfi_parse::ParquetWriter<&'a mut dyn Write>),
+}
+
+impl<'a> StreamWriter<'a> {
+    fn new(out: &'a mut dyn Write, config: &Config) -> io::Result<Self> {
+        #[cfg(feature = "parquet")]
+        if config.format == Format::Parquet && config.destination == Destination::Stream {
+            return rfi_parse::ParquetWriter::new(out).map(Self::Table);
+        }
+        Ok(Self::Documents(
+            Writer::new(out, config.format).many(config.many),
+        ))
+    }
+
+    fn write(&mut self, rendered: Rendered) -> io::Result<()> {
+        match (self, rendered) {
+            (Self::Documents(writer), Rendered::Document(document)) => {
+                writer.write_document(&document)
+            }
+            #[cfg(feature = "parquet")]
+            (Self::Table(writer), Rendered::Row(article, source)) => {
+                writer.write_article(&article, Some(&source))
+            }
+            #[cfg(feature = "parquet")]
+            _ => unreachable!("a stream's workers render for its writer"),
+        }
+    }
+
+    fn finish(self) -> io::Result<()> {
+        match self {
+            Self::Documents(writer) => writer.finish().map(drop),
+            #[cfg(feature = "parquet")]
+            Self::Table(writer) => writer.finish().map(drop),
+        }
+    }
+}
+
+/// Whether each document names its input (`source`): batch output, and the formats made
+/// for many articles in one file.
+fn names_source(config: &Config) -> bool {
+    #[cfg(feature = "parquet")]
+    if config.format == Format::Parquet {
+        return true;
+    }
+    config.many || config.format == Format::JsonLines
+}
 
 /// Reads, parses and renders one input; with an output folder, also writes its file.
 fn convert(
@@ -288,8 +351,11 @@ fn convert(
     })?;
     let warning = lossy_warning(&source, &diagnostics);
     // Batch output names each article's input.
-    let shown_source =
-        (config.many || config.format == Format::JsonLines).then_some(source.as_str());
+    let shown_source = names_source(config).then_some(source.as_str());
+    #[cfg(feature = "parquet")]
+    if config.format == Format::Parquet && config.destination == Destination::Stream {
+        return Ok((Rendered::Row(Box::new(article), source), warning, None));
+    }
     let mut document = Vec::with_capacity(bytes.len());
     config.format.render(&article, shown_source, &mut document);
     if let Destination::OutDir(dir) = &config.destination {
@@ -307,7 +373,7 @@ fn convert(
         // What was converted is what was read: an edit after the read shows next time.
         let relative = target.strip_prefix(dir).unwrap_or(&target).to_path_buf();
         let Input::File { path, .. } = &input else {
-            return Ok((document, warning, None));
+            return Ok((Rendered::Document(document), warning, None));
         };
         let entry = stamp::Entry {
             input: std::fs::canonicalize(path).unwrap_or_else(|_| path.clone()),
@@ -315,9 +381,13 @@ fn convert(
             modified,
             hash: stamp::fingerprint(&bytes),
         };
-        return Ok((document, warning, Some((relative, entry))));
+        return Ok((
+            Rendered::Document(document),
+            warning,
+            Some((relative, entry)),
+        ));
     }
-    Ok((document, warning, None))
+    Ok((Rendered::Document(document), warning, None))
 }
 
 /// An I/O error's message without Rust's `(os error N)` suffix.

@@ -40,3 +40,5 @@ pub use extract::{
     diagnose, parse, parse_header, profile_names, tree_building_work,
 };
 pub use render::{DOCUMENT_SEPARATOR, Format, Writer};
+#[cfg(feature = "parquet")]
+pub use render::{PUBLISHED_OFFSET_COLUMN, ParquetWriter, parquet_schema};
