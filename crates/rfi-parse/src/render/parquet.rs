@@ -10,7 +10,7 @@ use std::sync::{Arc, Mutex, OnceLock};
 
 use arrow_array::{
     ArrayRef, Date32Array, Int32Array, Int64Array, ListArray, RecordBatch, StringArray,
-    StructArray, TimestampMillisecondArray,
+    StructArray, TimestampMicrosecondArray, TimestampMillisecondArray,
 };
 use arrow_buffer::{NullBuffer, OffsetBuffer};
 use arrow_schema::{DataType, Field, Fields, Schema, SchemaRef, TimeUnit};
@@ -35,10 +35,12 @@ fn text(name: &str, nullable: bool) -> Field {
     Field::new(name, DataType::Utf8, nullable)
 }
 
-fn utc_millis(name: &str, nullable: bool) -> Field {
+/// A UTC instant: `timestamp` has milliseconds (line 1 of an archive file counts them),
+/// `published` microseconds (a page may print a finer time than milliseconds).
+fn utc_instant(name: &str, unit: TimeUnit, nullable: bool) -> Field {
     Field::new(
         name,
-        DataType::Timestamp(TimeUnit::Millisecond, Some("UTC".into())),
+        DataType::Timestamp(unit, Some("UTC".into())),
         nullable,
     )
 }
@@ -85,7 +87,7 @@ pub fn parquet_schema() -> SchemaRef {
             Arc::new(Schema::new(vec![
                 text("source", true),
                 Field::new("timestamp_ms", DataType::Int64, false),
-                utc_millis("timestamp", false),
+                utc_instant("timestamp", TimeUnit::Millisecond, false),
                 text("title", false),
                 text("url", true),
                 text("url_raw", true),
@@ -93,7 +95,7 @@ pub fn parquet_schema() -> SchemaRef {
                 text("language", true),
                 text("section", true),
                 text("date_line", true),
-                utc_millis("published", true),
+                utc_instant("published", TimeUnit::Microsecond, true),
                 Field::new(PUBLISHED_OFFSET_COLUMN, DataType::Int32, true),
                 Field::new("published_date", DataType::Date32, true),
                 Field::new("lead_image", DataType::Struct(image_fields()), true),
@@ -271,8 +273,8 @@ fn record_batch(rows: &[(Article, Option<String>)]) -> io::Result<RecordBatch> {
         optional(|a| a.date_line.as_deref()),
         Arc::new(
             articles()
-                .map(|a| a.published.map(|time| time.timestamp_millis()))
-                .collect::<TimestampMillisecondArray>()
+                .map(|a| a.published.map(|time| time.timestamp_micros()))
+                .collect::<TimestampMicrosecondArray>()
                 .with_timezone("UTC"),
         ),
         Arc::new(
