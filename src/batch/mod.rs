@@ -305,7 +305,7 @@ impl<'a> StreamWriter<'a> {
             }
             #[cfg(feature = "parquet")]
             (Self::Table(writer), Rendered::Row(article, source)) => {
-                writer.write_article(&article, Some(&source))
+                writer.write_owned_article(*article, Some(source))
             }
             #[cfg(feature = "parquet")]
             _ => unreachable!("a stream's workers render for its writer"),

@@ -166,9 +166,18 @@ impl<W: Write> ParquetWriter<W> {
 
     /// Adds one article as a row, with the path it was read from as `source`.
     pub fn write_article(&mut self, article: &Article, source: Option<&str>) -> io::Result<()> {
-        self.text_bytes += text_size(article);
-        self.rows
-            .push((article.clone(), source.map(str::to_string)));
+        self.write_owned_article(article.clone(), source.map(str::to_string))
+    }
+
+    /// [`ParquetWriter::write_article`] for an article the caller has no more use for,
+    /// held until its row group is written without a copy.
+    pub fn write_owned_article(
+        &mut self,
+        article: Article,
+        source: Option<String>,
+    ) -> io::Result<()> {
+        self.text_bytes += text_size(&article);
+        self.rows.push((article, source));
         if self.rows.len() >= ROW_GROUP_ARTICLES || self.text_bytes >= ROW_GROUP_TEXT_BYTES {
             self.write_row_group()?;
         }
