@@ -284,14 +284,14 @@ enum Rendered {
 enum StreamWriter<'a> {
     Documents(Writer<&'a mut dyn Write>),
     #[cfg(feature = "parquet")]
-    Table(rfi_parse::ParquetWriter<&'a mut dyn Write>),
+    Table(Box<rfi_parse::ParquetWriter<&'a mut dyn Write>>),
 }
 
 impl<'a> StreamWriter<'a> {
     fn new(out: &'a mut dyn Write, config: &Config) -> io::Result<Self> {
         #[cfg(feature = "parquet")]
         if config.format == Format::Parquet && config.destination == Destination::Stream {
-            return rfi_parse::ParquetWriter::new(out).map(Self::Table);
+            return rfi_parse::ParquetWriter::new(out).map(|writer| Self::Table(Box::new(writer)));
         }
         Ok(Self::Documents(
             Writer::new(out, config.format).many(config.many),
