@@ -285,6 +285,9 @@ pub enum FormatArg {
     Markdown,
     #[value(alias = "txt")]
     Text,
+    /// One Parquet table (with `-o FILE`), or one file per input (with `--out-dir`).
+    #[cfg(feature = "parquet")]
+    Parquet,
 }
 
 /// What makes two articles the same for `--dedupe`.
@@ -477,6 +480,15 @@ impl ConvertConfig {
             FormatArg::Jsonl => Format::JsonLines,
             FormatArg::Markdown => Format::Markdown,
             FormatArg::Text => Format::Text,
+            #[cfg(feature = "parquet")]
+            FormatArg::Parquet => {
+                if destination == Destination::Stream && args.output.is_none() {
+                    bail!(
+                        "--format parquet writes a binary file: give -o FILE, or --out-dir DIR for one file per input"
+                    );
+                }
+                Format::Parquet
+            }
         };
         Ok(Self {
             batch: BatchConfig {

@@ -1,27 +1,17 @@
 //! The `rfi-parse` binary: arguments in, articles or reports out, failures on standard error.
 
-mod batch;
-mod cli;
-mod commands;
-mod fingerprint;
-mod inputs;
-mod lint;
-mod progress;
-mod schema;
-
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use anyhow::{Context, Result};
 use clap::Parser;
 
-use crate::cli::{Args, Command, ConvertConfig, Terminals};
+use rfi_parse_cli::EXIT_INTERRUPTED;
+use rfi_parse_cli::cli::{Args, Command, ConvertConfig, Terminals};
+use rfi_parse_cli::commands;
 
 /// Set by the first Ctrl-C: runs stop starting work and end with whole files only.
 static INTERRUPTED: AtomicBool = AtomicBool::new(false);
-
-/// The exit status of a run ended by SIGINT, as shells report it.
-const EXIT_INTERRUPTED: u8 = 130;
 
 /// How long the first signal lets the inputs being read end before the process exits
 /// without them: a read blocked on a FIFO or a hung mount never ends by itself.
@@ -70,7 +60,7 @@ fn json_errors_asked() -> bool {
 /// are removed (every output file is whole or absent), and no stamp is written (the next
 /// `--update` converts what this run did not record).
 fn abandon() -> ! {
-    batch::output::remove_live_temporaries();
+    rfi_parse_cli::batch::output::remove_live_temporaries();
     let message = "interrupted; inputs still being read were abandoned";
     if JSON_ERRORS.load(Ordering::Relaxed) {
         report_fatal("interrupted", message);

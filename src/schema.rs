@@ -27,6 +27,8 @@ pub fn article_schema() -> Schema {
             }),
         );
     }
+    #[cfg(feature = "parquet")]
+    schema.insert("x-parquet".into(), parquet_columns());
     schema.insert(
         "$id".into(),
         format!("urn:rfi-parse:article:v{SCHEMA_VERSION}").into(),
@@ -41,4 +43,31 @@ pub fn article_schema() -> Schema {
         .into(),
     );
     schema
+}
+
+/// The Parquet output's columns beside the JSON Schema (an annotation JSON Schema
+/// validators ignore): each column's Arrow type and whether it may be null, read from
+/// the writer's own schema so that the two cannot differ.
+#[cfg(feature = "parquet")]
+fn parquet_columns() -> serde_json::Value {
+    let columns: Vec<serde_json::Value> = rfi_parse::parquet_schema()
+        .fields()
+        .iter()
+        .map(|field| {
+            serde_json::json!({
+                "name": field.name(),
+                "type": field.data_type().to_string(),
+                "nullable": field.is_nullable(),
+            })
+        })
+        .collect();
+    serde_json::json!({
+        "description": format!(
+            "The columns of `--format parquet`, one row per article, in this order: the JSON fields \
+             with `timestamp` and `published` as UTC instants, `published_date` as a date, and \
+             `{}` (the UTC offset printed with `published`, in minutes) added.",
+            rfi_parse::PUBLISHED_OFFSET_COLUMN
+        ),
+        "columns": columns,
+    })
 }

@@ -550,3 +550,154 @@ fn hugo_and_pandoc_take_hostile_values_tags_and_names() {
     assert!(!tags.contains("[..]"), "{tags}");
     assert!(public.join("tags/index-xml/index.html").is_file());
 }
+
+/// Reads a Parquet file back with DuckDB, pyarrow and pandas: the types the schema
+/// documents, and every field of every row equal to the JSON Lines of the same inputs.
+const PARQUET_CHECK: &str = r#"
+import json, sys, datetime, duckdb, pyarrow.parquet as pq, pandas as pd
+parquet, jsonl = sys.argv[1], sys.argv[2]
+types = {r[0]: r[1] for r in duckdb.sql(f"DESCRIBE SELECT * FROM read_parquet('{parquet}')").fetchall()}
+text = ["source", "title", "url", "url_raw", "site", "language", "section", "date_line", "lead", "copyright", "byline"]
+expected = {**{name: "VARCHAR" for name in text},
+    "timestamp_ms": "BIGINT", "timestamp": "TIMESTAMP WITH TIME ZONE",
+    "published": "TIMESTAMP WITH TIME ZONE", "published_offset_minutes": "INTEGER",
+    "published_date": "DATE", "paragraphs": "VARCHAR[]", "tags": "VARCHAR[]",
+    "lead_image": "STRUCT(url VARCHAR, alt VARCHAR, caption VARCHAR, credit VARCHAR)",
+    "images": "STRUCT(url VARCHAR, alt VARCHAR, caption VARCHAR, credit VARCHAR)[]",
+    "embeds": "STRUCT(url VARCHAR, caption VARCHAR, credit VARCHAR)[]",
+    "share_links": 'STRUCT(platform VARCHAR, url VARCHAR, "target" VARCHAR)[]'}
+assert types == expected, types
+frame = pd.read_parquet(parquet)
+assert str(frame["timestamp"].dtype).startswith("datetime64") and "UTC" in str(frame["timestamp"].dtype), frame.dtypes
+assert str(frame["published"].dtype).startswith("datetime64"), frame.dtypes
+assert frame["lead"].dtype == object or pd.api.types.is_string_dtype(frame["lead"]), frame.dtypes
+assert pd.api.types.is_numeric_dtype(frame["published_offset_minutes"]), frame.dtypes
+assert str(frame["published_date"].dtype) in ("object", "date32[day][pyarrow]") or "datetime64" in str(frame["published_date"].dtype), frame.dtypes
+rows = pq.read_table(parquet).to_pylist()
+lines = [json.loads(line) for line in open(jsonl, encoding="utf-8")]
+assert len(rows) == len(lines), (len(rows), len(lines))
+def rfc3339(instant, minutes):
+    # As chrono's AutoSi writes it: no fraction, milliseconds or microseconds.
+    spec = "seconds" if not instant.microsecond else "milliseconds" if instant.microsecond % 1000 == 0 else "microseconds"
+    return instant.astimezone(datetime.timezone(datetime.timedelta(minutes=minutes))).isoformat(timespec=spec)
+for row, line in zip(rows, lines):
+    offset = row.pop("published_offset_minutes")
+    for key, value in line.items():
+        got = row[key]
+        if key == "timestamp":
+            got = got.strftime("%Y-%m-%dT%H:%M:%S") + ("." + f"{got.microsecond // 1000:03d}" if got.microsecond else "") + "Z"
+        elif key == "published" and got is not None:
+            got = rfc3339(got, offset)
+        elif key == "published_date" and got is not None:
+            got = got.isoformat()
+        assert got == value, (line["source"], key, got, value)
+    assert set(row) == set(line), set(row) ^ set(line)
+print("checked", len(rows), "rows", sum(r["lead"] is None for r in rows), "without lead")
+"#;
+
+fn check_parquet_against_json_lines(inputs: &[&str]) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let (parquet, jsonl) = (dir.path().join("a.parquet"), dir.path().join("a.jsonl"));
+    for (format, out) in [("parquet", &parquet), ("jsonl", &jsonl)] {
+        let mut args = vec!["-q", "-f", format, "-o", out.to_str().unwrap()];
+        args.extend(inputs);
+        let output = rfi_parse(&args);
+        assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    }
+    let checked = run(
+        "python3",
+        &[
+            "-c",
+            PARQUET_CHECK,
+            parquet.to_str().unwrap(),
+            jsonl.to_str().unwrap(),
+        ],
+        b"",
+    );
+    assert!(checked.status.success(), "{}", stderr(&checked));
+    stdout(&checked)
+}
+
+#[test]
+#[ignore = "needs python3 with duckdb, pandas and pyarrow; .ci/run installs them and runs ignored tests"]
+fn duckdb_pandas_and_pyarrow_read_the_parquet_with_its_schema_types() {
+    // No RFI file: `lead` is null in every row, and keeps its type all the same.
+    let dir = tempfile::tempdir().unwrap();
+    let mut copied = 0;
+    for entry in fs::read_dir(fixture("")).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_str().unwrap().to_string();
+        if name.ends_with(".txt") && !name.starts_with("rfi-") && !name.starts_with("hostile") {
+            let bytes = fs::read(&path).unwrap();
+            if !String::from_utf8_lossy(&bytes).contains("rfi.fr") {
+                fs::write(dir.path().join(&name), bytes).unwrap();
+                copied += 1;
+            }
+        }
+    }
+    assert!(copied > 10, "{copied} fixtures");
+    let printed = check_parquet_against_json_lines(&[dir.path().to_str().unwrap()]);
+    assert!(
+        printed.contains(&format!("checked {copied} rows")),
+        "{printed}"
+    );
+
+    // One file per input below --out-dir, each a table of one row.
+    let out = dir.path().join("out");
+    let output = rfi_parse(&[
+        "-q",
+        "-f",
+        "parquet",
+        "--out-dir",
+        out.to_str().unwrap(),
+        &fixture("rfi-seed.txt"),
+        &fixture("generic-bbc.txt"),
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let files: Vec<PathBuf> = files_below(&out)
+        .into_iter()
+        .filter(|path| path.extension().is_some_and(|ext| ext == "parquet"))
+        .collect();
+    assert_eq!(files.len(), 2, "{files:?}");
+    for file in files {
+        let count = run(
+            "python3",
+            &[
+                "-c",
+                "import sys, duckdb; print(duckdb.sql(f\"SELECT count(*) FROM '{sys.argv[1]}'\").fetchall()[0][0])",
+                file.to_str().unwrap(),
+            ],
+            b"",
+        );
+        assert_eq!(stdout(&count).trim(), "1", "{}", stderr(&count));
+    }
+}
+
+#[test]
+#[ignore = "needs python3 with duckdb, pandas and pyarrow, and ../shared/months; .ci/run runs it"]
+fn a_shared_month_as_parquet_equals_its_json_lines_field_by_field() {
+    let Some(month) = [
+        "../shared/months/2403.tar.xz",
+        "/work/shared/months/2403.tar.xz",
+    ]
+    .iter()
+    .map(Path::new)
+    .find(|path| path.exists()) else {
+        eprintln!("skipped: ../shared/months/2403.tar.xz is absent");
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let untar = Command::new("tar")
+        .args(["-xJf", month.to_str().unwrap(), "-C"])
+        .arg(dir.path())
+        .status()
+        .unwrap();
+    assert!(untar.success());
+    let folder = dir.path().join("2403");
+    let count = files_below(&folder).len();
+    let printed = check_parquet_against_json_lines(&[folder.to_str().unwrap()]);
+    assert!(
+        printed.contains(&format!("checked {count} rows")),
+        "{printed}"
+    );
+}

@@ -60,7 +60,8 @@ pub struct Config {
 impl Config {
     /// The `source` an input's output names: batch output names each article's input.
     fn shown_source(&self, input: &Input) -> Option<String> {
-        (self.many || self.format == Format::JsonLines).then(|| input.source())
+        (self.many || self.format == Format::JsonLines || self.format.is_table())
+            .then(|| input.source())
     }
 
     /// The stamp's fingerprint of everything but the bytes that shapes `input`'s output.
@@ -274,7 +275,10 @@ pub fn convert_all(
     let mut summary = Summary::default();
     let mut entries = Vec::new();
     let written = AtomicUsize::new(0);
-    let mut writer = Writer::new(out, config.format).many(config.many);
+    let mut writer = match StreamWriter::new(out, config) {
+        Ok(writer) => writer,
+        Err(error) => return (summary, Some(Stop::Output(error)), entries),
+    };
     let ran = drive(
         engine,
         inputs,
@@ -290,7 +294,7 @@ pub fn convert_all(
                     }
                 }
                 match &config.destination {
-                    Destination::Stream => writer.write_document(&document).map_err(Stop::Output),
+                    Destination::Stream => writer.write(document).map_err(Stop::Output),
                     Destination::OutDir(_) => Ok(()),
                 }
             }
@@ -322,7 +326,57 @@ pub fn convert_all(
 
 /// What one converted input gives: its document (empty below `--out-dir`), a warning if
 /// text was left out, and below `--out-dir` its stamp entry.
-type Converted = (Vec<u8>, Option<Failure>, Option<(PathBuf, stamp::Entry)>);
+type Converted = (Rendered, Option<Failure>, Option<(PathBuf, stamp::Entry)>);
+
+/// What a worker hands the stream for one input.
+enum Rendered {
+    /// A document of a text format, framed by the library's [`Writer`].
+    Document(Vec<u8>),
+    /// The article itself, for Parquet: its rows are encoded a row group at a time.
+    #[cfg(feature = "parquet")]
+    Row(Box<rfi_parse::Article>, String),
+}
+
+/// The stream's writer: documents framed one after the other, or a Parquet table.
+enum StreamWriter<'a> {
+    Documents(Writer<&'a mut dyn Write>),
+    #[cfg(feature = "parquet")]
+    Table(Box<rfi_parse::ParquetWriter<&'a mut dyn Write>>),
+}
+
+impl<'a> StreamWriter<'a> {
+    fn new(out: &'a mut dyn Write, config: &Config) -> io::Result<Self> {
+        #[cfg(feature = "parquet")]
+        if config.format == Format::Parquet && config.destination == Destination::Stream {
+            return rfi_parse::ParquetWriter::new(out).map(|writer| Self::Table(Box::new(writer)));
+        }
+        Ok(Self::Documents(
+            Writer::new(out, config.format).many(config.many),
+        ))
+    }
+
+    fn write(&mut self, rendered: Rendered) -> io::Result<()> {
+        match (self, rendered) {
+            (Self::Documents(writer), Rendered::Document(document)) => {
+                writer.write_document(&document)
+            }
+            #[cfg(feature = "parquet")]
+            (Self::Table(writer), Rendered::Row(article, source)) => {
+                writer.write_owned_article(*article, Some(source))
+            }
+            #[cfg(feature = "parquet")]
+            _ => unreachable!("a stream's workers render for its writer"),
+        }
+    }
+
+    fn finish(self) -> io::Result<()> {
+        match self {
+            Self::Documents(writer) => writer.finish().map(drop),
+            #[cfg(feature = "parquet")]
+            Self::Table(writer) => writer.finish().map(drop),
+        }
+    }
+}
 
 /// Reads, parses and renders one input; with an output folder, also writes its file.
 fn convert(
@@ -344,6 +398,11 @@ fn convert(
     })?;
     let warning = lossy_warning(&source, &diagnostics);
     let shown_source = config.shown_source(&input);
+    #[cfg(feature = "parquet")]
+    if config.format == Format::Parquet && config.destination == Destination::Stream {
+        let shown = shown_source.unwrap_or(source);
+        return Ok((Rendered::Row(Box::new(article), shown), warning, None));
+    }
     let mut document = Vec::with_capacity(bytes.len());
     config
         .format
@@ -366,8 +425,7 @@ fn convert(
             ..
         } = &input
         else {
-            document.clear();
-            return Ok((document, warning, None));
+            return Ok((Rendered::Document(document), warning, None));
         };
         let entry = stamp::Entry {
             input: input_relative.clone(),
@@ -378,10 +436,13 @@ fn convert(
             output_size: document.len() as u64,
             output_hash: stamp::fingerprint(&document),
         };
-        document.clear();
-        return Ok((document, warning, Some((relative, entry))));
+        return Ok((
+            Rendered::Document(document),
+            warning,
+            Some((relative, entry)),
+        ));
     }
-    Ok((document, warning, None))
+    Ok((Rendered::Document(document), warning, None))
 }
 
 /// An I/O error's message without Rust's `(os error N)` suffix.

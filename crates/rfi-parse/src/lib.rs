@@ -48,3 +48,5 @@ pub use render::{DOCUMENT_SEPARATOR, Format, Writer};
 #[cfg(doctest)]
 #[doc = include_str!("../../../README.md")]
 struct ReadmeExample;
+#[cfg(feature = "parquet")]
+pub use render::{PUBLISHED_OFFSET_COLUMN, ParquetWriter, parquet_schema};

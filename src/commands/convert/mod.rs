@@ -18,7 +18,7 @@ use crate::cli::ConvertConfig;
 use crate::inputs::{Inputs, count_inputs, inputs, no_input, pool};
 use crate::progress::Progress;
 
-mod dedupe;
+pub mod dedupe;
 
 pub fn run(mut config: ConvertConfig, interrupted: &AtomicBool) -> Result<ExitCode> {
     // Each output file below `--out-dir` holds one article, so no array or separators.
@@ -478,8 +478,8 @@ fn summary_line(
 
 /// The real path of `path` when it is an existing regular file (through links).
 /// Splits the inputs into the one kept per key (the latest collected) and the others.
-type Split = (Vec<Result<Input, WalkError>>, Vec<Result<Input, WalkError>>);
-fn split_duplicates(
+pub type Split = (Vec<Result<Input, WalkError>>, Vec<Result<Input, WalkError>>);
+pub fn split_duplicates(
     pool: &rayon::ThreadPool,
     all: Vec<Result<Input, WalkError>>,
     key: crate::cli::Dedupe,

@@ -2,7 +2,12 @@
 
 mod json;
 mod markdown;
+#[cfg(feature = "parquet")]
+mod parquet;
 mod text;
+
+#[cfg(feature = "parquet")]
+pub use parquet::{PUBLISHED_OFFSET_COLUMN, ParquetWriter, parquet_schema};
 
 use std::io::{self, Write};
 
@@ -32,6 +37,10 @@ pub enum Format {
     Markdown,
     /// Title, date line, lead and paragraphs as plain text.
     Text,
+    /// A Parquet file of [`parquet_schema`] (feature `parquet`): one article per row.
+    /// [`Format::render`] makes a file of one article; [`ParquetWriter`] one of many.
+    #[cfg(feature = "parquet")]
+    Parquet,
 }
 
 /// Written between articles of the Markdown and text formats when several go to one
@@ -46,7 +55,18 @@ impl Format {
             Format::JsonLines => "jsonl",
             Format::Markdown => "md",
             Format::Text => "txt",
+            #[cfg(feature = "parquet")]
+            Format::Parquet => "parquet",
         }
+    }
+
+    /// Whether the format is a table (Parquet), whose rows always name their input in a
+    /// `source` column, one article or many.
+    pub fn is_table(self) -> bool {
+        #[cfg(feature = "parquet")]
+        return self == Format::Parquet;
+        #[cfg(not(feature = "parquet"))]
+        false
     }
 
     /// Renders one article as a complete document of this format, ending in a newline;
@@ -58,6 +78,8 @@ impl Format {
             Format::JsonLines => json::render_line(article, source, out),
             Format::Markdown => markdown::render(article, source, out),
             Format::Text => text::render(article, out),
+            #[cfg(feature = "parquet")]
+            Format::Parquet => parquet::render(article, source, out),
         }
     }
 }
