@@ -24,7 +24,9 @@ pub struct Article {
     pub url_raw: Option<String>,
     /// The URL's host without `www.` (`rfi.fr`).
     pub site: Option<String>,
-    /// The article's language as a BCP 47 tag, when the URL tells it (`/cn/` is `zh-Hans`).
+    /// The article's language as a BCP 47 tag: a Chinese text's script as its characters
+    /// show it (`zh-Hans`, `zh-Hant`), else the language the URL names (`/cn/` is
+    /// `zh-Hans`), else the language detected in the text where that is reliable.
     pub language: Option<String>,
     /// The site's section, when the URL path has one (`法国`).
     pub section: Option<String>,

@@ -10,6 +10,7 @@ mod post;
 mod prepass;
 mod profile;
 mod repair;
+mod script;
 mod share;
 mod srcset;
 mod text;
@@ -354,6 +355,20 @@ fn parse_archive(
             .iter()
             .any(|mark| image.url.contains(mark))
     });
+    // The text's own script decides Chinese; the address's language stands otherwise.
+    // A gallery's text is its captions.
+    let captions = body
+        .lead_image
+        .iter()
+        .chain(&body.images)
+        .filter_map(|image| image.caption.as_deref());
+    let language = script::language(
+        info.language,
+        std::iter::once(title.as_str())
+            .chain(body.lead.as_deref())
+            .chain(body.paragraphs.iter().map(String::as_str))
+            .chain(captions),
+    );
     let article = Article {
         timestamp_ms: header.timestamp_ms,
         timestamp: header.timestamp,
@@ -361,7 +376,7 @@ fn parse_archive(
         url,
         url_raw: header.url_raw.map(str::to_string),
         site: info.site,
-        language: info.language.map(str::to_string),
+        language: language.map(str::to_string),
         section: info.section,
         date_line: body.date_line,
         published: body.published,
