@@ -1,6 +1,7 @@
 //! From archive text to `Article`: the header lines, then the HTML body.
 
 mod body;
+mod caption_credit;
 mod date;
 mod day;
 mod decode;
@@ -333,7 +334,14 @@ fn parse_archive(
         None => profile::choose(info.site.as_deref(), header.body),
     };
     let title = text::strip_controls(header.title).into_owned();
-    let body = body::extract(header.body, &title, options.zone, profile);
+    let mut body = body::extract(header.body, &title, options.zone, profile);
+    // A credit printed inside a caption is the picture's credit.
+    for image in body.lead_image.iter_mut().chain(&mut body.images) {
+        caption_credit::move_credit(&mut image.caption, &mut image.credit);
+    }
+    for embed in &mut body.embeds {
+        caption_credit::move_credit(&mut embed.caption, &mut embed.credit);
+    }
     let published_date = day::publication_day(
         profile,
         &day::DayEvidence {
@@ -356,11 +364,12 @@ fn parse_archive(
             .any(|mark| image.url.contains(mark))
     });
     // The text's own script decides Chinese; the address's language stands otherwise.
-    // A gallery's text is its captions.
+    // A gallery's text, without paragraphs, is its captions.
     let captions = body
         .lead_image
         .iter()
         .chain(&body.images)
+        .filter(|_| body.paragraphs.is_empty())
         .filter_map(|image| image.caption.as_deref());
     let language = script::language(
         info.language,
