@@ -33,6 +33,9 @@ pub struct Args {
 pub enum Command {
     /// Parse every input and report problems, for gating CI on a corpus.
     Check(Box<CheckArgs>),
+    /// Show where every block of one file's body went (paragraph, caption, byline,
+    /// dropped…) and the name of the rule that sent it there, and which profile read it.
+    Explain(Box<ExplainArgs>),
     /// Print the JSON Schema (draft 2020-12) of one output object.
     Schema,
     /// Print a shell completion script.
@@ -165,6 +168,38 @@ pub struct CheckArgs {
     pub repeated_min_share: f64,
 
     /// List the rules, with their ids and severities, and exit.
+    #[arg(long)]
+    pub list_rules: bool,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ExplainArgs {
+    /// The archive file (or Jekyll post) to explain; `-` reads standard input.
+    #[arg(value_name = "FILE", required_unless_present = "list_rules")]
+    pub file: Option<PathBuf>,
+
+    /// Report format: a line per decision, or one JSON object per line (`text`, `to`,
+    /// `rule`, `stage`), the profile's choice first.
+    #[arg(short, long, value_enum, default_value_t = ReportFormat::Human)]
+    pub format: ReportFormat,
+
+    /// Time zone of RFI's `DD/MM/YYYY - HH:MM` date line (an IANA name).
+    #[arg(long, value_name = "ZONE", default_value = "Europe/Paris")]
+    pub tz: Zone,
+
+    /// The input's encoding, as a WHATWG label; by default it is detected.
+    #[arg(long, value_name = "LABEL")]
+    pub encoding: Option<TextEncoding>,
+
+    /// Read the body with this source profile instead of the one its host or markup names.
+    #[arg(long, value_name = "NAME")]
+    pub profile: Option<ProfileName>,
+
+    /// The largest input read, in bytes (suffixes K, M, G: 1024-based).
+    #[arg(long, value_name = "SIZE", default_value = "64M", value_parser = parse_size)]
+    pub max_size: u64,
+
+    /// List the rules of each stage, in the order they run, and exit.
     #[arg(long)]
     pub list_rules: bool,
 }

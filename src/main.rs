@@ -79,6 +79,7 @@ fn run(args: Args) -> Result<ExitCode> {
         Some(Command::Check(check)) => {
             commands::check::run(*check, Terminals::probe(), &INTERRUPTED)
         }
+        Some(Command::Explain(explain)) => commands::explain::run(*explain),
         Some(Command::Schema) => commands::meta::schema(),
         Some(Command::Completions { shell }) => commands::meta::completions(shell),
         Some(Command::Man) => commands::meta::man(),

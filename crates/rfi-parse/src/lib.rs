@@ -27,6 +27,7 @@
 mod address;
 mod article;
 mod error;
+mod explain;
 mod extract;
 mod render;
 
@@ -35,6 +36,7 @@ pub use article::{
     TextBlock,
 };
 pub use error::{OptionError, ParseError, ParseErrorKind};
+pub use explain::{Decision, Destination, Explanation, Rule, Stage, explain, rules};
 pub use extract::{
     ArticleHeader, BodyMarkup, Decoded, ParseOptions, ProfileName, TextEncoding, Zone, decode,
     diagnose, parse, parse_header, profile_names, tree_building_work,

@@ -366,3 +366,34 @@ fn json_output_is_byte_for_byte_what_serde_json_writes() {
     }
     assert!(checked >= 10, "only {checked} fixtures found");
 }
+
+/// Every profile reads at least one fixture (chosen as it would be, by host or markup):
+/// a profile without one is a source no test reads.
+#[test]
+fn every_profile_has_a_fixture() {
+    let mut read_by = std::collections::BTreeSet::new();
+    let archives = fs::read_dir(fixtures()).unwrap();
+    let posts = fs::read_dir(fixtures().join("posts")).unwrap();
+    for entry in archives.chain(posts) {
+        let input = entry.unwrap().path();
+        let name = input.file_name().unwrap().to_string_lossy().into_owned();
+        let options = if name.ends_with(".md") {
+            rfi_parse::ParseOptions::new().body_markup(rfi_parse::BodyMarkup::Markdown)
+        } else if name.ends_with(".txt") && !name.contains(".expected.") {
+            rfi_parse::ParseOptions::new()
+        } else {
+            continue;
+        };
+        let bytes = fs::read(&input).unwrap();
+        let (_, diagnostics) = rfi_parse::diagnose(&bytes, &options).unwrap();
+        read_by.insert(diagnostics.extractor.profile);
+    }
+    let without: Vec<&str> = rfi_parse::profile_names()
+        .into_iter()
+        .filter(|profile| !read_by.contains(profile))
+        .collect();
+    assert!(
+        without.is_empty(),
+        "profiles no fixture is read by: {without:?} (add fixtures/source-NAME-….txt)"
+    );
+}

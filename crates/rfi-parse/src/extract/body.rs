@@ -6,52 +6,32 @@ use ego_tree::{NodeId, NodeRef};
 use scraper::node::Element;
 use scraper::{Html, Node};
 
+use super::builder::ArticleBuilder;
 use super::date::{parse_date_line, parse_date_only};
-use super::profile::{Css, Header, Profile, TextDate};
+use super::profile::{Css, Profile, TextDate};
+use super::settings;
 use super::share::share_link;
 use super::srcset::candidate_urls;
 use super::text::{TextBuilder, is_textless, strip_controls, text_of};
 use crate::address::{self, Href};
-use crate::article::{Block, Embed, Image, Link, ShareLink, TextBlock};
+use crate::article::{Block, Embed, Image, Link};
+use crate::explain::{Destination, Rule, Stage};
 use memchr::memmem::Finder;
 
-/// What the body yields; the header fields complete it into an `Article`.
-#[derive(Debug, Default)]
-pub(crate) struct BodyFields {
-    pub(crate) date_line: Option<String>,
-    pub(crate) published: Option<chrono::DateTime<chrono::FixedOffset>>,
-    /// A publication date printed without a time (`<time datetime="2020-12-01">`).
-    pub(crate) printed_date: Option<chrono::NaiveDate>,
-    pub(crate) lead_image: Option<Image>,
-    pub(crate) lead: Option<String>,
-    pub(crate) paragraphs: Vec<String>,
-    pub(crate) images: Vec<Image>,
-    pub(crate) embeds: Vec<Embed>,
-    pub(crate) copyright: Option<String>,
-    pub(crate) share_links: Vec<ShareLink>,
-    pub(crate) blocks: Vec<Block>,
-    /// Byline lines, in document order.
-    pub(crate) byline: Vec<String>,
-    /// Text a rule left out although it reads like prose.
-    pub(crate) dropped: Vec<String>,
-    pub(crate) tags: Vec<String>,
-    /// Whether the markup cost more to build into a tree than its size warrants, so that
-    /// it was read as flat paragraphs of its text.
-    pub(crate) simplified: bool,
-    /// Date stamps printed after a credit (CNA's `1091201`), for the profile to read.
-    pub(crate) date_stamps: Vec<String>,
-    /// The first `<time>`: its `datetime` attribute, or its text.
-    time: Option<String>,
-}
+/// A rule of a stage: its name (what `explain` prints), what it does in one line, and
+/// the function.
+type Named<F> = (&'static str, &'static str, F);
 
-/// Extracts every body field from the article HTML.
+/// Extracts every body field from the article HTML into `fields` (a tracing builder
+/// records each decision).
 /// `title` is the article's title, which a page may repeat as its first heading.
 pub(crate) fn extract(
     html: &str,
     title: &str,
     rfi_zone: Tz,
     profile: &'static Profile,
-) -> BodyFields {
+    mut fields: ArticleBuilder,
+) -> ArticleBuilder {
     let header = profile.header;
     // RFI's date line is read in the zone the user names (`--tz`); other sources print
     // times in their own zone.
@@ -62,10 +42,7 @@ pub(crate) fn extract(
     };
     let html = super::prepass::prepare(html);
     let (document, as_written) = super::tree::build(&html);
-    let mut fields = BodyFields {
-        simplified: !as_written,
-        ..BodyFields::default()
-    };
+    fields.simplified = !as_written;
     let Some(body) = document
         .root_element()
         .children()
@@ -74,7 +51,7 @@ pub(crate) fn extract(
         return fields;
     };
 
-    let mut walker = Walker::new(&mut fields, profile, title);
+    let mut walker = Walker::new(&mut fields, profile, title, zone);
     // Text straight in the body is a paragraph for generic sources (NHK puts it there).
     let body_kind = if header.body_text_is_prose {
         BlockKind::Body
@@ -88,18 +65,7 @@ pub(crate) fn extract(
         if in_header {
             match child.value() {
                 Node::Text(text) if text.trim().is_empty() => continue,
-                Node::Element(element)
-                    if header_part(
-                        child,
-                        element,
-                        walker.fields,
-                        zone,
-                        header,
-                        profile.date_formats,
-                    ) =>
-                {
-                    continue;
-                }
+                Node::Element(element) if walker.header_part(child, element) => continue,
                 Node::Comment(_) => continue,
                 _ => in_header = false,
             }
@@ -107,9 +73,6 @@ pub(crate) fn extract(
         walker.walk(child);
     }
     walker.finish();
-    if header.opening_picture_is_lead && fields.lead_image.is_none() {
-        opening_picture_leads(&mut fields);
-    }
     // Text that is in the article anyway (a teaser repeating a paragraph, or one that
     // opens as a paragraph does and adds a name in brackets there: WSJ's summary) was
     // not lost.
@@ -118,90 +81,154 @@ pub(crate) fn extract(
         let opening = |text: &str| {
             text.chars()
                 .filter(|c| !c.is_whitespace())
-                .take(24)
+                .take(settings::DROPPED_OPENING_CHARS)
                 .collect::<String>()
         };
         fields.dropped.retain(|text| {
             let start = opening(text);
             !paragraphs.iter().any(|p| {
-                p.contains(text.as_str()) || (start.chars().count() == 24 && opening(p) == start)
+                p.contains(text.as_str())
+                    || (start.chars().count() == settings::DROPPED_OPENING_CHARS
+                        && opening(p) == start)
             })
         });
-    }
-    // The `<time>` text is often relative ("24 分钟前"), so it is no date line; it gives
-    // the publication time when nothing else did.
-    if fields.published.is_none()
-        && let Some(datetime) = fields.time.take()
-    {
-        fields.published = parse_date_line(&datetime, zone, profile.date_formats);
-        if fields.published.is_none() && fields.printed_date.is_none() {
-            fields.printed_date = parse_date_only(&datetime);
-        }
     }
     fields
 }
 
-/// Takes a date line, lead image or lead from a top-level element; false if it is none.
-fn header_part(
-    node: NodeRef<'_, Node>,
-    element: &Element,
-    fields: &mut BodyFields,
-    zone: Option<Tz>,
-    header: Header,
-    formats: &[&str],
-) -> bool {
-    match element.name() {
-        "div"
-            if fields.date_line.is_none()
-                && let Some(date_line) = date_div_text(node) =>
-        {
-            let published = parse_date_line(&date_line, zone, formats);
-            // (Only a line that gives no instant is tried as a date alone.)
-            let printed_date = published
-                .is_none()
-                .then(|| parse_date_only(&date_line))
-                .flatten();
-            if !header.any_date_block
-                && published.is_none()
-                && printed_date.is_none()
-                && parse_date_line(&date_line, Some(chrono_tz::UTC), formats).is_none()
-            {
-                // Only a date this tool reads is a date line on other sources; any other
-                // short block with a digit is left to the article. A date read only with
-                // a zone the source does not name (the default profile) is still the
-                // date line, with no publication instant: none is guessed.
-                return false;
-            }
-            let (byline, date_line) = if header.byline_before_date {
-                split_byline(date_line)
-            } else {
-                (None, date_line)
-            };
-            fields.byline.extend(byline);
-            fields.date_line = Some(date_line);
-            fields.published = published;
-            fields.printed_date = printed_date;
-            true
-        }
-        "img" if fields.lead_image.is_none() => match image_url(element, None) {
-            Some(url) => {
-                fields.lead_image = Some(Image {
-                    url,
-                    alt: non_empty(attr(element, "alt")),
-                    caption: None,
-                    credit: None,
-                });
-                true
-            }
-            None => false,
-        },
-        "br" | "hr" => true,
-        "p" if header.strong_lead && fields.lead.is_none() && is_lead(node) => {
-            fields.lead = text_of(node);
-            true
-        }
-        _ => false,
+/// Every rule, stage by stage, in the order each stage runs them.
+pub(crate) fn rules() -> Vec<Rule> {
+    let named = |stage: Stage, name: &'static str, summary: &'static str| Rule {
+        stage,
+        name,
+        summary,
+    };
+    HEADER_RULES
+        .iter()
+        .map(|(name, summary, _)| named(Stage::Header, name, summary))
+        .chain(
+            ELEMENT_RULES
+                .iter()
+                .map(|(name, summary, _)| named(Stage::Element, name, summary)),
+        )
+        .chain(
+            BLOCK_RULES
+                .iter()
+                .map(|(name, summary, _)| named(Stage::Block, name, summary)),
+        )
+        .chain(
+            FINISH_RULES
+                .iter()
+                .map(|(name, summary, _)| named(Stage::Finish, name, summary)),
+        )
+        .collect()
+}
+
+/// A rule of the header stage: whether it took this top-level element.
+type HeaderRule = fn(&mut Walker<'_>, NodeRef<'_, Node>, &Element) -> bool;
+
+/// The rules that read the top-level elements before the article's content; the first
+/// element none takes starts the content.
+const HEADER_RULES: &[Named<HeaderRule>] = &[
+    (
+        "date-line",
+        "a short `<div>` of inline text with a digit, dated as the profile reads dates: the date line (a name before an ISO 8601 instant: the byline)",
+        date_line,
+    ),
+    (
+        "lead-image",
+        "the first `<img>` with an address: the lead image",
+        lead_image,
+    ),
+    (
+        "separator",
+        "`<br>` and `<hr>` between the header's parts",
+        separator,
+    ),
+    (
+        "strong-lead",
+        "a `<p>` all in `<strong>`, where the profile prints its lead so: the lead",
+        strong_lead,
+    ),
+];
+
+fn date_line(walker: &mut Walker<'_>, node: NodeRef<'_, Node>, element: &Element) -> bool {
+    if element.name() != "div" || walker.fields.date_line.is_some() {
+        return false;
     }
+    let Some(date_line) = date_div_text(node) else {
+        return false;
+    };
+    let (zone, header, formats) = (
+        walker.zone,
+        walker.profile.header,
+        walker.profile.date_formats,
+    );
+    let published = parse_date_line(&date_line, zone, formats);
+    // (Only a line that gives no instant is tried as a date alone.)
+    let printed_date = published
+        .is_none()
+        .then(|| parse_date_only(&date_line))
+        .flatten();
+    if !header.any_date_block
+        && published.is_none()
+        && printed_date.is_none()
+        && parse_date_line(&date_line, Some(chrono_tz::UTC), formats).is_none()
+    {
+        // Only a date this tool reads is a date line on other sources; any other
+        // short block with a digit is left to the article. A date read only with
+        // a zone the source does not name (the default profile) is still the
+        // date line, with no publication instant: none is guessed.
+        return false;
+    }
+    let (byline, date_line) = if header.byline_before_date {
+        split_byline(date_line)
+    } else {
+        (None, date_line)
+    };
+    walker.note(Destination::Byline, || byline.clone());
+    walker.note(Destination::Date, || Some(date_line.clone()));
+    let fields = &mut *walker.fields;
+    fields.byline.extend(byline);
+    fields.date_line = Some(date_line);
+    fields.published = published;
+    fields.printed_date = printed_date;
+    true
+}
+
+fn lead_image(walker: &mut Walker<'_>, _: NodeRef<'_, Node>, element: &Element) -> bool {
+    if element.name() != "img" || walker.fields.lead_image.is_some() {
+        return false;
+    }
+    let Some(url) = image_url(element, None) else {
+        return false;
+    };
+    walker.note(Destination::LeadImage, || Some(url.clone()));
+    walker.fields.lead_image = Some(Image {
+        url,
+        alt: non_empty(attr(element, "alt")),
+        caption: None,
+        credit: None,
+    });
+    true
+}
+
+fn separator(_: &mut Walker<'_>, _: NodeRef<'_, Node>, element: &Element) -> bool {
+    matches!(element.name(), "br" | "hr")
+}
+
+fn strong_lead(walker: &mut Walker<'_>, node: NodeRef<'_, Node>, element: &Element) -> bool {
+    if element.name() != "p"
+        || !walker.profile.header.strong_lead
+        || walker.fields.lead.is_some()
+        || !is_lead(node)
+    {
+        return false;
+    }
+    let lead = text_of(node);
+    walker.note(Destination::Lead, || lead.clone());
+    walker.fields.lead = lead;
+    true
 }
 
 /// DW prints its author before the instant (`William Yang 2023-07-01T12:30:02.493Z`): the
@@ -214,24 +241,6 @@ fn split_byline(date_line: String) -> (Option<String>, String) {
         return (Some(name.trim().to_string()), last.to_string());
     }
     (None, date_line)
-}
-
-/// Moves the picture an article opens with, before any text, to `lead_image`.
-fn opening_picture_leads(fields: &mut BodyFields) {
-    let Some(Block::Image(index)) = fields.blocks.first() else {
-        return;
-    };
-    let index = *index;
-    let image = fields.images.remove(index);
-    fields.blocks.remove(0);
-    for block in &mut fields.blocks {
-        if let Block::Image(later) = block
-            && *later > index
-        {
-            *later -= 1;
-        }
-    }
-    fields.lead_image = Some(image);
 }
 
 /// The text of a date line: a short block of inline text with a digit in it
@@ -248,7 +257,8 @@ fn date_div_text(node: NodeRef<'_, Node>) -> Option<String> {
         return None;
     }
     let text = text_of(node)?;
-    let date_like = text.chars().count() <= 64 && text.contains(|c: char| c.is_ascii_digit());
+    let date_like = text.chars().count() <= settings::DATE_LINE_MAX_CHARS
+        && text.contains(|c: char| c.is_ascii_digit());
     date_like.then(|| text.replace('\n', " "))
 }
 
@@ -302,10 +312,15 @@ struct OpenFigure {
 /// Walks article content in document order without recursion, so deep nesting cannot
 /// overflow the stack.
 struct Walker<'f> {
-    fields: &'f mut BodyFields,
+    fields: &'f mut ArticleBuilder,
     profile: &'static Profile,
     /// The profile's selectors, compiled.
     css: &'static Css,
+    /// The zone the profile's date lines are read in.
+    zone: Option<Tz>,
+    /// The stage and the rule being run, which every decision is recorded under.
+    stage: Stage,
+    rule: &'static str,
     /// The article's title without whitespace, which the page may repeat as its first
     /// heading.
     title: String,
@@ -333,12 +348,585 @@ struct Walker<'f> {
     related_links: bool,
 }
 
+/// What the walk does after an element rule took an element.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Flow {
+    /// Walk into its children.
+    Descend,
+    /// Pass over its subtree.
+    Skip,
+}
+
+/// A rule of the element stage: `None` leaves the element to the rules after it.
+type ElementRule = fn(&mut Walker<'_>, NodeRef<'_, Node>, &Element) -> Option<Flow>;
+
+/// The rules that decide an element as the walk opens it, in order; the last takes every
+/// element that comes to it.
+const ELEMENT_RULES: &[Named<ElementRule>] = &[
+    (
+        "noscript-picture",
+        "the `<img>` a lazy-loading figure keeps as text in `<noscript>`: its picture",
+        noscript_picture_rule,
+    ),
+    (
+        "textless",
+        "elements that hold no text a reader sees (`<script>`, `<style>`, `<svg>`…): passed over",
+        textless,
+    ),
+    (
+        "noise",
+        "elements the profile marks by an attribute, and the feed collector's footer: furniture",
+        noise,
+    ),
+    (
+        "hidden",
+        "`hidden`, `aria-hidden` and screen-reader-only elements: left out",
+        hidden,
+    ),
+    (
+        "taken",
+        "an element already read as the caption beside a picture: passed over",
+        taken,
+    ),
+    (
+        "figcaption",
+        "a `<figcaption>`: its figure's caption (read when the figure opens), the caption of the picture before it outside a figure, or text in a figure with no picture",
+        figcaption,
+    ),
+    (
+        "profile-lead",
+        "the block the profile marks as its lead, before any paragraph",
+        profile_lead,
+    ),
+    (
+        "profile-drop",
+        "elements the profile names as furniture: never article text",
+        profile_drop,
+    ),
+    (
+        "profile-byline",
+        "the profile's byline blocks: a line per list item, its screen-reader label left out",
+        profile_byline,
+    ),
+    (
+        "byline-list",
+        "a list without links before the text, where the profile prints its byline so",
+        byline_list,
+    ),
+    (
+        "profile-tags",
+        "the profile's tag lists: the text of each link",
+        profile_tags,
+    ),
+    (
+        "caption-after-picture",
+        "a note right after a picture, of a kind the profile names: its caption",
+        caption_after_picture,
+    ),
+    (
+        "profile-caption",
+        "the profile's caption blocks: the caption of the picture before them",
+        profile_caption,
+    ),
+    (
+        "profile-credit",
+        "the profile's credit blocks: the credit of the picture before them",
+        profile_credit,
+    ),
+    (
+        "caption-beside",
+        "a picture or player the profile names, with a short caption beside it in their wrapper: the caption is given when it closes",
+        caption_beside_rule,
+    ),
+    (
+        "social-embed",
+        "a quoted tweet, Instagram, Facebook, Threads or TikTok post, Infogram chart or Getty picture: an embed, its text the caption",
+        social_embed,
+    ),
+    (
+        "picture-description",
+        "`<dd>` describing a `<dt>` that holds a picture: its caption",
+        picture_description,
+    ),
+    (
+        "time",
+        "the first `<time>` before any paragraph: the publication time when nothing else gives one",
+        time,
+    ),
+    (
+        "share-link",
+        "a link to a network's share page: a share link",
+        share_link_rule,
+    ),
+    (
+        "figure",
+        "a `<figure>`: the caption of its first picture or player",
+        figure,
+    ),
+    (
+        "picture",
+        "`<img>` and `<picture>` with an address: a picture",
+        picture,
+    ),
+    (
+        "player",
+        "`<iframe>`, `<video>` and `<embed>` with a web address: an embed",
+        player,
+    ),
+    (
+        "structure",
+        "every other element: line breaks, bold, links, and the text blocks and containers that end a block",
+        structure,
+    ),
+];
+
+fn noscript_picture_rule(
+    walker: &mut Walker<'_>,
+    node: NodeRef<'_, Node>,
+    element: &Element,
+) -> Option<Flow> {
+    if element.name() == "noscript" && walker.figures.last().is_some_and(|figure| !figure.given) {
+        // Lazy-loading pages keep the real `<img>` as text inside `<noscript>`.
+        walker.noscript_picture(node);
+        return Some(Flow::Skip);
+    }
+    None
+}
+
+fn textless(_: &mut Walker<'_>, _: NodeRef<'_, Node>, element: &Element) -> Option<Flow> {
+    is_textless(element.name()).then_some(Flow::Skip)
+}
+
+fn noise(walker: &mut Walker<'_>, node: NodeRef<'_, Node>, element: &Element) -> Option<Flow> {
+    if !is_noise(node, element, walker.profile) {
+        return None;
+    }
+    walker.note(Destination::Furniture, || text_of(node));
+    Some(Flow::Skip)
+}
+
+fn hidden(walker: &mut Walker<'_>, node: NodeRef<'_, Node>, element: &Element) -> Option<Flow> {
+    if !(element.attrs().next().is_some() && is_hidden(element)) {
+        return None;
+    }
+    walker.note(Destination::Dropped, || text_of(node));
+    Some(Flow::Skip)
+}
+
+fn taken(walker: &mut Walker<'_>, node: NodeRef<'_, Node>, _: &Element) -> Option<Flow> {
+    walker.taken.contains(&node.id()).then_some(Flow::Skip)
+}
+
+fn figcaption(walker: &mut Walker<'_>, node: NodeRef<'_, Node>, element: &Element) -> Option<Flow> {
+    if element.name() != "figcaption" {
+        return None;
+    }
+    // The figure rules read every `<figcaption>`, before any profile rule sees it.
+    if walker
+        .figures
+        .last()
+        .is_some_and(|figure| !figure.has_picture)
+    {
+        // Nothing to caption (a quotation's attribution): its text is kept.
+        walker.flush();
+        walker.blocks.push((node.id(), BlockKind::Paragraph));
+        return Some(Flow::Descend);
+    }
+    if walker.figures.is_empty() {
+        // A caption outside a figure follows the player or picture it describes.
+        walker.caption_last(node);
+    }
+    // Inside a figure, it was read when its figure opened.
+    Some(Flow::Skip)
+}
+
+fn profile_lead(
+    walker: &mut Walker<'_>,
+    node: NodeRef<'_, Node>,
+    element: &Element,
+) -> Option<Flow> {
+    if element.attrs().next().is_some()
+        && walker.fields.lead.is_none()
+        && walker.fields.paragraphs.is_empty()
+        && walker.css.lead.matches(node)
+    {
+        // The paragraph the source marks as its lead (`p.story-body__introduction`).
+        walker.flush();
+        let lead = text_of(node);
+        walker.note(Destination::Lead, || lead.clone());
+        walker.fields.lead = lead;
+        return Some(Flow::Skip);
+    }
+    None
+}
+
+fn profile_drop(walker: &mut Walker<'_>, node: NodeRef<'_, Node>, _: &Element) -> Option<Flow> {
+    let css = walker.css;
+    if !css.drop.matches(node) {
+        return None;
+    }
+    // Inside an inline wrapper the text around it is one sentence.
+    let in_inline = node
+        .parent()
+        .is_some_and(|parent| css.inline.matches(parent));
+    if !in_inline {
+        walker.flush();
+    }
+    walker.note(Destination::Furniture, || text_of(node));
+    Some(Flow::Skip)
+}
+
+fn profile_byline(walker: &mut Walker<'_>, node: NodeRef<'_, Node>, _: &Element) -> Option<Flow> {
+    if !walker.css.bylines.matches(node) {
+        return None;
+    }
+    walker.flush();
+    // A list gives a line per item (name, then title).
+    // (A section holding the list: its list's items.)
+    let mut items: Vec<NodeRef<'_, Node>> = node
+        .children()
+        .filter(|c| element_name(*c) == Some("li"))
+        .collect();
+    if items.is_empty() {
+        items = node
+            .descendants()
+            .filter(|d| element_name(*d) == Some("li"))
+            .collect();
+    }
+    let texts: Vec<String> = if items.is_empty() {
+        text_of(node).into_iter().collect()
+    } else {
+        items.into_iter().filter_map(unlabelled_text).collect()
+    };
+    // A byline block may hold the publication time (BBC's byline section).
+    if walker.fields.time.is_none()
+        && let Some(time) = node
+            .descendants()
+            .find(|d| element_name(*d) == Some("time"))
+        && let Some(datetime) = time.value().as_element().and_then(|e| attr(e, "datetime"))
+    {
+        walker.note(Destination::Date, || Some(datetime.trim().to_string()));
+        walker.fields.time = Some(datetime.trim().to_string());
+    }
+    for line in texts.iter().flat_map(|text| text.lines()) {
+        // Links the page adds to a byline ("点击查看更多关于他的信息。") are furniture.
+        let mut line = line.trim();
+        for furniture in walker.profile.furniture {
+            line = line.strip_suffix(furniture).unwrap_or(line).trim_end();
+        }
+        if !line.is_empty() {
+            walker.note(Destination::Byline, || Some(line.to_string()));
+            walker.fields.byline.push(line.to_string());
+        }
+    }
+    Some(Flow::Skip)
+}
+
+fn byline_list(
+    walker: &mut Walker<'_>,
+    node: NodeRef<'_, Node>,
+    element: &Element,
+) -> Option<Flow> {
+    if walker.profile.byline_list_first
+        && element.name() == "ul"
+        && walker.fields.paragraphs.is_empty()
+        && !node.descendants().any(|d| element_name(d) == Some("a"))
+    {
+        // A list of names and titles before the text, with no links: the byline.
+        walker.flush();
+        for item in node.children().filter(|c| element_name(*c) == Some("li")) {
+            if let Some(text) = text_of(item) {
+                walker.note(Destination::Byline, || Some(text.clone()));
+                walker.fields.byline.push(text);
+            }
+        }
+        return Some(Flow::Skip);
+    }
+    None
+}
+
+fn profile_tags(walker: &mut Walker<'_>, node: NodeRef<'_, Node>, _: &Element) -> Option<Flow> {
+    if !walker.css.tags.matches(node) {
+        return None;
+    }
+    walker.flush();
+    for link in node.descendants().filter(|d| element_name(*d) == Some("a")) {
+        if let Some(tag) = text_of(link) {
+            let tag = tag.trim_start_matches(['#', '＃']).trim();
+            if !tag.is_empty() {
+                walker.note(Destination::Tag, || Some(tag.to_string()));
+                walker.fields.tags.push(tag.to_string());
+            }
+        }
+    }
+    Some(Flow::Skip)
+}
+
+fn caption_after_picture(
+    walker: &mut Walker<'_>,
+    node: NodeRef<'_, Node>,
+    _: &Element,
+) -> Option<Flow> {
+    if walker.picture_just_read()
+        && walker.css.captions_after_image.matches(node)
+        && !node
+            .descendants()
+            .any(|d| matches!(element_name(d), Some("img" | "picture" | "iframe")))
+        && let Some(text) = text_of(node)
+        && text.chars().count() <= settings::CAPTION_AFTER_PICTURE_MAX_CHARS
+    {
+        // A note right after a picture (`<img><small>…</small>`, a `*caption*`
+        // class) captions it; elsewhere it is read as text. Agency captions run
+        // long; a longer block is text.
+        walker.flush();
+        walker.caption_text(text, false);
+        return Some(Flow::Skip);
+    }
+    None
+}
+
+fn profile_caption(walker: &mut Walker<'_>, node: NodeRef<'_, Node>, _: &Element) -> Option<Flow> {
+    if !walker.css.captions.matches(node) {
+        return None;
+    }
+    walker.flush();
+    if let Some(text) = text_of(node) {
+        walker.caption_text(text, false);
+    }
+    Some(Flow::Skip)
+}
+
+fn profile_credit(walker: &mut Walker<'_>, node: NodeRef<'_, Node>, _: &Element) -> Option<Flow> {
+    if !walker.css.credits.matches(node) {
+        return None;
+    }
+    walker.flush();
+    if let Some(text) = text_of(node) {
+        let credit = image_credit(&text, walker.profile.credit_labels)
+            .map(str::to_string)
+            .unwrap_or(text);
+        walker.caption_text(credit, true);
+    }
+    Some(Flow::Skip)
+}
+
+fn caption_beside_rule(
+    walker: &mut Walker<'_>,
+    node: NodeRef<'_, Node>,
+    _: &Element,
+) -> Option<Flow> {
+    if walker.css.caption_after.matches(node)
+        && let Some(caption) = caption_beside(node)
+        // A figure's `<figcaption>` is read with its figure.
+        && element_name(caption) != Some("figcaption")
+        && let Some(text) = text_of(caption)
+    {
+        // The picture or player is read as usual; when it closes, it gets the caption
+        // beside it, which the walk then passes over.
+        walker.taken.push(caption.id());
+        walker.pending_captions.push((node.id(), text));
+    }
+    None
+}
+
+fn social_embed(
+    walker: &mut Walker<'_>,
+    node: NodeRef<'_, Node>,
+    element: &Element,
+) -> Option<Flow> {
+    if element.attrs().next().is_none() {
+        return None;
+    }
+    let url = social_embed_url(node, element)?;
+    // A tweet, Instagram or Facebook post or TikTok quoted in the article: an
+    // embed, its visible text the caption, never paragraphs.
+    walker.flush();
+    let caption = text_of(node).map(|text| text.replace('\n', " "));
+    walker.note(Destination::Caption, || caption.clone());
+    walker.push_embed(Embed {
+        url,
+        caption,
+        credit: None,
+    });
+    Some(Flow::Skip)
+}
+
+fn picture_description(
+    walker: &mut Walker<'_>,
+    node: NodeRef<'_, Node>,
+    element: &Element,
+) -> Option<Flow> {
+    if element.name() != "dd" {
+        return None;
+    }
+    let text = dl_caption(node)?;
+    // `<dl><dt><img></dt><dd>caption</dd></dl>`: the description of a term
+    // that is a picture is its caption.
+    walker.flush();
+    walker.caption_text(text, false);
+    Some(Flow::Skip)
+}
+
+fn time(walker: &mut Walker<'_>, node: NodeRef<'_, Node>, element: &Element) -> Option<Flow> {
+    // Only a `<time>` before the article's text dates it; one further down dates
+    // a related article or a quoted event.
+    if element.name() != "time"
+        || walker.fields.time.is_some()
+        || !walker.fields.paragraphs.is_empty()
+    {
+        return None;
+    }
+    // The machine-readable `datetime`, else the text (WSJ writes none).
+    let time = attr(element, "datetime")
+        .map(|datetime| datetime.trim().to_string())
+        .or_else(|| text_of(node));
+    walker.note(Destination::Date, || time.clone());
+    walker.fields.time = time;
+    Some(Flow::Descend)
+}
+
+fn share_link_rule(
+    walker: &mut Walker<'_>,
+    _: NodeRef<'_, Node>,
+    element: &Element,
+) -> Option<Flow> {
+    if element.name() != "a" {
+        return None;
+    }
+    let href = attr(element, "href").unwrap_or("");
+    let Href::Absolute(url) = address::read(href) else {
+        return None;
+    };
+    let link = share_link(href, &url)?;
+    walker.note(Destination::ShareLink, || Some(href.to_string()));
+    walker.fields.share_links.push(link);
+    Some(Flow::Skip)
+}
+
+fn figure(walker: &mut Walker<'_>, node: NodeRef<'_, Node>, element: &Element) -> Option<Flow> {
+    if element.name() != "figure" {
+        return None;
+    }
+    walker.flush();
+    // One pass over the figure: its first `<figcaption>`, and whether it
+    // holds a picture or player at all.
+    let (mut figcaption, mut has_picture) = (None, false);
+    for descendant in node.descendants() {
+        match element_name(descendant) {
+            Some("figcaption") if figcaption.is_none() => figcaption = Some(descendant),
+            Some("img" | "picture" | "iframe" | "video" | "embed" | "noscript") => {
+                has_picture = true;
+            }
+            _ => {}
+        }
+    }
+    walker.figures.push(OpenFigure {
+        id: node.id(),
+        caption: figcaption
+            .map(|f| caption_parts(f, &walker.css.credit_labels))
+            .unwrap_or_default(),
+        has_figcaption: figcaption.is_some(),
+        has_picture,
+        given: false,
+    });
+    walker.blocks.push((node.id(), BlockKind::Figure));
+    Some(Flow::Descend)
+}
+
+fn picture(walker: &mut Walker<'_>, node: NodeRef<'_, Node>, element: &Element) -> Option<Flow> {
+    if !matches!(element.name(), "picture" | "img") {
+        return None;
+    }
+    walker.flush();
+    let caption = walker.figure_caption();
+    let pushed = walker.push_image(node, caption);
+    walker.picture_taken_caption(pushed);
+    walker.image_container = walker.blocks.last().map(|(id, _)| *id);
+    Some(Flow::Skip)
+}
+
+fn player(walker: &mut Walker<'_>, _: NodeRef<'_, Node>, element: &Element) -> Option<Flow> {
+    if !matches!(element.name(), "iframe" | "video" | "embed") {
+        return None;
+    }
+    walker.flush();
+    let caption = walker.figure_caption();
+    let pushed = walker.push_player(element);
+    if pushed && let Some((caption, credit)) = caption {
+        walker.note(Destination::Caption, || caption.clone());
+        walker.note(Destination::Credit, || credit.clone());
+        if let Some(embed) = walker.fields.embeds.last_mut() {
+            (embed.caption, embed.credit) = (caption, credit);
+        }
+    }
+    walker.picture_taken_caption(pushed);
+    Some(Flow::Skip)
+}
+
+fn structure(walker: &mut Walker<'_>, node: NodeRef<'_, Node>, element: &Element) -> Option<Flow> {
+    let name = element.name();
+    match name {
+        "br" => {
+            let div_text_is_prose = walker.profile.div_text_is_prose;
+            let in_body = walker.blocks.last().is_some_and(|(_, kind)| {
+                *kind == BlockKind::Body || (*kind == BlockKind::Container && div_text_is_prose)
+            });
+            if in_body && walker.text.at_line_start() {
+                // An empty line between bare texts separates paragraphs.
+                walker.flush();
+            } else {
+                walker.text.line_break();
+            }
+        }
+        "strong" | "b" => walker.strong_depth += 1,
+        "a" => {
+            let href = attr(element, "href").unwrap_or("");
+            let address = address::read(href);
+            if is_safe_link(href, &address) {
+                walker.text.start_link(href.trim());
+                walker.links.push(node.id());
+            }
+        }
+        _ => {
+            let has_attributes = element.attrs().next().is_some();
+            if let Some(mut kind) = block_kind(element) {
+                if has_attributes && walker.css.copyright.matches(node) {
+                    kind = BlockKind::Copyright;
+                }
+                // An empty `<p>` is what the HTML parser makes of a `</p>` whose
+                // paragraph a block start tag had already closed (`<p>text<div>…</div>
+                // more</p>`): the bare text before it is that paragraph's tail.
+                let paragraph_tail = name == "p" && node.first_child().is_none();
+                walker.flush_block(paragraph_tail);
+                walker.blocks.push((node.id(), kind));
+            } else if is_container(name)
+                && !walker.in_text_block()
+                && !(has_attributes && walker.css.inline.matches(node))
+            {
+                // Inside a text block (a `<blockquote>` of `<div>`s) a container is
+                // part of that block's text; elsewhere it holds no text of its own.
+                walker.flush();
+                walker.blocks.push((node.id(), BlockKind::Container));
+            }
+        }
+    }
+    Some(Flow::Descend)
+}
+
 impl<'f> Walker<'f> {
-    fn new(fields: &'f mut BodyFields, profile: &'static Profile, title: &str) -> Self {
+    fn new(
+        fields: &'f mut ArticleBuilder,
+        profile: &'static Profile,
+        title: &str,
+        zone: Option<Tz>,
+    ) -> Self {
         Self {
             fields,
             profile,
             css: super::profile::css(profile),
+            zone,
+            stage: Stage::Header,
+            rule: "",
             title: title.split_whitespace().collect(),
             image_container: None,
             last_heading: None,
@@ -353,6 +941,23 @@ impl<'f> Walker<'f> {
             figures: Vec::new(),
             related_links: false,
         }
+    }
+
+    /// Records that the rule being run sent `text` to `to` (computed only when tracing).
+    fn note(&mut self, to: Destination, text: impl FnOnce() -> Option<String>) {
+        self.fields.note(self.stage, self.rule, to, text);
+    }
+
+    /// Runs the header rules on a top-level element; false when none took it.
+    fn header_part(&mut self, node: NodeRef<'_, Node>, element: &Element) -> bool {
+        self.stage = Stage::Header;
+        for (name, _, rule) in HEADER_RULES {
+            self.rule = name;
+            if rule(self, node, element) {
+                return true;
+            }
+        }
+        false
     }
 
     fn walk(&mut self, root: NodeRef<'_, Node>) {
@@ -377,313 +982,22 @@ impl<'f> Walker<'f> {
             Node::Element(element) => element,
             _ => return true,
         };
-        let name = element.name();
-        if name == "span" && element.attrs().next().is_none() && !self.taken.contains(&node.id()) {
+        if element.name() == "span"
+            && element.attrs().next().is_none()
+            && !self.taken.contains(&node.id())
+        {
             // The commonest element by far (RFI wraps every run of text in one): with no
             // attributes, no rule gives it a meaning (profile selectors name a class).
             return true;
         }
-        if name == "noscript" && self.figures.last().is_some_and(|figure| !figure.given) {
-            // Lazy-loading pages keep the real `<img>` as text inside `<noscript>`.
-            self.noscript_picture(node);
-            return false;
-        }
-        let has_attributes = element.attrs().next().is_some();
-        if is_textless(name)
-            || is_noise(node, element, self.profile)
-            || (has_attributes && is_hidden(element))
-            || self.taken.contains(&node.id())
-        {
-            return false;
-        }
-        if name == "figcaption" {
-            // The figure rules read every `<figcaption>`, before any profile rule sees it.
-            if self
-                .figures
-                .last()
-                .is_some_and(|figure| !figure.has_picture)
-            {
-                // Nothing to caption (a quotation's attribution): its text is kept.
-                self.flush();
-                self.blocks.push((node.id(), BlockKind::Paragraph));
-                return true;
-            }
-            if self.figures.is_empty() {
-                // A caption outside a figure follows the player or picture it describes.
-                self.caption_last(node);
-            }
-            // Inside a figure, it was read when its figure opened.
-            return false;
-        }
-        if has_attributes
-            && self.fields.lead.is_none()
-            && self.fields.paragraphs.is_empty()
-            && self.css.lead.matches(node)
-        {
-            // The paragraph the source marks as its lead (`p.story-body__introduction`).
-            self.flush();
-            self.fields.lead = text_of(node);
-            return false;
-        }
-        if self.profile_part(node, element) {
-            return false;
-        }
-        if has_attributes && let Some(url) = social_embed_url(node, element) {
-            // A tweet, Instagram or Facebook post or TikTok quoted in the article: an
-            // embed, its visible text the caption, never paragraphs.
-            self.flush();
-            self.fields
-                .blocks
-                .push(Block::Embed(self.fields.embeds.len()));
-            self.fields.embeds.push(Embed {
-                url,
-                caption: text_of(node).map(|text| text.replace('\n', " ")),
-                credit: None,
-            });
-            return false;
-        }
-        if name == "dd"
-            && let Some(text) = dl_caption(node)
-        {
-            // `<dl><dt><img></dt><dd>caption</dd></dl>`: the description of a term
-            // that is a picture is its caption.
-            self.flush();
-            self.caption_text(text, false);
-            return false;
-        }
-        match name {
-            "br" => {
-                let div_text_is_prose = self.profile.div_text_is_prose;
-                let in_body = self.blocks.last().is_some_and(|(_, kind)| {
-                    *kind == BlockKind::Body || (*kind == BlockKind::Container && div_text_is_prose)
-                });
-                if in_body && self.text.at_line_start() {
-                    // An empty line between bare texts separates paragraphs.
-                    self.flush();
-                } else {
-                    self.text.line_break();
-                }
-            }
-            // Only a `<time>` before the article's text dates it; one further down dates
-            // a related article or a quoted event.
-            "time" if self.fields.time.is_none() && self.fields.paragraphs.is_empty() => {
-                // The machine-readable `datetime`, else the text (WSJ writes none).
-                self.fields.time = attr(element, "datetime")
-                    .map(|datetime| datetime.trim().to_string())
-                    .or_else(|| text_of(node));
-            }
-            "strong" | "b" => self.strong_depth += 1,
-            "a" => {
-                let href = attr(element, "href").unwrap_or("");
-                let address = address::read(href);
-                if let Href::Absolute(url) = &address
-                    && let Some(link) = share_link(href, url)
-                {
-                    self.fields.share_links.push(link);
-                    return false;
-                }
-                if is_safe_link(href, &address) {
-                    self.text.start_link(href.trim());
-                    self.links.push(node.id());
-                }
-            }
-            "figure" => {
-                self.flush();
-                // One pass over the figure: its first `<figcaption>`, and whether it
-                // holds a picture or player at all.
-                let (mut figcaption, mut has_picture) = (None, false);
-                for descendant in node.descendants() {
-                    match element_name(descendant) {
-                        Some("figcaption") if figcaption.is_none() => figcaption = Some(descendant),
-                        Some("img" | "picture" | "iframe" | "video" | "embed" | "noscript") => {
-                            has_picture = true;
-                        }
-                        _ => {}
-                    }
-                }
-                self.figures.push(OpenFigure {
-                    id: node.id(),
-                    caption: figcaption
-                        .map(|f| caption_parts(f, &self.css.credit_labels))
-                        .unwrap_or_default(),
-                    has_figcaption: figcaption.is_some(),
-                    has_picture,
-                    given: false,
-                });
-                self.blocks.push((node.id(), BlockKind::Figure));
-            }
-            "picture" | "img" => {
-                self.flush();
-                let caption = self.figure_caption();
-                let pushed = self.push_image(node, caption);
-                self.picture_taken_caption(pushed);
-                self.image_container = self.blocks.last().map(|(id, _)| *id);
-                return false;
-            }
-            "iframe" | "video" | "embed" => {
-                self.flush();
-                let caption = self.figure_caption();
-                let pushed = self.push_embed(element);
-                if pushed
-                    && let Some((caption, credit)) = caption
-                    && let Some(embed) = self.fields.embeds.last_mut()
-                {
-                    (embed.caption, embed.credit) = (caption, credit);
-                }
-                self.picture_taken_caption(pushed);
-                return false;
-            }
-            _ => {
-                if let Some(mut kind) = block_kind(element) {
-                    if has_attributes && self.css.copyright.matches(node) {
-                        kind = BlockKind::Copyright;
-                    }
-                    // An empty `<p>` is what the HTML parser makes of a `</p>` whose
-                    // paragraph a block start tag had already closed (`<p>text<div>…</div>
-                    // more</p>`): the bare text before it is that paragraph's tail.
-                    let paragraph_tail = name == "p" && node.first_child().is_none();
-                    self.flush_block(paragraph_tail);
-                    self.blocks.push((node.id(), kind));
-                } else if is_container(name)
-                    && !self.in_text_block()
-                    && !(has_attributes && self.css.inline.matches(node))
-                {
-                    // Inside a text block (a `<blockquote>` of `<div>`s) a container is
-                    // part of that block's text; elsewhere it holds no text of its own.
-                    self.flush();
-                    self.blocks.push((node.id(), BlockKind::Container));
-                }
+        for (name, _, rule) in ELEMENT_RULES {
+            self.stage = Stage::Element;
+            self.rule = name;
+            if let Some(flow) = rule(self, node, element) {
+                return flow == Flow::Descend;
             }
         }
         true
-    }
-
-    /// Reads an element the profile gives a meaning to (dropped furniture, caption,
-    /// credit, byline, tags); false for any other element.
-    fn profile_part(&mut self, node: NodeRef<'_, Node>, element: &Element) -> bool {
-        let profile = self.profile;
-        let css = self.css;
-        if css.drop.matches(node) {
-            // Inside an inline wrapper the text around it is one sentence.
-            let in_inline = node
-                .parent()
-                .is_some_and(|parent| css.inline.matches(parent));
-            if !in_inline {
-                self.flush();
-            }
-            return true;
-        }
-        if css.bylines.matches(node) {
-            self.flush();
-            // A list gives a line per item (name, then title).
-            // (A section holding the list: its list's items.)
-            let mut items: Vec<NodeRef<'_, Node>> = node
-                .children()
-                .filter(|c| element_name(*c) == Some("li"))
-                .collect();
-            if items.is_empty() {
-                items = node
-                    .descendants()
-                    .filter(|d| element_name(*d) == Some("li"))
-                    .collect();
-            }
-            let texts: Vec<String> = if items.is_empty() {
-                text_of(node).into_iter().collect()
-            } else {
-                items.into_iter().filter_map(unlabelled_text).collect()
-            };
-            // A byline block may hold the publication time (BBC's byline section).
-            if self.fields.time.is_none()
-                && let Some(time) = node
-                    .descendants()
-                    .find(|d| element_name(*d) == Some("time"))
-                && let Some(datetime) = time.value().as_element().and_then(|e| attr(e, "datetime"))
-            {
-                self.fields.time = Some(datetime.trim().to_string());
-            }
-            for line in texts.iter().flat_map(|text| text.lines()) {
-                // Links the page adds to a byline ("点击查看更多关于他的信息。") are furniture.
-                let mut line = line.trim();
-                for furniture in profile.furniture {
-                    line = line.strip_suffix(furniture).unwrap_or(line).trim_end();
-                }
-                if !line.is_empty() {
-                    self.fields.byline.push(line.to_string());
-                }
-            }
-            return true;
-        }
-        if profile.byline_list_first
-            && element.name() == "ul"
-            && self.fields.paragraphs.is_empty()
-            && !node.descendants().any(|d| element_name(d) == Some("a"))
-        {
-            // A list of names and titles before the text, with no links: the byline.
-            self.flush();
-            for item in node.children().filter(|c| element_name(*c) == Some("li")) {
-                if let Some(text) = text_of(item) {
-                    self.fields.byline.push(text);
-                }
-            }
-            return true;
-        }
-        if css.tags.matches(node) {
-            self.flush();
-            for link in node.descendants().filter(|d| element_name(*d) == Some("a")) {
-                if let Some(tag) = text_of(link) {
-                    let tag = tag.trim_start_matches(['#', '＃']).trim();
-                    if !tag.is_empty() {
-                        self.fields.tags.push(tag.to_string());
-                    }
-                }
-            }
-            return true;
-        }
-        if self.picture_just_read()
-            && css.captions_after_image.matches(node)
-            && !node
-                .descendants()
-                .any(|d| matches!(element_name(d), Some("img" | "picture" | "iframe")))
-            && let Some(text) = text_of(node)
-            && text.chars().count() <= 1000
-        {
-            // A note right after a picture (`<img><small>…</small>`, a `*caption*`
-            // class) captions it; elsewhere it is read as text. Agency captions run
-            // long (an EPA caption of 600 characters under Al Jazeera's lead image); a
-            // block past 1,000 characters is text.
-            self.flush();
-            self.caption_text(text, false);
-            return true;
-        }
-        if css.captions.matches(node) {
-            self.flush();
-            if let Some(text) = text_of(node) {
-                self.caption_text(text, false);
-            }
-            return true;
-        }
-        if css.credits.matches(node) {
-            self.flush();
-            if let Some(text) = text_of(node) {
-                let credit = image_credit(&text, profile.credit_labels)
-                    .map(str::to_string)
-                    .unwrap_or(text);
-                self.caption_text(credit, true);
-            }
-            return true;
-        }
-        if css.caption_after.matches(node)
-            && let Some(caption) = caption_beside(node)
-            // A figure's `<figcaption>` is read with its figure.
-            && element_name(caption) != Some("figcaption")
-            && let Some(text) = text_of(caption)
-        {
-            // The picture or player is read as usual; when it closes, it gets the caption
-            // beside it, which the walk then passes over.
-            self.taken.push(caption.id());
-            self.pending_captions.push((node.id(), text));
-        }
-        false
     }
 
     /// Gives a caption (or credit) to the picture or player just read, or to the lead
@@ -695,6 +1009,16 @@ impl<'f> Walker<'f> {
         } else {
             split_credit(&text, &self.css.credit_labels)
         };
+        if self.fields.is_tracing() {
+            let has_slot = self.caption_slots(true).is_some();
+            let (to_caption, to_credit) = if has_slot {
+                (Destination::Caption, Destination::Credit)
+            } else {
+                (Destination::Dropped, Destination::Dropped)
+            };
+            self.note(to_caption, || caption.clone());
+            self.note(to_credit, || credit.clone());
+        }
         let Some((slot_caption, slot_credit)) = self.caption_slots(true) else {
             // A caption with no picture to go with it.
             if let Some(caption) = caption {
@@ -747,49 +1071,14 @@ impl<'f> Walker<'f> {
         }
     }
 
-    /// Ends the walk: the closing attribution lines go to the byline, and the headings
-    /// that labelled only a list of links are left out.
+    /// Ends the walk: the text block still open is filed, then the finish rules run.
     fn finish(mut self) {
         self.flush();
-        self.closing_attributions_to_byline();
-        self.settle_heading_over_links();
-        let removed = std::mem::take(&mut self.link_list_headings);
-        if removed.is_empty() {
-            return;
+        self.stage = Stage::Finish;
+        for (name, _, rule) in FINISH_RULES {
+            self.rule = name;
+            rule(&mut self);
         }
-        let fields = &mut *self.fields;
-        let mut index = 0;
-        fields.paragraphs.retain(|_| {
-            index += 1;
-            !removed.contains(&(index - 1))
-        });
-        fields.blocks.retain_mut(|block| match block {
-            Block::Heading(text) if removed.contains(&text.paragraph) => false,
-            Block::Paragraph(text) | Block::Heading(text) => {
-                text.paragraph -= removed.iter().filter(|r| **r < text.paragraph).count();
-                true
-            }
-            _ => true,
-        });
-    }
-
-    /// The short lines wholly in parentheses that close an article (`（综合报道）`,
-    /// `（路透社、法新社）`, `（本文来自道琼斯通讯社）`) say where its text comes from:
-    /// an attribution, moved to the byline in their order.
-    fn closing_attributions_to_byline(&mut self) {
-        let fields = &mut *self.fields;
-        let mut closing = Vec::new();
-        while let (Some(Block::Paragraph(block)), Some(text)) =
-            (fields.blocks.last(), fields.paragraphs.last())
-            && block.paragraph + 1 == fields.paragraphs.len()
-            && block.links.is_empty()
-            && let Some(inner) = attribution(text)
-        {
-            closing.push(inner.to_string());
-            fields.blocks.pop();
-            fields.paragraphs.pop();
-        }
-        fields.byline.extend(closing.into_iter().rev());
     }
 
     /// Keeps text that a rule left out when it reads like article text (a long sentence
@@ -799,7 +1088,7 @@ impl<'f> Walker<'f> {
         let ends_sentence = text
             .trim_end()
             .ends_with(['。', '！', '？', '.', '!', '?', '」', '”']);
-        if ends_sentence && text.chars().count() >= 40 {
+        if ends_sentence && text.chars().count() >= settings::DROPPED_PROSE_MIN_CHARS {
             self.fields.dropped.push(text);
         }
     }
@@ -815,6 +1104,7 @@ impl<'f> Walker<'f> {
         {
             let (_, text) = self.pending_captions.swap_remove(at);
             self.flush();
+            (self.stage, self.rule) = (Stage::Element, "caption-beside");
             self.caption_text(text, false);
         }
         match element.name() {
@@ -860,30 +1150,8 @@ impl<'f> Walker<'f> {
     /// [`Walker::flush`]; `paragraph_tail` says the text is the tail of a paragraph the
     /// HTML parser closed early, so text straight in a container is a paragraph after all.
     ///
-    /// The block's text goes to the first of [`BLOCK_RULES`] that claims it, in this order
-    /// (the order is the meaning: a rule further down never sees what one above took):
-    ///
-    /// 1. `caption-of-picture-or-embed`: the caption of the picture before it (it
-    ///    repeats the picture's `alt`), or caption and credit of the embed before it
-    ///    (only links to the embed's own site);
-    /// 2. `figure-caption`: in a `<figure>` without `<figcaption>`, its picture's caption;
-    /// 3. `container-text`: text straight in a container: a gallery slide's caption, the
-    ///    summary before the page (`opening_text_is_lead`), or left out as furniture
-    ///    (noted when it reads as prose) unless the profile reads such text as prose;
-    /// 4. `furniture` the profile names (which may open a list of related links);
-    /// 5. `byline-line`: a byline line by its label (`編輯：…`);
-    /// 6. `closing-credits`: a newsroom credit closing it (`（編輯：…）1091201`) to the
-    ///    byline, a date stamp to `published_date`, a credit line after its last line
-    ///    break to the byline; what is left goes on down;
-    /// 7. `image-credit`: an image-source line (`图片来源：…`), the picture's credit;
-    /// 8. `copyright` (`p.t-copyright`, `©…`);
-    /// 9. `related-link-item`: a list item that is only a link, a related article (a
-    ///    heading over only such items goes too);
-    /// 10. `no-text`: punctuation alone, or bare text that is no sentence (a label);
-    /// 11. `related-link-paragraph`: a paragraph that is only a link after a related-links
-    ///     label or another such link;
-    /// 12. `headline`: a first heading equal to the title;
-    /// 13. `paragraph`: a heading, or a paragraph.
+    /// The block's text goes to the first of [`BLOCK_RULES`] that claims it (the order is
+    /// the meaning: a rule further down never sees what one above took).
     fn flush_block(&mut self, paragraph_tail: bool) {
         if !self.text.has_text() {
             self.text.clear();
@@ -907,11 +1175,16 @@ impl<'f> Walker<'f> {
             container,
             all_strong,
         };
-        for (_, rule) in BLOCK_RULES {
-            if rule(self, &mut block) {
-                return;
+        // An element rule may be ending the block: its decisions stay under its name.
+        let (stage, rule) = (self.stage, self.rule);
+        self.stage = Stage::Block;
+        for (name, _, block_rule) in BLOCK_RULES {
+            self.rule = name;
+            if block_rule(self, &mut block) {
+                break;
             }
         }
+        (self.stage, self.rule) = (stage, rule);
     }
 
     /// Whether a first heading is the page's headline: the title, perhaps after a label
@@ -934,19 +1207,14 @@ impl<'f> Walker<'f> {
         if self.related_links {
             return true;
         }
-        let fields = &mut *self.fields;
-        let label = match (fields.blocks.last(), fields.paragraphs.last()) {
-            (Some(Block::Paragraph(block) | Block::Heading(block)), Some(text)) => {
-                block.paragraph + 1 == fields.paragraphs.len()
-                    && block.links.is_empty()
-                    && text.chars().count() <= 30
-                    && text.trim_end().ends_with(['：', ':'])
-            }
-            _ => false,
-        };
+        let label = self.fields.last_paragraph().is_some_and(|(text, block)| {
+            block.links.is_empty()
+                && text.chars().count() <= settings::RELATED_LINKS_LABEL_MAX_CHARS
+                && text.trim_end().ends_with(['：', ':'])
+        });
         if label {
-            fields.blocks.pop();
-            fields.paragraphs.pop();
+            self.fields
+                .retract_last_paragraph(Stage::Block, self.rule, Destination::Furniture);
             self.last_heading = None;
             self.related_links = true;
         }
@@ -1002,9 +1270,11 @@ impl<'f> Walker<'f> {
             None => (text, None),
         };
         embed.caption.get_or_insert_with(|| caption.to_string());
-        if let Some(credit) = credit {
-            embed.credit.get_or_insert(credit);
+        if let Some(credit) = &credit {
+            embed.credit.get_or_insert_with(|| credit.clone());
         }
+        self.note(Destination::Caption, || Some(caption.to_string()));
+        self.note(Destination::Credit, || credit);
         true
     }
 
@@ -1026,7 +1296,7 @@ impl<'f> Walker<'f> {
                     || alt
                         .strip_prefix(text)
                         .is_some_and(|credit| credit.trim_start().starts_with(['（', '(']));
-                text.chars().count() >= 8 && repeats_alt
+                text.chars().count() >= settings::CAPTION_REPEATING_ALT_MIN_CHARS && repeats_alt
             }
             _ => false,
         };
@@ -1099,28 +1369,32 @@ impl<'f> Walker<'f> {
             return false;
         }
         let (caption, credit) = caption.unwrap_or_default();
-        self.fields
-            .blocks
-            .push(Block::Image(self.fields.images.len()));
-        self.fields.images.push(Image {
+        let image = Image {
             url,
             alt: non_empty(attr(element, "alt")),
             caption,
             credit,
-        });
+        };
+        if self.fields.is_tracing() {
+            let (caption, credit) = (image.caption.clone(), image.credit.clone());
+            self.fields.push_image(image, self.stage, self.rule);
+            self.note(Destination::Caption, || caption);
+            self.note(Destination::Credit, || credit);
+        } else {
+            self.fields.push_image(image, self.stage, self.rule);
+        }
         true
     }
 
-    fn push_embed(&mut self, element: &Element) -> bool {
+    /// Adds a player from `<iframe>`, `<video>` or `<embed>`; false when it has no web
+    /// address.
+    fn push_player(&mut self, element: &Element) -> bool {
         let src = non_empty(attr(element, "src").or_else(|| attr(element, "data-src")));
         // Only web addresses: a `javascript:` or `data:` player is no embed.
         let Some(url) = src.filter(|url| address::is_web(url)) else {
             return false;
         };
-        self.fields
-            .blocks
-            .push(Block::Embed(self.fields.embeds.len()));
-        self.fields.embeds.push(Embed {
+        self.push_embed(Embed {
             url,
             caption: None,
             credit: None,
@@ -1128,12 +1402,23 @@ impl<'f> Walker<'f> {
         true
     }
 
+    fn push_embed(&mut self, embed: Embed) {
+        self.fields.push_embed(embed, self.stage, self.rule);
+    }
+
     fn caption_last(&mut self, figcaption: NodeRef<'_, Node>) {
         let (caption, credit) = caption_parts(figcaption, &self.css.credit_labels);
-        if let Some((slot_caption, slot_credit)) = self.caption_slots(false)
-            && slot_caption.is_none()
-            && slot_credit.is_none()
-        {
+        let empty = self
+            .caption_slots(false)
+            .is_some_and(|(caption, credit)| caption.is_none() && credit.is_none());
+        let (to_caption, to_credit) = if empty {
+            (Destination::Caption, Destination::Credit)
+        } else {
+            (Destination::Dropped, Destination::Dropped)
+        };
+        self.note(to_caption, || caption.clone());
+        self.note(to_credit, || credit.clone());
+        if empty && let Some((slot_caption, slot_credit)) = self.caption_slots(false) {
             (*slot_caption, *slot_credit) = (caption, credit);
         }
     }
@@ -1141,7 +1426,8 @@ impl<'f> Walker<'f> {
 
 /// Whether bare text reads as prose: a sentence, or long enough to be one.
 fn is_prose(text: &str) -> bool {
-    text.chars().count() >= 20 || text.contains(['。', '！', '？', '.', '!', '?'])
+    text.chars().count() >= settings::PROSE_MIN_CHARS
+        || text.contains(['。', '！', '？', '.', '!', '?'])
 }
 
 /// The source named by an image-source credit line (`图像来源，Getty Images`).
@@ -1153,7 +1439,9 @@ fn image_credit<'t>(text: &'t str, labels: &[&str]) -> Option<&'t str> {
         .filter(|label| label.as_bytes().first() == Some(&first))
         .find_map(|label| text.strip_prefix(label))
         .map(str::trim)
-        .filter(|credit| !credit.is_empty() && credit.chars().count() < 100)
+        .filter(|credit| {
+            !credit.is_empty() && credit.chars().count() < settings::IMAGE_CREDIT_MAX_CHARS
+        })
 }
 
 /// A caption with an image-source credit glued on (`…攻击。 图片来源：STRINGER/REUTERS`)
@@ -1204,7 +1492,8 @@ fn trailing_credit<'t>(text: &'t str, roles: &[&str]) -> Option<TrailingCredit<'
             .strip_prefix(role)
             .is_some_and(|rest| rest.trim_start().starts_with(['：', ':']))
     });
-    let names_only = inner.chars().count() <= 60 && !inner.contains(['。', '，', '（', '(']);
+    let names_only = inner.chars().count() <= settings::CREDIT_NAMES_MAX_CHARS
+        && !inner.contains(['。', '，', '（', '(']);
     if !opens_with_role || !names_only {
         return None;
     }
@@ -1245,7 +1534,7 @@ fn is_position_label(text: &str) -> bool {
 /// (`here`).
 fn is_headline_like(text: &str) -> bool {
     let address = text.contains(['/', '.']) && !text.contains(char::is_whitespace);
-    text.chars().count() >= 6 && !address
+    text.chars().count() >= settings::HEADLINE_LINK_MIN_CHARS && !address
 }
 
 /// Whether a block is furniture the profile names, compared with every run of Unicode
@@ -1316,8 +1605,10 @@ fn attribution(text: &str) -> Option<&str> {
         .or_else(|| text.strip_prefix('(').and_then(|t| t.strip_suffix(')')))?
         .trim();
     // "This article is from / translated from …" may take a sentence or two.
-    let about_the_article = inner.starts_with("本文") && inner.chars().count() <= 120;
-    let short_line = inner.chars().count() <= 40 && !inner.contains(['。', '！', '？']);
+    let about_the_article =
+        inner.starts_with("本文") && inner.chars().count() <= settings::ORIGIN_NOTE_MAX_CHARS;
+    let short_line = inner.chars().count() <= settings::ATTRIBUTION_MAX_CHARS
+        && !inner.contains(['。', '！', '？']);
     (!inner.is_empty()
         && !inner.contains(['（', '）', '(', ')'])
         && (about_the_article || short_line))
@@ -1328,8 +1619,8 @@ fn attribution(text: &str) -> Option<&str> {
 fn is_byline_line(text: &str, labels: &[&str]) -> bool {
     // Most profiles have no labels: decide that before counting characters.
     !labels.is_empty()
-        && text.len() <= 80 * 4
-        && text.chars().count() <= 80
+        && text.len() <= settings::BYLINE_LINE_MAX_CHARS * 4
+        && text.chars().count() <= settings::BYLINE_LINE_MAX_CHARS
         && labels.iter().any(|label| {
             text.strip_prefix(label).is_some_and(|rest| {
                 label.ends_with(['：', ':']) || rest.starts_with(['：', ':', '/', '／'])
@@ -1355,7 +1646,8 @@ fn caption_beside(placeholder: NodeRef<'_, Node>) -> Option<NodeRef<'_, Node>> {
                 .descendants()
                 .any(|d| matches!(element_name(d), Some("img" | "picture" | "iframe")));
             let text = text_of(next)?;
-            return (!holds_picture && text.chars().count() <= 300).then_some(next);
+            return (!holds_picture && text.chars().count() <= settings::CAPTION_BESIDE_MAX_CHARS)
+                .then_some(next);
         }
         at = wrapper;
     }
@@ -1566,33 +1858,81 @@ struct Pending {
 /// A rule of [`Walker::flush_block`]: whether it claimed the block.
 type BlockRule = fn(&mut Walker<'_>, &mut Pending) -> bool;
 
-/// The rules that decide a text block, by name, in the order documented on
-/// [`Walker::flush_block`]; the last takes every block that comes to it.
-const BLOCK_RULES: &[(&str, BlockRule)] = &[
-    ("caption-of-picture-or-embed", caption_of_picture_or_embed),
-    ("figure-caption", figure_caption_rule),
-    ("container-text", container_text),
-    ("furniture", furniture),
-    ("byline-line", byline_line),
-    ("closing-credits", closing_credits),
-    ("image-credit", image_credit_line),
-    ("copyright", copyright_line),
-    ("related-link-item", related_link_item),
-    ("no-text", no_text),
-    ("related-link-paragraph", related_link_paragraph),
-    ("headline", headline),
-    ("paragraph", paragraph),
+/// The rules that decide a text block, in order (the order is the meaning: a rule further
+/// down never sees what one above took); the last takes every block that comes to it.
+const BLOCK_RULES: &[Named<BlockRule>] = &[
+    (
+        "caption-of-picture-or-embed",
+        "the caption of the picture before it (it repeats the picture's `alt`), or caption and credit of the embed before it (only links to the embed's own site)",
+        caption_of_picture_or_embed,
+    ),
+    (
+        "figure-caption",
+        "in a `<figure>` without `<figcaption>`, right after its picture: its caption",
+        figure_caption_rule,
+    ),
+    (
+        "container-text",
+        "text straight in a container: a gallery slide's caption, the summary before the page, or left out unless the profile reads such text as prose",
+        container_text,
+    ),
+    (
+        "furniture",
+        "page furniture the profile names (`阅读更多`), which may open a list of related links",
+        furniture,
+    ),
+    (
+        "byline-line",
+        "a byline line by its label (`編輯：…`)",
+        byline_line,
+    ),
+    (
+        "closing-credits",
+        "a newsroom credit closing the block (`（編輯：…）1091201`) to the byline, its date stamp to `published_date`, a credit line after the last line break to the byline; what is left goes on down",
+        closing_credits,
+    ),
+    (
+        "image-credit",
+        "an image-source line (`图片来源：…`): the credit of the picture before it",
+        image_credit_line,
+    ),
+    (
+        "copyright",
+        "the profile's copyright block, or text opening with `©`",
+        copyright_line,
+    ),
+    (
+        "related-link-item",
+        "a list item that is only a link: a related article (a heading over only such items goes too)",
+        related_link_item,
+    ),
+    (
+        "no-text",
+        "punctuation alone, or bare text that is no sentence (a label)",
+        no_text,
+    ),
+    (
+        "related-link-paragraph",
+        "a paragraph that is only a link, after a related-links label or another such link",
+        related_link_paragraph,
+    ),
+    (
+        "headline",
+        "a first heading equal to the title, which `title` holds already",
+        headline,
+    ),
+    ("paragraph", "a heading or a paragraph", paragraph),
 ];
 
-/// 1. The caption of the picture before it (it repeats the picture's `alt`, perhaps
-///    without the credit in brackets the alt ends with), or the
-///    caption and credit of the embed before it.
+/// The caption of the picture before it (it repeats the picture's `alt`, perhaps
+/// without the credit in brackets the alt ends with), or the caption and credit of the
+/// embed before it.
 fn caption_of_picture_or_embed(walker: &mut Walker<'_>, block: &mut Pending) -> bool {
     walker.captions_last_block(&block.text) || walker.credits_last_embed(&block.text, &block.links)
 }
 
-/// 2. In a `<figure>` without `<figcaption>`, right after its picture: its caption.
-///    Anything else a figure holds (a quotation, a table's text) goes on as body text.
+/// In a `<figure>` without `<figcaption>`, right after its picture: its caption.
+/// Anything else a figure holds (a quotation, a table's text) goes on as body text.
 fn figure_caption_rule(walker: &mut Walker<'_>, block: &mut Pending) -> bool {
     if block.kind != BlockKind::Figure {
         return false;
@@ -1609,9 +1949,9 @@ fn figure_caption_rule(walker: &mut Walker<'_>, block: &mut Pending) -> bool {
     false
 }
 
-/// 3. Text straight in a container: a gallery slide's caption, the summary before the
-///    page, or left out (noted when it reads as prose) unless the profile reads such
-///    text as prose, when it goes on as body text.
+/// Text straight in a container: a gallery slide's caption, the summary before the
+/// page, or left out (noted when it reads as prose) unless the profile reads such
+/// text as prose, when it goes on as body text.
 fn container_text(walker: &mut Walker<'_>, block: &mut Pending) -> bool {
     if block.kind != BlockKind::Container {
         return false;
@@ -1621,6 +1961,8 @@ fn container_text(walker: &mut Walker<'_>, block: &mut Pending) -> bool {
         // A gallery slide: the text beside the picture in its `<div>` captions it.
         if matches!(walker.fields.blocks.last(), Some(Block::Image(_))) {
             walker.caption_text(std::mem::take(&mut block.text), false);
+        } else {
+            walker.note(Destination::Dropped, || Some(block.text.clone()));
         }
         return true;
     }
@@ -1633,12 +1975,15 @@ fn container_text(walker: &mut Walker<'_>, block: &mut Pending) -> bool {
     {
         // The summary the feed puts before the page (WSJ): the standfirst (a time line
         // there, `2022年5月11日10:46 CST 更新`, is none).
-        walker.fields.lead = Some(block.text.replace('\n', " "));
+        let lead = block.text.replace('\n', " ");
+        walker.note(Destination::Lead, || Some(lead.clone()));
+        walker.fields.lead = Some(lead);
         return true;
     }
     if !profile.div_text_is_prose {
         // Text straight inside a container (player widgets, bylines) is not a
         // paragraph; should it read like prose, `check` shows it.
+        walker.note(Destination::Dropped, || Some(block.text.clone()));
         walker.note_dropped(std::mem::take(&mut block.text));
         return true;
     }
@@ -1646,33 +1991,38 @@ fn container_text(walker: &mut Walker<'_>, block: &mut Pending) -> bool {
     false
 }
 
-/// 4. Page furniture the profile names (`阅读更多`): never article text. Such a label may
-///    open a list of related articles, one link a paragraph.
+/// Page furniture the profile names (`阅读更多`): never article text. Such a label may
+/// open a list of related articles, one link a paragraph.
 fn furniture(walker: &mut Walker<'_>, block: &mut Pending) -> bool {
     let claimed = is_furniture(&block.text, walker.profile);
     if claimed {
+        walker.note(Destination::Furniture, || Some(block.text.clone()));
         walker.related_links = true;
     }
     claimed
 }
 
-/// 5. A byline line by its label (`編輯：…`).
+/// A byline line by its label (`編輯：…`).
 fn byline_line(walker: &mut Walker<'_>, block: &mut Pending) -> bool {
     let claimed = is_byline_line(&block.text, walker.profile.byline_labels);
     if claimed {
+        walker.note(Destination::Byline, || Some(block.text.clone()));
         walker.fields.byline.push(std::mem::take(&mut block.text));
     }
     claimed
 }
 
-/// 6. Credits and stamps closing the text, cut off and passed on: a newsroom credit in
-///    parentheses (`…。（編輯：張雅淨）1091201`) to the byline and its date stamp to
-///    `published_date`; CNA's date stamp alone (`…為準。1091201`); a credit line after
-///    the last line break (RFA). Claims the block only when nothing is left.
+/// Credits and stamps closing the text, cut off and passed on: a newsroom credit in
+/// parentheses (`…。（編輯：張雅淨）1091201`) to the byline and its date stamp to
+/// `published_date`; a date stamp alone (`…為準。1091201`) where the profile prints
+/// one; a credit line after the last line break. Claims the block only when nothing is
+/// left.
 fn closing_credits(walker: &mut Walker<'_>, block: &mut Pending) -> bool {
     let profile = walker.profile;
     let Pending { text, links, .. } = block;
     if let Some(credit) = trailing_credit(text, profile.credit_roles) {
+        walker.note(Destination::Byline, || Some(credit.roles.to_string()));
+        walker.note(Destination::Date, || credit.stamp.map(str::to_string));
         walker.fields.byline.push(credit.roles.to_string());
         if let Some(stamp) = credit.stamp {
             walker.fields.date_stamps.push(stamp.to_string());
@@ -1686,14 +2036,16 @@ fn closing_credits(walker: &mut Walker<'_>, block: &mut Pending) -> bool {
             return true;
         }
     }
+    const DIGITS: usize = settings::ROC_STAMP_DIGITS;
     if matches!(profile.text_date, TextDate::RocStamp(_))
-        && let Some(stamp) = text.get(text.len().saturating_sub(7)..)
-        && stamp.len() == 7
+        && let Some(stamp) = text.get(text.len().saturating_sub(DIGITS)..)
+        && stamp.len() == DIGITS
         && stamp.bytes().all(|b| b.is_ascii_digit())
-        && text[..text.len() - 7].ends_with(['。', '）', '」', '！', '？'])
+        && text[..text.len() - DIGITS].ends_with(['。', '）', '」', '！', '？'])
     {
+        walker.note(Destination::Date, || Some(stamp.to_string()));
         walker.fields.date_stamps.push(stamp.to_string());
-        let cut = text.len() - 7;
+        let cut = text.len() - DIGITS;
         text.truncate(cut);
         links.retain(|link| link.end <= cut);
     }
@@ -1701,6 +2053,7 @@ fn closing_credits(walker: &mut Walker<'_>, block: &mut Pending) -> bool {
         && let Some(at) = text.rfind('\n')
         && is_byline_line(&text[at + 1..], profile.byline_labels)
     {
+        walker.note(Destination::Byline, || Some(text[at + 1..].to_string()));
         walker.fields.byline.push(text[at + 1..].to_string());
         text.truncate(at);
         links.retain(|link| link.end <= at);
@@ -1708,24 +2061,34 @@ fn closing_credits(walker: &mut Walker<'_>, block: &mut Pending) -> bool {
     false
 }
 
-/// 7. An image-source line (`图片来源：…`, "Image source, AFP") under a picture: its
-///    credit, not article text.
+/// An image-source line (`图片来源：…`, "Image source, AFP") under a picture: its
+/// credit, not article text.
 fn image_credit_line(walker: &mut Walker<'_>, block: &mut Pending) -> bool {
     let Some(credit) = image_credit(&block.text, walker.profile.credit_labels) else {
         return false;
     };
-    if let Some(Block::Image(index)) = walker.fields.blocks.last() {
+    let to = if let Some(Block::Image(index)) = walker.fields.blocks.last() {
         walker.fields.images[*index]
             .credit
             .get_or_insert_with(|| credit.to_string());
-    }
+        Destination::Credit
+    } else {
+        Destination::Dropped
+    };
+    walker.note(to, || Some(block.text.clone()));
     true
 }
 
-/// 8. The copyright line (the profile's copyright blocks, or text opening with `©`).
+/// The copyright line (the profile's copyright blocks, or text opening with `©`).
 fn copyright_line(walker: &mut Walker<'_>, block: &mut Pending) -> bool {
     let claimed = block.kind == BlockKind::Copyright || block.text.starts_with('©');
     if claimed {
+        let to = if walker.fields.copyright.is_none() {
+            Destination::Copyright
+        } else {
+            Destination::Dropped
+        };
+        walker.note(to, || Some(block.text.clone()));
         walker
             .fields
             .copyright
@@ -1734,60 +2097,72 @@ fn copyright_line(walker: &mut Walker<'_>, block: &mut Pending) -> bool {
     claimed
 }
 
-/// 9. A list item that is only a link (perhaps after a position label, `list 1 of 4`)
-///    belongs to a related-articles list. A heading right before such a list may only
-///    label it (`相關內容`): it is dropped unless article text follows before the next
-///    heading.
+/// A list item that is only a link (perhaps after a position label, `list 1 of 4`)
+/// belongs to a related-articles list. A heading right before such a list may only
+/// label it (`相關內容`): it is dropped unless article text follows before the next
+/// heading.
 fn related_link_item(walker: &mut Walker<'_>, block: &mut Pending) -> bool {
     let Pending { text, links, .. } = &*block;
     let claimed = block.kind == BlockKind::ListItem
         && links.len() == 1
         && links[0].end == text.len()
         && (links[0].start == 0 || is_position_label(&text[..links[0].start]));
-    if claimed
-        && let Some(heading) = walker.last_heading.take()
+    if !claimed {
+        return false;
+    }
+    walker.note(Destination::Dropped, || Some(block.text.clone()));
+    if let Some(heading) = walker.last_heading.take()
         && heading + 1 == walker.fields.paragraphs.len()
         && matches!(walker.fields.blocks.last(), Some(Block::Heading(block)) if block.paragraph == heading)
     {
         walker.heading_over_links = Some(heading);
     }
-    claimed
+    true
 }
 
-/// 10. No text: punctuation alone (" / " left between two byline links), or bare text
-///     that is no sentence (`相关报道`), which labels a list or a picture.
-fn no_text(_: &mut Walker<'_>, block: &mut Pending) -> bool {
-    block
+/// No text: punctuation alone (" / " left between two byline links), or bare text
+/// that is no sentence (`相关报道`), which labels a list or a picture.
+fn no_text(walker: &mut Walker<'_>, block: &mut Pending) -> bool {
+    let claimed = block
         .text
         .chars()
         .all(|c| c.is_ascii_punctuation() || c.is_whitespace())
-        || (block.kind == BlockKind::Body && !is_prose(&block.text))
+        || (block.kind == BlockKind::Body && !is_prose(&block.text));
+    if claimed {
+        walker.note(Destination::Dropped, || Some(block.text.clone()));
+    }
+    claimed
 }
 
-/// 11. A paragraph that is only a link, after a related-links label or another such
-///     link: a related article.
+/// A paragraph that is only a link, after a related-links label or another such
+/// link: a related article.
 fn related_link_paragraph(walker: &mut Walker<'_>, block: &mut Pending) -> bool {
-    block.kind == BlockKind::Paragraph
+    let claimed = block.kind == BlockKind::Paragraph
         && block.links.len() == 1
         && (block.links[0].start, block.links[0].end) == (0, block.text.len())
         && is_headline_like(&block.text)
-        && walker.related_link_paragraph()
+        && walker.related_link_paragraph();
+    if claimed {
+        walker.note(Destination::Dropped, || Some(block.text.clone()));
+    }
+    claimed
 }
 
-/// 12. The page's headline over the article (a first heading equal to the title), which
-///     `title` holds already. Any block that comes this far ends a related-links list.
+/// The page's headline over the article (a first heading equal to the title), which
+/// `title` holds already. Any block that comes this far ends a related-links list.
 fn headline(walker: &mut Walker<'_>, block: &mut Pending) -> bool {
     walker.related_links = false;
-    is_heading(block) && walker.fields.paragraphs.is_empty() && walker.is_headline(&block.text)
+    let claimed =
+        is_heading(block) && walker.fields.paragraphs.is_empty() && walker.is_headline(&block.text);
+    if claimed {
+        walker.note(Destination::Dropped, || Some(block.text.clone()));
+    }
+    claimed
 }
 
-/// 13. A heading (or a paragraph all in bold), or a paragraph.
+/// A heading (or a paragraph all in bold), or a paragraph.
 fn paragraph(walker: &mut Walker<'_>, block: &mut Pending) -> bool {
     let heading = is_heading(block);
-    let text_block = TextBlock {
-        paragraph: walker.fields.paragraphs.len(),
-        links: std::mem::take(&mut block.links),
-    };
     if heading {
         walker.settle_heading_over_links();
     } else {
@@ -1795,16 +2170,88 @@ fn paragraph(walker: &mut Walker<'_>, block: &mut Pending) -> bool {
         walker.heading_over_links = None;
     }
     walker.last_heading = heading.then_some(walker.fields.paragraphs.len());
-    walker
-        .fields
-        .paragraphs
-        .push(std::mem::take(&mut block.text));
-    walker.fields.blocks.push(if heading {
-        Block::Heading(text_block)
-    } else {
-        Block::Paragraph(text_block)
-    });
+    walker.fields.push_paragraph(
+        std::mem::take(&mut block.text),
+        std::mem::take(&mut block.links),
+        heading,
+        walker.rule,
+    );
     true
+}
+
+/// A rule of the finish stage, run once the whole body was walked.
+type FinishRule = fn(&mut Walker<'_>);
+
+/// The rules that run on the whole article once it is walked, in order.
+const FINISH_RULES: &[Named<FinishRule>] = &[
+    (
+        "closing-attribution",
+        "the short lines wholly in parentheses that close the article (`（综合报道）`): its byline",
+        closing_attribution,
+    ),
+    (
+        "heading-over-links",
+        "a heading that labels only a list of related links: left out",
+        heading_over_links,
+    ),
+    (
+        "opening-picture-lead",
+        "the picture the article opens with, before any text, where the profile prints its lead image so: the lead image",
+        opening_picture_lead,
+    ),
+    (
+        "time-published",
+        "the first `<time>`, when nothing else dated the article: the publication time or date",
+        time_published,
+    ),
+];
+
+/// The short lines wholly in parentheses that close an article (`（综合报道）`,
+/// `（路透社、法新社）`, `（本文来自道琼斯通讯社）`) say where its text comes from:
+/// an attribution, moved to the byline in their order.
+fn closing_attribution(walker: &mut Walker<'_>) {
+    let mut closing = Vec::new();
+    while let Some((text, block)) = walker.fields.last_paragraph()
+        && matches!(walker.fields.blocks.last(), Some(Block::Paragraph(_)))
+        && block.links.is_empty()
+        && let Some(inner) = attribution(text)
+    {
+        closing.push(inner.to_string());
+        walker
+            .fields
+            .retract_last_paragraph(Stage::Finish, walker.rule, Destination::Byline);
+    }
+    walker.fields.byline.extend(closing.into_iter().rev());
+}
+
+/// Headings that turned out to label only a list of links are left out.
+fn heading_over_links(walker: &mut Walker<'_>) {
+    walker.settle_heading_over_links();
+    let removed = std::mem::take(&mut walker.link_list_headings);
+    walker.fields.remove_headings(&removed, walker.rule);
+}
+
+fn opening_picture_lead(walker: &mut Walker<'_>) {
+    if walker.profile.header.opening_picture_is_lead && walker.fields.lead_image.is_none() {
+        walker.fields.opening_picture_to_lead(walker.rule);
+    }
+}
+
+/// The `<time>` text is often relative ("24 分钟前"), so it is no date line; it gives
+/// the publication time when nothing else did.
+fn time_published(walker: &mut Walker<'_>) {
+    let fields = &mut *walker.fields;
+    if fields.published.is_none()
+        && let Some(datetime) = fields.time.take()
+    {
+        fields.published = parse_date_line(&datetime, walker.zone, walker.profile.date_formats);
+        if fields.published.is_none() && fields.printed_date.is_none() {
+            fields.printed_date = parse_date_only(&datetime);
+        }
+        if fields.published.is_some() || fields.printed_date.is_some() {
+            walker.note(Destination::Date, || Some(datetime));
+        }
+    }
 }
 
 /// Whether a block is a heading: a heading element, or a paragraph all in bold.
@@ -1924,23 +2371,22 @@ mod tests {
 
     /// Runs one rule alone on `block` with `profile`'s walker, and gives whether it
     /// claimed the block, the block as it left, and what the walker filed.
-    fn run(rule: BlockRule, profile: &str, mut block: Pending) -> (bool, Pending, BodyFields) {
-        let mut fields = BodyFields::default();
+    fn run(rule: BlockRule, profile: &str, mut block: Pending) -> (bool, Pending, ArticleBuilder) {
+        let mut fields = ArticleBuilder::default();
         let profile = super::super::profile::by_name(profile).expect("a profile");
-        let claimed = rule(&mut Walker::new(&mut fields, profile, "Title"), &mut block);
+        let claimed = rule(
+            &mut Walker::new(&mut fields, profile, "Title", None),
+            &mut block,
+        );
         (claimed, block, fields)
     }
 
     #[test]
     fn the_rules_run_in_their_documented_order_and_the_last_takes_all() {
-        let names: Vec<&str> = BLOCK_RULES.iter().map(|(name, _)| *name).collect();
+        let names: Vec<&str> = BLOCK_RULES.iter().map(|(name, _, _)| *name).collect();
         assert_eq!(names.first(), Some(&"caption-of-picture-or-embed"));
         assert_eq!(names.last(), Some(&"paragraph"));
-        assert_eq!(
-            names.len(),
-            13,
-            "the list on Walker::flush_block has 13 entries"
-        );
+        assert_eq!(names.len(), 13, "13 block rules");
         let (claimed, _, fields) = run(paragraph, "default", pending("Any text.", BlockKind::Body));
         assert!(claimed);
         assert_eq!(fields.paragraphs, ["Any text."]);
@@ -1985,7 +2431,7 @@ mod tests {
             ),
             ("相机胶卷", "相机胶卷", false),
         ] {
-            let mut fields = BodyFields::default();
+            let mut fields = ArticleBuilder::default();
             fields.images.push(crate::article::Image {
                 url: "https://example.org/a.jpg".into(),
                 alt: Some(alt.into()),
@@ -1994,7 +2440,7 @@ mod tests {
             });
             fields.blocks.push(Block::Image(0));
             let profile = super::super::profile::by_name("default").unwrap();
-            let mut walker = Walker::new(&mut fields, profile, "Title");
+            let mut walker = Walker::new(&mut fields, profile, "Title", None);
             let mut block = pending(text, BlockKind::Paragraph);
             assert_eq!(
                 caption_of_picture_or_embed(&mut walker, &mut block),

@@ -129,19 +129,27 @@ pub(crate) fn split(caption: &str) -> Option<Split> {
     })
 }
 
-/// Moves the credit a caption carries into `credit`; where the picture already has a
-/// credit of its own, the caption's comes first, as printed before it.
-pub(crate) fn move_credit(caption: &mut Option<String>, credit: &mut Option<String>) {
-    let Some(split) = caption.as_deref().and_then(split) else {
-        return;
-    };
+/// The rule's name and summary, as `explain` lists them.
+pub(crate) const RULE: &str = "caption-credit";
+pub(crate) const SUMMARY: &str = "a credit printed at a caption's end or start (`（路透社）`, `中央社記者X攝 111年11月18日`, `REUTERS/Name`, `(Photo by …/Getty Images)`): the picture's credit";
+
+/// Moves the credit a caption carries into `credit`, and gives the credit moved; where
+/// the picture already has a credit of its own, the caption's comes first, as printed
+/// before it.
+pub(crate) fn move_credit(
+    caption: &mut Option<String>,
+    credit: &mut Option<String>,
+) -> Option<String> {
+    let split = caption.as_deref().and_then(split)?;
     *caption = split.caption;
+    let moved = split.credit.clone();
     *credit = Some(match credit.take() {
         // The caption repeats the credit (`（Credit: Getty Images）` beside `Getty Images`).
         Some(own) if own.contains(&split.credit) || split.credit.contains(&own) => own,
         Some(own) => format!("{} {own}", split.credit),
         None => split.credit,
     });
+    Some(moved)
 }
 
 /// The credit piece that ends `text`, and the text before it.

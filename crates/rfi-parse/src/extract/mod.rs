@@ -1,6 +1,7 @@
 //! From archive text to `Article`: the header lines, then the HTML body.
 
 mod body;
+mod builder;
 mod caption_credit;
 mod date;
 mod day;
@@ -12,6 +13,7 @@ mod prepass;
 mod profile;
 mod repair;
 mod script;
+mod settings;
 mod share;
 mod srcset;
 mod text;
@@ -299,15 +301,59 @@ pub fn diagnose<I: AsRef<[u8]> + ?Sized>(
     input: &I,
     options: &ParseOptions,
 ) -> Result<(Article, Diagnostics), ParseError> {
-    let decoded = decode::decode(input.as_ref(), options.encoding)?;
+    read(input.as_ref(), options, builder::ArticleBuilder::default())
+        .map(|reading| (reading.article, reading.diagnostics))
+}
+
+/// [`crate::explain()`]: the article, and the decisions a tracing builder recorded.
+pub(crate) fn explain(
+    input: &[u8],
+    options: &ParseOptions,
+) -> Result<crate::explain::Explanation, ParseError> {
+    let reading = read(input, options, builder::ArticleBuilder::tracing())?;
+    Ok(crate::explain::Explanation {
+        article: reading.article,
+        diagnostics: reading.diagnostics,
+        profile_evidence: reading.evidence,
+        decisions: reading.decisions,
+    })
+}
+
+/// Every rule of the extraction, stage by stage.
+pub(crate) fn rules() -> Vec<crate::explain::Rule> {
+    let mut rules = body::rules();
+    rules.push(crate::explain::Rule {
+        stage: crate::explain::Stage::Finish,
+        name: caption_credit::RULE,
+        summary: caption_credit::SUMMARY,
+    });
+    rules
+}
+
+/// What reading an input gives: the article, its diagnostics, and, from a tracing
+/// builder, the decisions.
+struct Reading {
+    article: Article,
+    diagnostics: Diagnostics,
+    evidence: String,
+    decisions: Vec<crate::explain::Decision>,
+}
+
+/// Decodes an input, flattens a post, and reads the archive file into `fields`.
+fn read(
+    input: &[u8],
+    options: &ParseOptions,
+    fields: builder::ArticleBuilder,
+) -> Result<Reading, ParseError> {
+    let decoded = decode::decode(input, options.encoding)?;
     // A Jekyll post is read as the archive file it flattens to, so both give one Article;
     // its body's line is the post's own.
     match post::flatten(&decoded.text, options.site_zone, options.body_markup) {
         Some(flattened) => {
             let (archive, body_line) = flattened?;
-            parse_archive(&archive, options, decoded.encoding, Some(body_line))
+            parse_archive(&archive, options, decoded.encoding, Some(body_line), fields)
         }
-        None => parse_archive(&decoded.text, options, decoded.encoding, None),
+        None => parse_archive(&decoded.text, options, decoded.encoding, None, fields),
     }
 }
 
@@ -318,7 +364,8 @@ fn parse_archive(
     options: &ParseOptions,
     encoding: &'static str,
     post_body_line: Option<usize>,
-) -> Result<(Article, Diagnostics), ParseError> {
+    fields: builder::ArticleBuilder,
+) -> Result<Reading, ParseError> {
     let header = header::split(input)?;
     // The body starts on line 4, after the header's three lines; its content after any
     // blank lines.
@@ -329,18 +376,42 @@ fn parse_archive(
     let address = header.url_raw.and_then(origin::address);
     let info = address.as_ref().map(origin::origin).unwrap_or_default();
     // The profile only steers extraction; it never fills a field the input lacks.
-    let (profile, chosen_by) = match options.profile.and_then(profile::by_name) {
-        Some(forced) => (forced, crate::article::ChosenBy::Forced),
-        None => profile::choose(info.site.as_deref(), header.body),
+    let (profile, chosen_by, evidence) = match options.profile.and_then(profile::by_name) {
+        Some(forced) => (
+            forced,
+            crate::article::ChosenBy::Forced,
+            profile::Evidence::Nothing,
+        ),
+        None => profile::choose_with_evidence(info.site.as_deref(), header.body),
+    };
+    let evidence = match (chosen_by, fields.is_tracing()) {
+        (_, false) => String::new(),
+        (crate::article::ChosenBy::Forced, true) => format!("--profile {}", profile.name),
+        (_, true) => evidence.to_string(),
     };
     let title = text::strip_controls(header.title).into_owned();
-    let mut body = body::extract(header.body, &title, options.zone, profile);
+    let tracing = fields.is_tracing();
+    let mut body = body::extract(header.body, &title, options.zone, profile, fields);
+    let mut decisions = body.take_decisions();
     // A credit printed inside a caption is the picture's credit.
-    for image in body.lead_image.iter_mut().chain(&mut body.images) {
-        caption_credit::move_credit(&mut image.caption, &mut image.credit);
-    }
-    for embed in &mut body.embeds {
-        caption_credit::move_credit(&mut embed.caption, &mut embed.credit);
+    let slots = (body.lead_image.iter_mut().chain(&mut body.images))
+        .map(|image| (&mut image.caption, &mut image.credit))
+        .chain(
+            body.embeds
+                .iter_mut()
+                .map(|embed| (&mut embed.caption, &mut embed.credit)),
+        );
+    for (caption, credit) in slots {
+        if let Some(moved) = caption_credit::move_credit(caption, credit)
+            && tracing
+        {
+            decisions.push(crate::explain::Decision {
+                text: moved,
+                to: crate::explain::Destination::Credit,
+                rule: caption_credit::RULE,
+                stage: crate::explain::Stage::Finish,
+            });
+        }
     }
     let published_date = day::publication_day(
         profile,
@@ -415,7 +486,12 @@ fn parse_archive(
         body_line,
         encoding,
     };
-    Ok((article, diagnostics))
+    Ok(Reading {
+        article,
+        diagnostics,
+        evidence,
+        decisions,
+    })
 }
 
 /// The `url` field: the raw URL percent-decoded, control characters removed.

@@ -737,38 +737,83 @@ pub(crate) fn by_name(name: &str) -> Option<&'static Profile> {
 /// The profile of a site (a host without `www.`), matched as one of its hosts or a
 /// subdomain of one.
 pub(crate) fn by_host(site: &str) -> Option<&'static Profile> {
-    PROFILES.iter().find(|p| {
-        p.hosts.iter().any(|host| {
-            site == *host
-                || site
-                    .strip_suffix(host)
-                    .is_some_and(|prefix| prefix.ends_with('.'))
-        })
-    })
+    PROFILES
+        .iter()
+        .find(|p| p.hosts.iter().any(|host| host_matches(site, host)))
 }
 
+#[cfg(test)]
 pub(crate) fn choose(site: Option<&str>, body: &str) -> (&'static Profile, ChosenBy) {
-    if let Some(profile) = site.and_then(by_host) {
-        return (profile, ChosenBy::Host);
+    let (profile, chosen_by, _) = choose_with_evidence(site, body);
+    (profile, chosen_by)
+}
+
+/// What chose a profile: the host it names, or the mark or date line format the body
+/// opens with (`rfi-parse explain` prints it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Evidence {
+    Host(&'static str),
+    DateLine(&'static str),
+    Mark(&'static str),
+    Nothing,
+}
+
+impl std::fmt::Display for Evidence {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Host(host) => write!(f, "host {host}"),
+            Self::DateLine(format) => write!(f, "opening date line `{format}`"),
+            Self::Mark(mark) => write!(f, "markup `{mark}`"),
+            Self::Nothing => f.write_str("no host or markup of a known source"),
+        }
+    }
+}
+
+/// [`choose`], and what chose the profile.
+pub(crate) fn choose_with_evidence(
+    site: Option<&str>,
+    body: &str,
+) -> (&'static Profile, ChosenBy, Evidence) {
+    if let Some(site) = site
+        && let Some((profile, host)) = PROFILES.iter().find_map(|p| {
+            p.hosts
+                .iter()
+                .find(|host| host_matches(site, host))
+                .map(|host| (p, *host))
+        })
+    {
+        return (profile, ChosenBy::Host, Evidence::Host(host));
     }
     if site.is_none() || !site.is_some_and(|s| s.contains('.')) {
-        let by_date_line = PROFILES.iter().find(|p| {
+        let by_date_line = PROFILES.iter().find_map(|p| {
             p.opening_date_line
-                .is_some_and(|format| opens_with_date_line(body, format))
+                .filter(|format| opens_with_date_line(body, format))
+                .map(|format| (p, Evidence::DateLine(format)))
         });
         let by_marks = |marks: fn(&Profile) -> &[&str]| {
-            PROFILES
-                .iter()
-                .find(|p| marks(p).iter().any(|mark| body.contains(mark)))
+            PROFILES.iter().find_map(|p| {
+                marks(p)
+                    .iter()
+                    .find(|mark| body.contains(*mark))
+                    .map(|mark| (p, Evidence::Mark(mark)))
+            })
         };
-        if let Some(profile) = by_date_line
+        if let Some((profile, evidence)) = by_date_line
             .or_else(|| by_marks(|p| p.marks))
             .or_else(|| by_marks(|p| p.weak_marks))
         {
-            return (profile, ChosenBy::Markup);
+            return (profile, ChosenBy::Markup, evidence);
         }
     }
-    (&DEFAULT, ChosenBy::Default)
+    (&DEFAULT, ChosenBy::Default, Evidence::Nothing)
+}
+
+/// Whether `site` is `host` or a subdomain of it.
+fn host_matches(site: &str, host: &str) -> bool {
+    site == host
+        || site
+            .strip_suffix(host)
+            .is_some_and(|prefix| prefix.ends_with('.'))
 }
 
 /// Whether the body opens with `<div>` and a date line of this `chrono` format.
@@ -778,7 +823,7 @@ fn opens_with_date_line(body: &str, format: &str) -> bool {
     };
     // A date line is short: its end is looked for in the first bytes only (cut at a
     // character boundary, which the text after it may not have at that byte).
-    let mut head_len = 64.min(rest.len());
+    let mut head_len = super::settings::OPENING_DATE_LINE_MAX_BYTES.min(rest.len());
     while !rest.is_char_boundary(head_len) {
         head_len -= 1;
     }

@@ -1,0 +1,62 @@
+//! The extraction's thresholds, named in one place (trafilatura's `settings.py` is the model).
+//!
+//! Every length is counted in characters (Unicode scalar values), not bytes, unless its
+//! name says otherwise. Changing one changes outputs: the corpus diff is its review.
+
+/// A date line is a short block: at most this many characters (`12/06/2023 - 17:21`,
+/// DW's `William Yang 2023-07-01T12:30:02.493Z`).
+pub(crate) const DATE_LINE_MAX_CHARS: usize = 64;
+
+/// Bytes of the body's head searched for the `</div>` that ends an opening date line
+/// when the profile is chosen by markup.
+pub(crate) const OPENING_DATE_LINE_MAX_BYTES: usize = 64;
+
+/// Bare text of at least this many characters reads as prose even without a sentence
+/// mark.
+pub(crate) const PROSE_MIN_CHARS: usize = 20;
+
+/// Left-out text is reported (`dropped-prose`) only from this many characters on, and
+/// only when it ends as a sentence does.
+pub(crate) const DROPPED_PROSE_MIN_CHARS: usize = 40;
+
+/// Left-out text whose first this-many non-space characters open a paragraph is in the
+/// article anyway (WSJ's summary, repeated with a name in brackets).
+pub(crate) const DROPPED_OPENING_CHARS: usize = 24;
+
+/// A block right after a picture (`<small>`, a `*caption*` class) captions it up to this
+/// many characters: agency captions run long (600 under an Al Jazeera lead image).
+pub(crate) const CAPTION_AFTER_PICTURE_MAX_CHARS: usize = 1000;
+
+/// A caption written beside its picture in a wrapper of two `<div>`s (BBC) is at most
+/// this long.
+pub(crate) const CAPTION_BESIDE_MAX_CHARS: usize = 300;
+
+/// A block that repeats a picture's `alt` is its caption from this many characters on
+/// (a shorter one, `相机胶卷`, is as likely a label).
+pub(crate) const CAPTION_REPEATING_ALT_MIN_CHARS: usize = 8;
+
+/// An image-source line names its source in fewer characters than this.
+pub(crate) const IMAGE_CREDIT_MAX_CHARS: usize = 100;
+
+/// A label that opens a list of related links (`更多俄乌局势最新动态请见：`) is at most
+/// this long.
+pub(crate) const RELATED_LINKS_LABEL_MAX_CHARS: usize = 30;
+
+/// A link's text reads as another article's headline from this many characters on.
+pub(crate) const HEADLINE_LINK_MIN_CHARS: usize = 6;
+
+/// A closing attribution in parentheses (`（综合报道）`) is at most this long…
+pub(crate) const ATTRIBUTION_MAX_CHARS: usize = 40;
+
+/// …or this long when it is a note on the article's own origin (`（本文译自…）`).
+pub(crate) const ORIGIN_NOTE_MAX_CHARS: usize = 120;
+
+/// A newsroom credit in parentheses names people in at most this many characters.
+pub(crate) const CREDIT_NAMES_MAX_CHARS: usize = 60;
+
+/// A byline line by its label (`編輯：李向陽　網編：程皓楠`) is at most this long.
+pub(crate) const BYLINE_LINE_MAX_CHARS: usize = 80;
+
+/// A date stamp printed after the text in the Republic of China calendar (`1091201`) has
+/// this many digits.
+pub(crate) const ROC_STAMP_DIGITS: usize = 7;

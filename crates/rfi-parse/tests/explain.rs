@@ -1,0 +1,236 @@
+//! `explain` on every fixture: its decisions account for every field the article fills
+//! from the body, and for every text the article leaves out.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use rfi_parse::{BodyMarkup, Decision, Destination, Explanation, ParseOptions, Stage};
+
+fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures")
+}
+
+/// Every input fixture that parses: the archive files, the encodings and the posts.
+fn inputs() -> Vec<(PathBuf, ParseOptions)> {
+    let mut inputs = Vec::new();
+    for folder in ["", "encodings", "posts"] {
+        for entry in fs::read_dir(fixtures().join(folder)).unwrap() {
+            let path = entry.unwrap().path();
+            let name = path.file_name().unwrap().to_string_lossy().into_owned();
+            let options = if name.ends_with(".md") {
+                ParseOptions::new().body_markup(BodyMarkup::Markdown)
+            } else if name.ends_with(".txt") && !name.contains(".expected.") {
+                ParseOptions::new()
+            } else {
+                continue;
+            };
+            inputs.push((path, options));
+        }
+    }
+    inputs.sort_by(|a, b| a.0.cmp(&b.0));
+    inputs
+}
+
+fn texts_to(decisions: &[Decision], to: Destination) -> Vec<&str> {
+    decisions
+        .iter()
+        .filter(|d| d.to == to)
+        .map(|d| d.text.as_str())
+        .collect()
+}
+
+/// What is wrong with one fixture's explanation, if anything.
+fn mismatches(name: &str, explanation: &Explanation) -> Vec<String> {
+    let (article, decisions) = (&explanation.article, &explanation.decisions);
+    let mut wrong = Vec::new();
+    let mut expect = |what: &str, ok: bool| {
+        if !ok {
+            wrong.push(format!("{name}: {what}"));
+        }
+    };
+    // The paragraph decisions are the paragraphs, in order: none missing, none extra.
+    expect(
+        "the paragraph decisions are not the paragraphs",
+        texts_to(decisions, Destination::Paragraph) == article.paragraphs,
+    );
+    // Every text the article leaves out that reads like prose was dropped by a named rule.
+    for dropped in &explanation.diagnostics.dropped_text {
+        expect(
+            &format!("left-out text {dropped:?} has no dropped decision"),
+            decisions.iter().any(|d| {
+                d.to == Destination::Dropped && !d.rule.is_empty() && d.text.contains(dropped)
+            }),
+        );
+    }
+    if let Some(lead) = &article.lead {
+        expect(
+            "the lead has no lead decision",
+            texts_to(decisions, Destination::Lead).contains(&lead.as_str()),
+        );
+    }
+    let byline: Vec<&str> = article.byline.iter().flat_map(|b| b.lines()).collect();
+    let byline_decisions = texts_to(decisions, Destination::Byline);
+    expect(
+        &format!("byline {byline:?} against its decisions {byline_decisions:?}"),
+        byline.len() == byline_decisions.len()
+            && byline
+                .iter()
+                .all(|line| byline_decisions.iter().any(|d| d.contains(line.trim()))),
+    );
+    expect(
+        "tags",
+        texts_to(decisions, Destination::Tag) == article.tags,
+    );
+    let image_urls: Vec<&str> = article.images.iter().map(|i| i.url.as_str()).collect();
+    expect(
+        "images",
+        texts_to(decisions, Destination::Image)
+            .iter()
+            .filter(|url| !article.lead_image.as_ref().is_some_and(|l| &l.url == *url))
+            .copied()
+            .collect::<Vec<_>>()
+            == image_urls,
+    );
+    let embed_urls: Vec<&str> = article.embeds.iter().map(|e| e.url.as_str()).collect();
+    expect(
+        "embeds",
+        texts_to(decisions, Destination::Embed) == embed_urls,
+    );
+    expect(
+        "share links",
+        texts_to(decisions, Destination::ShareLink).len() == article.share_links.len(),
+    );
+    if let Some(copyright) = &article.copyright {
+        expect(
+            "copyright",
+            texts_to(decisions, Destination::Copyright).first() == Some(&copyright.as_str()),
+        );
+    }
+    if let Some(image) = &article.lead_image {
+        expect(
+            "lead image",
+            texts_to(decisions, Destination::LeadImage).contains(&image.url.as_str()),
+        );
+    }
+    for image in article.images.iter().chain(&article.lead_image) {
+        for (caption, to) in [
+            (&image.caption, Destination::Caption),
+            (&image.credit, Destination::Credit),
+        ] {
+            if let Some(caption) = caption {
+                expect(
+                    &format!("caption or credit {caption:?} has no decision"),
+                    decisions.iter().any(|d| {
+                        d.to == to && (caption.contains(d.text.trim()) || d.text.contains(caption))
+                    }),
+                );
+            }
+        }
+    }
+    // Every decision names a rule of the stage it ran in.
+    let rules = rfi_parse::rules();
+    for decision in decisions {
+        expect(
+            &format!(
+                "rule {:?} of {:?} is not listed",
+                decision.rule, decision.stage
+            ),
+            rules
+                .iter()
+                .any(|r| r.name == decision.rule && r.stage == decision.stage),
+        );
+    }
+    wrong
+}
+
+#[test]
+fn explain_accounts_for_every_field_and_every_left_out_text_of_every_fixture() {
+    let mut wrong = Vec::new();
+    let mut explained = 0;
+    for (path, options) in inputs() {
+        let bytes = fs::read(&path).unwrap();
+        let name = path.file_name().unwrap().to_string_lossy();
+        let explanation = rfi_parse::explain(&bytes, &options).expect("fixture parses");
+        // The explanation's article is the one `parse` gives.
+        assert_eq!(
+            explanation.article,
+            rfi_parse::parse(&bytes, &options).unwrap(),
+            "{name}"
+        );
+        wrong.extend(mismatches(&name, &explanation));
+        explained += 1;
+    }
+    assert!(explained >= 30, "only {explained} fixtures found");
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+#[test]
+fn a_paragraph_taken_back_is_explained_where_it_went() {
+    // The closing `（综合报道）` was a paragraph until the end showed it an attribution.
+    let input =
+        "<!--0-->\n[T](https://www.rfi.fr/cn/x)\n------\n\n<p>正文第一段。</p><p>（综合报道）</p>";
+    let explanation = rfi_parse::explain(input, &ParseOptions::new()).unwrap();
+    let last = explanation.decisions.last().unwrap();
+    assert_eq!(
+        (last.text.as_str(), last.to, last.rule, last.stage),
+        (
+            "（综合报道）",
+            Destination::Byline,
+            "closing-attribution",
+            Stage::Finish
+        )
+    );
+    assert_eq!(explanation.article.paragraphs, ["正文第一段。"]);
+    assert!(mismatches("inline", &explanation).is_empty());
+}
+
+#[test]
+fn a_left_out_container_text_is_explained_by_its_rule() {
+    let prose = "這是一段直接寫在容器裡的文字，讀起來像文章的句子，卻不在任何段落裡，所以文章把它留在外面。";
+    let input = format!(
+        "<!--0-->\n[T](https://www.rfi.fr/cn/x)\n------\n\n<div>{prose}<p>正文。</p></div>"
+    );
+    let explanation = rfi_parse::explain(&input, &ParseOptions::new()).unwrap();
+    assert_eq!(explanation.diagnostics.dropped_text, [prose]);
+    assert!(
+        explanation
+            .decisions
+            .iter()
+            .any(|d| d.text == prose && d.to == Destination::Dropped && d.rule == "container-text")
+    );
+}
+
+/// `docs/rules.md` as the code lists the rules: the list is written once, in the code.
+fn rules_document() -> String {
+    let mut doc = String::from(
+        "# The extraction's rules\n\n\
+         Generated from the code (`rfi_parse::rules()`) by\n\
+         `UPDATE_RULES_DOC=1 cargo test -p rfi-parse --test explain`; a test fails when it\n\
+         differs. `rfi-parse explain FILE` names the rule that sent each block of a body\n\
+         where it went; `rfi-parse explain --list-rules` prints this list.\n\n\
+         Within a stage the rules run in this order, and the first that claims an element or\n\
+         a block decides it: a rule further down never sees what one above took.\n",
+    );
+    let mut stage = None;
+    for rule in rfi_parse::rules() {
+        if stage != Some(rule.stage) {
+            stage = Some(rule.stage);
+            doc.push_str(&format!("\n## {}\n\n", rule.stage.as_str()));
+        }
+        doc.push_str(&format!("- `{}`: {}\n", rule.name, rule.summary));
+    }
+    doc
+}
+
+#[test]
+fn docs_rules_md_is_the_list_the_code_runs() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs/rules.md");
+    if std::env::var_os("UPDATE_RULES_DOC").is_some() {
+        fs::write(&path, rules_document()).unwrap();
+    }
+    let written = fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        written == rules_document(),
+        "docs/rules.md differs from the rules in the code: run UPDATE_RULES_DOC=1 cargo test -p rfi-parse --test explain"
+    );
+}

@@ -1,0 +1,116 @@
+//! `rfi-parse explain FILE`: every block of one body, where it went and the rule that sent it.
+
+use std::io::{self, BufWriter, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::Result;
+use rfi_parse::{Explanation, ParseOptions};
+
+use crate::batch::input::Input;
+use crate::batch::site::SiteZones;
+use crate::cli::{ExplainArgs, ReportFormat};
+
+pub fn run(args: ExplainArgs) -> Result<ExitCode> {
+    let stdout = io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    if args.list_rules {
+        for rule in rfi_parse::rules() {
+            match args.format {
+                ReportFormat::Human => writeln!(
+                    out,
+                    "{:<8} {:<28} {}",
+                    rule.stage.as_str(),
+                    rule.name,
+                    rule.summary
+                )?,
+                ReportFormat::Json => writeln!(out, "{}", serde_json::to_string(&rule)?)?,
+            }
+        }
+        out.flush()?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let Some(path) = args.file else {
+        anyhow::bail!("explain: name the FILE to explain (`-` for standard input)");
+    };
+    let input = if path.as_os_str() == "-" {
+        Input::Stdin
+    } else {
+        Input::File {
+            relative: PathBuf::from(path.file_name().unwrap_or_default()),
+            path,
+        }
+    };
+    let mut base = ParseOptions::new().zone(args.tz);
+    if let Some(encoding) = args.encoding {
+        base = base.encoding(encoding);
+    }
+    if let Some(profile) = args.profile {
+        base = base.profile(profile);
+    }
+    let options = SiteZones::default().options_for(&input, &base);
+    let source = input.source();
+    let bytes = match input.read(args.max_size) {
+        Ok(read) => read.bytes,
+        Err(error) => {
+            eprintln!("{source}: {}", crate::batch::io_message(&error));
+            return Ok(ExitCode::FAILURE);
+        }
+    };
+    let explanation = match rfi_parse::explain(&bytes, &options) {
+        Ok(explanation) => explanation,
+        Err(error) => {
+            eprintln!("{source}:{}: {error}", error.line());
+            return Ok(ExitCode::FAILURE);
+        }
+    };
+    match args.format {
+        ReportFormat::Human => write_human(&explanation, &mut out)?,
+        ReportFormat::Json => write_json(&explanation, &mut out)?,
+    }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The longest text a line of the human report shows, in characters.
+const EXCERPT_CHARS: usize = 100;
+
+/// A line per decision: destination, `stage:rule`, and the text as a quoted excerpt.
+fn write_human(explanation: &Explanation, out: &mut dyn Write) -> io::Result<()> {
+    let extractor = &explanation.diagnostics.extractor;
+    writeln!(
+        out,
+        "profile {} ({})",
+        extractor.profile, explanation.profile_evidence
+    )?;
+    for decision in &explanation.decisions {
+        let rule = format!("{}:{}", decision.stage.as_str(), decision.rule);
+        let mut excerpt: String = decision.text.chars().take(EXCERPT_CHARS).collect();
+        if decision.text.chars().count() > EXCERPT_CHARS {
+            excerpt.push('…');
+        }
+        writeln!(out, "{:<11} {:<36} {excerpt:?}", decision.to.as_str(), rule)?;
+    }
+    Ok(())
+}
+
+/// One JSON object per line: the profile's choice first (`"to": "profile"`, the rule
+/// being how it was chosen), then each decision with `text`, `to`, `rule` and `stage`.
+fn write_json(explanation: &Explanation, out: &mut dyn Write) -> io::Result<()> {
+    let extractor = &explanation.diagnostics.extractor;
+    let profile = serde_json::json!({
+        "text": extractor.profile,
+        "to": "profile",
+        "rule": extractor.chosen_by.as_str(),
+        "evidence": explanation.profile_evidence,
+    });
+    writeln!(out, "{profile}")?;
+    for decision in &explanation.decisions {
+        writeln!(
+            out,
+            "{}",
+            serde_json::to_string(decision).expect("a decision serializes")
+        )?;
+    }
+    Ok(())
+}
