@@ -55,7 +55,8 @@ pub struct InputArgs {
     pub paths: Vec<PathBuf>,
 
     /// Time zone of RFI's `DD/MM/YYYY - HH:MM` date line (an IANA name).
-    #[arg(long, value_name = "ZONE", default_value = "Europe/Paris")]
+    #[arg(long, value_name = "ZONE", default_value = "Europe/Paris",
+          value_parser = Named::<Zone>::new(rfi_parse::zone_names), hide_possible_values = true)]
     pub tz: Zone,
 
     /// The inputs' encoding, as a WHATWG label (`gb18030`, `big5`, `utf-8`…); by default
@@ -65,7 +66,8 @@ pub struct InputArgs {
 
     /// Read every body with this source profile (`rfi`, `cna`, `dw`…, or `default`, the
     /// careful default for unknown sources) instead of the one its host or markup names.
-    #[arg(long, value_name = "NAME")]
+    #[arg(long, value_name = "NAME",
+          value_parser = Named::<ProfileName>::new(rfi_parse::profile_names))]
     pub profile: Option<ProfileName>,
 
     /// Read more input paths from FILE (`-` for standard input), one per line.
@@ -114,12 +116,14 @@ pub struct ConvertArgs {
     pub out_dir: Option<PathBuf>,
 
     /// With --out-dir: convert only inputs whose output is missing, or was made from
-    /// another size, time or content of the input, by another version or with other options.
+    /// another size, time or content of the input, by another version or with other
+    /// options (a post's site time zone included); standard input is always converted.
     #[arg(long, requires = "out_dir")]
     pub update: bool,
 
-    /// With --out-dir: remove the outputs whose input no longer exists (as
-    /// `rsync --delete`); without it they are only counted in the summary.
+    /// With --out-dir: remove the outputs that no input of this run makes (as
+    /// `rsync --delete`), only when they still hold what this tool wrote; without it they
+    /// are only counted in the summary.
     #[arg(long, requires = "out_dir")]
     pub delete: bool,
 
@@ -146,11 +150,16 @@ pub struct CheckArgs {
     #[command(flatten)]
     pub input: InputArgs,
 
-    /// Report format: one line per finding and a summary, or one JSON document.
+    /// Report format: a summary and the findings grouped by level, or one JSON document.
     #[arg(short, long, value_enum, default_value_t = ReportFormat::Human)]
     pub format: ReportFormat,
 
-    /// Make warnings fail the check too (exit status 1).
+    /// Every finding on a line of its own (`FILE:LINE: level[id]: message`), notes too,
+    /// instead of grouped by rule and repeated text.
+    #[arg(long)]
+    pub per_file: bool,
+
+    /// Make warnings fail the check too (exit status 1); notes never fail it.
     #[arg(long, value_enum, value_name = "WHAT")]
     pub deny: Option<Deny>,
 
@@ -184,7 +193,8 @@ pub struct ExplainArgs {
     pub format: ReportFormat,
 
     /// Time zone of RFI's `DD/MM/YYYY - HH:MM` date line (an IANA name).
-    #[arg(long, value_name = "ZONE", default_value = "Europe/Paris")]
+    #[arg(long, value_name = "ZONE", default_value = "Europe/Paris",
+          value_parser = Named::<Zone>::new(rfi_parse::zone_names), hide_possible_values = true)]
     pub tz: Zone,
 
     /// The input's encoding, as a WHATWG label; by default it is detected.
@@ -192,7 +202,8 @@ pub struct ExplainArgs {
     pub encoding: Option<TextEncoding>,
 
     /// Read the body with this source profile instead of the one its host or markup names.
-    #[arg(long, value_name = "NAME")]
+    #[arg(long, value_name = "NAME",
+          value_parser = Named::<ProfileName>::new(rfi_parse::profile_names))]
     pub profile: Option<ProfileName>,
 
     /// The largest input read, in bytes (suffixes K, M, G: 1024-based).
@@ -202,6 +213,60 @@ pub struct ExplainArgs {
     /// List the rules of each stage, in the order they run, and exit.
     #[arg(long)]
     pub list_rules: bool,
+}
+
+/// A value read by its type's `FromStr`, whose known names clap offers to shell
+/// completions (profiles for `--profile`, IANA zones for `--tz`).
+#[derive(Clone)]
+struct Named<T> {
+    names: fn() -> Vec<&'static str>,
+    read: std::marker::PhantomData<fn() -> T>,
+}
+
+impl<T> Named<T> {
+    fn new(names: fn() -> Vec<&'static str>) -> Self {
+        Self {
+            names,
+            read: std::marker::PhantomData,
+        }
+    }
+}
+
+impl<T> clap::builder::TypedValueParser for Named<T>
+where
+    T: std::str::FromStr + Clone + Send + Sync + 'static,
+    T::Err: std::fmt::Display,
+{
+    type Value = T;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<T, clap::Error> {
+        let text = value
+            .to_str()
+            .ok_or_else(|| clap::Error::new(clap::error::ErrorKind::InvalidUtf8).with_cmd(cmd))?;
+        text.parse().map_err(|error: T::Err| {
+            let name = arg.map_or_else(|| "...".to_string(), ToString::to_string);
+            clap::Error::raw(
+                clap::error::ErrorKind::ValueValidation,
+                format!("invalid value '{text}' for '{name}': {error}\n"),
+            )
+            .with_cmd(cmd)
+        })
+    }
+
+    fn possible_values(
+        &self,
+    ) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
+        Some(Box::new(
+            (self.names)()
+                .into_iter()
+                .map(clap::builder::PossibleValue::new),
+        ))
+    }
 }
 
 /// A percentage from 0 to 100.
@@ -424,6 +489,7 @@ impl ConvertConfig {
                 max_size: input.max_size,
                 warn_lossy: !input.quiet,
                 site_zones: Default::default(),
+                stamp_key: format!("dedupe {:?}", args.dedupe),
                 error_format: match args.error_format {
                     ReportFormat::Human => ErrorFormat::Human,
                     ReportFormat::Json => ErrorFormat::Json,

@@ -8,10 +8,12 @@ use serde::Serialize;
 
 use rfi_parse::{Article, ParseOptions, diagnose};
 
-/// How serious a finding is.
+/// How serious a finding is: a `note` says what a file is (a duplicate, a page without a
+/// URL), a `warning` points to an extraction defect, an `error` to a file not read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
+    Note,
     Warning,
     Error,
 }
@@ -19,6 +21,7 @@ pub enum Severity {
 impl Severity {
     pub fn as_str(self) -> &'static str {
         match self {
+            Severity::Note => "note",
             Severity::Warning => "warning",
             Severity::Error => "error",
         }
@@ -36,6 +39,7 @@ pub enum Rule {
     MissingDateLine,
     UnparseableDate,
     NoParagraphs,
+    NoText,
     EmptyLead,
     PlaceholderLeadImage,
     CollectedBeforePublished,
@@ -47,7 +51,7 @@ pub enum Rule {
 
 impl Rule {
     /// Every rule, in the order of the documentation.
-    pub const ALL: [Rule; 14] = [
+    pub const ALL: [Rule; 15] = [
         Rule::Unreadable,
         Rule::Unparseable,
         Rule::EmptyTitle,
@@ -55,6 +59,7 @@ impl Rule {
         Rule::MissingDateLine,
         Rule::UnparseableDate,
         Rule::NoParagraphs,
+        Rule::NoText,
         Rule::EmptyLead,
         Rule::PlaceholderLeadImage,
         Rule::CollectedBeforePublished,
@@ -74,6 +79,7 @@ impl Rule {
             Rule::MissingDateLine => "missing-date-line",
             Rule::UnparseableDate => "unparseable-date",
             Rule::NoParagraphs => "no-paragraphs",
+            Rule::NoText => "no-text",
             Rule::EmptyLead => "empty-lead",
             Rule::PlaceholderLeadImage => "placeholder-lead-image",
             Rule::CollectedBeforePublished => "collected-before-published",
@@ -84,10 +90,26 @@ impl Rule {
         }
     }
 
+    /// Errors: a file not read. Notes: what a file is (a gallery or video page without
+    /// paragraphs, a duplicate, a link line without URL), which no extraction fix changes.
+    /// Warnings: what points to an extraction defect (text left out or never found,
+    /// furniture kept, a date not read).
     pub fn severity(self) -> Severity {
         match self {
             Rule::Unreadable | Rule::Unparseable => Severity::Error,
-            _ => Severity::Warning,
+            Rule::EmptyTitle
+            | Rule::EmptyUrl
+            | Rule::NoParagraphs
+            | Rule::EmptyLead
+            | Rule::PlaceholderLeadImage
+            | Rule::DuplicateUrl
+            | Rule::DuplicateContent => Severity::Note,
+            Rule::MissingDateLine
+            | Rule::UnparseableDate
+            | Rule::NoText
+            | Rule::CollectedBeforePublished
+            | Rule::DroppedProse
+            | Rule::RepeatedText => Severity::Warning,
         }
     }
 
@@ -102,7 +124,12 @@ impl Rule {
             Rule::EmptyUrl => "the link line has no URL (`[title]()`)",
             Rule::MissingDateLine => "the body has no date line",
             Rule::UnparseableDate => "the date line is not a date this tool reads",
-            Rule::NoParagraphs => "the article has no paragraph of text",
+            Rule::NoParagraphs => {
+                "the article has no paragraph of text (a gallery or video page: its text, if any, is its lead or captions)"
+            }
+            Rule::NoText => {
+                "the body holds text, but no lead, paragraph or caption was read from it"
+            }
             Rule::EmptyLead => "the article has no lead paragraph",
             Rule::PlaceholderLeadImage => {
                 "the lead image is the source's generic placeholder picture (RFI's social card)"
@@ -114,7 +141,7 @@ impl Rule {
                 "text a rule left out (layout-div text, a caption without a picture) reads like article text"
             }
             Rule::RepeatedText => {
-                "a lead or paragraph (digits masked) recurs in many files of the same site: page furniture or a credit template"
+                "a lead or paragraph (digits masked) recurs in many files of the same site, not as the form of one series: page furniture or a promotion"
             }
         }
     }
@@ -166,6 +193,9 @@ struct Facts {
     /// What the file's text is compared across: its site, else its profile when the
     /// markup chose one, else no site.
     group: String,
+    /// A fingerprint of the title with digits masked: the files of one series (`追踪首相
+    /// （1日）`, `（2日）`…) share it, and the text they share is the series' form.
+    title: u64,
     /// The profile expects a publication time and none was read.
     no_published: bool,
     /// A fingerprint of the URL.
@@ -274,6 +304,8 @@ pub fn check_file(source: String, bytes: &[u8], options: &ParseOptions) -> FileR
             Rule::MissingDateLine,
             "no date line before the article".into(),
         ),
+        // A source that prints a day without a time gives `published_date` alone.
+        (Some(_), None) if article.published_date.is_some() && !extractor.expects_time => {}
         (Some(line), None) => report.push(
             body,
             Rule::UnparseableDate,
@@ -300,6 +332,21 @@ pub fn check_file(source: String, bytes: &[u8], options: &ParseOptions) -> FileR
             Rule::NoParagraphs,
             "the article has no paragraph of text".into(),
         );
+        let captioned = article
+            .lead_image
+            .iter()
+            .chain(&article.images)
+            .any(|image| image.caption.is_some());
+        if article.lead.is_none() && !captioned {
+            let text = visible_chars(bytes, options, diagnostics.body_line);
+            if text >= NO_TEXT_MIN_CHARS {
+                report.push(
+                    body,
+                    Rule::NoText,
+                    format!("the body holds {text}+ characters of text, but no lead, paragraph or caption was read"),
+                );
+            }
+        }
     }
     if article.lead.is_none() && extractor.expects_lead {
         report.push(
@@ -329,6 +376,7 @@ pub fn check_file(source: String, bytes: &[u8], options: &ParseOptions) -> FileR
         );
     }
     let (lines, samples) = masked_lines(&article);
+    let title = fingerprint(&mask_digits(&article.title));
     let group = match (&article.site, extractor.chosen_by) {
         (Some(site), _) => site.clone(),
         (None, rfi_parse::ChosenBy::Default) => "(no site)".to_string(),
@@ -338,6 +386,7 @@ pub fn check_file(source: String, bytes: &[u8], options: &ParseOptions) -> FileR
         body_line: diagnostics.body_line,
         lines,
         samples,
+        title,
         group,
         no_published: extractor.expects_time && article.published.is_none(),
         content: content_hash(&article),
@@ -349,29 +398,78 @@ pub fn check_file(source: String, bytes: &[u8], options: &ParseOptions) -> FileR
     report
 }
 
+/// How many characters of text outside markup a body must hold for `no-text`: an empty
+/// page (`<div><p/></div>`, a stray `null`) is what the source sent, not a defect.
+const NO_TEXT_MIN_CHARS: usize = 20;
+
+/// The characters of text (not white space) outside tags, scripts and styles in the body
+/// from line `body_line` on, counted up to [`NO_TEXT_MIN_CHARS`]: only for the rare file
+/// whose article came out empty.
+fn visible_chars(bytes: &[u8], options: &ParseOptions, body_line: usize) -> usize {
+    let Ok(decoded) = rfi_parse::decode(bytes, options) else {
+        return 0;
+    };
+    let body = decoded
+        .text
+        .split_inclusive('\n')
+        .skip(body_line.saturating_sub(1))
+        .collect::<String>();
+    let lower = body.to_ascii_lowercase();
+    let mut count = 0;
+    let mut at = 0;
+    while at < body.len() && count < NO_TEXT_MIN_CHARS {
+        let rest = &lower[at..];
+        if rest.starts_with('<') {
+            // A script's or style's content is code, not text.
+            let end_tag = ["script", "style"]
+                .into_iter()
+                .find(|name| rest[1..].starts_with(name))
+                .map(|name| format!("</{name}"));
+            let end = match end_tag {
+                Some(close) => rest.find(&close).map(|i| i + close.len()),
+                None => Some(0),
+            };
+            at += end
+                .and_then(|from| rest[from..].find('>').map(|i| from + i + 1))
+                .unwrap_or(rest.len());
+            continue;
+        }
+        let c = rest.chars().next().expect("not at the end");
+        count += usize::from(!c.is_whitespace());
+        at += c.len_utf8();
+    }
+    count
+}
+
 /// The lead's and paragraphs' fingerprints with runs of digits masked (`#`), each once,
 /// and a short sample of each text.
 fn masked_lines(article: &Article) -> (Vec<u64>, Vec<(u64, String)>) {
     let mut lines = Vec::new();
     let mut samples = Vec::new();
     for text in article.lead.iter().chain(&article.paragraphs) {
-        let mut masked = String::with_capacity(text.len());
-        for c in text.chars() {
-            if c.is_numeric() {
-                if !masked.ends_with('#') {
-                    masked.push('#');
-                }
-            } else {
-                masked.push(c);
-            }
-        }
-        let hash = fingerprint(masked.trim());
+        let hash = fingerprint(&mask_digits(text));
         if !lines.contains(&hash) {
             lines.push(hash);
             samples.push((hash, text.chars().take(60).collect()));
         }
     }
     (lines, samples)
+}
+
+/// The text with each run of digits as one `#` and white space left out, so that `第744天`
+/// and `第 745 天` read the same.
+fn mask_digits(text: &str) -> String {
+    let mut masked = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_numeric() {
+            if !masked.ends_with('#') {
+                masked.push('#');
+            }
+        } else if !c.is_whitespace() {
+            masked.push(c);
+        }
+    }
+    masked
 }
 
 /// Runs the cross-file rules over file reports given in input order, and keeps the
@@ -383,8 +481,12 @@ pub struct Checker {
     /// with the number of files, not with the length of their URLs.
     urls: HashMap<u64, String>,
     contents: HashMap<u64, String>,
-    /// How often each text (by group and fingerprint) occurs, one count per file.
+    /// How often each text (by group and fingerprint) occurs, one count per file; a file
+    /// with the text of an earlier one (a duplicate) is not counted again.
     repeats: HashMap<(usize, u64), usize>,
+    /// How often each text occurs in files of each masked title (by group, text and
+    /// title fingerprints), to tell a series' form from furniture.
+    by_title: HashMap<(usize, u64, u64), usize>,
     /// A short sample of each text, kept for the texts of the files' first occurrence.
     samples: HashMap<(usize, u64), String>,
     /// Group names, and their file counts, by index.
@@ -403,7 +505,10 @@ struct SeenFile {
     body_line: usize,
     lines: Vec<u64>,
     profile: Option<&'static str>,
+    /// No warning or error (so far).
     clean: bool,
+    /// Notes only.
+    noted: bool,
 }
 
 /// When a text recurs often enough to be reported as `repeated-text`: in at least
@@ -431,6 +536,8 @@ pub struct ProfileFigures {
     /// Files whose profile expects a publication time and none was read.
     pub no_published: usize,
     pub dropped_prose: usize,
+    /// Files whose body holds text of which nothing was read.
+    pub no_text: usize,
     pub repeated_text: usize,
 }
 
@@ -441,6 +548,9 @@ pub struct CheckSummary {
     pub clean: usize,
     pub with_warnings: usize,
     pub with_errors: usize,
+    /// Files with notes (what a file is) and no warning or error; counted as clean too.
+    pub with_notes: usize,
+    pub notes: usize,
     pub warnings: usize,
     pub errors: usize,
     /// The earliest and latest publication times.
@@ -486,13 +596,17 @@ impl Checker {
                     }
                 }
             }
+            let mut duplicate = false;
             if let Some(hash) = facts.content {
                 match self.contents.get(&hash) {
-                    Some(first) => report.push(
-                        None,
-                        Rule::DuplicateContent,
-                        format!("same text as {first}"),
-                    ),
+                    Some(first) => {
+                        duplicate = true;
+                        report.push(
+                            None,
+                            Rule::DuplicateContent,
+                            format!("same text as {first}"),
+                        )
+                    }
                     None => {
                         self.contents.insert(hash, report.source.clone());
                     }
@@ -516,10 +630,14 @@ impl Checker {
                     self.groups.len() - 1
                 }
             };
-            self.groups[group].1 += 1;
-            for (hash, sample) in facts.samples {
-                *self.repeats.entry((group, hash)).or_default() += 1;
-                self.samples.entry((group, hash)).or_insert(sample);
+            // A duplicate's texts were counted with the file it repeats.
+            if !duplicate {
+                self.groups[group].1 += 1;
+                for (hash, sample) in facts.samples {
+                    *self.repeats.entry((group, hash)).or_default() += 1;
+                    *self.by_title.entry((group, hash, facts.title)).or_default() += 1;
+                    self.samples.entry((group, hash)).or_insert(sample);
+                }
             }
             if let Some((name, _)) = report.profile {
                 let figures = self.summary.by_profile.entry(name).or_default();
@@ -529,9 +647,10 @@ impl Checker {
                 source: report.source.clone(),
                 group,
                 body_line: facts.body_line,
-                lines: facts.lines,
+                lines: if duplicate { Vec::new() } else { facts.lines },
                 profile: report.profile.map(|(name, _)| name),
                 clean: false,
+                noted: false,
             });
             let summary = &mut self.summary;
             let site = facts.site.unwrap_or_else(|| "(no site)".to_string());
@@ -561,20 +680,27 @@ impl Checker {
             let has = |rule| report.findings.iter().any(|f| f.rule == rule);
             figures.no_paragraphs += usize::from(has(Rule::NoParagraphs));
             figures.dropped_prose += usize::from(has(Rule::DroppedProse));
+            figures.no_text += usize::from(has(Rule::NoText));
         }
         if let Some(seen) = self.seen.last_mut()
             && seen.source == report.source
         {
-            seen.clean = report.worst().is_none();
+            seen.clean = report.worst() <= Some(Severity::Note);
+            seen.noted = report.worst() == Some(Severity::Note);
         }
         match report.worst() {
             None => summary.clean += 1,
+            Some(Severity::Note) => {
+                summary.clean += 1;
+                summary.with_notes += 1;
+            }
             Some(Severity::Warning) => summary.with_warnings += 1,
             Some(Severity::Error) => summary.with_errors += 1,
         }
         for finding in &report.findings {
             *summary.rules.entry(finding.rule).or_default() += 1;
             match finding.severity {
+                Severity::Note => summary.notes += 1,
                 Severity::Warning => summary.warnings += 1,
                 Severity::Error => summary.errors += 1,
             }
@@ -582,45 +708,79 @@ impl Checker {
     }
 
     /// Ends the run: decides the rules that need every file (`repeated-text`), and gives
-    /// the summary with their findings, per file in input order.
-    pub fn finish(mut self) -> (CheckSummary, Vec<(String, Vec<Finding>)>) {
+    /// the summary, their findings per file in input order, and each repeated text once
+    /// with the files it is in.
+    pub fn finish(mut self) -> Finished {
         if let Some((from, to)) = self.summary.span {
             self.summary.published_from = Some(from.to_rfc3339());
             self.summary.published_to = Some(to.to_rfc3339());
         }
         let mut late = Vec::new();
+        let mut repeated: Vec<RepeatedText> = Vec::new();
         if !self.allowed.contains(&Rule::RepeatedText) {
             let threshold = self.repeat_threshold;
+            let needed = |group_files: usize| {
+                threshold
+                    .min_files
+                    .max((threshold.min_share / 100.0 * group_files as f64).ceil() as usize)
+            };
+            // The most files of one masked title a repeated text is in: when they are most
+            // of its files, the text is the form of that series (a schedule's `<上午>`, a
+            // daily count's sentence), not furniture.
+            let mut series: HashMap<(usize, u64), usize> = HashMap::new();
+            for ((group, hash, _), in_title) in &self.by_title {
+                if self.repeats[&(*group, *hash)] >= needed(self.groups[*group].1) {
+                    let most = series.entry((*group, *hash)).or_default();
+                    *most = (*most).max(*in_title);
+                }
+            }
+            let is_furniture = |key: &(usize, u64)| {
+                let count = self.repeats[key];
+                count >= needed(self.groups[key.0].1)
+                    && series.get(key).is_none_or(|most| most * 2 <= count)
+            };
+            let mut index: HashMap<(usize, u64), usize> = HashMap::new();
             for file in std::mem::take(&mut self.seen) {
                 let group_files = self.groups[file.group].1;
-                let needed = threshold
-                    .min_files
-                    .max((threshold.min_share / 100.0 * group_files as f64).ceil() as usize);
-                let findings: Vec<Finding> = file
-                    .lines
-                    .iter()
-                    .filter_map(|hash| {
-                        let count = self.repeats[&(file.group, *hash)];
-                        (count >= needed).then(|| {
-                            let sample = &self.samples[&(file.group, *hash)];
-                            Finding {
-                                line: Some(file.body_line),
-                                severity: Rule::RepeatedText.severity(),
-                                rule: Rule::RepeatedText,
-                                message: format!(
-                                    "{sample:?} recurs in {count} of {group_files} files of {}",
-                                    self.groups[file.group].0
-                                ),
-                            }
-                        })
-                    })
-                    .collect();
+                let mut findings = Vec::new();
+                for hash in &file.lines {
+                    let key = (file.group, *hash);
+                    if !is_furniture(&key) {
+                        continue;
+                    }
+                    let count = self.repeats[&key];
+                    let sample = &self.samples[&key];
+                    let group_name = &self.groups[file.group].0;
+                    findings.push(Finding {
+                        line: Some(file.body_line),
+                        severity: Rule::RepeatedText.severity(),
+                        rule: Rule::RepeatedText,
+                        message: format!(
+                            "{sample:?} recurs in {count} of {group_files} files of {group_name}"
+                        ),
+                    });
+                    let at = *index.entry(key).or_insert_with(|| {
+                        repeated.push(RepeatedText {
+                            text: sample.clone(),
+                            group: group_name.clone(),
+                            count,
+                            group_files,
+                            files: Vec::new(),
+                        });
+                        repeated.len() - 1
+                    });
+                    repeated[at].files.push(Located {
+                        source: file.source.clone(),
+                        line: file.body_line,
+                    });
+                }
                 if findings.is_empty() {
                     continue;
                 }
                 let summary = &mut self.summary;
                 if file.clean {
                     summary.clean -= 1;
+                    summary.with_notes -= usize::from(file.noted);
                     summary.with_warnings += 1;
                 }
                 summary.warnings += findings.len();
@@ -631,8 +791,45 @@ impl Checker {
                 late.push((file.source, findings));
             }
         }
-        (self.summary, late)
+        // The most widespread first.
+        repeated.sort_by_key(|text| std::cmp::Reverse(text.count));
+        Finished {
+            summary: self.summary,
+            late,
+            repeated,
+        }
     }
+}
+
+/// What a finished check gives.
+#[derive(Debug)]
+pub struct Finished {
+    pub summary: CheckSummary,
+    /// The `repeated-text` findings, per file in input order.
+    pub late: Vec<(String, Vec<Finding>)>,
+    /// Each repeated text once, the most widespread first.
+    pub repeated: Vec<RepeatedText>,
+}
+
+/// A text that recurs across a site's files, with every file it is in.
+#[derive(Debug, Clone, Serialize)]
+pub struct RepeatedText {
+    /// Its first 60 characters, as the first file has them.
+    pub text: String,
+    /// The site (or profile markup) whose files are compared.
+    pub group: String,
+    /// Files it is in (duplicates counted once).
+    pub count: usize,
+    /// Files of the group (duplicates counted once).
+    pub group_files: usize,
+    pub files: Vec<Located>,
+}
+
+/// A place in a file.
+#[derive(Debug, Clone, Serialize)]
+pub struct Located {
+    pub source: String,
+    pub line: usize,
 }
 
 impl Finding {
@@ -720,8 +917,9 @@ mod tests {
         };
         let article = |site: &str, n: usize, extra: &str| {
             format!(
-                "<!--1686586501000-->\n[t{n}](https://{site}/a/{n})\n------\n\n\
+                "<!--1686586501000-->\n[t{}](https://{site}/a/{n})\n------\n\n\
                  <p>The article called {} says what it says.</p>{extra}",
+                letters(n),
                 letters(n)
             )
         };
@@ -761,7 +959,7 @@ mod tests {
                 &ParseOptions::default(),
             );
             checker.add(&mut report);
-            let (summary, late) = checker.finish();
+            let Finished { summary, late, .. } = checker.finish();
             let case = (files, with_line, min_files);
             assert_eq!(late.len(), if reported { with_line } else { 0 }, "{case:?}");
             assert!(
@@ -799,10 +997,16 @@ mod tests {
             [Rule::DuplicateUrl],
             "empty-lead is allowed; other text"
         );
-        let (summary, _) = checker.finish();
+        let summary = checker.finish().summary;
+        // Duplicates are notes: the files stay clean.
         assert_eq!(
-            (summary.files, summary.clean, summary.with_warnings),
-            (3, 1, 2)
+            (
+                summary.files,
+                summary.clean,
+                summary.with_notes,
+                summary.with_warnings
+            ),
+            (3, 3, 2, 0)
         );
         assert_eq!(summary.sites.get("rfi.fr"), Some(&3));
         assert_eq!(summary.sections.get("rfi.fr/法国"), Some(&3));

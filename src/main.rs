@@ -23,9 +23,18 @@ static INTERRUPTED: AtomicBool = AtomicBool::new(false);
 /// The exit status of a run ended by SIGINT, as shells report it.
 const EXIT_INTERRUPTED: u8 = 130;
 
+/// How long the first signal lets the inputs being read end before the process exits
+/// without them: a read blocked on a FIFO or a hung mount never ends by itself.
+const SIGNAL_GRACE: std::time::Duration = std::time::Duration::from_secs(2);
+
+/// Whether standard error is JSON lines (`--error-format json`), for the line written
+/// when a run is abandoned.
+static JSON_ERRORS: AtomicBool = AtomicBool::new(false);
+
 fn main() -> ExitCode {
     // With `--error-format json` every line on standard error is JSON, usage errors too.
     let json_errors = json_errors_asked();
+    JSON_ERRORS.store(json_errors, Ordering::Relaxed);
     let args = match Args::try_parse() {
         Ok(args) => args,
         Err(error) if json_errors && error.use_stderr() => {
@@ -57,18 +66,37 @@ fn json_errors_asked() -> bool {
     })
 }
 
+/// Ends an interrupted run without waiting for its workers: the files they were writing
+/// are removed (every output file is whole or absent), and no stamp is written (the next
+/// `--update` converts what this run did not record).
+fn abandon() -> ! {
+    batch::output::remove_live_temporaries();
+    let message = "interrupted; inputs still being read were abandoned";
+    if JSON_ERRORS.load(Ordering::Relaxed) {
+        report_fatal("interrupted", message);
+    } else {
+        eprintln!("rfi-parse: {message}");
+    }
+    std::process::exit(EXIT_INTERRUPTED.into());
+}
+
 fn report_fatal(kind: &str, message: &str) {
     let line = serde_json::json!({"kind": kind, "message": message.trim_end()});
     eprintln!("{line}");
 }
 
 fn run(args: Args) -> Result<ExitCode> {
-    // SIGINT, SIGTERM and SIGHUP alike stop the run cleanly (whole files only); a second
-    // signal ends the process at once, the usual escape hatch.
+    // SIGINT, SIGTERM and SIGHUP alike stop the run cleanly (whole files only): no input
+    // starts after the first, and the process ends once the inputs being read end, or
+    // after a grace time whatever they do; a second signal ends it at once.
     ctrlc::set_handler(|| {
         if INTERRUPTED.swap(true, Ordering::SeqCst) {
-            std::process::exit(EXIT_INTERRUPTED.into());
+            abandon();
         }
+        std::thread::spawn(|| {
+            std::thread::sleep(SIGNAL_GRACE);
+            abandon();
+        });
     })
     .context("cannot install the Ctrl-C handler")?;
     match args.command {

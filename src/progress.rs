@@ -37,14 +37,6 @@ impl Progress {
         }
     }
 
-    /// Runs `write` with the bar hidden, so that its output is not torn.
-    pub fn suspend<R>(&self, write: impl FnOnce() -> R) -> R {
-        match &self.bar {
-            Some(bar) => bar.suspend(write),
-            None => write(),
-        }
-    }
-
     pub fn finish(&self) {
         if let Some(bar) = &self.bar {
             bar.finish_and_clear();

@@ -281,3 +281,34 @@ fn a_posts_folder_is_walked_for_every_post_jekyll_builds() {
         );
     }
 }
+
+/// A Jekyll site's root reads as its posts (issue 29: it gave "no input found"); its
+/// built `_site/` is never read, though it holds the same posts.
+#[test]
+fn a_jekyll_site_root_is_read_as_its_posts() {
+    let site = tempfile::tempdir().unwrap();
+    let posts = site.path().join("_posts");
+    let built = site.path().join("_site/_posts");
+    fs::create_dir_all(&posts).unwrap();
+    fs::create_dir_all(&built).unwrap();
+    fs::write(site.path().join("_config.yml"), "timezone: Asia/Taipei\n").unwrap();
+    for entry in fs::read_dir(fixture("posts")).unwrap() {
+        let path = entry.unwrap().path();
+        fs::copy(&path, posts.join(path.file_name().unwrap())).unwrap();
+        fs::copy(&path, built.join(path.file_name().unwrap())).unwrap();
+    }
+    let output = rfi_parse(&["-q", "-f", "jsonl", site.path().to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let lines: Vec<Value> = stdout(&output)
+        .lines()
+        .map(|line| serde_json::from_str(line).unwrap())
+        .collect();
+    assert_eq!(lines.len(), fs::read_dir(&posts).unwrap().count());
+    assert!(
+        lines.iter().all(
+            |article| article["source"].as_str().unwrap().contains("/_posts/")
+                && !article["source"].as_str().unwrap().contains("_site")
+        ),
+        "{lines:?}"
+    );
+}

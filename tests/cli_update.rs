@@ -68,12 +68,12 @@ fn update_converts_only_what_changed() {
         run(&["--tz", "Asia/Tokyo"]),
         "rfi-parse: 0 converted, 0 failed, 5 up to date",
     );
-    // Output written by another version is converted again, all of it.
+    // A stamp of the layout before (no layout number) is read as none: all converted again.
     let stamp = out.join(".rfi-parse-stamp.md");
     assert!(
         fs::read_to_string(&stamp)
             .unwrap()
-            .starts_with("rfi-parse ")
+            .starts_with("rfi-parse-stamp 2 ")
     );
     fs::write(&stamp, "rfi-parse 0.0.1 md\n").unwrap();
     starts(run(&[]), "rfi-parse: 5 converted, 0 failed, 0 up to date");

@@ -469,3 +469,84 @@ fn collapse(text: &str) -> String {
         .filter(|c| !c.is_whitespace())
         .collect()
 }
+
+/// What once stopped a whole site build: U+FFFE and U+FFFF in front matter values
+/// (Hugo exit 255, pandoc 64), the tags `..`, `index.xml` and one of 3,000 characters,
+/// and inputs named `index` and `_index` (Hugo's bundle and section pages, under which
+/// the sibling pages vanished). Hugo builds every page, with its tags, and pandoc reads
+/// every file.
+#[test]
+#[ignore = "needs hugo and pandoc; .ci/run installs them and runs ignored tests"]
+fn hugo_and_pandoc_take_hostile_values_tags_and_names() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    fs::create_dir_all(&input).unwrap();
+    let cna = fs::read_to_string(fixture("source-cna.txt")).unwrap();
+    let long_tag = format!("#{}", "標".repeat(3000));
+    let hostile = cna
+        .replacen("國防部：", "國防部\u{ffff}&#xFFFE;：", 1)
+        .replacen("alt=\"示意圖\"", "alt=\"示意&#xFFFF;圖\u{fffe}\"", 1)
+        .replacen("#國防部</a>", "#..</a>", 1)
+        .replacen(
+            "#台海</a>",
+            &format!("#index.xml</a></div><div class=\"keywordTag\"><a href=\"https://www.cna.com.tw/tag/c\">{long_tag}</a></div><div class=\"keywordTag\"><a href=\"https://www.cna.com.tw/tag/d\">#台海</a>"),
+            1,
+        );
+    assert_ne!(hostile, cna);
+    fs::write(input.join("index.txt"), &hostile).unwrap();
+    fs::write(input.join("_index.txt"), &cna).unwrap();
+    fs::copy(fixture("rfi-seed.txt"), input.join("sibling.txt")).unwrap();
+    let site = tempfile::tempdir().unwrap();
+    let content = site.path().join("content");
+    let converted = rfi_parse(&[
+        "-f",
+        "md",
+        "--out-dir",
+        content.to_str().unwrap(),
+        input.to_str().unwrap(),
+    ]);
+    assert!(converted.status.success(), "{}", stderr(&converted));
+    let mut names: Vec<String> = files_below(&content)
+        .iter()
+        .map(|path| path.file_name().unwrap().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(
+        names,
+        ["_index-article.md", "index-article.md", "sibling.md"]
+    );
+    for file in files_below(&content) {
+        let markdown = fs::read(&file).unwrap();
+        let args = [
+            "-f",
+            "commonmark+yaml_metadata_block",
+            "-t",
+            "plain",
+            "--standalone",
+        ];
+        let output = run("pandoc", &args, &markdown);
+        assert!(
+            output.status.success(),
+            "pandoc on {file:?}: {}",
+            stderr(&output)
+        );
+    }
+    build_hugo_site(
+        site.path(),
+        "",
+        "<h1>{{ .Title }}</h1><tags>{{ range .Params.tags }}[{{ . }}]{{ end }}</tags>",
+        "{{ range .Pages }}{{ .Title }}\n{{ end }}",
+    );
+    let public = site.path().join("public");
+    let page = |name: &str| fs::read_to_string(public.join(name).join("index.html")).unwrap();
+    for name in ["in/index-article", "in/_index-article", "in/sibling"] {
+        assert!(page(name).contains("<h1>"), "{name}");
+    }
+    let tags = page("in/index-article");
+    assert!(
+        tags.contains("[index-xml]") && tags.contains("[台海]"),
+        "{tags}"
+    );
+    assert!(!tags.contains("[..]"), "{tags}");
+    assert!(public.join("tags/index-xml/index.html").is_file());
+}

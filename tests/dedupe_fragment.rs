@@ -43,11 +43,7 @@ fn urls_that_differ_only_by_fragment_are_one_article() {
         stderr(&output)
     );
 
-    let output = rfi_parse(&["check", folder]);
+    let output = rfi_parse(&["check", "--per-file", folder]);
     let report = stdout(&output) + &stderr(&output);
-    assert_eq!(
-        report.matches("warning[duplicate-url]").count(),
-        2,
-        "{report}"
-    );
+    assert_eq!(report.matches("note[duplicate-url]").count(), 2, "{report}");
 }

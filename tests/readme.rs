@@ -1,6 +1,7 @@
-//! The README shows what the tool writes: its JSON example is made from the seed by this
-//! test (`UPDATE_README=1 cargo test --test readme` writes it), and its list of front
-//! matter keys names every key the Markdown writer emits.
+//! The README shows what the tool does: every command block it shows runs, in order, and
+//! succeeds; the JSON example of docs/formats.md is made from the seed by this test
+//! (`UPDATE_README=1 cargo test --test readme` writes it), and its list of front matter
+//! keys names every key the Markdown writer emits.
 
 mod common;
 
@@ -18,6 +19,133 @@ fn readme() -> (std::path::PathBuf, String) {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md");
     let text = std::fs::read_to_string(&path).expect("README.md");
     (path, text)
+}
+
+/// The page that shows each format in full.
+fn formats_doc() -> (std::path::PathBuf, String) {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/formats.md");
+    let text = std::fs::read_to_string(&path).expect("docs/formats.md");
+    (path, text)
+}
+
+/// The README's fenced blocks of one language (`sh`, `python`), in order.
+fn blocks<'a>(text: &'a str, language: &str) -> Vec<&'a str> {
+    let open = format!("```{language}\n");
+    let mut found = Vec::new();
+    let mut rest = text;
+    while let Some(at) = rest.find(&open) {
+        let body = &rest[at + open.len()..];
+        let end = body.find("```\n").expect("a closed block");
+        found.push(&body[..end]);
+        rest = &body[end..];
+    }
+    found
+}
+
+/// Whether what a block's `# needs:` line names is here: programs on the `PATH`, and
+/// Python modules (`py:duckdb`).
+fn available(needs: &str) -> bool {
+    needs
+        .split_whitespace()
+        .all(|need| match need.strip_prefix("py:") {
+            Some(module) => std::process::Command::new("python3")
+                .args(["-c", &format!("import {module}")])
+                .output()
+                .is_ok_and(|output| output.status.success()),
+            None => std::process::Command::new("sh")
+                .args(["-c", &format!("command -v {need}")])
+                .output()
+                .is_ok_and(|output| output.status.success()),
+        })
+}
+
+/// Every `sh` and `python` block of the README, run in order in one folder that holds a
+/// copy of the fixtures, with the binary under test first on the `PATH`: each must
+/// succeed. The installation's `cargo install` is what building this test did, and is
+/// not run again; a block that needs a program this machine lacks (`# needs: hugo`) is
+/// skipped, and says so.
+#[test]
+fn every_command_block_of_the_readme_runs() {
+    let (_, text) = readme();
+    let dir = tempfile::tempdir().unwrap();
+    let copied = std::process::Command::new("cp")
+        .args([
+            "-r",
+            &fixture(""),
+            dir.path().join("fixtures").to_str().unwrap(),
+        ])
+        .status()
+        .unwrap();
+    assert!(copied.success());
+    let binary = Path::new(env!("CARGO_BIN_EXE_rfi-parse"));
+    let path = format!(
+        "{}:{}",
+        binary.parent().unwrap().display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    let mut ran = 0;
+    let mut runs: Vec<(&str, &str)> = Vec::new();
+    // The blocks in the README's order, whatever their language.
+    let mut at = 0;
+    while let Some(start) = text[at..].find("\n```").map(|i| at + i + 4) {
+        let line_end = start + text[start..].find('\n').unwrap();
+        let language = &text[start..line_end];
+        let body_end = line_end + 1 + text[line_end + 1..].find("```\n").unwrap();
+        if language == "sh" || language == "python" {
+            runs.push((language, &text[line_end + 1..body_end]));
+        }
+        at = body_end + 4;
+    }
+    assert_eq!(
+        runs.len(),
+        blocks(&text, "sh").len() + blocks(&text, "python").len()
+    );
+    for (language, block) in runs {
+        if let Some(needs) = block
+            .lines()
+            .next()
+            .and_then(|line| line.strip_prefix("# needs: "))
+            && !available(needs)
+        {
+            println!("skipped (needs {needs}):\n{block}");
+            continue;
+        }
+        if language == "python" && !available("py:duckdb py:pandas") {
+            println!("skipped (needs python3 with duckdb and pandas):\n{block}");
+            continue;
+        }
+        let script: String = block
+            .lines()
+            .filter(|line| !line.starts_with("cargo install "))
+            .map(|line| line.to_string() + "\n")
+            .collect();
+        let mut command = match language {
+            "sh" => {
+                let mut bash = std::process::Command::new("bash");
+                bash.args(["-e", "-o", "pipefail", "-c", &script]);
+                bash
+            }
+            _ => {
+                let mut python = std::process::Command::new("python3");
+                python.args(["-c", &script]);
+                python
+            }
+        };
+        let output = command
+            .current_dir(dir.path())
+            .env("PATH", &path)
+            .output()
+            .unwrap();
+        assert!(
+            output.status.success(),
+            "README block failed ({}):\n{block}\nstdout: {}\nstderr: {}",
+            output.status,
+            String::from_utf8_lossy(&output.stdout),
+            String::from_utf8_lossy(&output.stderr)
+        );
+        ran += 1;
+    }
+    assert!(ran >= 10, "only {ran} blocks ran");
 }
 
 /// A JSON string value cut to [`LONGEST`] characters, `…` marking the cut.
@@ -102,7 +230,7 @@ fn json_example() -> String {
 
 #[test]
 fn the_json_example_is_what_the_tool_writes_for_the_seed() {
-    let (path, text) = readme();
+    let (path, text) = formats_doc();
     let start = text.find(START).expect("the example's start marker") + START.len();
     let end = start + text[start..].find(END).expect("the example's end marker");
     let example = json_example();
@@ -117,13 +245,13 @@ fn the_json_example_is_what_the_tool_writes_for_the_seed() {
     assert_eq!(
         text[start..end],
         example,
-        "the README's JSON example is stale: run `UPDATE_README=1 cargo test --test readme`"
+        "docs/formats.md's JSON example is stale: run `UPDATE_README=1 cargo test --test readme`"
     );
 }
 
 #[test]
 fn the_front_matter_list_names_every_key_the_markdown_writer_emits() {
-    let (_, text) = readme();
+    let (_, text) = formats_doc();
     let list = text
         .lines()
         .find(|line| line.starts_with("- **Front matter** keys:"))
@@ -167,7 +295,7 @@ fn the_front_matter_list_names_every_key_the_markdown_writer_emits() {
     for key in &keys {
         assert!(
             list.contains(&format!("`{key}`")),
-            "the README's front matter list does not name `{key}`"
+            "docs/formats.md's front matter list does not name `{key}`"
         );
     }
 }

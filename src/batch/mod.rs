@@ -4,6 +4,7 @@
 //! hand-back, cancellation and the count of inputs done; each command brings its work
 //! (run on a worker) and its sink (run on the calling thread, in input order).
 
+pub mod contain;
 pub mod display;
 pub mod input;
 pub mod ordered;
@@ -51,6 +52,26 @@ pub struct Config {
     pub warn_lossy: bool,
     /// The Jekyll sites' time zones, for posts.
     pub site_zones: site::SiteZones,
+    /// What else shapes the outputs below `--out-dir`, for the stamp (see
+    /// [`stamp::options_fingerprint`]).
+    pub stamp_key: String,
+}
+
+impl Config {
+    /// The `source` an input's output names: batch output names each article's input.
+    fn shown_source(&self, input: &Input) -> Option<String> {
+        (self.many || self.format == Format::JsonLines).then(|| input.source())
+    }
+
+    /// The stamp's fingerprint of everything but the bytes that shapes `input`'s output.
+    pub fn stamp_options(&self, input: &Input) -> u64 {
+        let options = self.site_zones.options_for(input, &self.parse);
+        stamp::options_fingerprint(
+            &self.stamp_key,
+            &options,
+            self.shown_source(input).as_deref(),
+        )
+    }
 }
 
 /// How failures are reported on standard error.
@@ -68,7 +89,7 @@ pub struct Failure {
     pub source: String,
     /// The line of the problem, for parse errors.
     pub line: Option<usize>,
-    /// `parse` or `io`.
+    /// `parse`, `io`, or `internal` (the work on this input panicked: a bug, contained).
     pub kind: &'static str,
     pub message: String,
 }
@@ -151,11 +172,34 @@ pub struct Engine<'a> {
     pub progress: &'a dyn Fn(u64),
 }
 
+/// What a worker gives for an input whose work panicked: that input's failure.
+pub trait FromPanic {
+    fn from_panic(source: String, message: String) -> Self;
+}
+
+impl<T> FromPanic for Result<T, Failure> {
+    fn from_panic(source: String, message: String) -> Self {
+        Err(Failure {
+            source,
+            line: None,
+            kind: "internal",
+            message: contain::internal_error(&message),
+        })
+    }
+}
+
+impl FromPanic for crate::lint::FileReport {
+    fn from_panic(source: String, message: String) -> Self {
+        Self::unreadable(source, contain::internal_error(&message))
+    }
+}
+
 /// Runs `work` on every input on the pool and gives each result to `sink` in input
 /// order; returns how many inputs were done, or why the run stopped. Once `cancel` is
 /// set, no input starts and no result reaches the sink. A run without a single input is
-/// [`Stop::NoInput`].
-pub fn drive<R: Send>(
+/// [`Stop::NoInput`]. A panic in `work` is that input's failure ([`FromPanic`]): the
+/// other inputs go on.
+pub fn drive<R: Send + FromPanic>(
     engine: &Engine<'_>,
     inputs: impl Iterator<Item = Result<Input, WalkError>> + Send,
     work: impl Fn(Result<Input, WalkError>) -> R + Sync,
@@ -169,7 +213,19 @@ pub fn drive<R: Send>(
         inputs,
         window,
         // `None`: skipped because the run was cancelled.
-        |input| (!cancel.load(Ordering::Relaxed)).then(|| work(input)),
+        |input| {
+            (!cancel.load(Ordering::Relaxed)).then(|| {
+                let source = match &input {
+                    Ok(input) => input.source(),
+                    Err(walk) => walk.source.clone(),
+                };
+                contain::contain(|| {
+                    contain::test_hook(&source);
+                    work(input)
+                })
+                .unwrap_or_else(|message| R::from_panic(source, message))
+            })
+        },
         |result| {
             let Some(result) = result.filter(|_| !cancel.load(Ordering::Relaxed)) else {
                 return ControlFlow::Break(Stop::Interrupted);
@@ -287,11 +343,11 @@ fn convert(
         message: error.to_string(),
     })?;
     let warning = lossy_warning(&source, &diagnostics);
-    // Batch output names each article's input.
-    let shown_source =
-        (config.many || config.format == Format::JsonLines).then_some(source.as_str());
+    let shown_source = config.shown_source(&input);
     let mut document = Vec::with_capacity(bytes.len());
-    config.format.render(&article, shown_source, &mut document);
+    config
+        .format
+        .render(&article, shown_source.as_deref(), &mut document);
     if let Destination::OutDir(dir) = &config.destination {
         let target = outdir::output_path(dir, &input, config.format);
         outdir::write_output(dir, &input, &target, &document).map_err(|error| Failure {
@@ -303,18 +359,26 @@ fn convert(
             ..Failure::io(source, &error)
         })?;
         written.fetch_add(1, Ordering::Relaxed);
-        document.clear();
         // What was converted is what was read: an edit after the read shows next time.
         let relative = target.strip_prefix(dir).unwrap_or(&target).to_path_buf();
-        let Input::File { path, .. } = &input else {
+        let Input::File {
+            relative: input_relative,
+            ..
+        } = &input
+        else {
+            document.clear();
             return Ok((document, warning, None));
         };
         let entry = stamp::Entry {
-            input: std::fs::canonicalize(path).unwrap_or_else(|_| path.clone()),
+            input: input_relative.clone(),
             size: bytes.len() as u64,
             modified,
             hash: stamp::fingerprint(&bytes),
+            options: config.stamp_options(&input),
+            output_size: document.len() as u64,
+            output_hash: stamp::fingerprint(&document),
         };
+        document.clear();
         return Ok((document, warning, Some((relative, entry))));
     }
     Ok((document, warning, None))
@@ -359,6 +423,7 @@ mod tests {
             error_format: ErrorFormat::Human,
             warn_lossy: false,
             site_zones: site::SiteZones::default(),
+            stamp_key: String::new(),
         };
         let pool = rayon::ThreadPoolBuilder::new()
             .num_threads(1)
@@ -395,23 +460,22 @@ mod tests {
             .unwrap();
         let mut written = stamp::Stamp::default();
         written.entries.extend(entries);
-        written.write(&out_dir, Format::Json, "").unwrap();
+        written.write(&out_dir, Format::Json).unwrap();
 
-        let next_run = stamp::Stamp::read(&out_dir, Format::Json, "");
+        let next_run = stamp::Stamp::read(&out_dir, Format::Json).unwrap();
         let relative = Path::new("a.json");
         let output = std::fs::read_to_string(out_dir.join(relative)).unwrap();
         assert!(output.contains("Old text."), "{output}");
-        let now = Input::File {
+        let input = Input::File {
             path: path.clone(),
             relative: PathBuf::from("a.txt"),
-        }
-        .read(u64::MAX)
-        .unwrap()
-        .modified;
+        };
+        let now = input.read(u64::MAX).unwrap().modified;
+        let options = config.stamp_options(&input);
         assert!(
-            !next_run.is_current(&out_dir, relative, now, edited.as_bytes()),
+            !next_run.is_current(&out_dir, relative, options, now, edited.as_bytes()),
             "the edited input must be converted again"
         );
-        assert!(next_run.is_current(&out_dir, relative, now, read.as_bytes()));
+        assert!(next_run.is_current(&out_dir, relative, options, now, read.as_bytes()));
     }
 }

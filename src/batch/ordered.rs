@@ -16,7 +16,9 @@ const MAX_BATCH: usize = 16;
 /// batches are in flight or waiting for an earlier one, so memory stays bounded however
 /// many items there are. When `sink` breaks, no further batch starts; the ones already
 /// running finish and their results are dropped. `sink` runs on the calling thread, so
-/// it may hold non-`Send` state such as a locked stdout.
+/// it may hold non-`Send` state such as a locked stdout. A panic in `work` goes on on the
+/// calling thread once the batches in flight end (the caller never waits for a result
+/// that a panicked worker will not send).
 pub fn ordered_map<T, R, E>(
     pool: &rayon::ThreadPool,
     items: impl Iterator<Item = T>,
@@ -35,11 +37,12 @@ where
             .find_map(|result| sink(result).break_value());
     }
     let window = window.max(1);
-    let (sender, receiver) = mpsc::channel::<(usize, Vec<R>)>();
+    type Batch<R> = std::thread::Result<Vec<R>>;
+    let (sender, receiver) = mpsc::channel::<(usize, Batch<R>)>();
     let work = &work;
     pool.in_place_scope(|scope| {
         let mut items = items;
-        let mut waiting: BTreeMap<usize, Vec<R>> = BTreeMap::new();
+        let mut waiting: BTreeMap<usize, Batch<R>> = BTreeMap::new();
         let (mut submitted, mut delivered) = (0, 0);
         let mut batch_size = 1;
         let mut stopped = None;
@@ -52,7 +55,9 @@ where
                 batch_size = (batch_size * 2).min(MAX_BATCH);
                 let (sender, index) = (sender.clone(), submitted);
                 scope.spawn(move |_| {
-                    let results = batch.into_iter().map(work).collect();
+                    let results = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                        batch.into_iter().map(work).collect()
+                    }));
                     // The receiver outlives the scope, so this send cannot fail.
                     let _ = sender.send((index, results));
                 });
@@ -67,6 +72,7 @@ where
             waiting.insert(index, results);
             while let Some(results) = waiting.remove(&delivered) {
                 delivered += 1;
+                let results = results.unwrap_or_else(|panic| std::panic::resume_unwind(panic));
                 for result in results {
                     if stopped.is_none()
                         && let ControlFlow::Break(reason) = sink(result)
@@ -110,6 +116,26 @@ mod tests {
         );
         assert_eq!(stopped, None);
         assert_eq!(seen, (0..200).map(|n| n * 2).collect::<Vec<_>>());
+    }
+
+    /// A worker's panic used to leave the calling thread waiting for its batch forever.
+    #[test]
+    fn a_panic_in_work_reaches_the_caller_instead_of_hanging() {
+        let (done, receiver) = mpsc::channel();
+        std::thread::spawn(move || {
+            let caught = std::panic::catch_unwind(|| {
+                ordered_map(
+                    &pool(2),
+                    0..100,
+                    4,
+                    |n| assert_ne!(n, 5, "five"),
+                    |()| ControlFlow::<()>::Continue(()),
+                )
+            });
+            done.send(caught.is_err()).unwrap();
+        });
+        let panicked = receiver.recv_timeout(Duration::from_secs(20));
+        assert_eq!(panicked, Ok(true), "the panic reached the caller in time");
     }
 
     #[test]

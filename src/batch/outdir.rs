@@ -157,6 +157,15 @@ pub fn output_path(dir: &Path, input: &Input, format: Format) -> PathBuf {
     // `..txt` has the stem `.`: replacing its extension would name the folder above
     // (`..`), so such a name keeps itself whole and gains the new extension.
     match path.file_stem() {
+        // Hugo reads `index.md` as its folder's own page (a leaf bundle, whose siblings
+        // then vanish) and `_index.md` as a section's list page: such an article gets
+        // `index-article.md`, `_index-article.md`.
+        Some(stem) if format == Format::Markdown && is_index_name(stem) => {
+            let mut name = stem.to_os_string();
+            name.push("-article.");
+            name.push(format.extension());
+            path.with_file_name(name)
+        }
         Some(stem) if stem != "." && stem != ".." && !stem.is_empty() => {
             path.with_extension(format.extension())
         }
@@ -166,5 +175,45 @@ pub fn output_path(dir: &Path, input: &Input, format: Format) -> PathBuf {
             name.push(format.extension());
             path.with_file_name(name)
         }
+    }
+}
+
+/// Whether a Markdown file of this stem is a page Hugo takes for its folder's own.
+fn is_index_name(stem: &std::ffi::OsStr) -> bool {
+    stem.eq_ignore_ascii_case("index") || stem.eq_ignore_ascii_case("_index")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_markdown_output_is_a_site_generators_index_page() {
+        let dir = Path::new("out");
+        let named = |name: &str, format| {
+            let input = Input::File {
+                path: PathBuf::from(name),
+                relative: PathBuf::from("a").join(name),
+            };
+            output_path(dir, &input, format)
+        };
+        assert_eq!(
+            named("index.txt", Format::Markdown),
+            dir.join("a/index-article.md")
+        );
+        assert_eq!(
+            named("_index.html", Format::Markdown),
+            dir.join("a/_index-article.md")
+        );
+        assert_eq!(
+            named("INDEX.txt", Format::Markdown),
+            dir.join("a/INDEX-article.md")
+        );
+        assert_eq!(named("index.txt", Format::Json), dir.join("a/index.json"));
+        assert_eq!(
+            named("indexes.txt", Format::Markdown),
+            dir.join("a/indexes.md")
+        );
+        assert_eq!(named("..txt", Format::Markdown), dir.join("a/..txt.md"));
     }
 }

@@ -3,7 +3,31 @@
 use std::fs::{self, File};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 use std::sync::atomic::{AtomicU64, Ordering};
+
+/// The temporary files being written now, so that a run abandoned at a signal removes
+/// them on its way out (see [`remove_live_temporaries`]).
+static LIVE: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
+
+fn live() -> std::sync::MutexGuard<'static, Vec<PathBuf>> {
+    LIVE.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+/// Removes every temporary file still being written: for a process about to exit
+/// without waiting for its workers, so that no half-written file stays behind.
+pub fn remove_live_temporaries() {
+    for temporary in live().drain(..) {
+        let _ = fs::remove_file(temporary);
+    }
+}
+
+fn forget_live(temporary: &Path) {
+    let mut live = live();
+    if let Some(at) = live.iter().position(|path| path == temporary) {
+        live.swap_remove(at);
+    }
+}
 
 /// A file being written; it appears under its real name only on [`AtomicFile::commit`].
 /// Dropped without a commit, the temporary file is removed.
@@ -39,6 +63,7 @@ impl AtomicFile {
         }
         let temporary = parent.join(format!(".{}{tail}", &name[..keep]));
         let file = File::create(&temporary)?;
+        live().push(temporary.clone());
         // The writer holds the file locked until it is renamed or removed, so that no
         // other run, in this process namespace or another, takes it for a leftover.
         file.lock()?;
@@ -53,6 +78,7 @@ impl AtomicFile {
     pub fn commit(mut self) -> io::Result<()> {
         let file = self.file.take().expect("committed once");
         drop(file);
+        forget_live(&self.temporary);
         fs::rename(&self.temporary, &self.destination).inspect_err(|_| {
             // A failed rename must not leave the temporary file behind.
             let _ = fs::remove_file(&self.temporary);
@@ -90,6 +116,7 @@ impl Drop for AtomicFile {
     fn drop(&mut self) {
         if self.file.take().is_some() {
             let _ = fs::remove_file(&self.temporary);
+            forget_live(&self.temporary);
         }
     }
 }

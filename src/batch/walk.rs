@@ -63,6 +63,8 @@ impl Pattern {
 pub struct Walk {
     root: PathBuf,
     pattern: Pattern,
+    /// Whether the pattern was given, not a default: a Jekyll site's default is its posts.
+    pattern_given: bool,
     /// A folder never descended into (the output folder, canonicalized).
     skip: Option<PathBuf>,
     /// The inputs, made at the first call to `next` (which looks at the file system).
@@ -80,8 +82,10 @@ impl std::fmt::Debug for Walk {
 impl Walk {
     /// Walks `root`, keeping the files of folders that `pattern` matches; without one,
     /// `*.txt` archive files, or every post Jekyll builds (`*.html` and the Markdown
-    /// extensions) when `root` is a Jekyll `_posts` folder.
+    /// extensions) when `root` is a Jekyll `_posts` folder, or the posts in the `_posts`
+    /// folders of a Jekyll site (a folder holding `_posts/` or `_config.yml`).
     pub fn new(root: &Path, pattern: Option<&Pattern>) -> Self {
+        let pattern_given = pattern.is_some();
         // The defaults are compiled once: a glob compiles to a regex, and a list of files
         // makes a walk per file.
         static TXT: std::sync::OnceLock<Pattern> = std::sync::OnceLock::new();
@@ -100,6 +104,7 @@ impl Walk {
         Self {
             root: root.to_path_buf(),
             pattern,
+            pattern_given,
             skip: None,
             inputs: None,
         }
@@ -121,7 +126,18 @@ impl Walk {
         match fs::metadata(&root) {
             Ok(meta) if meta.is_dir() => {
                 let skip = self.skip.clone();
-                let pattern = self.pattern.clone();
+                let site = is_jekyll_site(&root);
+                let pattern = if site && !self.pattern_given {
+                    static POSTS: std::sync::OnceLock<Pattern> = std::sync::OnceLock::new();
+                    POSTS
+                        .get_or_init(|| {
+                            Pattern::new("**/_posts/**/*.{html,md,markdown,mkdown,mkdn,mkd}")
+                                .expect("a valid glob")
+                        })
+                        .clone()
+                } else {
+                    self.pattern.clone()
+                };
                 let walk = walkdir::WalkDir::new(&root)
                     .follow_links(true)
                     // Siblings share their parent's path, so comparing whole paths orders
@@ -130,10 +146,14 @@ impl Walk {
                     .sort_by(|a, b| a.path().as_os_str().cmp(b.path().as_os_str()))
                     .into_iter()
                     .filter_entry(move |entry| {
-                        let is_skipped = entry.file_type().is_dir()
-                            && skip.is_some()
-                            && fs::canonicalize(entry.path()).ok() == skip;
-                        !is_skipped
+                        let is_dir = entry.file_type().is_dir();
+                        let is_skipped =
+                            is_dir && skip.is_some() && fs::canonicalize(entry.path()).ok() == skip;
+                        let not_source = site
+                            && is_dir
+                            && entry.depth() > 0
+                            && !is_site_source(entry.file_name());
+                        !is_skipped && !not_source
                     });
                 Box::new(walk.filter_map(move |entry| walked(&root, &pattern, entry)))
             }
@@ -158,6 +178,23 @@ impl Iterator for Walk {
         }
         self.inputs.as_mut()?.next()
     }
+}
+
+/// Whether `folder` is a Jekyll site: it holds a `_posts` folder or a `_config.yml`.
+fn is_jekyll_site(folder: &Path) -> bool {
+    folder.join("_posts").is_dir() || folder.join("_config.yml").is_file()
+}
+
+/// Whether Jekyll reads a site's folder of this name as source: not its output
+/// (`_site`), layouts, drafts or other `_` folders (but `_posts`), hidden folders, or the
+/// folders it excludes by default (`node_modules`, `vendor`).
+fn is_site_source(name: &std::ffi::OsStr) -> bool {
+    let name = name.to_string_lossy();
+    name == "_posts"
+        || !(name.starts_with('_')
+            || name.starts_with('.')
+            || name == "node_modules"
+            || name == "vendor")
 }
 
 /// What one entry of a folder walk gives: nothing for a folder or a file the pattern
@@ -239,6 +276,55 @@ mod tests {
         assert!(on_path.matches(Path::new("2023-07/rfi/a.txt")));
         assert!(!on_path.matches(Path::new("2021-01/a.txt")));
         assert!(Pattern::new("[a").is_err());
+    }
+
+    #[test]
+    fn a_jekyll_site_is_read_as_its_posts_never_its_output() {
+        let site = tempfile::tempdir().unwrap();
+        let make = |path: &str| {
+            let path = site.path().join(path);
+            fs::create_dir_all(path.parent().unwrap()).unwrap();
+            fs::write(path, "x").unwrap();
+        };
+        for path in [
+            "_config.yml",
+            "index.md",
+            "_posts/2024/2024-03-01-a.md",
+            "_posts/2024-03-02-b.html",
+            "news/_posts/2024-03-03-c.markdown",
+            "_site/2024/03/01/a.html",
+            "_drafts/2024-03-04-d.md",
+            "_site/_posts/2024-03-05-e.md",
+            "notes.txt",
+        ] {
+            make(path);
+        }
+        let found = |pattern: Option<&Pattern>| -> Vec<String> {
+            Walk::new(site.path(), pattern)
+                .map(|input| match input.unwrap() {
+                    Input::File { path, .. } => path
+                        .strip_prefix(site.path())
+                        .unwrap()
+                        .display()
+                        .to_string(),
+                    Input::Stdin => unreachable!(),
+                })
+                .collect()
+        };
+        assert_eq!(
+            found(None),
+            [
+                "_posts/2024/2024-03-01-a.md",
+                "_posts/2024-03-02-b.html",
+                "news/_posts/2024-03-03-c.markdown"
+            ]
+        );
+        // A pattern given is kept; the site's output is still never read.
+        assert_eq!(found(Some(&Pattern::new("*.txt").unwrap())), ["notes.txt"]);
+        assert_eq!(
+            found(Some(&Pattern::new("*.html").unwrap())),
+            ["_posts/2024-03-02-b.html"]
+        );
     }
 
     #[test]

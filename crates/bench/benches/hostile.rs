@@ -27,4 +27,20 @@ fn main() {
             json.len()
         );
     }
+    // Jekyll Markdown posts (`_posts/*.md`), at 1 and 5 MiB.
+    let markdown = rfi_parse::ParseOptions::default().body_markup(rfi_parse::BodyMarkup::Markdown);
+    for bytes in [1 << 20, 5 << 20] {
+        for (name, post) in cases::markdown_constructions(bytes) {
+            let started = Instant::now();
+            let article = rfi_parse::parse(&post, &markdown).expect("converts");
+            let mut json = Vec::new();
+            rfi_parse::Format::Json.render(&article, None, &mut json);
+            let seconds = started.elapsed().as_secs_f64();
+            println!(
+                "{name:<48} {:>10} {seconds:>10.3} {:>12}",
+                post.len(),
+                json.len()
+            );
+        }
+    }
 }

@@ -40,6 +40,18 @@ pub enum ParseErrorKind {
         /// The first invalid byte's offset in the file.
         offset: usize,
     },
+    /// The bytes are not UTF-8 (the first bad sequence at `offset`), and hold too little
+    /// text beyond ASCII (`bytes`) for detection to tell one CJK encoding from another:
+    /// two or three characters were read in the wrong one about one time in five.
+    #[error(
+        "invalid UTF-8 at byte {offset}, and {bytes} bytes beyond ASCII are too few to tell the encoding: give it with --encoding"
+    )]
+    EncodingUncertain {
+        /// The first invalid byte's offset in the file.
+        offset: usize,
+        /// How many bytes are not ASCII.
+        bytes: usize,
+    },
     /// Line 1 is not an `<!--…-->` comment.
     #[error("missing timestamp: expected `<!--EPOCH-MS-->`, found {found:?}")]
     MissingTimestamp {

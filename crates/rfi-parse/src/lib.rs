@@ -39,6 +39,11 @@ pub use error::{OptionError, ParseError, ParseErrorKind};
 pub use explain::{Decision, Destination, Explanation, Rule, Stage, explain, rules};
 pub use extract::{
     ArticleHeader, BodyMarkup, Decoded, ParseOptions, ProfileName, TextEncoding, Zone, decode,
-    diagnose, parse, parse_header, profile_names, tree_building_work,
+    diagnose, parse, parse_header, profile_names, tree_building_work, zone_names,
 };
 pub use render::{DOCUMENT_SEPARATOR, Format, Writer};
+
+/// The README's Rust example, compiled and run as a doctest so that it cannot drift.
+#[cfg(doctest)]
+#[doc = include_str!("../../../README.md")]
+struct ReadmeExample;

@@ -91,6 +91,62 @@ pub fn constructions() -> Vec<(&'static str, String)> {
     ]
 }
 
+/// Jekyll Markdown posts of one line that nests an element per few bytes, at `bytes`
+/// (each once cost 360 to 570 MB and up to 7 s per MB of post).
+pub fn markdown_constructions(bytes: usize) -> Vec<(String, String)> {
+    let post = |body: String| format!("---\ntitle: t\ndate: 2023-07-01\n---\n\n{body}x\n");
+    let emphasis = |n: usize| "*a ".repeat(n) + "b" + &" c*".repeat(n);
+    let mb = bytes >> 20;
+    vec![
+        (
+            format!("`+ ` x{} ({mb} MiB)", bytes / 2),
+            post("+ ".repeat(bytes / 2)),
+        ),
+        (
+            format!("`1. ` x{} ({mb} MiB)", bytes / 3),
+            post("1. ".repeat(bytes / 3)),
+        ),
+        (
+            format!("`> - ` x{} ({mb} MiB)", bytes / 4),
+            post("> - ".repeat(bytes / 4)),
+        ),
+        (
+            format!("`* ` x{} ({mb} MiB)", bytes / 2),
+            post("* ".repeat(bytes / 2)),
+        ),
+        (
+            format!("`*a ` … ` c*` x{} ({mb} MiB)", bytes / 6),
+            post(emphasis(bytes / 6)),
+        ),
+    ]
+}
+
+/// The Markdown shapes convert, with their text, and bounded output (their time and
+/// memory: `cargo bench -p rfi-parse-bench --bench hostile`).
+#[test]
+fn markdown_posts_that_nest_per_byte_convert_with_bounded_output() {
+    let options = rfi_parse::ParseOptions::new().body_markup(rfi_parse::BodyMarkup::Markdown);
+    for (name, post) in markdown_constructions(256 << 10) {
+        let started = std::time::Instant::now();
+        let article = rfi_parse::parse(&post, &options).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let mut json = Vec::new();
+        Format::Json.render(&article, None, &mut json);
+        assert!(article.paragraphs.concat().contains('x'), "{name}");
+        assert!(
+            json.len() <= 4 * post.len() + 4096,
+            "{name}: {} bytes",
+            json.len()
+        );
+        // Generous for a debug build on a loaded machine; before the bound, the
+        // 256 KiB `+ ` post took minutes here.
+        assert!(
+            started.elapsed().as_secs() < 60,
+            "{name}: {:?}",
+            started.elapsed()
+        );
+    }
+}
+
 #[test]
 fn every_expensive_construction_converts_with_bounded_output() {
     for (name, body) in constructions() {

@@ -29,7 +29,12 @@ pub fn latest_per_key(
         pool,
         inputs.iter(),
         pool.current_num_threads() * 4,
-        |input| key_of(input, key, options, site_zones, max_size),
+        // An input whose reading panics has no key: kept, its conversion reports it.
+        |input| {
+            crate::batch::contain::contain(|| key_of(input, key, options, site_zones, max_size))
+                .ok()
+                .flatten()
+        },
         |found| {
             keys.push(found);
             ControlFlow::Continue(())

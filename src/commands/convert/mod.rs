@@ -1,6 +1,8 @@
 //! Conversion, the default command: inputs in, articles out in one format.
 
+use std::collections::HashSet;
 use std::io::{self, BufWriter, Write};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::atomic::AtomicBool;
 
@@ -8,6 +10,7 @@ use anyhow::{Context, Result, anyhow, bail};
 
 use crate::batch::display::display_path;
 use crate::batch::output::AtomicFile;
+use crate::batch::stamp::Removal;
 use crate::batch::{self, Destination, Engine, ErrorFormat, Input, Stop, Summary, WalkError};
 
 use crate::EXIT_INTERRUPTED;
@@ -22,8 +25,7 @@ pub fn run(mut config: ConvertConfig, interrupted: &AtomicBool) -> Result<ExitCo
     config.batch.many =
         config.input.expects_many() && config.batch.destination == Destination::Stream;
     let pool = pool(&config.input)?;
-    let options_key = format!("{:?} dedupe {:?}", config.batch.parse, config.dedupe);
-    let plan = plan(&config, &pool, &options_key)?;
+    let plan = plan(&config, &pool)?;
     let counting = config.input.clone();
     let known_count = plan.known_count;
     let progress = Progress::new(!config.input.quiet, move || {
@@ -71,8 +73,8 @@ pub fn run(mut config: ConvertConfig, interrupted: &AtomicBool) -> Result<ExitCo
     }
     let mut counts = plan.counts;
     if let (Destination::OutDir(dir), Some(stamp)) = (&config.batch.destination, plan.stamp) {
-        (counts.orphans, counts.deleted) =
-            record_stamp(dir, stamp, entries, &config, &options_key)?;
+        (counts.orphans, counts.kept, counts.deleted) =
+            record_stamp(dir, stamp, entries, &config, &plan.made)?;
     }
     if config.input.stats {
         let seconds = started.elapsed().as_secs_f64();
@@ -97,6 +99,9 @@ struct Counts {
     /// Outputs whose input is gone, kept (without `--delete`) or removed (with it).
     orphans: usize,
     deleted: usize,
+    /// Outputs whose input is gone that `--delete` kept: changed since they were
+    /// written, or not a regular file reached through folders alone.
+    kept: usize,
 }
 
 /// The inputs to convert, known before anything is written.
@@ -106,12 +111,16 @@ struct Plan {
     counts: Counts,
     /// Below `--out-dir`: what each output was made from, as the last run left it.
     stamp: Option<batch::stamp::Stamp>,
+    /// Below `--out-dir`: the output of every input of this run (converted, up to date or
+    /// left out as a duplicate), by its path below the folder; `None` when some input
+    /// could not even be listed, so that no output counts as orphaned.
+    made: Option<HashSet<PathBuf>>,
 }
 
 /// Decides what will be converted: below `--out-dir`, every output path checked first,
 /// duplicates decided over every input (old and new), and with `--update` only the inputs
 /// whose output is not current; to a stream, the inputs (without duplicates).
-fn plan(config: &ConvertConfig, pool: &rayon::ThreadPool, options_key: &str) -> Result<Plan> {
+fn plan(config: &ConvertConfig, pool: &rayon::ThreadPool) -> Result<Plan> {
     let mut counts = Counts::default();
     let Destination::OutDir(dir) = &config.batch.destination else {
         return Ok(match config.dedupe {
@@ -120,6 +129,7 @@ fn plan(config: &ConvertConfig, pool: &rayon::ThreadPool, options_key: &str) -> 
                 known_count: None,
                 counts,
                 stamp: None,
+                made: None,
             },
             Some(key) => {
                 let all: Vec<_> = inputs(&config.input)?.collect();
@@ -130,10 +140,24 @@ fn plan(config: &ConvertConfig, pool: &rayon::ThreadPool, options_key: &str) -> 
                     inputs: Box::new(kept.into_iter()),
                     counts,
                     stamp: None,
+                    made: None,
                 }
             }
         });
     };
+    // The walk never reads the output folder: given as an input too, it would read nothing.
+    if let Ok(real) = std::fs::canonicalize(dir)
+        && let Some(both) = config
+            .input
+            .paths
+            .iter()
+            .find(|path| std::fs::canonicalize(path).is_ok_and(|path| path == real))
+    {
+        bail!(
+            "{} is both an input folder and the output folder (--out-dir): give another output folder",
+            display_path(both)
+        );
+    }
     std::fs::create_dir_all(dir)
         .with_context(|| format!("cannot create output folder {}", display_path(dir)))?;
     // What a killed run left behind goes first.
@@ -147,11 +171,20 @@ fn plan(config: &ConvertConfig, pool: &rayon::ThreadPool, options_key: &str) -> 
                 + ". Give the inputs distinct names or convert them into separate folders"
         );
     }
-    let mut previous = batch::stamp::Stamp::read(dir, format, options_key);
+    let mut previous = batch::stamp::Stamp::read(dir, format).map_err(|problem| {
+        anyhow!(
+            "nothing written or deleted: {} is not a stamp this tool wrote ({problem}); remove it to convert everything again",
+            display_path(&batch::stamp::stamp_path(dir, format))
+        )
+    })?;
     let relative = |input: &Input| {
         let target = batch::outdir::output_path(dir, input, format);
         target.strip_prefix(dir).unwrap_or(&target).to_path_buf()
     };
+    let made = all
+        .iter()
+        .map(|input| input.as_ref().ok().map(relative))
+        .collect::<Option<HashSet<PathBuf>>>();
     // Duplicates are decided over every input, old and new, so that a later copy
     // arriving in another run replaces the earlier one's output.
     let all = match config.dedupe {
@@ -161,9 +194,11 @@ fn plan(config: &ConvertConfig, pool: &rayon::ThreadPool, options_key: &str) -> 
             counts.duplicates = left_out.len();
             for input in left_out.iter().filter_map(|input| input.as_ref().ok()) {
                 let output = relative(input);
-                if previous.entries.remove(&output).is_some()
-                    && std::fs::remove_file(dir.join(&output)).is_ok()
-                {
+                let removal = previous.remove_output(dir, &output);
+                if let Ok(Removal::Removed | Removal::Absent) = removal {
+                    previous.entries.remove(&output);
+                }
+                if let Ok(Removal::Removed) = removal {
                     counts.superseded += 1;
                 }
             }
@@ -179,12 +214,14 @@ fn plan(config: &ConvertConfig, pool: &rayon::ThreadPool, options_key: &str) -> 
         let current: Vec<bool> = pool.install(|| {
             use rayon::prelude::*;
             all.par_iter()
-                .map(|input| {
-                    input.as_ref().is_ok_and(|input| {
-                        input.read(max_size).is_ok_and(|read| {
-                            previous.is_current(dir, &relative(input), read.modified, &read.bytes)
-                        })
-                    })
+                .map(|input| match input {
+                    // Standard input is always converted: reading it here would use it up.
+                    Ok(Input::Stdin) | Err(_) => false,
+                    Ok(input) => input.read(max_size).is_ok_and(|read| {
+                        let options = config.batch.stamp_options(input);
+                        let output = relative(input);
+                        previous.is_current(dir, &output, options, read.modified, &read.bytes)
+                    }),
                 })
                 .collect()
         });
@@ -201,6 +238,7 @@ fn plan(config: &ConvertConfig, pool: &rayon::ThreadPool, options_key: &str) -> 
         inputs: Box::new(all.into_iter()),
         counts,
         stamp: Some(previous),
+        made,
     })
 }
 
@@ -335,31 +373,43 @@ impl Output {
 }
 
 /// Records what each output was made from (only a run that got through does, so that a
-/// later `--update` may trust it); outputs whose input is gone are counted, and removed
-/// with `--delete`. Gives the orphans kept and the outputs deleted.
+/// later `--update` may trust it); outputs that no input of this run makes are counted,
+/// and removed with `--delete` when still what this tool wrote (see
+/// [`batch::stamp::Stamp::remove_output`]). Gives the orphans left (without `--delete`),
+/// those `--delete` kept as not its own, and the outputs deleted.
 fn record_stamp(
-    dir: &std::path::Path,
+    dir: &Path,
     mut stamp: batch::stamp::Stamp,
-    entries: Vec<(std::path::PathBuf, batch::stamp::Entry)>,
+    entries: Vec<(PathBuf, batch::stamp::Entry)>,
     config: &ConvertConfig,
-    options_key: &str,
-) -> Result<(usize, usize)> {
-    let (mut orphans, mut deleted) = (0, 0);
+    made: &Option<HashSet<PathBuf>>,
+) -> Result<(usize, usize, usize)> {
+    let (mut orphans, mut kept, mut deleted) = (0, 0, 0);
     stamp.entries.extend(entries);
-    for output in stamp.orphans() {
-        if config.delete {
-            if std::fs::remove_file(dir.join(&output)).is_ok() || !dir.join(&output).exists() {
+    // An input that could not be listed may be one whose output is kept: none is orphaned.
+    let found = made
+        .as_ref()
+        .map_or_else(Vec::new, |made| stamp.orphans(made));
+    for output in found {
+        let removal = if config.delete {
+            stamp.remove_output(dir, &output).ok()
+        } else {
+            None
+        };
+        match removal {
+            Some(Removal::Removed | Removal::Absent) => {
                 stamp.entries.remove(&output);
                 deleted += 1;
             }
-        } else {
-            orphans += 1;
+            // Kept, and reported again by every later run.
+            Some(Removal::NotOurs) | None if config.delete => kept += 1,
+            _ => orphans += 1,
         }
     }
     stamp
-        .write(dir, config.batch.format, options_key)
+        .write(dir, config.batch.format)
         .with_context(|| format!("cannot write {}", display_path(dir)))?;
-    Ok((orphans, deleted))
+    Ok((orphans, kept, deleted))
 }
 
 /// The summary line of `--stats` (or of a terminal), human or JSON.
@@ -375,6 +425,7 @@ fn summary_line(
         superseded,
         orphans,
         deleted,
+        kept,
     } = *counts;
     if config.batch.error_format == ErrorFormat::Json {
         return serde_json::json!({
@@ -387,6 +438,7 @@ fn summary_line(
             "superseded_removed": superseded,
             "orphans": orphans,
             "deleted": deleted,
+            "kept_not_ours": kept,
             "seconds": seconds,
         })
         .to_string();
@@ -407,6 +459,11 @@ fn summary_line(
     }
     if deleted > 0 {
         skipped += &format!(", {deleted} outputs of deleted inputs removed");
+    }
+    if kept > 0 {
+        skipped += &format!(
+            ", {kept} outputs of deleted inputs kept (changed since written, or not a plain file)"
+        );
     }
     let lossy = if summary.lossy > 0 {
         format!(" ({} with text left out)", summary.lossy)

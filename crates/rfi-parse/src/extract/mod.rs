@@ -196,6 +196,15 @@ pub fn profile_names() -> Vec<&'static str> {
         .collect()
 }
 
+/// The IANA time zone names [`Zone`] reads (`Europe/Paris`, `Asia/Taipei`…), for shell
+/// completions.
+pub fn zone_names() -> Vec<&'static str> {
+    chrono_tz::TZ_VARIANTS
+        .iter()
+        .map(|zone| zone.name())
+        .collect()
+}
+
 /// The header of an archive file (or post), read without its body.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
@@ -243,11 +252,14 @@ pub fn parse_header<I: AsRef<[u8]> + ?Sized>(
 /// Decodes an archive file's bytes as [`parse`] does: in the encoding the
 /// options name; else by its byte-order mark; else as UTF-8 when it is valid UTF-8; else
 /// in the CJK encoding (GB18030, Big5, Shift_JIS, EUC-JP, EUC-KR) detected, when that
-/// decodes every byte without error. Otherwise [`crate::ParseErrorKind::Undecodable`].
+/// decodes every byte without error and there are 16 bytes beyond ASCII or more to
+/// detect it from. Otherwise [`crate::ParseErrorKind::Undecodable`], or
+/// [`crate::ParseErrorKind::EncodingUncertain`] when too few bytes are beyond ASCII.
 ///
 /// ```
-/// let decoded = rfi_parse::decode(b"\xa4\xa4\xa4\xe5\xb7\x73\xbb\x44", &Default::default())?;
-/// assert_eq!((decoded.text.as_ref(), decoded.encoding), ("中文新聞", "Big5"));
+/// let big5 = b"\xa4\xa4\xa4\xe5\xb7\x73\xbb\x44\xa1\x47\xbb\x4f\xc6\x57\xc1\x60\xb2\xce\xb5\x6f\xaa\xed\xbd\xcd\xb8\xdc";
+/// let decoded = rfi_parse::decode(big5, &Default::default())?;
+/// assert_eq!((decoded.text.as_ref(), decoded.encoding), ("中文新聞：臺灣總統發表談話", "Big5"));
 /// # Ok::<(), rfi_parse::ParseError>(())
 /// ```
 pub fn decode<'a>(bytes: &'a [u8], options: &ParseOptions) -> Result<Decoded<'a>, ParseError> {

@@ -33,7 +33,9 @@ pub(crate) fn flatten(
     if text[..first_end].trim_end() != "---" {
         return None;
     }
-    Some(flatten_post(&text[first_end + 1..], zone, markup))
+    // A file that is only the opening line has no rest (and no closing line).
+    let after_opening = text.get(first_end + 1..).unwrap_or("");
+    Some(flatten_post(after_opening, zone, markup))
 }
 
 /// What a post's body is written in.
@@ -98,12 +100,15 @@ fn flatten_post(
         ParseErrorKind::MissingFrontMatterField { field: "title" },
     ))?;
     // A long link may be a block scalar broken over lines; the archives joined them.
+    // A `](` inside it would read as the end of the title on line 2 (the address follows
+    // the last one): its `]` is percent-encoded, the same address to a web server.
     let link: String = front
         .link
         .unwrap_or_default()
         .lines()
         .map(str::trim)
-        .collect();
+        .collect::<String>()
+        .replace("](", "%5D(");
     let body = &after_opening[body_start..];
     // The post's line where the body's content starts: after the opening `---` (line 1),
     // the front matter and its closing line, and any blank lines.
@@ -143,10 +148,64 @@ fn flatten_post(
         // headings, list items and block quotes as blocks, images as images.
         BodyMarkup::Markdown => {
             let parser = pulldown_cmark::Parser::new_ext(body, pulldown_cmark::Options::empty());
-            pulldown_cmark::html::push_html(&mut flat, parser);
+            pulldown_cmark::html::push_html(&mut flat, nesting_bounded(parser));
         }
     }
     Ok((flat, body_line))
+}
+
+/// How deep a Markdown post's elements may nest as HTML: real posts nest lists and
+/// quotes a few levels; one line of `+ ` repeated nests a list per two bytes, whose tree
+/// cost 540 MB per MB of post.
+const MAX_MARKDOWN_NESTING: usize = 32;
+
+/// The Markdown's events with every element deeper than [`MAX_MARKDOWN_NESTING`] left
+/// out and its text kept in the element above (a line break where a block was), so
+/// that the HTML has bounded depth, its size and tree linear in the post's.
+fn nesting_bounded<'a>(
+    events: impl Iterator<Item = pulldown_cmark::Event<'a>>,
+) -> impl Iterator<Item = pulldown_cmark::Event<'a>> {
+    use pulldown_cmark::{Event, Tag, TagEnd};
+    // Per open element, whether it was kept; the events nest, so this is their stack.
+    let mut kept: Vec<bool> = Vec::new();
+    let mut depth = 0;
+    let is_block = |tag: &Tag<'_>| {
+        !matches!(
+            tag,
+            Tag::Emphasis | Tag::Strong | Tag::Strikethrough | Tag::Link { .. } | Tag::Image { .. }
+        )
+    };
+    let block_end = |tag: &TagEnd| {
+        !matches!(
+            tag,
+            TagEnd::Emphasis
+                | TagEnd::Strong
+                | TagEnd::Strikethrough
+                | TagEnd::Link
+                | TagEnd::Image
+        )
+    };
+    events.filter_map(move |event| match event {
+        Event::Start(tag) => {
+            let keep = depth < MAX_MARKDOWN_NESTING;
+            kept.push(keep);
+            if keep {
+                depth += 1;
+                Some(Event::Start(tag))
+            } else {
+                is_block(&tag).then_some(Event::SoftBreak)
+            }
+        }
+        Event::End(tag) => {
+            if kept.pop().unwrap_or(true) {
+                depth -= 1;
+                Some(Event::End(tag))
+            } else {
+                block_end(&tag).then_some(Event::SoftBreak)
+            }
+        }
+        other => Some(other),
+    })
 }
 
 /// How deep the front matter's collections may nest. The fields read are top-level
@@ -329,6 +388,73 @@ mod tests {
         Ok(DateTime::from_timestamp_millis(millis)
             .unwrap()
             .to_rfc3339())
+    }
+
+    /// One line of `+ ` repeated nested a list per two bytes (540 MB per MB of post);
+    /// past the bound, the text stays and the markup goes.
+    #[test]
+    fn markdown_nesting_is_bounded_and_keeps_the_text() {
+        let post = |body: &str| format!("---\ntitle: T\ndate: 2023-07-01\n---\n\n{body}\n");
+        let flat_of = |body: &str| {
+            flatten(&post(body), UTC, BodyMarkup::Markdown)
+                .unwrap()
+                .unwrap()
+                .0
+        };
+        for (shape, n) in [
+            ("+ ", 2_000),
+            ("1. ", 2_000),
+            ("> - ", 2_000),
+            ("*a ", 2_000),
+        ] {
+            let body = shape.repeat(n) + "deep" + &" b*".repeat(if shape == "*a " { n } else { 0 });
+            let flat = flat_of(&body);
+            let open = flat.matches("<ul>").count()
+                + flat.matches("<ol>").count()
+                + flat.matches("<blockquote>").count()
+                + flat.matches("<em>").count();
+            assert!(
+                open <= MAX_MARKDOWN_NESTING,
+                "{shape:?}: {open} elements open"
+            );
+            assert!(flat.contains("deep"), "{shape:?}");
+            assert!(
+                flat.len() < 4 * body.len() + 1_000,
+                "{shape:?}: {} bytes",
+                flat.len()
+            );
+        }
+        // Ordinary nesting is kept as written.
+        let flat = flat_of("- a\n  - b\n    > c *d*");
+        assert!(
+            flat.contains("<li>a\n<ul>\n<li>b\n<blockquote>\n<p>c <em>d</em></p>"),
+            "{flat}"
+        );
+    }
+
+    /// A link holding `](` was read back with the address after it only.
+    #[test]
+    fn a_link_holding_a_title_boundary_stays_one_address() {
+        let post = "---\ntitle: T\ndate: 2023-07-01\nlink: https://a.example/a](https://evil.example/b\n---\n<p>x</p>\n";
+        let article = crate::parse(post, &crate::ParseOptions::new()).unwrap();
+        let url = article.url.unwrap();
+        assert!(url.starts_with("https://a.example/a"), "{url}");
+        assert_eq!(article.title, "T");
+    }
+
+    /// A file that is only the opening line (an empty post skeleton) panicked slicing
+    /// past its end; it is an unclosed front matter, line 1.
+    #[test]
+    fn a_lone_opening_line_is_an_unclosed_front_matter() {
+        for text in ["---", "--- ", "---\r", "\u{feff}---", "---\n"] {
+            for markup in [BodyMarkup::Html, BodyMarkup::Markdown] {
+                let error = flatten(text, UTC, markup)
+                    .expect("a post")
+                    .expect_err("unclosed");
+                assert_eq!(error.line(), 1, "{text:?}");
+                assert!(error.to_string().contains("never closed"), "{error}");
+            }
+        }
     }
 
     #[test]

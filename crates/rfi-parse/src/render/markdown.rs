@@ -114,8 +114,8 @@ fn heading_safe(md: &mut String, start: usize) {
     }
 }
 
-/// Front matter values are JSON strings, valid YAML double-quoted scalars (with DEL and
-/// the C1 controls, which YAML does not allow raw, escaped too).
+/// Front matter values are JSON strings, valid YAML double-quoted scalars (with what
+/// YAML does not allow raw escaped too: DEL, the C1 controls and the non-characters).
 ///
 /// The keys avoid the meanings Hugo and Jekyll give to `url` and `slug`: the article's
 /// address is `link`, as in the upstream posts. `date` is the publication time, else the
@@ -147,14 +147,15 @@ fn front_matter(
         .map(|p| p.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, false));
     field("title", Some(&article.title));
     field("date", Some(published.as_deref().unwrap_or(&timestamp)));
-    // Addresses are web or mail addresses only, their braces percent-encoded: a site
-    // generator's template reads no `{{` in them.
+    // Addresses are web or mail addresses only, percent-encoded as a URL serialiser
+    // encodes them wherever they would break out of an attribute or a template: a layout
+    // that prints them unescaped (`href="{{ page.link }}"`) emits no markup.
     let link = article
         .url
         .as_deref()
         .filter(|url| is_safe_url(url))
-        .map(braces_encoded);
-    let lead_image_url = lead_image.map(|i| braces_encoded(&i.url));
+        .map(attribute_safe);
+    let lead_image_url = lead_image.map(|i| attribute_safe(&i.url));
     field("link", link.as_deref());
     field("date_line", article.date_line.as_deref());
     field("published", published.as_deref());
@@ -168,16 +169,54 @@ fn front_matter(
     field("copyright", article.copyright.as_deref());
     field("byline", article.byline.as_deref());
     field("source", source);
-    if !article.tags.is_empty() {
+    let tags: Vec<std::borrow::Cow<'_, str>> = article
+        .tags
+        .iter()
+        .filter_map(|tag| tag_name(tag))
+        .collect();
+    if !tags.is_empty() {
         // `tags` is Hugo's and Jekyll's topic list, which is what these are.
         md.push_str("tags:\n");
-        for tag in &article.tags {
+        for tag in &tags {
             md.push_str("  - ");
             quoted_into(tag, md);
             md.push('\n');
         }
     }
     md.push_str("---\n");
+}
+
+/// The longest tag kept in the front matter, in bytes: a site generator makes a folder
+/// of each tag, and a file name is at most 255 bytes (Hugo fails on a tag of 100 CJK
+/// characters, 300 bytes).
+const MAX_TAG_BYTES: usize = 120;
+
+/// A tag as a site generator can make a page of it: cut to [`MAX_TAG_BYTES`] (at a
+/// character), `index.*` and `_index.*` with their dots made dashes (Hugo takes
+/// `index.xml` and `index.html` for its own list files), and none for a tag of dots
+/// alone (`.`, `..`: a folder that is no folder).
+fn tag_name(tag: &str) -> Option<std::borrow::Cow<'_, str>> {
+    let tag = tag.trim();
+    if tag.chars().all(|c| c == '.' || c.is_whitespace()) {
+        return None;
+    }
+    let mut cut = tag.len().min(MAX_TAG_BYTES);
+    while !tag.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let tag = tag[..cut].trim_end();
+    let lower = tag.to_lowercase();
+    if lower.starts_with("index.") || lower.starts_with("_index.") {
+        return Some(std::borrow::Cow::Owned(tag.replace('.', "-")));
+    }
+    Some(std::borrow::Cow::Borrowed(tag))
+}
+
+/// Whether YAML forbids `c` raw in a document: the non-characters (U+FFFE and U+FFFF,
+/// which Hugo and pandoc refuse, and the others alike), DEL and the C1 controls.
+fn yaml_forbids(c: char) -> bool {
+    let code = c as u32;
+    matches!(c, '\u{7f}'..='\u{9f}' | '\u{fdd0}'..='\u{fdef}') || code & 0xfffe == 0xfffe
 }
 
 fn quoted_into(value: &str, md: &mut String) {
@@ -194,11 +233,16 @@ fn quoted_into(value: &str, md: &mut String) {
     let mut json = Vec::with_capacity(safe.len() + 2);
     super::json::write_str(&mut json, &safe);
     let json = String::from_utf8(json).expect("escaping keeps UTF-8");
+    // The C0 controls are escaped as JSON escapes them.
     for c in json.chars() {
-        if matches!(c, '\u{7f}'..='\u{9f}') {
-            let _ = write!(md, "\\u{:04x}", c as u32);
-        } else {
-            md.push(c);
+        match c as u32 {
+            code if yaml_forbids(c) && code > 0xffff => {
+                let _ = write!(md, "\\U{code:08x}");
+            }
+            code if yaml_forbids(c) => {
+                let _ = write!(md, "\\u{code:04x}");
+            }
+            _ => md.push(c),
         }
     }
 }
@@ -286,13 +330,30 @@ fn is_safe_url(url: &str) -> bool {
     crate::address::is_web_or_mail(url)
 }
 
-/// An address with `{` and `}` percent-encoded (the same address to a web server), so
-/// that no template delimiter (`{{`, `{%`) or attribute list survives in it.
-fn braces_encoded(url: &str) -> std::borrow::Cow<'_, str> {
-    if !url.contains(['{', '}']) {
+/// An address with what would end an HTML attribute or open a tag or a template
+/// percent-encoded (the same address to a web server): quotes, `<`, `>`, a backtick,
+/// `{` and `}` (no `{{` or `{%`, no attribute list), spaces, backslashes and controls.
+fn attribute_safe(url: &str) -> std::borrow::Cow<'_, str> {
+    let unsafe_char = |c: char| {
+        matches!(c, '"' | '\'' | '<' | '>' | '`' | '{' | '}' | '\\')
+            || c.is_control()
+            || c.is_whitespace()
+    };
+    if !url.contains(unsafe_char) {
         return std::borrow::Cow::Borrowed(url);
     }
-    std::borrow::Cow::Owned(url.replace('{', "%7B").replace('}', "%7D"))
+    let mut out = String::with_capacity(url.len() + 8);
+    for c in url.chars() {
+        if unsafe_char(c) {
+            let mut buf = [0; 4];
+            for byte in c.encode_utf8(&mut buf).bytes() {
+                let _ = write!(out, "%{byte:02X}");
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 /// A link destination with the characters that would end or break it, or that a site
@@ -550,7 +611,7 @@ mod tests {
         let mut md = String::new();
         link_into("x", "https://x.example/{{%pwn%}}?q={{<", &mut md);
         assert_eq!(md, "[x](https://x.example/%7B%7B%pwn%%7D%7D?q=%7B%7B%3C)");
-        assert_eq!(braces_encoded("https://a/{x}"), "https://a/%7Bx%7D");
+        assert_eq!(attribute_safe("https://a/{x}"), "https://a/%7Bx%7D");
     }
 
     #[test]
@@ -575,6 +636,36 @@ mod tests {
         let mut md = String::new();
         quoted_into("AT&T <b> \u{7f}\u{9b} \"q\"", &mut md);
         assert_eq!(md, r#""AT&T \\<b> \u007f\u009b \"q\"""#);
+        // Hugo (exit 255) and pandoc (exit 64) refused a raw U+FFFE or U+FFFF.
+        md.clear();
+        quoted_into("a\u{fffe}\u{ffff}\u{fdd0}\u{1fffe}\u{1}\u{fffd}b", &mut md);
+        assert_eq!(md, "\"a\\ufffe\\uffff\\ufdd0\\U0001fffe\\u0001\u{fffd}b\"");
+    }
+
+    #[test]
+    fn front_matter_addresses_break_out_of_no_attribute() {
+        assert_eq!(
+            attribute_safe("https://a.example/x\"><script>{{'`\\ y"),
+            "https://a.example/x%22%3E%3Cscript%3E%7B%7B%27%60%5C%20y"
+        );
+        assert!(matches!(
+            attribute_safe("https://a.example/中?q=1#f"),
+            std::borrow::Cow::Borrowed(_)
+        ));
+    }
+
+    /// Hugo failed on a tag `..`, `index.xml`, `index.html` or longer than a file name.
+    #[test]
+    fn tags_are_safe_as_names() {
+        assert_eq!(tag_name(".."), None);
+        assert_eq!(tag_name(" . "), None);
+        assert_eq!(tag_name("index.xml").as_deref(), Some("index-xml"));
+        assert_eq!(tag_name("_Index.HTML").as_deref(), Some("_Index-HTML"));
+        assert_eq!(tag_name("G7.").as_deref(), Some("G7."));
+        let long = "中".repeat(100);
+        let kept = tag_name(&long).unwrap();
+        assert_eq!(kept.len(), 120);
+        assert!(long.starts_with(&*kept));
     }
 
     #[test]
