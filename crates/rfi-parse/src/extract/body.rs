@@ -1913,7 +1913,7 @@ const BLOCK_RULES: &[Named<BlockRule>] = &[
     ),
     (
         "related-link-paragraph",
-        "a paragraph that is only a link, after a related-links label or another such link",
+        "a paragraph or heading that is only a link, after a related-links label or another such link",
         related_link_paragraph,
     ),
     (
@@ -2134,10 +2134,11 @@ fn no_text(walker: &mut Walker<'_>, block: &mut Pending) -> bool {
     claimed
 }
 
-/// A paragraph that is only a link, after a related-links label or another such
-/// link: a related article.
+/// A paragraph or heading that is only a link, after a related-links label or another
+/// such link: a related article. Al Jazeera's "keep reading" box writes each as the
+/// heading of its own `<article>` (`<h2>阅读更多</h2>…<article><h3><a>title</a></h3>`).
 fn related_link_paragraph(walker: &mut Walker<'_>, block: &mut Pending) -> bool {
-    let claimed = block.kind == BlockKind::Paragraph
+    let claimed = matches!(block.kind, BlockKind::Paragraph | BlockKind::Heading)
         && block.links.len() == 1
         && (block.links[0].start, block.links[0].end) == (0, block.text.len())
         && is_headline_like(&block.text)
