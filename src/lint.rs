@@ -942,6 +942,28 @@ mod tests {
     /// site is reported in each of them, with its count; the same line in another
     /// site, or in too few files, is not.
     #[test]
+    fn the_caption_of_a_picture_the_page_lost_is_no_dropped_prose() {
+        // DW's saved pages keep `<img src="">` where the picture was lost; its
+        // `<div><small>` caption goes with it. A caption under nothing is still reported.
+        let dw = |picture: &str| {
+            format!(
+                "<!--1653528381000-->\n[T](https://www.dw.com/zh/t/a-61932474)\n------\n\n\
+                 <div><i><br>2022-05-25T15:16:14.257Z</i></div><p>（德国之声中文网）正文第一段说明了这件事的来龙去脉。</p>\
+                 {picture}<div><small style=\"color: #999;\">图为2007年《时代》评选出的最具影响力一百人。该杂志自2004年起每年评选“百大人物”，并在网站上公布。</small></div>\
+                 <p>正文第二段接着说明了更多的细节和背景。</p>"
+            )
+        };
+        let dropped = |text: String| {
+            check_file("dw.txt".into(), text.as_bytes(), &ParseOptions::default())
+                .findings
+                .iter()
+                .any(|finding| finding.rule == Rule::DroppedProse)
+        };
+        assert!(!dropped(dw(r#"<img src="" width="100%">"#)));
+        assert!(dropped(dw("")));
+    }
+
+    #[test]
     fn a_recurring_heading_over_text_of_its_own_is_no_furniture() {
         // Al Jazeera's daily summaries title their sections `武器`, `战事` every day;
         // a headline kept from a list of related links recurs as a heading too, but
@@ -956,8 +978,11 @@ mod tests {
                     "y".repeat(n + 1),
                     extra(n)
                 );
-                let mut report =
-                    check_file(format!("{n}.txt"), text.as_bytes(), &ParseOptions::default());
+                let mut report = check_file(
+                    format!("{n}.txt"),
+                    text.as_bytes(),
+                    &ParseOptions::default(),
+                );
                 checker.add(&mut report);
             }
             checker.finish().late.len()

@@ -346,6 +346,9 @@ struct Walker<'f> {
     figures: Vec<OpenFigure>,
     /// In a list of related articles written as paragraphs of one link each.
     related_links: bool,
+    /// An `<img>` without an address (the picture lost when the page was saved, DW's
+    /// `<img src="">`) was the last thing read: the number of blocks then.
+    lost_picture: Option<usize>,
 }
 
 /// What the walk does after an element rule took an element.
@@ -940,6 +943,7 @@ impl<'f> Walker<'f> {
             links: Vec::new(),
             figures: Vec::new(),
             related_links: false,
+            lost_picture: None,
         }
     }
 
@@ -1020,8 +1024,12 @@ impl<'f> Walker<'f> {
             self.note(to_credit, || credit.clone());
         }
         let Some((slot_caption, slot_credit)) = self.caption_slots(true) else {
-            // A caption with no picture to go with it.
-            if let Some(caption) = caption {
+            // A caption with no picture to go with it. Right after a picture the page
+            // lost, it is that picture's caption, left out with it: no article text.
+            let lost_picture = self.lost_picture == Some(self.fields.blocks.len());
+            if let Some(caption) = caption
+                && !lost_picture
+            {
                 self.note_dropped(caption);
             }
             return;
@@ -1357,6 +1365,7 @@ impl<'f> Walker<'f> {
             return false;
         };
         let Some(url) = image_url(element, picture) else {
+            self.lost_picture = Some(self.fields.blocks.len());
             return false;
         };
         if self
