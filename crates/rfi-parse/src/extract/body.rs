@@ -419,6 +419,11 @@ const ELEMENT_RULES: &[Named<ElementRule>] = &[
         profile_tags,
     ),
     (
+        "dated-link-list",
+        "a list whose every item is one link and the `<time>` of its story, nothing else: related stories, left out",
+        dated_link_list,
+    ),
+    (
         "caption-after-picture",
         "a note right after a picture, of a kind the profile names: its caption",
         caption_after_picture,
@@ -588,9 +593,18 @@ fn profile_byline(walker: &mut Walker<'_>, node: NodeRef<'_, Node>, _: &Element)
         .filter(|c| element_name(*c) == Some("li"))
         .collect();
     if items.is_empty() {
+        // The innermost items only (an item holding a list repeats its lines), and none
+        // that holds the time: that is the date, read below, not a byline line (BBC
+        // 2025 prints it relative, `25 分钟前`).
         items = node
             .descendants()
-            .filter(|d| element_name(*d) == Some("li"))
+            .filter(|d| {
+                element_name(*d) == Some("li")
+                    && !d
+                        .descendants()
+                        .skip(1)
+                        .any(|inner| matches!(element_name(inner), Some("li" | "time")))
+            })
             .collect();
     }
     let texts: Vec<String> = if items.is_empty() {
@@ -643,6 +657,48 @@ fn byline_list(
         return Some(Flow::Skip);
     }
     None
+}
+
+/// A list of related stories, each item one link and its date (BBC 2025: `<ul
+/// role=list><li><div><a>headline</a><time>2025年8月23日</time></div></li>…`): left out.
+fn dated_link_list(
+    walker: &mut Walker<'_>,
+    node: NodeRef<'_, Node>,
+    element: &Element,
+) -> Option<Flow> {
+    if !matches!(element.name(), "ul" | "ol") {
+        return None;
+    }
+    let mut items = node
+        .children()
+        .filter(|child| child.value().is_element())
+        .peekable();
+    items.peek()?;
+    let all_dated_links = items.all(|item| {
+        let named = |name: &str| {
+            item.descendants()
+                .filter(|d| element_name(*d) == Some(name))
+                .count()
+        };
+        element_name(item) == Some("li")
+            && named("a") == 1
+            && named("time") >= 1
+            // No text outside the link and the time.
+            && item.descendants().all(|d| {
+                d.value().as_text().is_none_or(|text| {
+                    text.trim().is_empty()
+                        || d.ancestors()
+                            .take_while(|a| a.id() != item.id())
+                            .any(|a| matches!(element_name(a), Some("a" | "time")))
+                })
+            })
+    });
+    if !all_dated_links {
+        return None;
+    }
+    walker.flush();
+    walker.note(Destination::Dropped, || text_of(node));
+    Some(Flow::Skip)
 }
 
 fn profile_tags(walker: &mut Walker<'_>, node: NodeRef<'_, Node>, _: &Element) -> Option<Flow> {
@@ -702,10 +758,21 @@ fn profile_credit(walker: &mut Walker<'_>, node: NodeRef<'_, Node>, _: &Element)
     }
     walker.flush();
     if let Some(text) = text_of(node) {
-        let credit = image_credit(&text, walker.profile.credit_labels)
+        // A credit block may go on with the caption after a line break (BBC 2025:
+        // `<p role=text><span>图像来源，</span><span>Name</span><br>caption</p>`).
+        let (credit, caption) = match text.split_once('\n') {
+            Some((credit, caption)) if !credit.trim().is_empty() && !caption.trim().is_empty() => {
+                (credit.to_string(), Some(caption.to_string()))
+            }
+            _ => (text, None),
+        };
+        let credit = image_credit(&credit, walker.profile.credit_labels)
             .map(str::to_string)
-            .unwrap_or(text);
+            .unwrap_or(credit);
         walker.caption_text(credit, true);
+        if let Some(caption) = caption {
+            walker.caption_text(caption, false);
+        }
     }
     Some(Flow::Skip)
 }
@@ -736,6 +803,22 @@ fn social_embed(
 ) -> Option<Flow> {
     if element.attrs().next().is_none() {
         return None;
+    }
+    // A post the page names with its address (BBC 2025: `<div
+    // data-e2e="instagram-embed-https://…">`, holding only the skip link, the consent
+    // banner and the end marker): an embed without a caption.
+    if let Some(url) = attr(element, "data-e2e")
+        .and_then(|value| value.split_once("-embed-"))
+        .map(|(_, url)| url.trim())
+        .filter(|url| url.starts_with("https://") || url.starts_with("http://"))
+    {
+        walker.flush();
+        walker.push_embed(Embed {
+            url: url.to_string(),
+            caption: None,
+            credit: None,
+        });
+        return Some(Flow::Skip);
     }
     let url = social_embed_url(node, element)?;
     // A tweet, Instagram or Facebook post or TikTok quoted in the article: an
@@ -1003,9 +1086,8 @@ impl<'f> Walker<'f> {
     /// Gives a caption (or credit) to the picture or player just read, or to the lead
     /// image when nothing was read yet; dropped when there is no picture to caption.
     fn caption_text(&mut self, text: String, is_credit: bool) {
-        let text = text.replace('\n', " ");
         let (caption, credit) = if is_credit {
-            (None, Some(text))
+            (None, Some(one_line(&text)))
         } else {
             split_credit(&text, &self.css.credit_labels)
         };
@@ -1449,16 +1531,26 @@ fn image_credit<'t>(text: &'t str, labels: &[&str]) -> Option<&'t str> {
 fn split_credit(text: &str, labels: &[Finder<'static>]) -> (Option<String>, Option<String>) {
     for label in labels {
         if let Some(at) = label.find(text.as_bytes()) {
-            let caption = text[..at].trim();
-            let credit = text[at + label.needle().len()..].trim();
+            // The credit ends at the line break after it (BBC 2025: `<span>图像来源，</span>
+            // <span>Getty Images</span><br>caption`); what follows is caption again.
+            let after = text[at + label.needle().len()..].trim_start();
+            let (credit, more) = after.split_once('\n').unwrap_or((after, ""));
+            let caption = format!("{} {}", text[..at].trim(), more.trim());
+            let caption = one_line(&caption);
+            let credit = one_line(credit);
             return (
-                (!caption.is_empty()).then(|| caption.to_string()),
-                (!credit.is_empty()).then(|| credit.to_string()),
+                (!caption.is_empty()).then_some(caption),
+                (!credit.is_empty()).then_some(credit),
             );
         }
     }
-    let text = text.trim();
-    ((!text.is_empty()).then(|| text.to_string()), None)
+    let text = one_line(text);
+    ((!text.is_empty()).then_some(text), None)
+}
+
+/// `text` on one line: line breaks as spaces, trimmed.
+fn one_line(text: &str) -> String {
+    text.replace('\n', " ").trim().to_string()
 }
 
 /// A newsroom credit that closes a paragraph: where it starts, the roles as printed
@@ -1696,7 +1788,7 @@ fn caption_parts(
     match text_of(figcaption) {
         Some(text) if text.starts_with('©') => (None, Some(text)),
         // WSJ: caption and `图片来源：…` in two paragraphs, read as two lines.
-        Some(text) => split_credit(&text.replace('\n', " "), labels),
+        Some(text) => split_credit(&text, labels),
         None => (None, None),
     }
 }
