@@ -8,7 +8,7 @@ use scraper::{Html, Node};
 
 use super::builder::ArticleBuilder;
 use super::date::{parse_date_line, parse_date_only};
-use super::profile::{Css, Profile, TextDate};
+use super::profile::{Css, Profile};
 use super::settings;
 use super::share::share_link;
 use super::srcset::candidate_urls;
@@ -28,15 +28,15 @@ type Named<F> = (&'static str, &'static str, F);
 pub(crate) fn extract(
     html: &str,
     title: &str,
-    rfi_zone: Tz,
+    options_zone: Tz,
     profile: &'static Profile,
     mut fields: ArticleBuilder,
 ) -> ArticleBuilder {
     let header = profile.header;
-    // RFI's date line is read in the zone the user names (`--tz`); other sources print
-    // times in their own zone.
+    // A profile may read its date line in the zone the caller names (`--tz`); other
+    // sources print times in their own zone.
     let zone = if header.zone_from_options {
-        Some(rfi_zone)
+        Some(options_zone)
     } else {
         profile.zone
     };
@@ -96,32 +96,43 @@ pub(crate) fn extract(
     fields
 }
 
-/// Every rule, stage by stage, in the order each stage runs them.
+/// Every rule, stage by stage, in the order each stage runs them; the sources' own block
+/// rules where `source-rules` runs them.
 pub(crate) fn rules() -> Vec<Rule> {
-    let named = |stage: Stage, name: &'static str, summary: &'static str| Rule {
+    let engine = |stage: Stage, name: &'static str, summary: &'static str| Rule {
         stage,
         name,
+        source: None,
         summary,
     };
-    HEADER_RULES
+    let mut rules: Vec<Rule> = HEADER_RULES
         .iter()
-        .map(|(name, summary, _)| named(Stage::Header, name, summary))
+        .map(|(name, summary, _)| engine(Stage::Header, name, summary))
         .chain(
             ELEMENT_RULES
                 .iter()
-                .map(|(name, summary, _)| named(Stage::Element, name, summary)),
+                .map(|(name, summary, _)| engine(Stage::Element, name, summary)),
         )
-        .chain(
-            BLOCK_RULES
-                .iter()
-                .map(|(name, summary, _)| named(Stage::Block, name, summary)),
-        )
-        .chain(
-            FINISH_RULES
-                .iter()
-                .map(|(name, summary, _)| named(Stage::Finish, name, summary)),
-        )
-        .collect()
+        .collect();
+    for (name, summary, _) in BLOCK_RULES {
+        rules.push(engine(Stage::Block, name, summary));
+        if *name == "source-rules" {
+            for profile in super::profile::PROFILES {
+                rules.extend(profile.block_rules.iter().map(|rule| Rule {
+                    stage: Stage::Block,
+                    name: rule.name,
+                    source: Some(profile.name),
+                    summary: rule.summary,
+                }));
+            }
+        }
+    }
+    rules.extend(
+        FINISH_RULES
+            .iter()
+            .map(|(name, summary, _)| engine(Stage::Finish, name, summary)),
+    );
+    rules
 }
 
 /// A rule of the header stage: whether it took this top-level element.
@@ -801,9 +812,8 @@ fn social_embed(
     node: NodeRef<'_, Node>,
     element: &Element,
 ) -> Option<Flow> {
-    if element.attrs().next().is_none() {
-        return None;
-    }
+    // An embed code names itself by its class: an element without attributes is none.
+    element.attrs().next()?;
     // A post the page names with its address (BBC 2025: `<div
     // data-e2e="instagram-embed-https://…">`, holding only the skip link, the consent
     // banner and the end marker): an embed without a caption.
@@ -1980,8 +1990,18 @@ const BLOCK_RULES: &[Named<BlockRule>] = &[
     ),
     (
         "closing-credits",
-        "a newsroom credit closing the block (`（編輯：…）1091201`) to the byline, its date stamp to `published_date`, a credit line after the last line break to the byline; what is left goes on down",
+        "a newsroom credit in parentheses closing the block (`（編輯：…）1091201`) to the byline, its date stamp to `published_date`; what is left goes on down",
         closing_credits,
+    ),
+    (
+        "source-rules",
+        "the source's own block rules, in the order its folder lists them",
+        source_rules,
+    ),
+    (
+        "closing-byline-line",
+        "a credit line after the block's last line break (`編輯：…`): the byline; the rest goes on down",
+        closing_byline_line,
     ),
     (
         "image-credit",
@@ -2104,11 +2124,9 @@ fn byline_line(walker: &mut Walker<'_>, block: &mut Pending) -> bool {
     claimed
 }
 
-/// Credits and stamps closing the text, cut off and passed on: a newsroom credit in
-/// parentheses (`…。（編輯：張雅淨）1091201`) to the byline and its date stamp to
-/// `published_date`; a date stamp alone (`…為準。1091201`) where the profile prints
-/// one; a credit line after the last line break. Claims the block only when nothing is
-/// left.
+/// A newsroom credit in parentheses closing the text (`…。（編輯：張雅淨）1091201`), cut
+/// off to the byline, and its date stamp to `published_date`. Claims the block only when
+/// nothing is left.
 fn closing_credits(walker: &mut Walker<'_>, block: &mut Pending) -> bool {
     let profile = walker.profile;
     let Pending { text, links, .. } = block;
@@ -2128,19 +2146,51 @@ fn closing_credits(walker: &mut Walker<'_>, block: &mut Pending) -> bool {
             return true;
         }
     }
-    const DIGITS: usize = settings::ROC_STAMP_DIGITS;
-    if matches!(profile.text_date, TextDate::RocStamp(_))
-        && let Some(stamp) = text.get(text.len().saturating_sub(DIGITS)..)
-        && stamp.len() == DIGITS
-        && stamp.bytes().all(|b| b.is_ascii_digit())
-        && text[..text.len() - DIGITS].ends_with(['。', '）', '」', '！', '？'])
-    {
-        walker.note(Destination::Date, || Some(stamp.to_string()));
-        walker.fields.date_stamps.push(stamp.to_string());
-        let cut = text.len() - DIGITS;
-        text.truncate(cut);
-        links.retain(|link| link.end <= cut);
+    false
+}
+
+/// A block as a source's own rule sees it: its text and links, which the rule may cut,
+/// and the builder it files what it takes into, under its name.
+pub(crate) struct SourceBlock<'w> {
+    pub(crate) text: &'w mut String,
+    pub(crate) links: &'w mut Vec<Link>,
+    pub(crate) fields: &'w mut ArticleBuilder,
+    rule: &'static str,
+}
+
+impl SourceBlock<'_> {
+    /// Records that the source's rule sent `text` to `to` (computed only when tracing).
+    pub(crate) fn note(&mut self, to: Destination, text: impl FnOnce() -> Option<String>) {
+        self.fields.note(Stage::Block, self.rule, to, text);
     }
+
+    /// Cuts the block's text at byte `at`, and the links past it.
+    pub(crate) fn cut(&mut self, at: usize) {
+        self.text.truncate(at);
+        self.links.retain(|link| link.end <= at);
+    }
+}
+
+/// The source's own block rules, in its order; the first that claims the block decides it.
+fn source_rules(walker: &mut Walker<'_>, block: &mut Pending) -> bool {
+    for rule in walker.profile.block_rules {
+        let mut source_block = SourceBlock {
+            text: &mut block.text,
+            links: &mut block.links,
+            fields: walker.fields,
+            rule: rule.name,
+        };
+        if (rule.rule)(&mut source_block) {
+            return true;
+        }
+    }
+    false
+}
+
+/// A credit line after the last line break (`…\n編輯：李向陽`), cut off to the byline.
+fn closing_byline_line(walker: &mut Walker<'_>, block: &mut Pending) -> bool {
+    let profile = walker.profile;
+    let Pending { text, links, .. } = block;
     if !profile.byline_labels.is_empty()
         && let Some(at) = text.rfind('\n')
         && is_byline_line(&text[at + 1..], profile.byline_labels)
@@ -2478,7 +2528,7 @@ mod tests {
         let names: Vec<&str> = BLOCK_RULES.iter().map(|(name, _, _)| *name).collect();
         assert_eq!(names.first(), Some(&"caption-of-picture-or-embed"));
         assert_eq!(names.last(), Some(&"paragraph"));
-        assert_eq!(names.len(), 13, "13 block rules");
+        assert_eq!(names.len(), 15, "15 block rules");
         let (claimed, _, fields) = run(paragraph, "default", pending("Any text.", BlockKind::Body));
         assert!(claimed);
         assert_eq!(fields.paragraphs, ["Any text."]);
