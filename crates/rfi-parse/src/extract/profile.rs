@@ -57,6 +57,9 @@ pub(crate) enum UrlDate {
     /// The last segment ends with `-MMDDYYYYhhmmss` (RFA
     /// `/news/us-china-spy-12072024103440.html`): the day of that stamp.
     MonthDayYearStamp,
+    /// The last segment ends with `-YYYYMMDD` before its extension (RTHK
+    /// `/component/k2/1742648-20240301.htm`).
+    TrailingCompact,
     /// Two path segments `/YYYY/MM/` give year and month only (Kyodo
     /// `/news/2021/10/…`): the day comes from the dateline.
     YearMonth,
