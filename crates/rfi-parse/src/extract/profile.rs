@@ -337,7 +337,10 @@ pub(crate) const DEFAULT: Profile = Profile {
     text_date: TextDate::None,
     // Only known sites' paths name a language: `/gb/` or `/hk/` elsewhere need not be one.
     url_languages: &[],
-    url_section: Some(FIRST_FOLDER),
+    // A path's folder is a section only where the profile knows its site's paths (RFI,
+    // Al Jazeera, CNA, the NYT, BBC, DW, NHK): elsewhere it may be the CMS's
+    // (`/article/`, `/client/`) or a language service's (`/cantonese/`).
+    url_section: None,
     lead: &[],
     has_lead: false,
     has_date_line: false,

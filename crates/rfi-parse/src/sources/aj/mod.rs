@@ -4,6 +4,8 @@ use crate::extract::profile::*;
 
 pub(crate) const PROFILE: Profile = Profile {
     name: "aj",
+    // The first folder past the common ones is the section (`/news/political/…`).
+    url_section: Some(FIRST_FOLDER),
     hosts: &["aljazeera.net"],
     url_languages: &[UrlLanguage {
         site: Some("chinese.aljazeera.net"),
