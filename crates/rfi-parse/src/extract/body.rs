@@ -176,16 +176,16 @@ fn date_line(walker: &mut Walker<'_>, node: NodeRef<'_, Node>, element: &Element
         walker.profile.date_formats,
     );
     let published = parse_date_line(&date_line, zone, formats);
+    // A wall-clock time read in no zone (the source names none): its day as printed,
+    // which needs no zone (CHOSUN `2025-11-28&nbsp;10:03`).
+    let printed_day = parse_date_line(&date_line, Some(chrono_tz::UTC), formats)
+        .map(|instant| instant.date_naive());
     // (Only a line that gives no instant is tried as a date alone.)
     let printed_date = published
         .is_none()
-        .then(|| parse_date_only(&date_line))
+        .then(|| parse_date_only(&date_line).or(printed_day))
         .flatten();
-    if !header.any_date_block
-        && published.is_none()
-        && printed_date.is_none()
-        && parse_date_line(&date_line, Some(chrono_tz::UTC), formats).is_none()
-    {
+    if !header.any_date_block && published.is_none() && printed_date.is_none() {
         // Only a date this tool reads is a date line on other sources; any other
         // short block with a digit is left to the article. A date read only with
         // a zone the source does not name (the default profile) is still the
