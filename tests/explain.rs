@@ -73,3 +73,20 @@ fn a_bad_file_is_reported_with_its_line() {
     let output = rfi_parse(&["explain", &fixture("errors/missing-link.txt")]);
     assert_failed(&output, 1, "missing-link.txt:2: missing link line");
 }
+
+#[test]
+fn markup_read_as_flat_text_is_said_first() {
+    let body = "<h1><div>第一句话。".to_string() + &"<h1><div>x".repeat(40_000);
+    let input = format!("<!--0-->\n[T]()\n------\n\n{body}<p>最后一句话。</p>");
+    let output = rfi_parse_with_stdin(&["explain", "-"], input.as_bytes());
+    assert!(output.status.success());
+    let report = stdout(&output);
+    assert!(
+        report
+            .lines()
+            .nth(1)
+            .unwrap()
+            .starts_with("markup simplified")
+    );
+    assert!(report.contains("最后一句话。"));
+}

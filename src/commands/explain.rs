@@ -4,7 +4,7 @@ use std::io::{self, BufWriter, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use anyhow::Result;
+use anyhow::{Context, Result};
 use rfi_parse::{Explanation, ParseOptions};
 
 use crate::batch::input::Input;
@@ -15,20 +15,7 @@ pub fn run(args: ExplainArgs) -> Result<ExitCode> {
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     if args.list_rules {
-        for rule in rfi_parse::rules() {
-            match args.format {
-                ReportFormat::Human => writeln!(
-                    out,
-                    "{:<8} {:<28} {}",
-                    rule.stage.as_str(),
-                    rule.name,
-                    rule.summary
-                )?,
-                ReportFormat::Json => writeln!(out, "{}", serde_json::to_string(&rule)?)?,
-            }
-        }
-        out.flush()?;
-        return Ok(ExitCode::SUCCESS);
+        return finished(list_rules(args.format, &mut out).and_then(|()| out.flush()));
     }
     let Some(path) = args.file else {
         anyhow::bail!("explain: name the FILE to explain (`-` for standard input)");
@@ -64,12 +51,49 @@ pub fn run(args: ExplainArgs) -> Result<ExitCode> {
             return Ok(ExitCode::FAILURE);
         }
     };
-    match args.format {
-        ReportFormat::Human => write_human(&explanation, &mut out)?,
-        ReportFormat::Json => write_json(&explanation, &mut out)?,
+    let written = match args.format {
+        ReportFormat::Human => write_human(&explanation, &mut out),
+        ReportFormat::Json => write_json(&explanation, &mut out),
+    };
+    finished(written.and_then(|()| out.flush()))
+}
+
+/// The exit status once the report is written: a reader that went away
+/// (`explain … | head`) is no error.
+fn finished(written: io::Result<()>) -> Result<ExitCode> {
+    match written {
+        Err(error) if error.kind() != io::ErrorKind::BrokenPipe => {
+            Err(error).context("cannot write the report")
+        }
+        _ => Ok(ExitCode::SUCCESS),
     }
-    out.flush()?;
-    Ok(ExitCode::SUCCESS)
+}
+
+/// Every rule, stage by stage: a line each, or a JSON object each.
+fn list_rules(format: ReportFormat, out: &mut dyn Write) -> io::Result<()> {
+    for rule in rfi_parse::rules() {
+        match format {
+            ReportFormat::Human => {
+                // A source's own rule is named with its source (`cna/roc-stamp`).
+                let name = match rule.source {
+                    Some(source) => format!("{source}/{}", rule.name),
+                    None => rule.name.to_string(),
+                };
+                writeln!(
+                    out,
+                    "{:<8} {name:<28} {}",
+                    rule.stage.as_str(),
+                    rule.summary
+                )?;
+            }
+            ReportFormat::Json => writeln!(
+                out,
+                "{}",
+                serde_json::to_string(&rule).expect("a rule serializes")
+            )?,
+        }
+    }
+    Ok(())
 }
 
 /// The longest text a line of the human report shows, in characters.
@@ -83,6 +107,13 @@ fn write_human(explanation: &Explanation, out: &mut dyn Write) -> io::Result<()>
         "profile {} ({})",
         extractor.profile, explanation.profile_evidence
     )?;
+    if extractor.simplified_markup {
+        // Then every decision below is about the flat paragraphs of the text.
+        writeln!(
+            out,
+            "markup simplified: it cost more to build than its size warrants, so it was read as flat paragraphs of its text"
+        )?;
+    }
     for decision in &explanation.decisions {
         let rule = format!("{}:{}", decision.stage.as_str(), decision.rule);
         let mut excerpt: String = decision.text.chars().take(EXCERPT_CHARS).collect();
@@ -103,6 +134,7 @@ fn write_json(explanation: &Explanation, out: &mut dyn Write) -> io::Result<()> 
         "to": "profile",
         "rule": extractor.chosen_by.as_str(),
         "evidence": explanation.profile_evidence,
+        "simplified_markup": extractor.simplified_markup,
     });
     writeln!(out, "{profile}")?;
     for decision in &explanation.decisions {

@@ -28,7 +28,8 @@ pub struct Article {
     /// show it (`zh-Hans`, `zh-Hant`), else the language the URL names (`/cn/` is
     /// `zh-Hans`), else the language detected in the text where that is reliable.
     pub language: Option<String>,
-    /// The site's section, when the URL path has one (`法国`).
+    /// The site's section, when the URL path has one and the source's profile knows which
+    /// folder it is (`法国`); null for other sites (Reuters' `/article/` is no section).
     pub section: Option<String>,
     /// The date line's text, trimmed (`12/06/2023 - 17:21`).
     pub date_line: Option<String>,

@@ -113,6 +113,9 @@ pub struct Rule {
     pub stage: Stage,
     /// Its name, as [`Decision::rule`] gives it.
     pub name: &'static str,
+    /// The source profile whose own rule it is (run at its stage's `source-rules` step);
+    /// `None` for the engine's rules, which every source runs.
+    pub source: Option<&'static str>,
     /// What it does, in one line.
     pub summary: &'static str,
 }

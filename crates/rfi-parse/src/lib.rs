@@ -30,6 +30,7 @@ mod error;
 mod explain;
 mod extract;
 mod render;
+mod sources;
 
 pub use article::{
     Article, Block, ChosenBy, Diagnostics, Embed, Extractor, Image, Link, Platform, ShareLink,

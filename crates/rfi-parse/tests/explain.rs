@@ -86,7 +86,7 @@ fn mismatches(name: &str, explanation: &Explanation) -> Vec<String> {
         "images",
         texts_to(decisions, Destination::Image)
             .iter()
-            .filter(|url| !article.lead_image.as_ref().is_some_and(|l| &l.url == *url))
+            .filter(|url| article.lead_image.as_ref().is_none_or(|l| &l.url != *url))
             .copied()
             .collect::<Vec<_>>()
             == image_urls,
@@ -217,7 +217,13 @@ fn rules_document() -> String {
             stage = Some(rule.stage);
             doc.push_str(&format!("\n## {}\n\n", rule.stage.as_str()));
         }
-        doc.push_str(&format!("- `{}`: {}\n", rule.name, rule.summary));
+        match rule.source {
+            Some(source) => doc.push_str(&format!(
+                "  - `{}` (`{source}`'s own): {}\n",
+                rule.name, rule.summary
+            )),
+            None => doc.push_str(&format!("- `{}`: {}\n", rule.name, rule.summary)),
+        }
     }
     doc
 }

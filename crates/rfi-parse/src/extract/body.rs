@@ -8,7 +8,7 @@ use scraper::{Html, Node};
 
 use super::builder::ArticleBuilder;
 use super::date::{parse_date_line, parse_date_only};
-use super::profile::{Css, Profile, TextDate};
+use super::profile::{Css, Profile};
 use super::settings;
 use super::share::share_link;
 use super::srcset::candidate_urls;
@@ -28,15 +28,15 @@ type Named<F> = (&'static str, &'static str, F);
 pub(crate) fn extract(
     html: &str,
     title: &str,
-    rfi_zone: Tz,
+    options_zone: Tz,
     profile: &'static Profile,
     mut fields: ArticleBuilder,
 ) -> ArticleBuilder {
     let header = profile.header;
-    // RFI's date line is read in the zone the user names (`--tz`); other sources print
-    // times in their own zone.
+    // A profile may read its date line in the zone the caller names (`--tz`); other
+    // sources print times in their own zone.
     let zone = if header.zone_from_options {
-        Some(rfi_zone)
+        Some(options_zone)
     } else {
         profile.zone
     };
@@ -96,32 +96,43 @@ pub(crate) fn extract(
     fields
 }
 
-/// Every rule, stage by stage, in the order each stage runs them.
+/// Every rule, stage by stage, in the order each stage runs them; the sources' own block
+/// rules where `source-rules` runs them.
 pub(crate) fn rules() -> Vec<Rule> {
-    let named = |stage: Stage, name: &'static str, summary: &'static str| Rule {
+    let engine = |stage: Stage, name: &'static str, summary: &'static str| Rule {
         stage,
         name,
+        source: None,
         summary,
     };
-    HEADER_RULES
+    let mut rules: Vec<Rule> = HEADER_RULES
         .iter()
-        .map(|(name, summary, _)| named(Stage::Header, name, summary))
+        .map(|(name, summary, _)| engine(Stage::Header, name, summary))
         .chain(
             ELEMENT_RULES
                 .iter()
-                .map(|(name, summary, _)| named(Stage::Element, name, summary)),
+                .map(|(name, summary, _)| engine(Stage::Element, name, summary)),
         )
-        .chain(
-            BLOCK_RULES
-                .iter()
-                .map(|(name, summary, _)| named(Stage::Block, name, summary)),
-        )
-        .chain(
-            FINISH_RULES
-                .iter()
-                .map(|(name, summary, _)| named(Stage::Finish, name, summary)),
-        )
-        .collect()
+        .collect();
+    for (name, summary, _) in BLOCK_RULES {
+        rules.push(engine(Stage::Block, name, summary));
+        if *name == "source-rules" {
+            for profile in super::profile::PROFILES {
+                rules.extend(profile.block_rules.iter().map(|rule| Rule {
+                    stage: Stage::Block,
+                    name: rule.name,
+                    source: Some(profile.name),
+                    summary: rule.summary,
+                }));
+            }
+        }
+    }
+    rules.extend(
+        FINISH_RULES
+            .iter()
+            .map(|(name, summary, _)| engine(Stage::Finish, name, summary)),
+    );
+    rules
 }
 
 /// A rule of the header stage: whether it took this top-level element.
@@ -165,16 +176,16 @@ fn date_line(walker: &mut Walker<'_>, node: NodeRef<'_, Node>, element: &Element
         walker.profile.date_formats,
     );
     let published = parse_date_line(&date_line, zone, formats);
+    // A wall-clock time read in no zone (the source names none): its day as printed,
+    // which needs no zone (CHOSUN `2025-11-28&nbsp;10:03`).
+    let printed_day = parse_date_line(&date_line, Some(chrono_tz::UTC), formats)
+        .map(|instant| instant.date_naive());
     // (Only a line that gives no instant is tried as a date alone.)
     let printed_date = published
         .is_none()
-        .then(|| parse_date_only(&date_line))
+        .then(|| parse_date_only(&date_line).or(printed_day))
         .flatten();
-    if !header.any_date_block
-        && published.is_none()
-        && printed_date.is_none()
-        && parse_date_line(&date_line, Some(chrono_tz::UTC), formats).is_none()
-    {
+    if !header.any_date_block && published.is_none() && printed_date.is_none() {
         // Only a date this tool reads is a date line on other sources; any other
         // short block with a digit is left to the article. A date read only with
         // a zone the source does not name (the default profile) is still the
@@ -422,6 +433,11 @@ const ELEMENT_RULES: &[Named<ElementRule>] = &[
         profile_tags,
     ),
     (
+        "dated-link-list",
+        "a list whose every item is one link and the `<time>` of its story, nothing else: related stories, left out",
+        dated_link_list,
+    ),
+    (
         "caption-after-picture",
         "a note right after a picture, of a kind the profile names: its caption",
         caption_after_picture,
@@ -591,9 +607,18 @@ fn profile_byline(walker: &mut Walker<'_>, node: NodeRef<'_, Node>, _: &Element)
         .filter(|c| element_name(*c) == Some("li"))
         .collect();
     if items.is_empty() {
+        // The innermost items only (an item holding a list repeats its lines), and none
+        // that holds the time: that is the date, read below, not a byline line (BBC
+        // 2025 prints it relative, `25 分钟前`).
         items = node
             .descendants()
-            .filter(|d| element_name(*d) == Some("li"))
+            .filter(|d| {
+                element_name(*d) == Some("li")
+                    && !d
+                        .descendants()
+                        .skip(1)
+                        .any(|inner| matches!(element_name(inner), Some("li" | "time")))
+            })
             .collect();
     }
     let texts: Vec<String> = if items.is_empty() {
@@ -646,6 +671,48 @@ fn byline_list(
         return Some(Flow::Skip);
     }
     None
+}
+
+/// A list of related stories, each item one link and its date (BBC 2025: `<ul
+/// role=list><li><div><a>headline</a><time>2025年8月23日</time></div></li>…`): left out.
+fn dated_link_list(
+    walker: &mut Walker<'_>,
+    node: NodeRef<'_, Node>,
+    element: &Element,
+) -> Option<Flow> {
+    if !matches!(element.name(), "ul" | "ol") {
+        return None;
+    }
+    let mut items = node
+        .children()
+        .filter(|child| child.value().is_element())
+        .peekable();
+    items.peek()?;
+    let all_dated_links = items.all(|item| {
+        let named = |name: &str| {
+            item.descendants()
+                .filter(|d| element_name(*d) == Some(name))
+                .count()
+        };
+        element_name(item) == Some("li")
+            && named("a") == 1
+            && named("time") >= 1
+            // No text outside the link and the time.
+            && item.descendants().all(|d| {
+                d.value().as_text().is_none_or(|text| {
+                    text.trim().is_empty()
+                        || d.ancestors()
+                            .take_while(|a| a.id() != item.id())
+                            .any(|a| matches!(element_name(a), Some("a" | "time")))
+                })
+            })
+    });
+    if !all_dated_links {
+        return None;
+    }
+    walker.flush();
+    walker.note(Destination::Dropped, || text_of(node));
+    Some(Flow::Skip)
 }
 
 fn profile_tags(walker: &mut Walker<'_>, node: NodeRef<'_, Node>, _: &Element) -> Option<Flow> {
@@ -705,10 +772,21 @@ fn profile_credit(walker: &mut Walker<'_>, node: NodeRef<'_, Node>, _: &Element)
     }
     walker.flush();
     if let Some(text) = text_of(node) {
-        let credit = image_credit(&text, walker.profile.credit_labels)
+        // A credit block may go on with the caption after a line break (BBC 2025:
+        // `<p role=text><span>图像来源，</span><span>Name</span><br>caption</p>`).
+        let (credit, caption) = match text.split_once('\n') {
+            Some((credit, caption)) if !credit.trim().is_empty() && !caption.trim().is_empty() => {
+                (credit.to_string(), Some(caption.to_string()))
+            }
+            _ => (text, None),
+        };
+        let credit = image_credit(&credit, walker.profile.credit_labels)
             .map(str::to_string)
-            .unwrap_or(text);
+            .unwrap_or(credit);
         walker.caption_text(credit, true);
+        if let Some(caption) = caption {
+            walker.caption_text(caption, false);
+        }
     }
     Some(Flow::Skip)
 }
@@ -737,8 +815,23 @@ fn social_embed(
     node: NodeRef<'_, Node>,
     element: &Element,
 ) -> Option<Flow> {
-    if element.attrs().next().is_none() {
-        return None;
+    // An embed code names itself by its class: an element without attributes is none.
+    element.attrs().next()?;
+    // A post the page names with its address (BBC 2025: `<div
+    // data-e2e="instagram-embed-https://…">`, holding only the skip link, the consent
+    // banner and the end marker): an embed without a caption.
+    if let Some(url) = attr(element, "data-e2e")
+        .and_then(|value| value.split_once("-embed-"))
+        .map(|(_, url)| url.trim())
+        .filter(|url| url.starts_with("https://") || url.starts_with("http://"))
+    {
+        walker.flush();
+        walker.push_embed(Embed {
+            url: url.to_string(),
+            caption: None,
+            credit: None,
+        });
+        return Some(Flow::Skip);
     }
     let url = social_embed_url(node, element)?;
     // A tweet, Instagram or Facebook post or TikTok quoted in the article: an
@@ -1007,9 +1100,8 @@ impl<'f> Walker<'f> {
     /// Gives a caption (or credit) to the picture or player just read, or to the lead
     /// image when nothing was read yet; dropped when there is no picture to caption.
     fn caption_text(&mut self, text: String, is_credit: bool) {
-        let text = text.replace('\n', " ");
         let (caption, credit) = if is_credit {
-            (None, Some(text))
+            (None, Some(one_line(&text)))
         } else {
             split_credit(&text, &self.css.credit_labels)
         };
@@ -1458,16 +1550,26 @@ fn image_credit<'t>(text: &'t str, labels: &[&str]) -> Option<&'t str> {
 fn split_credit(text: &str, labels: &[Finder<'static>]) -> (Option<String>, Option<String>) {
     for label in labels {
         if let Some(at) = label.find(text.as_bytes()) {
-            let caption = text[..at].trim();
-            let credit = text[at + label.needle().len()..].trim();
+            // The credit ends at the line break after it (BBC 2025: `<span>图像来源，</span>
+            // <span>Getty Images</span><br>caption`); what follows is caption again.
+            let after = text[at + label.needle().len()..].trim_start();
+            let (credit, more) = after.split_once('\n').unwrap_or((after, ""));
+            let caption = format!("{} {}", text[..at].trim(), more.trim());
+            let caption = one_line(&caption);
+            let credit = one_line(credit);
             return (
-                (!caption.is_empty()).then(|| caption.to_string()),
-                (!credit.is_empty()).then(|| credit.to_string()),
+                (!caption.is_empty()).then_some(caption),
+                (!credit.is_empty()).then_some(credit),
             );
         }
     }
-    let text = text.trim();
-    ((!text.is_empty()).then(|| text.to_string()), None)
+    let text = one_line(text);
+    ((!text.is_empty()).then_some(text), None)
+}
+
+/// `text` on one line: line breaks as spaces, trimmed.
+fn one_line(text: &str) -> String {
+    text.replace('\n', " ").trim().to_string()
 }
 
 /// A newsroom credit that closes a paragraph: where it starts, the roles as printed
@@ -1705,7 +1807,7 @@ fn caption_parts(
     match text_of(figcaption) {
         Some(text) if text.starts_with('©') => (None, Some(text)),
         // WSJ: caption and `图片来源：…` in two paragraphs, read as two lines.
-        Some(text) => split_credit(&text.replace('\n', " "), labels),
+        Some(text) => split_credit(&text, labels),
         None => (None, None),
     }
 }
@@ -1897,8 +1999,18 @@ const BLOCK_RULES: &[Named<BlockRule>] = &[
     ),
     (
         "closing-credits",
-        "a newsroom credit closing the block (`（編輯：…）1091201`) to the byline, its date stamp to `published_date`, a credit line after the last line break to the byline; what is left goes on down",
+        "a newsroom credit in parentheses closing the block (`（編輯：…）1091201`) to the byline, its date stamp to `published_date`; what is left goes on down",
         closing_credits,
+    ),
+    (
+        "source-rules",
+        "the source's own block rules, in the order its folder lists them",
+        source_rules,
+    ),
+    (
+        "closing-byline-line",
+        "a credit line after the block's last line break (`編輯：…`): the byline; the rest goes on down",
+        closing_byline_line,
     ),
     (
         "image-credit",
@@ -2021,11 +2133,9 @@ fn byline_line(walker: &mut Walker<'_>, block: &mut Pending) -> bool {
     claimed
 }
 
-/// Credits and stamps closing the text, cut off and passed on: a newsroom credit in
-/// parentheses (`…。（編輯：張雅淨）1091201`) to the byline and its date stamp to
-/// `published_date`; a date stamp alone (`…為準。1091201`) where the profile prints
-/// one; a credit line after the last line break. Claims the block only when nothing is
-/// left.
+/// A newsroom credit in parentheses closing the text (`…。（編輯：張雅淨）1091201`), cut
+/// off to the byline, and its date stamp to `published_date`. Claims the block only when
+/// nothing is left.
 fn closing_credits(walker: &mut Walker<'_>, block: &mut Pending) -> bool {
     let profile = walker.profile;
     let Pending { text, links, .. } = block;
@@ -2045,19 +2155,51 @@ fn closing_credits(walker: &mut Walker<'_>, block: &mut Pending) -> bool {
             return true;
         }
     }
-    const DIGITS: usize = settings::ROC_STAMP_DIGITS;
-    if matches!(profile.text_date, TextDate::RocStamp(_))
-        && let Some(stamp) = text.get(text.len().saturating_sub(DIGITS)..)
-        && stamp.len() == DIGITS
-        && stamp.bytes().all(|b| b.is_ascii_digit())
-        && text[..text.len() - DIGITS].ends_with(['。', '）', '」', '！', '？'])
-    {
-        walker.note(Destination::Date, || Some(stamp.to_string()));
-        walker.fields.date_stamps.push(stamp.to_string());
-        let cut = text.len() - DIGITS;
-        text.truncate(cut);
-        links.retain(|link| link.end <= cut);
+    false
+}
+
+/// A block as a source's own rule sees it: its text and links, which the rule may cut,
+/// and the builder it files what it takes into, under its name.
+pub(crate) struct SourceBlock<'w> {
+    pub(crate) text: &'w mut String,
+    pub(crate) links: &'w mut Vec<Link>,
+    pub(crate) fields: &'w mut ArticleBuilder,
+    rule: &'static str,
+}
+
+impl SourceBlock<'_> {
+    /// Records that the source's rule sent `text` to `to` (computed only when tracing).
+    pub(crate) fn note(&mut self, to: Destination, text: impl FnOnce() -> Option<String>) {
+        self.fields.note(Stage::Block, self.rule, to, text);
     }
+
+    /// Cuts the block's text at byte `at`, and the links past it.
+    pub(crate) fn cut(&mut self, at: usize) {
+        self.text.truncate(at);
+        self.links.retain(|link| link.end <= at);
+    }
+}
+
+/// The source's own block rules, in its order; the first that claims the block decides it.
+fn source_rules(walker: &mut Walker<'_>, block: &mut Pending) -> bool {
+    for rule in walker.profile.block_rules {
+        let mut source_block = SourceBlock {
+            text: &mut block.text,
+            links: &mut block.links,
+            fields: walker.fields,
+            rule: rule.name,
+        };
+        if (rule.rule)(&mut source_block) {
+            return true;
+        }
+    }
+    false
+}
+
+/// A credit line after the last line break (`…\n編輯：李向陽`), cut off to the byline.
+fn closing_byline_line(walker: &mut Walker<'_>, block: &mut Pending) -> bool {
+    let profile = walker.profile;
+    let Pending { text, links, .. } = block;
     if !profile.byline_labels.is_empty()
         && let Some(at) = text.rfind('\n')
         && is_byline_line(&text[at + 1..], profile.byline_labels)
@@ -2396,7 +2538,7 @@ mod tests {
         let names: Vec<&str> = BLOCK_RULES.iter().map(|(name, _, _)| *name).collect();
         assert_eq!(names.first(), Some(&"caption-of-picture-or-embed"));
         assert_eq!(names.last(), Some(&"paragraph"));
-        assert_eq!(names.len(), 13, "13 block rules");
+        assert_eq!(names.len(), 15, "15 block rules");
         let (claimed, _, fields) = run(paragraph, "default", pending("Any text.", BlockKind::Body));
         assert!(claimed);
         assert_eq!(fields.paragraphs, ["Any text."]);

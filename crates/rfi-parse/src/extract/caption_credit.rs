@@ -182,7 +182,7 @@ fn leading_bracket(text: &str) -> Option<(&str, &str)> {
 /// Whether a bracket's content is a credit.
 fn is_credit(content: &str) -> bool {
     let chars = content.chars().count();
-    if chars < 2 || chars > MAX_CREDIT_CHARS || content.contains(['。', '，', '；', '！', '？'])
+    if !(2..=MAX_CREDIT_CHARS).contains(&chars) || content.contains(['。', '，', '；', '！', '？'])
     {
         return false;
     }
@@ -249,8 +249,7 @@ fn photographer_line(text: &str) -> Option<(&str, &str)> {
             })
         })
     });
-    (chars >= 3
-        && chars <= MAX_CREDIT_CHARS
+    ((3..=MAX_CREDIT_CHARS).contains(&chars)
         && named
         && !line.ends_with("拍攝")
         && !line.ends_with("拍摄"))

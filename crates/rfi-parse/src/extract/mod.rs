@@ -1,16 +1,16 @@
 //! From archive text to `Article`: the header lines, then the HTML body.
 
-mod body;
+pub(crate) mod body;
 mod builder;
 mod caption_credit;
-mod date;
+pub(crate) mod date;
 mod day;
 mod decode;
 mod header;
 pub(crate) mod origin;
 mod post;
 mod prepass;
-mod profile;
+pub(crate) mod profile;
 mod repair;
 mod script;
 mod settings;
@@ -337,6 +337,7 @@ pub(crate) fn rules() -> Vec<crate::explain::Rule> {
     rules.push(crate::explain::Rule {
         stage: crate::explain::Stage::Finish,
         name: caption_credit::RULE,
+        source: None,
         summary: caption_credit::SUMMARY,
     });
     rules

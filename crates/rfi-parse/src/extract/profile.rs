@@ -35,7 +35,7 @@ pub(crate) struct Header {
 }
 
 /// The header of a source without RFI's: a date line only where it reads as one.
-const GENERIC_HEADER: Header = Header {
+pub(crate) const GENERIC_HEADER: Header = Header {
     zone_from_options: false,
     any_date_block: false,
     strong_lead: false,
@@ -57,6 +57,9 @@ pub(crate) enum UrlDate {
     /// The last segment ends with `-MMDDYYYYhhmmss` (RFA
     /// `/news/us-china-spy-12072024103440.html`): the day of that stamp.
     MonthDayYearStamp,
+    /// The last segment ends with `-YYYYMMDD` before its extension (RTHK
+    /// `/component/k2/1742648-20240301.htm`).
+    TrailingCompact,
     /// Two path segments `/YYYY/MM/` give year and month only (Kyodo
     /// `/news/2021/10/…`): the day comes from the dateline.
     YearMonth,
@@ -124,11 +127,11 @@ pub(crate) struct UrlSection {
 }
 
 /// The folders that are no section on most sites.
-const SITE_FOLDERS: &[&str] = &["news", "amp", "articles"];
+pub(crate) const SITE_FOLDERS: &[&str] = &["news", "amp", "articles"];
 
 /// A language rule for sites that write a code of [`LANGUAGE_CODES`] as the first or
 /// second folder (`rfi.fr/cn/…`, `dw.com/zh-hant/…`, `nhk.or.jp/nhkworld/zh/…`).
-const CODE_IN_FIRST_TWO_FOLDERS: &[UrlLanguage] = &[UrlLanguage {
+pub(crate) const CODE_IN_FIRST_TWO_FOLDERS: &[UrlLanguage] = &[UrlLanguage {
     site: None,
     segments: &[Segment::At(0), Segment::At(1)],
     codes: LANGUAGE_CODES,
@@ -136,7 +139,7 @@ const CODE_IN_FIRST_TWO_FOLDERS: &[UrlLanguage] = &[UrlLanguage {
 }];
 
 /// A section rule for sites whose first folder (past the common ones) is the section.
-const FIRST_FOLDER: UrlSection = UrlSection {
+pub(crate) const FIRST_FOLDER: UrlSection = UrlSection {
     site_folders: SITE_FOLDERS,
     id_after: None,
     headline_before: None,
@@ -256,11 +259,23 @@ pub(crate) struct Profile {
     /// Prose straight in a `<div>` before anything else is the article's summary, read
     /// as `lead` (WSJ's feed puts it before the page).
     pub(crate) opening_text_is_lead: bool,
+    /// The source's own block rules: quirks that need code, run in this order at the
+    /// block stage's `source-rules` step (see its folder).
+    pub(crate) block_rules: &'static [SourceRule],
+}
+
+/// A quirk of one source that needs code: a named rule of its own on each text block.
+#[derive(Debug)]
+pub(crate) struct SourceRule {
+    pub(crate) name: &'static str,
+    pub(crate) summary: &'static str,
+    /// Whether it claimed the block; it may also cut the block and pass the rest on.
+    pub(crate) rule: fn(&mut super::body::SourceBlock<'_>) -> bool,
 }
 
 /// The newsroom roles of Chinese-language credits (traditional and simplified), which
 /// the archive's sources print in parentheses at a paragraph's end.
-const CHINESE_CREDIT_ROLES: &[&str] = &[
+pub(crate) const CHINESE_CREDIT_ROLES: &[&str] = &[
     "編輯",
     "编辑",
     "編緝",
@@ -294,7 +309,7 @@ const CHINESE_CREDIT_ROLES: &[&str] = &[
 
 /// Credit labels the archive's sources use before an image's source (`图片来源：Reuters`),
 /// every profile's unless it names its own.
-const CREDIT_LABELS: &[&str] = &[
+pub(crate) const CREDIT_LABELS: &[&str] = &[
     "图像来源，",
     "圖像來源，",
     "图像来源:",
@@ -322,7 +337,10 @@ pub(crate) const DEFAULT: Profile = Profile {
     text_date: TextDate::None,
     // Only known sites' paths name a language: `/gb/` or `/hk/` elsewhere need not be one.
     url_languages: &[],
-    url_section: Some(FIRST_FOLDER),
+    // A path's folder is a section only where the profile knows its site's paths (RFI,
+    // Al Jazeera, CNA, the NYT, BBC, DW, NHK): elsewhere it may be the CMS's
+    // (`/article/`, `/client/`) or a language service's (`/cantonese/`).
+    url_section: None,
     lead: &[],
     has_lead: false,
     has_date_line: false,
@@ -349,383 +367,12 @@ pub(crate) const DEFAULT: Profile = Profile {
     // Without a profile nothing says text straight in a `<div>` is furniture: it is kept.
     div_text_is_prose: true,
     opening_text_is_lead: false,
+    block_rules: &[],
 };
 
-/// Every known source; the first whose host or mark matches is used.
-pub(crate) const PROFILES: &[Profile] = &[
-    Profile {
-        name: "rfi",
-        prints_time: true,
-        hosts: &["rfi.fr"],
-        // `rfi.fr/cn/…`, `rfi.fr/tw/…`.
-        url_languages: CODE_IN_FIRST_TWO_FOLDERS,
-        marks: &["://s.rfi.fr/", "://static.rfi.fr/"],
-        opening_date_line: Some("%d/%m/%Y - %H:%M"),
-        // RFI: date line, lead image and `<p><strong>` lead at the top, read in the
-        // zone the caller names; text straight in its layout `<div>`s is furniture.
-        header: Header {
-            zone_from_options: true,
-            any_date_block: true,
-            strong_lead: true,
-            opening_picture_is_lead: false,
-            body_text_is_prose: false,
-            byline_before_date: false,
-        },
-        // The end mark of the agency reports RFI reprints.
-        furniture: &["~. Fin .~"],
-        // The social-card picture standing in for a lead image.
-        placeholder_images: &["/meta_og_twcards/"],
-        copyright: &["p.t-copyright"],
-        zone: Some(chrono_tz::Europe::Paris),
-        url_date: UrlDate::Compact,
-        has_lead: true,
-        has_date_line: true,
-        // The RFI walker reads its figures and their captions itself.
-        captions: &[],
-        captions_after_image: &[],
-        bylines: &[],
-        div_text_captions_image: false,
-        // Text straight in RFI's layout `<div>`s is player and byline furniture.
-        div_text_is_prose: false,
-        // Promotion slots (`data-selfpromo-…`, in 2021–24 pages), the ad slot
-        // (`data-tms-ad`) and the share widget (`data-root-share`).
-        noise_attributes: &["data-selfpromo", "data-tms-ad", "data-root-share"],
-        ..DEFAULT
-    },
-    Profile {
-        name: "cna",
-        hosts: &["cna.com.tw"],
-        url_languages: &[UrlLanguage {
-            site: Some("cna.com.tw"),
-            segments: &[],
-            codes: LANGUAGE_CODES,
-            otherwise: Some("zh-Hant"),
-        }],
-        marks: &["imgcdn.cna.com.tw", "www.cna.com.tw/"],
-        weak_marks: &["（中央社"],
-        zone: Some(chrono_tz::Asia::Taipei),
-        url_date: UrlDate::Compact,
-        text_date: TextDate::RocStamp("（中央社"),
-        drop: &[
-            "div.topNewsTitle",
-            "div.topNews",
-            "div.owl-carousel",
-            "div.paragraph.bottomBox",
-            // "More on this topic" boxes: headline links under a tag.
-            "div.moreArticle",
-            // Inline related-news links between paragraphs.
-            "div.insertGroup",
-            // The newsletter sign-up box.
-            "div.SubscriptionInner",
-            // A glossary term's pop-up box (its title, definition, and buttons).
-            "div.dictionary-box",
-            // The Google News follow box and the LINE banner (2025): promotions.
-            "div.gmailNews",
-            "div.lineAd",
-        ],
-        // `<div class=dictionary><span>氣象署持續發布</span><span>低溫特報</span>
-        // <div class=dictionary-box>…</div><span>，受到…</span></div>`: one sentence.
-        inline: &["div.dictionary"],
-        captions: &["div.picinfo", "figcaption"],
-        tags: &["div.keywordTag"],
-        furniture: &[
-            "在 Instagram 查看這則貼文",
-            "在Instagram查看這則貼文",
-            "View this post on Instagram",
-            "聚焦新聞",
-        ],
-        // The newsletter promotion under its morning digest.
-        furniture_prefixes: &["上午8點同步發送電子報"],
-        ..DEFAULT
-    },
-    Profile {
-        name: "dw",
-        prints_time: true,
-        hosts: &["dw.com"],
-        // `dw.com/zh/…`, `dw.com/zh-hant/…`.
-        url_languages: CODE_IN_FIRST_TWO_FOLDERS,
-        // `/zh/<headline>/a-123`: the folder is the headline, not a section.
-        url_section: Some(UrlSection {
-            headline_before: Some("a-"),
-            ..FIRST_FOLDER
-        }),
-        marks: &["static.dw.com/", "tvdownloaddw-a.akamaihd.net/"],
-        header: Header {
-            byline_before_date: true,
-            ..GENERIC_HEADER
-        },
-        weak_marks: &[
-            "（德国之声中文网）",
-            "(德国之声中文网)",
-            "（德國之聲中文網）",
-        ],
-        // Articles carry an ISO instant, but video and gallery pages carry none.
-        zone: Some(chrono_tz::UTC),
-        // DW writes a picture's caption as `<div><small>…</small></div>` after the `<img>`.
-        captions: &["small", "figcaption"],
-        furniture: &["相关图集", "相關圖集", "相关报道", "相關報導"],
-        furniture_prefixes: &[
-            "相关图集：",
-            "相關圖集：",
-            "相关图集:",
-            "相關圖集:",
-            // The disclaimers under reviews and quoted reports, and the Instagram promo.
-            "摘编自其他媒体的内容，不代表德国之声的立场或观点",
-            "摘編自其他媒體的內容，不代表德國之聲的立場或觀點",
-            "德国之声致力于为您提供客观中立的新闻",
-            "德國之聲致力於為您提供客觀中立的新聞",
-            "DW中文有Instagram",
-        ],
-        div_text_captions_image: true,
-        // Text straight in its `<div>`s was read over the shared months: furniture.
-        div_text_is_prose: false,
-        ..DEFAULT
-    },
-    Profile {
-        name: "bbc",
-        hosts: &["bbc.com", "bbc.co.uk"],
-        // `/zhongwen/simp/world-123`, and since 2023 `/zhongwen/articles/ID/simp`.
-        url_languages: &[UrlLanguage {
-            site: None,
-            segments: &[Segment::At(1), Segment::At(3)],
-            codes: LANGUAGE_CODES,
-            otherwise: None,
-        }],
-        url_section: Some(UrlSection {
-            site_folders: &["zhongwen", "news", "amp", "articles"],
-            id_after: Some("articles"),
-            headline_before: None,
-            section_in_name: true,
-        }),
-        marks: &["ichef.bbci.co.uk", "bbc.com/zhongwen"],
-        zone: Some(chrono_tz::UTC),
-        captions: &["figcaption"],
-        credits: &["p[role=text]", "span.story-image-copyright"],
-        // The podcast promotion box, labelled so for screen readers.
-        drop: &["section[aria-labelledby=podcast-promo]"],
-        // The 2020 layout (`story-body`) marks its lead and its pictures' credits.
-        lead: &["p.story-body__introduction"],
-        caption_after: &[
-            "[data-e2e=image-placeholder]",
-            "[data-e2e=media-player]",
-            "[class*=ImagePlaceholder]",
-            "[class*=MediaPlayer]",
-        ],
-        // Since 2023 the byline is an ARIA region labelled so (`Author, ` and `Role, `
-        // are its screen-reader labels), with the publication `<time>` in it.
-        bylines: &[
-            "section[aria-labelledby=article-byline]",
-            "ul[class*=-Person]",
-            "address",
-            "a[rel=author]",
-        ],
-        furniture: &[
-            "你的器材不支持播放多媒体材料",
-            "你的器材不支持播放多媒體材料",
-            "你的設備不支持播放多媒體材料",
-            "你的设备不支持播放多媒体材料",
-            "你的裝置可能不支持這一可視化效果",
-            "你的装置可能不支持这一可视化效果",
-            "End of Podcast",
-            "End of podcast promotion",
-            "Skip Podcast and continue reading",
-            // The link a player placeholder holds to its video page.
-            "📹 Video Page",
-            "Podcast",
-            "分集",
-        ],
-        byline_list_first: true,
-        junk_images: &["/images/ic/512x512/"],
-        // Text straight in its `<div>`s was read over the shared months: furniture.
-        div_text_is_prose: false,
-        ..DEFAULT
-    },
-    Profile {
-        name: "aj",
-        hosts: &["aljazeera.net"],
-        url_languages: &[UrlLanguage {
-            site: Some("chinese.aljazeera.net"),
-            segments: &[],
-            codes: LANGUAGE_CODES,
-            otherwise: Some("zh-Hans"),
-        }],
-        marks: &["chinese.aljazeera.net"],
-        url_date: UrlDate::Segments,
-        // "Update", the label of live pages' lists of updates.
-        furniture: &["阅读更多", "閱讀更多", "更新", "更新：", "更新:"],
-        // The opinion pages' disclaimer.
-        furniture_prefixes: &["本文仅表达作者个人观点", "本文僅表達作者個人觀點"],
-        div_text_is_prose: true,
-        ..DEFAULT
-    },
-    Profile {
-        name: "wsj",
-        prints_time: true,
-        opening_text_is_lead: true,
-        hosts: &["wsj.com"],
-        // `cn.wsj.com/zh-hant/…` is traditional, the rest simplified.
-        url_languages: &[UrlLanguage {
-            site: Some("cn.wsj.com"),
-            segments: &[Segment::At(0)],
-            codes: LANGUAGE_CODES,
-            otherwise: Some("zh-Hans"),
-        }],
-        marks: &["images.wsj.net"],
-        zone: Some(chrono_tz::Asia::Shanghai),
-        // The Chinese edition's date line, `2023年7月1日10:15 CST`: China Standard Time,
-        // the zone above (with ` 更新` when the article was updated).
-        date_formats: &["%Y年%m月%d日%H:%M CST", "%Y年%m月%d日%H:%M CST 更新"],
-        bylines: &["[itemprop=name]", "a[rel=author]"],
-        furniture: &[
-            "相关阅读：",
-            "相关阅读",
-            "（本文稍后会有更新）",
-            "（本文稍後會有更新）",
-            "相關閱讀：",
-            "延伸阅读：",
-            "延伸閱讀：",
-        ],
-        // Text straight in its `<div>`s was read over the shared months: furniture.
-        div_text_is_prose: false,
-        ..DEFAULT
-    },
-    Profile {
-        name: "kyodo",
-        hosts: &["kyodonews.net"],
-        url_languages: &[
-            UrlLanguage {
-                site: Some("china.kyodonews.net"),
-                segments: &[],
-                codes: LANGUAGE_CODES,
-                otherwise: Some("zh-Hans"),
-            },
-            UrlLanguage {
-                site: Some("tchina.kyodonews.net"),
-                segments: &[],
-                codes: LANGUAGE_CODES,
-                otherwise: Some("zh-Hant"),
-            },
-        ],
-        marks: &["kyodonews.net"],
-        weak_marks: &["【共同社", "<div class=\"article-body\">"],
-        zone: Some(chrono_tz::Asia::Tokyo),
-        url_date: UrlDate::YearMonth,
-        text_date: TextDate::MonthDayDateline("【共同社"),
-        // Text straight in its `<div>`s was read over the shared months: furniture.
-        div_text_is_prose: false,
-        ..DEFAULT
-    },
-    Profile {
-        name: "nhk",
-        hosts: &["nhk.or.jp", "nhk.jp"],
-        // `nhk.or.jp/nhkworld/zh/…`: after the site's own folder.
-        url_languages: CODE_IN_FIRST_TWO_FOLDERS,
-        url_section: Some(UrlSection {
-            site_folders: &["nhkworld", "news", "amp", "articles"],
-            ..FIRST_FOLDER
-        }),
-        // `/detail/20241205_ML07.json`; ids such as `k10014660011000` state none.
-        url_date: UrlDate::Compact,
-        marks: &["nhk.or.jp/nhkworld"],
-        zone: Some(chrono_tz::Asia::Tokyo),
-        // Text straight in its `<div>`s was read over the shared months: furniture.
-        div_text_is_prose: false,
-        ..DEFAULT
-    },
-    Profile {
-        name: "rfa",
-        hosts: &["rfa.org"],
-        url_date: UrlDate::MonthDayYearStamp,
-        marks: &["www.rfa.org/"],
-        captions: &["span.lead_image_caption", "figcaption"],
-        credits: &["span.copyright"],
-        byline_labels: &["編輯", "编辑", "網編", "网编", "責編", "责编"],
-        junk_images: &["/img/icon-zoom.png"],
-        // Text straight in its `<div>`s was read over the shared months: furniture.
-        div_text_is_prose: false,
-        ..DEFAULT
-    },
-    Profile {
-        name: "nyt",
-        prints_time: true,
-        hosts: &["nytimes.com"],
-        // `cn.nytimes.com/…/zh-hant/` is traditional, the rest simplified.
-        url_languages: &[UrlLanguage {
-            site: Some("cn.nytimes.com"),
-            segments: &[Segment::Last],
-            codes: LANGUAGE_CODES,
-            otherwise: Some("zh-Hans"),
-        }],
-        marks: &["static01.nyt.com", "cn.nytimes.com"],
-        url_date: UrlDate::Compact,
-        // The Chinese edition prints Beijing time: its times run 0 to 12 hours ahead of
-        // the collection time read as UTC+8, never after it.
-        zone: Some(chrono_tz::Asia::Shanghai),
-        captions: &["figcaption", "small"],
-        credits: &["cite"],
-        bylines: &["address", "footer p", "a[rel=author]"],
-        byline_labels: &["翻译：", "翻譯："],
-        furniture: &[
-            "点击查看本文英文版。",
-            "點擊查看本文英文版。",
-            "点击查看更多关于他的信息。",
-            "点击查看更多关于她的信息。",
-        ],
-        // Text straight in its `<div>`s was read over the shared months: furniture.
-        div_text_is_prose: false,
-        ..DEFAULT
-    },
-    Profile {
-        name: "joins",
-        prints_time: true,
-        hosts: &["joins.com", "joongang.co.kr"],
-        marks: &["chinese.joins.com"],
-        opening_date_line: Some("%Y.%m.%d %H:%M"),
-        zone: Some(chrono_tz::Asia::Seoul),
-        has_date_line: true,
-        // The standfirst under the headline, `<div class="article-head-sub">`.
-        lead: &["div.article-head-sub"],
-        drop: &["div.profile-images"],
-        tags: &["div.tag-group"],
-        furniture: &["查看其它新闻", "查看其它新聞"],
-        junk_images: &["/image/newsroom/default-user.png"],
-        // Text straight in its `<div>`s was read over the shared months: furniture.
-        div_text_is_prose: false,
-        ..DEFAULT
-    },
-    Profile {
-        name: "reuters",
-        prints_time: true,
-        hosts: &["reuters.com"],
-        marks: &["static.reuters.com/"],
-        // Its dateline (`路透伦敦11月30日 - `) opens the first paragraph.
-        weak_marks: &["<p>路透", " - 路透", "路透中文"],
-        // `编译/审校 王灿/戴素萍` closes its reports.
-        byline_labels: &["编译", "編譯", "审校", "審校", "编辑", "編輯"],
-        // It prints ISO 8601 instants with their offset; no wall-clock time is read.
-        zone: None,
-        // The end mark of every report.
-        furniture: &["（完）", "(完)"],
-        ..DEFAULT
-    },
-    Profile {
-        name: "rthk",
-        hosts: &["rthk.hk"],
-        // `news.rthk.hk/rthk/ch/…` Chinese (Hong Kong, traditional), `/rthk/en/`.
-        url_languages: &[UrlLanguage {
-            site: Some("news.rthk.hk"),
-            segments: &[Segment::At(1)],
-            codes: &[("ch", "zh-Hant"), ("en", "en")],
-            otherwise: None,
-        }],
-        // `/rthk/ch/component/k2/ID-DATE.htm`: site, language and the CMS's folders.
-        url_section: None,
-        marks: &[],
-        // Plain-text paragraphs (Markdown posts); times in Hong Kong.
-        zone: Some(chrono_tz::Asia::Hong_Kong),
-        ..DEFAULT
-    },
-];
+/// Every known source (one folder each in `sources/`); the first whose host or mark
+/// matches is used.
+pub(crate) const PROFILES: &[Profile] = crate::sources::PROFILES;
 
 /// The profile of this name (`default` included).
 pub(crate) fn by_name(name: &str) -> Option<&'static Profile> {

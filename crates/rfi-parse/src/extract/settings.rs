@@ -56,7 +56,3 @@ pub(crate) const CREDIT_NAMES_MAX_CHARS: usize = 60;
 
 /// A byline line by its label (`編輯：李向陽　網編：程皓楠`) is at most this long.
 pub(crate) const BYLINE_LINE_MAX_CHARS: usize = 80;
-
-/// A date stamp printed after the text in the Republic of China calendar (`1091201`) has
-/// this many digits.
-pub(crate) const ROC_STAMP_DIGITS: usize = 7;

@@ -1,0 +1,24 @@
+//! The `aj` source: its profile, as data.
+
+use crate::extract::profile::*;
+
+pub(crate) const PROFILE: Profile = Profile {
+    name: "aj",
+    // The first folder past the common ones is the section (`/news/political/…`).
+    url_section: Some(FIRST_FOLDER),
+    hosts: &["aljazeera.net"],
+    url_languages: &[UrlLanguage {
+        site: Some("chinese.aljazeera.net"),
+        segments: &[],
+        codes: LANGUAGE_CODES,
+        otherwise: Some("zh-Hans"),
+    }],
+    marks: &["chinese.aljazeera.net"],
+    url_date: UrlDate::Segments,
+    // "Update", the label of live pages' lists of updates.
+    furniture: &["阅读更多", "閱讀更多", "更新", "更新：", "更新:"],
+    // The opinion pages' disclaimer.
+    furniture_prefixes: &["本文仅表达作者个人观点", "本文僅表達作者個人觀點"],
+    div_text_is_prose: true,
+    ..DEFAULT
+};

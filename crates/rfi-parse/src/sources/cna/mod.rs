@@ -1,0 +1,110 @@
+//! The `cna` source: its profile, as data.
+
+use crate::explain::Destination;
+use crate::extract::body::SourceBlock;
+use crate::extract::profile::*;
+
+pub(crate) const PROFILE: Profile = Profile {
+    name: "cna",
+    // The first folder past the common ones is the section (`/news/aipl/…`: its desk code).
+    url_section: Some(FIRST_FOLDER),
+    hosts: &["cna.com.tw"],
+    url_languages: &[UrlLanguage {
+        site: Some("cna.com.tw"),
+        segments: &[],
+        codes: LANGUAGE_CODES,
+        otherwise: Some("zh-Hant"),
+    }],
+    marks: &["imgcdn.cna.com.tw", "www.cna.com.tw/"],
+    weak_marks: &["（中央社"],
+    zone: Some(chrono_tz::Asia::Taipei),
+    url_date: UrlDate::Compact,
+    text_date: TextDate::RocStamp("（中央社"),
+    drop: &[
+        "div.topNewsTitle",
+        "div.topNews",
+        "div.owl-carousel",
+        "div.paragraph.bottomBox",
+        // "More on this topic" boxes: headline links under a tag.
+        "div.moreArticle",
+        // Inline related-news links between paragraphs.
+        "div.insertGroup",
+        // The newsletter sign-up box.
+        "div.SubscriptionInner",
+        // A glossary term's pop-up box (its title, definition, and buttons).
+        "div.dictionary-box",
+        // The Google News follow box and the LINE banner (2025): promotions.
+        "div.gmailNews",
+        "div.lineAd",
+    ],
+    // `<div class=dictionary><span>氣象署持續發布</span><span>低溫特報</span>
+    // <div class=dictionary-box>…</div><span>，受到…</span></div>`: one sentence.
+    inline: &["div.dictionary"],
+    captions: &["div.picinfo", "figcaption"],
+    tags: &["div.keywordTag"],
+    furniture: &[
+        "在 Instagram 查看這則貼文",
+        "在Instagram查看這則貼文",
+        "View this post on Instagram",
+        "聚焦新聞",
+    ],
+    // The newsletter promotion under its morning digest.
+    furniture_prefixes: &["上午8點同步發送電子報"],
+    block_rules: &[SourceRule {
+        name: "roc-stamp",
+        summary: "a date stamp in the Republic of China calendar closing a sentence (`…為準。1091201`): cut off to `published_date`",
+        rule: roc_stamp,
+    }],
+    ..DEFAULT
+};
+
+/// Digits of a date stamp in the Republic of China calendar (`1091201` is 2020-12-01).
+const ROC_STAMP_DIGITS: usize = 7;
+
+/// A date stamp printed after the text's last sentence (`…為準。1091201`): cut off, for
+/// `published_date`; the rest goes on down.
+fn roc_stamp(block: &mut SourceBlock<'_>) -> bool {
+    let text = &*block.text;
+    if let Some(stamp) = text.get(text.len().saturating_sub(ROC_STAMP_DIGITS)..)
+        && stamp.len() == ROC_STAMP_DIGITS
+        && stamp.bytes().all(|b| b.is_ascii_digit())
+        && text[..text.len() - ROC_STAMP_DIGITS].ends_with(['。', '）', '」', '！', '？'])
+    {
+        let stamp = stamp.to_string();
+        let cut = text.len() - ROC_STAMP_DIGITS;
+        block.note(Destination::Date, || Some(stamp.clone()));
+        block.fields.date_stamps.push(stamp);
+        block.cut(cut);
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_stamp_closing_the_text_dates_it_and_leaves_the_text() {
+        let input = "<!--1606780800000-->\n[T](https://www.cna.com.tw/news/aipl/x.aspx)\n------\n\n<p>颱風明天登陸，以氣象局公布為準。1091201</p>";
+        let explanation = crate::explain(input, &Default::default()).unwrap();
+        assert_eq!(
+            explanation.article.paragraphs,
+            ["颱風明天登陸，以氣象局公布為準。"]
+        );
+        assert_eq!(
+            explanation
+                .article
+                .published_date
+                .map(|d| d.to_string())
+                .as_deref(),
+            Some("2020-12-01")
+        );
+        let stamp = &explanation.decisions[0];
+        assert_eq!((stamp.text.as_str(), stamp.rule), ("1091201", "roc-stamp"));
+        // Without a sentence mark before the digits, they are text.
+        let input = input.replace("為準。1091201", "為準1091201");
+        let article = crate::parse(&input, &Default::default()).unwrap();
+        assert_eq!(
+            article.paragraphs,
+            ["颱風明天登陸，以氣象局公布為準1091201"]
+        );
+    }
+}

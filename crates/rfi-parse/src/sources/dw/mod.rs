@@ -1,0 +1,47 @@
+//! The `dw` source: its profile, as data.
+
+use crate::extract::profile::*;
+
+pub(crate) const PROFILE: Profile = Profile {
+    name: "dw",
+    prints_time: true,
+    hosts: &["dw.com"],
+    // `dw.com/zh/…`, `dw.com/zh-hant/…`.
+    url_languages: CODE_IN_FIRST_TWO_FOLDERS,
+    // `/zh/<headline>/a-123`: the folder is the headline, not a section.
+    url_section: Some(UrlSection {
+        headline_before: Some("a-"),
+        ..FIRST_FOLDER
+    }),
+    marks: &["static.dw.com/", "tvdownloaddw-a.akamaihd.net/"],
+    header: Header {
+        byline_before_date: true,
+        ..GENERIC_HEADER
+    },
+    weak_marks: &[
+        "（德国之声中文网）",
+        "(德国之声中文网)",
+        "（德國之聲中文網）",
+    ],
+    // Articles carry an ISO instant, but video and gallery pages carry none.
+    zone: Some(chrono_tz::UTC),
+    // DW writes a picture's caption as `<div><small>…</small></div>` after the `<img>`.
+    captions: &["small", "figcaption"],
+    furniture: &["相关图集", "相關圖集", "相关报道", "相關報導"],
+    furniture_prefixes: &[
+        "相关图集：",
+        "相關圖集：",
+        "相关图集:",
+        "相關圖集:",
+        // The disclaimers under reviews and quoted reports, and the Instagram promo.
+        "摘编自其他媒体的内容，不代表德国之声的立场或观点",
+        "摘編自其他媒體的內容，不代表德國之聲的立場或觀點",
+        "德国之声致力于为您提供客观中立的新闻",
+        "德國之聲致力於為您提供客觀中立的新聞",
+        "DW中文有Instagram",
+    ],
+    div_text_captions_image: true,
+    // Text straight in its `<div>`s was read over the shared months: furniture.
+    div_text_is_prose: false,
+    ..DEFAULT
+};

@@ -1,0 +1,45 @@
+//! The `rfi` source: its profile, as data.
+
+use crate::extract::profile::*;
+
+pub(crate) const PROFILE: Profile = Profile {
+    name: "rfi",
+    // The first folder past the common ones is the section (`/cn/中国/…`).
+    url_section: Some(FIRST_FOLDER),
+    prints_time: true,
+    hosts: &["rfi.fr"],
+    // `rfi.fr/cn/…`, `rfi.fr/tw/…`.
+    url_languages: CODE_IN_FIRST_TWO_FOLDERS,
+    marks: &["://s.rfi.fr/", "://static.rfi.fr/"],
+    opening_date_line: Some("%d/%m/%Y - %H:%M"),
+    // RFI: date line, lead image and `<p><strong>` lead at the top, read in the
+    // zone the caller names; text straight in its layout `<div>`s is furniture.
+    header: Header {
+        zone_from_options: true,
+        any_date_block: true,
+        strong_lead: true,
+        opening_picture_is_lead: false,
+        body_text_is_prose: false,
+        byline_before_date: false,
+    },
+    // The end mark of the agency reports RFI reprints.
+    furniture: &["~. Fin .~"],
+    // The social-card picture standing in for a lead image.
+    placeholder_images: &["/meta_og_twcards/"],
+    copyright: &["p.t-copyright"],
+    zone: Some(chrono_tz::Europe::Paris),
+    url_date: UrlDate::Compact,
+    has_lead: true,
+    has_date_line: true,
+    // The RFI walker reads its figures and their captions itself.
+    captions: &[],
+    captions_after_image: &[],
+    bylines: &[],
+    div_text_captions_image: false,
+    // Text straight in RFI's layout `<div>`s is player and byline furniture.
+    div_text_is_prose: false,
+    // Promotion slots (`data-selfpromo-…`, in 2021–24 pages), the ad slot
+    // (`data-tms-ad`) and the share widget (`data-root-share`).
+    noise_attributes: &["data-selfpromo", "data-tms-ad", "data-root-share"],
+    ..DEFAULT
+};
