@@ -79,10 +79,6 @@ const AGENCY_ENDINGS: &[&str] = &[
     "图像",
     "圖像",
     "影像",
-    "路透",
-    "美联",
-    "美聯",
-    "法新",
 ];
 
 /// Words of which a photographer's line outside brackets holds one: the newsroom's
@@ -105,17 +101,18 @@ pub(crate) struct Split {
     pub(crate) credit: String,
 }
 
-/// Splits the credit off a caption's end or start.
-pub(crate) fn split(caption: &str) -> Option<Split> {
+/// Splits the credit off a caption's end or start; `agencies` are the names a source's
+/// captions give agencies by in brackets beside the grammar's (`路透` for `路透社`).
+pub(crate) fn split(caption: &str, agencies: &[&str]) -> Option<Split> {
     let mut rest = caption.trim();
     let mut pieces = Vec::new();
-    while let Some((before, piece)) = trailing_piece(rest) {
+    while let Some((before, piece)) = trailing_piece(rest, agencies) {
         pieces.push(piece);
         rest = before.trim_end();
     }
     pieces.reverse();
     if pieces.is_empty()
-        && let Some((piece, after)) = leading_bracket(rest)
+        && let Some((piece, after)) = leading_bracket(rest, agencies)
     {
         pieces.push(piece);
         rest = after.trim_start();
@@ -131,7 +128,7 @@ pub(crate) fn split(caption: &str) -> Option<Split> {
 
 /// The rule's name and summary, as `explain` lists them.
 pub(crate) const RULE: &str = "caption-credit";
-pub(crate) const SUMMARY: &str = "a credit printed at a caption's end or start (`（路透社）`, `中央社記者X攝 111年11月18日`, `REUTERS/Name`, `(Photo by …/Getty Images)`): the picture's credit";
+pub(crate) const SUMMARY: &str = "a credit printed at a caption's end or start (`（美联社）`, `記者X攝 111年11月18日`, `AGENCY/Name`, `(Photo by …/Getty Images)`, an agency the profile names): the picture's credit";
 
 /// Moves the credit a caption carries into `credit`, and gives the credit moved; where
 /// the picture already has a credit of its own, the caption's comes first, as printed
@@ -139,8 +136,11 @@ pub(crate) const SUMMARY: &str = "a credit printed at a caption's end or start (
 pub(crate) fn move_credit(
     caption: &mut Option<String>,
     credit: &mut Option<String>,
+    agencies: &[&str],
 ) -> Option<String> {
-    let split = caption.as_deref().and_then(split)?;
+    let split = caption
+        .as_deref()
+        .and_then(|caption| split(caption, agencies))?;
     *caption = split.caption;
     let moved = split.credit.clone();
     *credit = Some(match credit.take() {
@@ -153,38 +153,41 @@ pub(crate) fn move_credit(
 }
 
 /// The credit piece that ends `text`, and the text before it.
-fn trailing_piece(text: &str) -> Option<(&str, &str)> {
-    trailing_bracket(text)
+fn trailing_piece<'t>(text: &'t str, agencies: &[&str]) -> Option<(&'t str, &'t str)> {
+    trailing_bracket(text, agencies)
         .or_else(|| photographer_line(text))
         .or_else(|| agency_slash(text))
 }
 
 /// A bracketed credit closing `text`: the text before it and the bracket's content.
-fn trailing_bracket(text: &str) -> Option<(&str, &str)> {
+fn trailing_bracket<'t>(text: &'t str, agencies: &[&str]) -> Option<(&'t str, &'t str)> {
     let last = text.chars().next_back()?;
     let &(open, _) = BRACKETS.iter().find(|(_, close)| *close == last)?;
     let inner_end = text.len() - last.len_utf8();
     let start = text[..inner_end].rfind(open)?;
     let content = text[start + open.len_utf8()..inner_end].trim();
-    is_credit(content).then(|| (&text[..start], content))
+    is_credit(content, agencies).then(|| (&text[..start], content))
 }
 
 /// A bracketed credit opening `text`: the bracket's content and the text after it.
-fn leading_bracket(text: &str) -> Option<(&str, &str)> {
+fn leading_bracket<'t>(text: &'t str, agencies: &[&str]) -> Option<(&'t str, &'t str)> {
     let first = text.chars().next()?;
     let &(_, close) = BRACKETS.iter().find(|(open, _)| *open == first)?;
     let end = text.find(close)?;
     let content = text[first.len_utf8()..end].trim();
     let after = &text[end + close.len_utf8()..];
-    (is_credit(content) && !after.trim().is_empty()).then_some((content, after))
+    (is_credit(content, agencies) && !after.trim().is_empty()).then_some((content, after))
 }
 
 /// Whether a bracket's content is a credit.
-fn is_credit(content: &str) -> bool {
+fn is_credit(content: &str, agencies: &[&str]) -> bool {
     let chars = content.chars().count();
     if !(2..=MAX_CREDIT_CHARS).contains(&chars) || content.contains(['。', '，', '；', '！', '？'])
     {
         return false;
+    }
+    if agencies.contains(&content) {
+        return true;
     }
     let lower = content.to_lowercase();
     if SOURCE_OPENINGS
@@ -311,7 +314,14 @@ fn is_han(character: char) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{Split, split};
+    use super::Split;
+
+    /// The agencies a profile names (Al Jazeera's `(路透)`).
+    const AGENCIES: &[&str] = &["路透"];
+
+    fn split(caption: &str) -> Option<Split> {
+        super::split(caption, AGENCIES)
+    }
     use proptest::prelude::*;
 
     fn parts(caption: &str) -> Option<(Option<&str>, &str)> {
@@ -382,7 +392,7 @@ mod tests {
             Some("跑步能增强记忆（Credit：Getty Images）".to_string()),
             Some("Getty Images".to_string()),
         );
-        super::move_credit(&mut caption, &mut credit);
+        super::move_credit(&mut caption, &mut credit, AGENCIES);
         assert_eq!(
             (caption.as_deref(), credit.as_deref()),
             (Some("跑步能增强记忆"), Some("Getty Images"))
@@ -391,7 +401,7 @@ mod tests {
             Some("示意圖。（路透社）".to_string()),
             Some("AFP".to_string()),
         );
-        super::move_credit(&mut caption, &mut credit);
+        super::move_credit(&mut caption, &mut credit, AGENCIES);
         assert_eq!(
             (caption.as_deref(), credit.as_deref()),
             (Some("示意圖。"), Some("路透社 AFP"))

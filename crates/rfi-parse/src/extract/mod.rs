@@ -415,7 +415,8 @@ fn parse_archive(
                 .map(|embed| (&mut embed.caption, &mut embed.credit)),
         );
     for (caption, credit) in slots {
-        if let Some(moved) = caption_credit::move_credit(caption, credit)
+        if let Some(moved) =
+            caption_credit::move_credit(caption, credit, profile.caption_credit_agencies)
             && tracing
         {
             decisions.push(crate::explain::Decision {

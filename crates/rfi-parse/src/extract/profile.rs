@@ -224,6 +224,9 @@ pub(crate) struct Profile {
     /// Labels that open an image-source credit (`图片来源：`), on its own line or glued to
     /// a caption.
     pub(crate) credit_labels: &'static [&'static str],
+    /// Agencies the source's captions name in brackets by a short name the caption
+    /// grammar does not know (`(路透)`), read as the picture's credit.
+    pub(crate) caption_credit_agencies: &'static [&'static str],
     /// Paragraphs that are the copyright line (RFI's `p.t-copyright`).
     pub(crate) copyright: &'static [&'static str],
 
@@ -341,6 +344,7 @@ pub(crate) const DEFAULT: Profile = Profile {
     // Al Jazeera, CNA, the NYT, BBC, DW, NHK): elsewhere it may be the CMS's
     // (`/article/`, `/client/`) or a language service's (`/cantonese/`).
     url_section: None,
+    caption_credit_agencies: &[],
     lead: &[],
     has_lead: false,
     has_date_line: false,
