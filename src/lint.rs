@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, HashMap};
 use chrono::{DateTime, FixedOffset};
 use serde::Serialize;
 
-use rfi_parse::{Article, ParseOptions, diagnose};
+use rfi_parse::{Article, Block, ParseOptions, diagnose};
 
 /// How serious a finding is: a `note` says what a file is (a duplicate, a page without a
 /// URL), a `warning` points to an extraction defect, an `error` to a file not read.
@@ -190,6 +190,8 @@ struct Facts {
     lines: Vec<u64>,
     /// The first 60 characters of each of `lines`' texts, by fingerprint.
     samples: Vec<(u64, String)>,
+    /// Those of `lines` that are a heading over a paragraph of text: a section's title.
+    section_headings: Vec<u64>,
     /// What the file's text is compared across: its site, else its profile when the
     /// markup chose one, else no site.
     group: String,
@@ -376,6 +378,7 @@ pub fn check_file(source: String, bytes: &[u8], options: &ParseOptions) -> FileR
         );
     }
     let (lines, samples) = masked_lines(&article);
+    let section_headings = section_headings(&article);
     let title = fingerprint(&mask_digits(&article.title));
     let group = match (&article.site, extractor.chosen_by) {
         (Some(site), _) => site.clone(),
@@ -386,6 +389,7 @@ pub fn check_file(source: String, bytes: &[u8], options: &ParseOptions) -> FileR
         body_line: diagnostics.body_line,
         lines,
         samples,
+        section_headings,
         title,
         group,
         no_published: extractor.expects_time && article.published.is_none(),
@@ -456,6 +460,31 @@ fn masked_lines(article: &Article) -> (Vec<u64>, Vec<(u64, String)>) {
     (lines, samples)
 }
 
+/// The fingerprints (as [`masked_lines`] takes them) of the headings that title a section
+/// of text: the next text block is a paragraph, not another heading, so the heading is
+/// over text of its own rather than one of a list of headlines (a related-links box).
+fn section_headings(article: &Article) -> Vec<u64> {
+    let mut headings = Vec::new();
+    let mut text_blocks = article.blocks.iter().filter_map(|block| match block {
+        Block::Heading(text) => Some((true, text.paragraph)),
+        Block::Paragraph(text) => Some((false, text.paragraph)),
+        _ => None,
+    });
+    let mut last = text_blocks.next();
+    for next in text_blocks {
+        if let (Some((true, heading)), (false, _)) = (last, next)
+            && let Some(text) = article.paragraphs.get(heading)
+        {
+            let hash = fingerprint(&mask_digits(text));
+            if !headings.contains(&hash) {
+                headings.push(hash);
+            }
+        }
+        last = Some(next);
+    }
+    headings
+}
+
 /// The text with each run of digits as one `#` and white space left out, so that `第744天`
 /// and `第 745 天` read the same.
 fn mask_digits(text: &str) -> String {
@@ -487,6 +516,9 @@ pub struct Checker {
     /// How often each text occurs in files of each masked title (by group, text and
     /// title fingerprints), to tell a series' form from furniture.
     by_title: HashMap<(usize, u64, u64), usize>,
+    /// How many of each text's files have it as a heading over text of its own
+    /// ([`section_headings`]).
+    over_text: HashMap<(usize, u64), usize>,
     /// A short sample of each text, kept for the texts of the files' first occurrence.
     samples: HashMap<(usize, u64), String>,
     /// Group names, and their file counts, by index.
@@ -638,6 +670,9 @@ impl Checker {
                     *self.by_title.entry((group, hash, facts.title)).or_default() += 1;
                     self.samples.entry((group, hash)).or_insert(sample);
                 }
+                for hash in facts.section_headings {
+                    *self.over_text.entry((group, hash)).or_default() += 1;
+                }
             }
             if let Some((name, _)) = report.profile {
                 let figures = self.summary.by_profile.entry(name).or_default();
@@ -734,10 +769,14 @@ impl Checker {
                     *most = (*most).max(*in_title);
                 }
             }
+            // A heading over text of its own in every file it is in is the title of a
+            // recurring section (a daily summary's `武器`, `战事`): the text under it
+            // differs, and is judged on its own.
             let is_furniture = |key: &(usize, u64)| {
                 let count = self.repeats[key];
                 count >= needed(self.groups[key.0].1)
                     && series.get(key).is_none_or(|most| most * 2 <= count)
+                    && self.over_text.get(key).is_none_or(|over| *over < count)
             };
             let mut index: HashMap<(usize, u64), usize> = HashMap::new();
             for file in std::mem::take(&mut self.seen) {
@@ -902,6 +941,68 @@ mod tests {
     /// Generated sites: a line that recurs (its digits varying) in enough files of one
     /// site is reported in each of them, with its count; the same line in another
     /// site, or in too few files, is not.
+    #[test]
+    fn the_caption_of_a_picture_the_page_lost_is_no_dropped_prose() {
+        // DW's saved pages keep `<img src="">` where the picture was lost; its
+        // `<div><small>` caption goes with it. A caption under nothing is still reported.
+        let dw = |picture: &str| {
+            format!(
+                "<!--1653528381000-->\n[T](https://www.dw.com/zh/t/a-61932474)\n------\n\n\
+                 <div><i><br>2022-05-25T15:16:14.257Z</i></div><p>（德国之声中文网）正文第一段说明了这件事的来龙去脉。</p>\
+                 {picture}<div><small style=\"color: #999;\">图为2007年《时代》评选出的最具影响力一百人。该杂志自2004年起每年评选“百大人物”，并在网站上公布。</small></div>\
+                 <p>正文第二段接着说明了更多的细节和背景。</p>"
+            )
+        };
+        let dropped = |text: String| {
+            check_file("dw.txt".into(), text.as_bytes(), &ParseOptions::default())
+                .findings
+                .iter()
+                .any(|finding| finding.rule == Rule::DroppedProse)
+        };
+        assert!(!dropped(dw(r#"<img src="" width="100%">"#)));
+        assert!(dropped(dw("")));
+    }
+
+    #[test]
+    fn a_recurring_heading_over_text_of_its_own_is_no_furniture() {
+        // Al Jazeera's daily summaries title their sections `武器`, `战事` every day;
+        // a headline kept from a list of related links recurs as a heading too, but
+        // over another headline, not over text.
+        let run = |extra: &dyn Fn(usize) -> String| {
+            let mut checker = Checker::new(Vec::new(), RepeatThreshold::default());
+            for n in 0..20 {
+                let text = format!(
+                    "<!--1686586501000-->\n[Title {}](https://news.example.com/a/{n})\n------\n\n\
+                     <p>The article number {} says what it says.</p>{}",
+                    "x".repeat(n + 1),
+                    "y".repeat(n + 1),
+                    extra(n)
+                );
+                let mut report = check_file(
+                    format!("{n}.txt"),
+                    text.as_bytes(),
+                    &ParseOptions::default(),
+                );
+                checker.add(&mut report);
+            }
+            checker.finish().late.len()
+        };
+        let section = |n: usize| {
+            format!(
+                "<h2>Weapons</h2><p>On day {}, the fighting went on as it had.</p>",
+                "z".repeat(n + 1)
+            )
+        };
+        assert_eq!(run(&section), 0);
+        let related = |n: usize| {
+            format!(
+                "<h3>Will the ceasefire hold?</h3><h3>Another headline {}</h3>",
+                "w".repeat(n + 1)
+            )
+        };
+        assert_eq!(run(&related), 20);
+    }
+
     #[test]
     fn repeated_text_is_found_by_recurrence_per_site() {
         // Digits are masked, so each article's own text is told apart by letters.

@@ -24,9 +24,12 @@ pub struct Article {
     pub url_raw: Option<String>,
     /// The URL's host without `www.` (`rfi.fr`).
     pub site: Option<String>,
-    /// The article's language as a BCP 47 tag, when the URL tells it (`/cn/` is `zh-Hans`).
+    /// The article's language as a BCP 47 tag: a Chinese text's script as its characters
+    /// show it (`zh-Hans`, `zh-Hant`), else the language the URL names (`/cn/` is
+    /// `zh-Hans`), else the language detected in the text where that is reliable.
     pub language: Option<String>,
-    /// The site's section, when the URL path has one (`法国`).
+    /// The site's section, when the URL path has one and the source's profile knows which
+    /// folder it is (`法国`); null for other sites (Reuters' `/article/` is no section).
     pub section: Option<String>,
     /// The date line's text, trimmed (`12/06/2023 - 17:21`).
     pub date_line: Option<String>,

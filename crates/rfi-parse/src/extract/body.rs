@@ -176,16 +176,16 @@ fn date_line(walker: &mut Walker<'_>, node: NodeRef<'_, Node>, element: &Element
         walker.profile.date_formats,
     );
     let published = parse_date_line(&date_line, zone, formats);
+    // A wall-clock time read in no zone (the source names none): its day as printed,
+    // which needs no zone (CHOSUN `2025-11-28&nbsp;10:03`).
+    let printed_day = parse_date_line(&date_line, Some(chrono_tz::UTC), formats)
+        .map(|instant| instant.date_naive());
     // (Only a line that gives no instant is tried as a date alone.)
     let printed_date = published
         .is_none()
-        .then(|| parse_date_only(&date_line))
+        .then(|| parse_date_only(&date_line).or(printed_day))
         .flatten();
-    if !header.any_date_block
-        && published.is_none()
-        && printed_date.is_none()
-        && parse_date_line(&date_line, Some(chrono_tz::UTC), formats).is_none()
-    {
+    if !header.any_date_block && published.is_none() && printed_date.is_none() {
         // Only a date this tool reads is a date line on other sources; any other
         // short block with a digit is left to the article. A date read only with
         // a zone the source does not name (the default profile) is still the
@@ -357,6 +357,9 @@ struct Walker<'f> {
     figures: Vec<OpenFigure>,
     /// In a list of related articles written as paragraphs of one link each.
     related_links: bool,
+    /// An `<img>` without an address (the picture lost when the page was saved, DW's
+    /// `<img src="">`) was the last thing read: the number of blocks then.
+    lost_picture: Option<usize>,
 }
 
 /// What the walk does after an element rule took an element.
@@ -428,6 +431,11 @@ const ELEMENT_RULES: &[Named<ElementRule>] = &[
         "profile-tags",
         "the profile's tag lists: the text of each link",
         profile_tags,
+    ),
+    (
+        "dated-link-list",
+        "a list whose every item is one link and the `<time>` of its story, nothing else: related stories, left out",
+        dated_link_list,
     ),
     (
         "caption-after-picture",
@@ -599,9 +607,18 @@ fn profile_byline(walker: &mut Walker<'_>, node: NodeRef<'_, Node>, _: &Element)
         .filter(|c| element_name(*c) == Some("li"))
         .collect();
     if items.is_empty() {
+        // The innermost items only (an item holding a list repeats its lines), and none
+        // that holds the time: that is the date, read below, not a byline line (BBC
+        // 2025 prints it relative, `25 分钟前`).
         items = node
             .descendants()
-            .filter(|d| element_name(*d) == Some("li"))
+            .filter(|d| {
+                element_name(*d) == Some("li")
+                    && !d
+                        .descendants()
+                        .skip(1)
+                        .any(|inner| matches!(element_name(inner), Some("li" | "time")))
+            })
             .collect();
     }
     let texts: Vec<String> = if items.is_empty() {
@@ -654,6 +671,48 @@ fn byline_list(
         return Some(Flow::Skip);
     }
     None
+}
+
+/// A list of related stories, each item one link and its date (BBC 2025: `<ul
+/// role=list><li><div><a>headline</a><time>2025年8月23日</time></div></li>…`): left out.
+fn dated_link_list(
+    walker: &mut Walker<'_>,
+    node: NodeRef<'_, Node>,
+    element: &Element,
+) -> Option<Flow> {
+    if !matches!(element.name(), "ul" | "ol") {
+        return None;
+    }
+    let mut items = node
+        .children()
+        .filter(|child| child.value().is_element())
+        .peekable();
+    items.peek()?;
+    let all_dated_links = items.all(|item| {
+        let named = |name: &str| {
+            item.descendants()
+                .filter(|d| element_name(*d) == Some(name))
+                .count()
+        };
+        element_name(item) == Some("li")
+            && named("a") == 1
+            && named("time") >= 1
+            // No text outside the link and the time.
+            && item.descendants().all(|d| {
+                d.value().as_text().is_none_or(|text| {
+                    text.trim().is_empty()
+                        || d.ancestors()
+                            .take_while(|a| a.id() != item.id())
+                            .any(|a| matches!(element_name(a), Some("a" | "time")))
+                })
+            })
+    });
+    if !all_dated_links {
+        return None;
+    }
+    walker.flush();
+    walker.note(Destination::Dropped, || text_of(node));
+    Some(Flow::Skip)
 }
 
 fn profile_tags(walker: &mut Walker<'_>, node: NodeRef<'_, Node>, _: &Element) -> Option<Flow> {
@@ -713,10 +772,21 @@ fn profile_credit(walker: &mut Walker<'_>, node: NodeRef<'_, Node>, _: &Element)
     }
     walker.flush();
     if let Some(text) = text_of(node) {
-        let credit = image_credit(&text, walker.profile.credit_labels)
+        // A credit block may go on with the caption after a line break (BBC 2025:
+        // `<p role=text><span>图像来源，</span><span>Name</span><br>caption</p>`).
+        let (credit, caption) = match text.split_once('\n') {
+            Some((credit, caption)) if !credit.trim().is_empty() && !caption.trim().is_empty() => {
+                (credit.to_string(), Some(caption.to_string()))
+            }
+            _ => (text, None),
+        };
+        let credit = image_credit(&credit, walker.profile.credit_labels)
             .map(str::to_string)
-            .unwrap_or(text);
+            .unwrap_or(credit);
         walker.caption_text(credit, true);
+        if let Some(caption) = caption {
+            walker.caption_text(caption, false);
+        }
     }
     Some(Flow::Skip)
 }
@@ -747,6 +817,22 @@ fn social_embed(
 ) -> Option<Flow> {
     // An embed code names itself by its class: an element without attributes is none.
     element.attrs().next()?;
+    // A post the page names with its address (BBC 2025: `<div
+    // data-e2e="instagram-embed-https://…">`, holding only the skip link, the consent
+    // banner and the end marker): an embed without a caption.
+    if let Some(url) = attr(element, "data-e2e")
+        .and_then(|value| value.split_once("-embed-"))
+        .map(|(_, url)| url.trim())
+        .filter(|url| url.starts_with("https://") || url.starts_with("http://"))
+    {
+        walker.flush();
+        walker.push_embed(Embed {
+            url: url.to_string(),
+            caption: None,
+            credit: None,
+        });
+        return Some(Flow::Skip);
+    }
     let url = social_embed_url(node, element)?;
     // A tweet, Instagram or Facebook post or TikTok quoted in the article: an
     // embed, its visible text the caption, never paragraphs.
@@ -950,6 +1036,7 @@ impl<'f> Walker<'f> {
             links: Vec::new(),
             figures: Vec::new(),
             related_links: false,
+            lost_picture: None,
         }
     }
 
@@ -1013,9 +1100,8 @@ impl<'f> Walker<'f> {
     /// Gives a caption (or credit) to the picture or player just read, or to the lead
     /// image when nothing was read yet; dropped when there is no picture to caption.
     fn caption_text(&mut self, text: String, is_credit: bool) {
-        let text = text.replace('\n', " ");
         let (caption, credit) = if is_credit {
-            (None, Some(text))
+            (None, Some(one_line(&text)))
         } else {
             split_credit(&text, &self.css.credit_labels)
         };
@@ -1030,8 +1116,12 @@ impl<'f> Walker<'f> {
             self.note(to_credit, || credit.clone());
         }
         let Some((slot_caption, slot_credit)) = self.caption_slots(true) else {
-            // A caption with no picture to go with it.
-            if let Some(caption) = caption {
+            // A caption with no picture to go with it. Right after a picture the page
+            // lost, it is that picture's caption, left out with it: no article text.
+            let lost_picture = self.lost_picture == Some(self.fields.blocks.len());
+            if let Some(caption) = caption
+                && !lost_picture
+            {
                 self.note_dropped(caption);
             }
             return;
@@ -1367,6 +1457,7 @@ impl<'f> Walker<'f> {
             return false;
         };
         let Some(url) = image_url(element, picture) else {
+            self.lost_picture = Some(self.fields.blocks.len());
             return false;
         };
         if self
@@ -1459,16 +1550,26 @@ fn image_credit<'t>(text: &'t str, labels: &[&str]) -> Option<&'t str> {
 fn split_credit(text: &str, labels: &[Finder<'static>]) -> (Option<String>, Option<String>) {
     for label in labels {
         if let Some(at) = label.find(text.as_bytes()) {
-            let caption = text[..at].trim();
-            let credit = text[at + label.needle().len()..].trim();
+            // The credit ends at the line break after it (BBC 2025: `<span>图像来源，</span>
+            // <span>Getty Images</span><br>caption`); what follows is caption again.
+            let after = text[at + label.needle().len()..].trim_start();
+            let (credit, more) = after.split_once('\n').unwrap_or((after, ""));
+            let caption = format!("{} {}", text[..at].trim(), more.trim());
+            let caption = one_line(&caption);
+            let credit = one_line(credit);
             return (
-                (!caption.is_empty()).then(|| caption.to_string()),
-                (!credit.is_empty()).then(|| credit.to_string()),
+                (!caption.is_empty()).then_some(caption),
+                (!credit.is_empty()).then_some(credit),
             );
         }
     }
-    let text = text.trim();
-    ((!text.is_empty()).then(|| text.to_string()), None)
+    let text = one_line(text);
+    ((!text.is_empty()).then_some(text), None)
+}
+
+/// `text` on one line: line breaks as spaces, trimmed.
+fn one_line(text: &str) -> String {
+    text.replace('\n', " ").trim().to_string()
 }
 
 /// A newsroom credit that closes a paragraph: where it starts, the roles as printed
@@ -1706,7 +1807,7 @@ fn caption_parts(
     match text_of(figcaption) {
         Some(text) if text.starts_with('©') => (None, Some(text)),
         // WSJ: caption and `图片来源：…` in two paragraphs, read as two lines.
-        Some(text) => split_credit(&text.replace('\n', " "), labels),
+        Some(text) => split_credit(&text, labels),
         None => (None, None),
     }
 }
@@ -1933,7 +2034,7 @@ const BLOCK_RULES: &[Named<BlockRule>] = &[
     ),
     (
         "related-link-paragraph",
-        "a paragraph that is only a link, after a related-links label or another such link",
+        "a paragraph or heading that is only a link, after a related-links label or another such link",
         related_link_paragraph,
     ),
     (
@@ -2184,10 +2285,11 @@ fn no_text(walker: &mut Walker<'_>, block: &mut Pending) -> bool {
     claimed
 }
 
-/// A paragraph that is only a link, after a related-links label or another such
-/// link: a related article.
+/// A paragraph or heading that is only a link, after a related-links label or another
+/// such link: a related article. Al Jazeera's "keep reading" box writes each as the
+/// heading of its own `<article>` (`<h2>阅读更多</h2>…<article><h3><a>title</a></h3>`).
 fn related_link_paragraph(walker: &mut Walker<'_>, block: &mut Pending) -> bool {
-    let claimed = block.kind == BlockKind::Paragraph
+    let claimed = matches!(block.kind, BlockKind::Paragraph | BlockKind::Heading)
         && block.links.len() == 1
         && (block.links[0].start, block.links[0].end) == (0, block.text.len())
         && is_headline_like(&block.text)

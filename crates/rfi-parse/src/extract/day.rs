@@ -39,6 +39,11 @@ pub(crate) fn publication_day(profile: &Profile, evidence: &DayEvidence<'_>) -> 
                 .then(|| ymd(&stamp[4..8], &stamp[..2], &stamp[2..4]))
                 .flatten()
         }),
+        UrlDate::TrailingCompact => segments.last().and_then(|last| {
+            let stem = last.split('.').next()?;
+            let (_, stamp) = stem.rsplit_once('-')?;
+            (stamp.len() == 8).then(|| compact_date(stamp)).flatten()
+        }),
     };
     if from_url.is_some() {
         return from_url;
@@ -237,6 +242,10 @@ mod tests {
         );
         let rfi = Some("https://www.rfi.fr/cn/中国/20231001-标题");
         assert_eq!(day("rfi", rfi, None, &[]).as_deref(), Some("2023-10-01"));
+        let rthk = Some("https://news.rthk.hk/rthk/ch/component/k2/1742648-20240301.htm");
+        assert_eq!(day("rthk", rthk, None, &[]).as_deref(), Some("2024-03-01"));
+        let no_stamp = Some("https://news.rthk.hk/rthk/ch/component/k2/1742648.htm");
+        assert_eq!(day("rthk", no_stamp, None, &[]), None);
         let aj = Some("http://chinese.aljazeera.net/news/2021/7/23/标题");
         assert_eq!(day("aj", aj, None, &[]).as_deref(), Some("2021-07-23"));
         let kyodo = Some("https://china.kyodonews.net/news/2021/10/67d717bdde17.html");

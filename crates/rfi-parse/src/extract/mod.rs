@@ -2,6 +2,7 @@
 
 pub(crate) mod body;
 mod builder;
+mod caption_credit;
 pub(crate) mod date;
 mod day;
 mod decode;
@@ -11,6 +12,7 @@ mod post;
 mod prepass;
 pub(crate) mod profile;
 mod repair;
+mod script;
 mod settings;
 mod share;
 mod srcset;
@@ -331,7 +333,14 @@ pub(crate) fn explain(
 
 /// Every rule of the extraction, stage by stage.
 pub(crate) fn rules() -> Vec<crate::explain::Rule> {
-    body::rules()
+    let mut rules = body::rules();
+    rules.push(crate::explain::Rule {
+        stage: crate::explain::Stage::Finish,
+        name: caption_credit::RULE,
+        source: None,
+        summary: caption_credit::SUMMARY,
+    });
+    rules
 }
 
 /// What reading an input gives: the article, its diagnostics, and, from a tracing
@@ -394,8 +403,30 @@ fn parse_archive(
         (_, true) => evidence.to_string(),
     };
     let title = text::strip_controls(header.title).into_owned();
+    let tracing = fields.is_tracing();
     let mut body = body::extract(header.body, &title, options.zone, profile, fields);
-    let decisions = body.take_decisions();
+    let mut decisions = body.take_decisions();
+    // A credit printed inside a caption is the picture's credit.
+    let slots = (body.lead_image.iter_mut().chain(&mut body.images))
+        .map(|image| (&mut image.caption, &mut image.credit))
+        .chain(
+            body.embeds
+                .iter_mut()
+                .map(|embed| (&mut embed.caption, &mut embed.credit)),
+        );
+    for (caption, credit) in slots {
+        if let Some(moved) =
+            caption_credit::move_credit(caption, credit, profile.caption_credit_agencies)
+            && tracing
+        {
+            decisions.push(crate::explain::Decision {
+                text: moved,
+                to: crate::explain::Destination::Credit,
+                rule: caption_credit::RULE,
+                stage: crate::explain::Stage::Finish,
+            });
+        }
+    }
     let published_date = day::publication_day(
         profile,
         &day::DayEvidence {
@@ -417,6 +448,21 @@ fn parse_archive(
             .iter()
             .any(|mark| image.url.contains(mark))
     });
+    // The text's own script decides Chinese; the address's language stands otherwise.
+    // A gallery's text, without paragraphs, is its captions.
+    let captions = body
+        .lead_image
+        .iter()
+        .chain(&body.images)
+        .filter(|_| body.paragraphs.is_empty())
+        .filter_map(|image| image.caption.as_deref());
+    let language = script::language(
+        info.language,
+        std::iter::once(title.as_str())
+            .chain(body.lead.as_deref())
+            .chain(body.paragraphs.iter().map(String::as_str))
+            .chain(captions),
+    );
     let article = Article {
         timestamp_ms: header.timestamp_ms,
         timestamp: header.timestamp,
@@ -424,7 +470,7 @@ fn parse_archive(
         url,
         url_raw: header.url_raw.map(str::to_string),
         site: info.site,
-        language: info.language.map(str::to_string),
+        language: language.map(str::to_string),
         section: info.section,
         date_line: body.date_line,
         published: body.published,

@@ -144,10 +144,10 @@ mod tests {
     fn addresses_are_read_as_the_url_standard_reads_them() {
         assert_eq!(
             info("HTTP://User:pw@WWW.Example.org:8080/a/b?q=1#f"),
-            (some("example.org"), None, some("a"))
+            (some("example.org"), None, None)
         );
         // No host: no site; a path without a scheme is no address.
-        assert_eq!(info("file:///tmp/a/b.txt"), (None, None, some("tmp")));
+        assert_eq!(info("file:///tmp/a/b.txt"), (None, None, None));
         assert_eq!(info("www.rfi.fr/cn/法国/x"), (None, None, None));
         // Segments are percent-decoded, control characters left out.
         assert_eq!(
@@ -217,6 +217,17 @@ mod tests {
             (some("example.org"), None, None)
         );
         assert_eq!(info("not a url"), (None, None, None));
+        // A folder is a section only where the profile knows the site's paths: not
+        // Reuters' `/article/`, CHOSUN's `/client/` or RFA's language service.
+        assert_eq!(
+            info("https://cn.reuters.com/article/x-idCNKBS2GR0AB").2,
+            None
+        );
+        assert_eq!(
+            info("https://cnnews.chosun.com/client/news/viw.asp?nNewsNumb=20251163767").2,
+            None
+        );
+        assert_eq!(info("https://www.rfa.org/cantonese/news/x.html").2, None);
         // Only known sites' paths name a language.
         assert_eq!(
             info("https://example.org/hk/news/1"),

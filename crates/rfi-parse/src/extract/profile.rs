@@ -57,6 +57,9 @@ pub(crate) enum UrlDate {
     /// The last segment ends with `-MMDDYYYYhhmmss` (RFA
     /// `/news/us-china-spy-12072024103440.html`): the day of that stamp.
     MonthDayYearStamp,
+    /// The last segment ends with `-YYYYMMDD` before its extension (RTHK
+    /// `/component/k2/1742648-20240301.htm`).
+    TrailingCompact,
     /// Two path segments `/YYYY/MM/` give year and month only (Kyodo
     /// `/news/2021/10/…`): the day comes from the dateline.
     YearMonth,
@@ -221,6 +224,9 @@ pub(crate) struct Profile {
     /// Labels that open an image-source credit (`图片来源：`), on its own line or glued to
     /// a caption.
     pub(crate) credit_labels: &'static [&'static str],
+    /// Agencies the source's captions name in brackets by a short name the caption
+    /// grammar does not know (`(路透)`), read as the picture's credit.
+    pub(crate) caption_credit_agencies: &'static [&'static str],
     /// Paragraphs that are the copyright line (RFI's `p.t-copyright`).
     pub(crate) copyright: &'static [&'static str],
 
@@ -334,7 +340,11 @@ pub(crate) const DEFAULT: Profile = Profile {
     text_date: TextDate::None,
     // Only known sites' paths name a language: `/gb/` or `/hk/` elsewhere need not be one.
     url_languages: &[],
-    url_section: Some(FIRST_FOLDER),
+    // A path's folder is a section only where the profile knows its site's paths (RFI,
+    // Al Jazeera, CNA, the NYT, BBC, DW, NHK): elsewhere it may be the CMS's
+    // (`/article/`, `/client/`) or a language service's (`/cantonese/`).
+    url_section: None,
+    caption_credit_agencies: &[],
     lead: &[],
     has_lead: false,
     has_date_line: false,

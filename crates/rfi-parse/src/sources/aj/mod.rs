@@ -4,6 +4,10 @@ use crate::extract::profile::*;
 
 pub(crate) const PROFILE: Profile = Profile {
     name: "aj",
+    // The first folder past the common ones is the section (`/news/political/…`).
+    url_section: Some(FIRST_FOLDER),
+    // `(路透)`, `(美联)`, `(法新)`: agencies by their short names under pictures.
+    caption_credit_agencies: &["路透", "美联", "法新"],
     hosts: &["aljazeera.net"],
     url_languages: &[UrlLanguage {
         site: Some("chinese.aljazeera.net"),

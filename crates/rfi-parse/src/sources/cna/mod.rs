@@ -6,6 +6,8 @@ use crate::extract::profile::*;
 
 pub(crate) const PROFILE: Profile = Profile {
     name: "cna",
+    // The first folder past the common ones is the section (`/news/aipl/…`: its desk code).
+    url_section: Some(FIRST_FOLDER),
     hosts: &["cna.com.tw"],
     url_languages: &[UrlLanguage {
         site: Some("cna.com.tw"),

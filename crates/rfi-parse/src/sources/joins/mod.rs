@@ -10,6 +10,8 @@ pub(crate) const PROFILE: Profile = Profile {
     opening_date_line: Some("%Y.%m.%d %H:%M"),
     zone: Some(chrono_tz::Asia::Seoul),
     has_date_line: true,
+    // The standfirst under the headline, `<div class="article-head-sub">`.
+    lead: &["div.article-head-sub"],
     drop: &["div.profile-images"],
     tags: &["div.tag-group"],
     furniture: &["查看其它新闻", "查看其它新聞"],

@@ -4,6 +4,8 @@ use crate::extract::profile::*;
 
 pub(crate) const PROFILE: Profile = Profile {
     name: "nyt",
+    // The first folder past the common ones is the section (`/world/…`, `/china/…`).
+    url_section: Some(FIRST_FOLDER),
     prints_time: true,
     hosts: &["nytimes.com"],
     // `cn.nytimes.com/…/zh-hant/` is traditional, the rest simplified.

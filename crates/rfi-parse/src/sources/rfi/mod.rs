@@ -4,6 +4,8 @@ use crate::extract::profile::*;
 
 pub(crate) const PROFILE: Profile = Profile {
     name: "rfi",
+    // The first folder past the common ones is the section (`/cn/中国/…`).
+    url_section: Some(FIRST_FOLDER),
     prints_time: true,
     hosts: &["rfi.fr"],
     // `rfi.fr/cn/…`, `rfi.fr/tw/…`.

@@ -14,6 +14,7 @@ pub(crate) const PROFILE: Profile = Profile {
     }],
     // `/rthk/ch/component/k2/ID-DATE.htm`: site, language and the CMS's folders.
     url_section: None,
+    url_date: UrlDate::TrailingCompact,
     marks: &[],
     // Plain-text paragraphs (Markdown posts); times in Hong Kong.
     zone: Some(chrono_tz::Asia::Hong_Kong),

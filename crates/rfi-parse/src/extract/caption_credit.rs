@@ -1,0 +1,499 @@
+//! The credit a caption carries at its start or end (`（路透社）`, `REUTERS/Name`), split off.
+//!
+//! One grammar for every source. A credit is one or more pieces at the caption's end (or
+//! one at its start), each one of:
+//! - a bracketed source, `（…）`, `(…)`, `[…]`, `【…】`, whose content is a credit: it
+//!   names who supplied or took the picture (`高雄市政府提供`, `中央社記者X攝`), where it
+//!   was taken from (`圖取自Unsplash圖庫`, `Photo by X/Getty Images`, `图片来源：X`), or an
+//!   agency or medium (`共同社`, `路透`, `半岛电视台`, `社交网站`, `AFP`, `Getty Images`);
+//! - a photographer's line after the caption's last sentence, `中央社記者郝雪卿攝` or
+//!   `…傳真`, with the date printed after it (`111年11月18日`);
+//! - an agency's `AGENCY/Photographer` at the end (`REUTERS/Brian Snyder`).
+//!
+//! A bracket that describes the picture (`（图为王百羽）`, `(illustration)`, `（左）`) is
+//! none of these and stays in the caption.
+
+/// A bracketed credit or a photographer's line holds at most this many characters: more
+/// is a sentence.
+const MAX_CREDIT_CHARS: usize = 40;
+
+/// A photographer's name, between `記者` and `攝`, holds at most this many characters.
+const MAX_NAME_CHARS: usize = 4;
+
+/// Openings of a bracket's content that say where a picture comes from.
+const SOURCE_OPENINGS: &[&str] = &[
+    "圖取自",
+    "图取自",
+    "圖片取自",
+    "图片取自",
+    "取自",
+    "翻攝",
+    "翻摄",
+    "圖片來源",
+    "图片来源",
+    "圖像來源",
+    "图像来源",
+    "來源：",
+    "来源：",
+    "圖：",
+    "图：",
+    "圖/",
+    "图/",
+    "攝影：",
+    "摄影：",
+    "photo",
+    "credit",
+    "image",
+    "source",
+    "foto",
+];
+
+/// Endings of a bracket's content, or of a photographer's line, that name who supplied or
+/// took the picture.
+const SUPPLIER_ENDINGS: &[&str] = &[
+    "提供",
+    "供圖",
+    "供图",
+    "製圖",
+    "制图",
+    "攝",
+    "摄",
+    "傳真",
+    "传真",
+    "檔案照片",
+    "档案照片",
+    "圖庫",
+    "图库",
+];
+
+/// Endings of a bracket's content that make it an agency or a medium: a news agency
+/// (`…社`), a broadcaster, a website, a picture agency.
+const AGENCY_ENDINGS: &[&str] = &[
+    "社",
+    "媒体",
+    "媒體",
+    "电视台",
+    "電視台",
+    "网站",
+    "網站",
+    "图像",
+    "圖像",
+    "影像",
+];
+
+/// Words of which a photographer's line outside brackets holds one: the newsroom's
+/// reporter or photographer, or its agency (`中央社記者X攝`), so that a sentence ending
+/// in `拍攝` is no credit.
+const PHOTOGRAPHER_WORDS: &[&str] = &["記者", "记者", "攝影", "摄影", "社"];
+
+/// Nouns that make a Latin name a picture agency's or a medium's (`Getty Images`).
+const AGENCY_NOUNS: &[&str] = &[
+    "Images", "Media", "Photo", "Photos", "Press", "Agency", "News", "Library", "Stock",
+];
+
+/// Brackets, opening and closing.
+const BRACKETS: &[(char, char)] = &[('（', '）'), ('(', ')'), ('[', ']'), ('【', '】')];
+
+/// A caption split into what stays caption and its credit; `None` when it carries no credit.
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) struct Split {
+    pub(crate) caption: Option<String>,
+    pub(crate) credit: String,
+}
+
+/// Splits the credit off a caption's end or start; `agencies` are the names a source's
+/// captions give agencies by in brackets beside the grammar's (`路透` for `路透社`).
+pub(crate) fn split(caption: &str, agencies: &[&str]) -> Option<Split> {
+    let mut rest = caption.trim();
+    let mut pieces = Vec::new();
+    while let Some((before, piece)) = trailing_piece(rest, agencies) {
+        pieces.push(piece);
+        rest = before.trim_end();
+    }
+    pieces.reverse();
+    if pieces.is_empty()
+        && let Some((piece, after)) = leading_bracket(rest, agencies)
+    {
+        pieces.push(piece);
+        rest = after.trim_start();
+    }
+    if pieces.is_empty() {
+        return None;
+    }
+    Some(Split {
+        caption: (!rest.is_empty()).then(|| rest.to_string()),
+        credit: pieces.join(" "),
+    })
+}
+
+/// The rule's name and summary, as `explain` lists them.
+pub(crate) const RULE: &str = "caption-credit";
+pub(crate) const SUMMARY: &str = "a credit printed at a caption's end or start (`（美联社）`, `記者X攝 111年11月18日`, `AGENCY/Name`, `(Photo by …/Getty Images)`, an agency the profile names): the picture's credit";
+
+/// Moves the credit a caption carries into `credit`, and gives the credit moved; where
+/// the picture already has a credit of its own, the caption's comes first, as printed
+/// before it.
+pub(crate) fn move_credit(
+    caption: &mut Option<String>,
+    credit: &mut Option<String>,
+    agencies: &[&str],
+) -> Option<String> {
+    let split = caption
+        .as_deref()
+        .and_then(|caption| split(caption, agencies))?;
+    *caption = split.caption;
+    let moved = split.credit.clone();
+    *credit = Some(match credit.take() {
+        // The caption repeats the credit (`（Credit: Getty Images）` beside `Getty Images`).
+        Some(own) if own.contains(&split.credit) || split.credit.contains(&own) => own,
+        Some(own) => format!("{} {own}", split.credit),
+        None => split.credit,
+    });
+    Some(moved)
+}
+
+/// The credit piece that ends `text`, and the text before it.
+fn trailing_piece<'t>(text: &'t str, agencies: &[&str]) -> Option<(&'t str, &'t str)> {
+    trailing_bracket(text, agencies)
+        .or_else(|| photographer_line(text))
+        .or_else(|| agency_slash(text))
+}
+
+/// A bracketed credit closing `text`: the text before it and the bracket's content.
+fn trailing_bracket<'t>(text: &'t str, agencies: &[&str]) -> Option<(&'t str, &'t str)> {
+    let last = text.chars().next_back()?;
+    let &(open, _) = BRACKETS.iter().find(|(_, close)| *close == last)?;
+    let inner_end = text.len() - last.len_utf8();
+    let start = text[..inner_end].rfind(open)?;
+    let content = text[start + open.len_utf8()..inner_end].trim();
+    is_credit(content, agencies).then(|| (&text[..start], content))
+}
+
+/// A bracketed credit opening `text`: the bracket's content and the text after it.
+fn leading_bracket<'t>(text: &'t str, agencies: &[&str]) -> Option<(&'t str, &'t str)> {
+    let first = text.chars().next()?;
+    let &(_, close) = BRACKETS.iter().find(|(open, _)| *open == first)?;
+    let end = text.find(close)?;
+    let content = text[first.len_utf8()..end].trim();
+    let after = &text[end + close.len_utf8()..];
+    (is_credit(content, agencies) && !after.trim().is_empty()).then_some((content, after))
+}
+
+/// Whether a bracket's content is a credit.
+fn is_credit(content: &str, agencies: &[&str]) -> bool {
+    let chars = content.chars().count();
+    if !(2..=MAX_CREDIT_CHARS).contains(&chars) || content.contains(['。', '，', '；', '！', '？'])
+    {
+        return false;
+    }
+    if agencies.contains(&content) {
+        return true;
+    }
+    let lower = content.to_lowercase();
+    if SOURCE_OPENINGS
+        .iter()
+        .any(|opening| lower.starts_with(opening))
+    {
+        return true;
+    }
+    if SUPPLIER_ENDINGS
+        .iter()
+        .chain(AGENCY_ENDINGS)
+        .any(|ending| content.ends_with(ending))
+    {
+        return true;
+    }
+    // A Latin credit: a photographer and agency (`Name/Reuters`), a name with a picture
+    // agency's noun (`Getty Images`, `PA Media`), or one capitalised word (`AFP`,
+    // `Shutterstock`). Several capitalised words without such a noun are a person's or
+    // a body's name glossing the one before (`莫里森（Scott Morrison）`), and a
+    // lower-case word describes the picture (`(illustration)`).
+    if content.contains(is_han) || content.chars().filter(|c| c.is_alphabetic()).count() < 2 {
+        return false;
+    }
+    let mut words = content.split_whitespace();
+    let capitalised = |word: &str| word.chars().next().is_some_and(char::is_uppercase);
+    content.contains('/')
+        || words.clone().any(|word| AGENCY_NOUNS.contains(&word))
+        || (words.next().is_some_and(capitalised) && words.next().is_none())
+}
+
+/// A photographer's line closing `text` (`中央社記者郝雪卿攝 111年11月18日`): the text
+/// before it and the line with its date.
+fn photographer_line(text: &str) -> Option<(&str, &str)> {
+    let undated = strip_date(text).trim_end();
+    if !SUPPLIER_ENDINGS
+        .iter()
+        .any(|ending| undated.ends_with(ending))
+    {
+        return None;
+    }
+    // The line starts after the caption's last sentence, bracket or space.
+    let start = undated
+        .char_indices()
+        .rev()
+        .find(|(_, c)| {
+            matches!(
+                c,
+                '。' | '！' | '？' | '）' | ')' | '】' | ']' | '」' | '”' | '，'
+            ) || c.is_whitespace()
+        })
+        .map_or(0, |(at, c)| at + c.len_utf8());
+    let line = &undated[start..];
+    let chars = line.chars().count();
+    // The name between the newsroom's word and the ending is short, and `拍攝` (to film)
+    // is a verb, not a credit.
+    let named = PHOTOGRAPHER_WORDS.iter().any(|word| {
+        line.rfind(word).is_some_and(|at| {
+            let name = &line[at + word.len()..];
+            SUPPLIER_ENDINGS.iter().any(|ending| {
+                name.strip_suffix(ending)
+                    .is_some_and(|name| name.chars().count() <= MAX_NAME_CHARS)
+            })
+        })
+    });
+    ((3..=MAX_CREDIT_CHARS).contains(&chars)
+        && named
+        && !line.ends_with("拍攝")
+        && !line.ends_with("拍摄"))
+    .then(|| (&text[..start], text[start..].trim()))
+}
+
+/// `text` without a date closing it (`111年11月18日`, `2021年4月15日`).
+fn strip_date(text: &str) -> &str {
+    let Some(without_day) = text.trim_end().strip_suffix('日') else {
+        return text;
+    };
+    let mut rest = without_day;
+    for unit in ['月', '年'] {
+        let digits = rest.trim_end_matches(|c: char| c.is_ascii_digit());
+        if digits.len() == rest.len() || rest.len() - digits.len() > 4 {
+            return text;
+        }
+        let Some(before) = digits.strip_suffix(unit) else {
+            return text;
+        };
+        rest = before;
+    }
+    let year_start = rest.trim_end_matches(|c: char| c.is_ascii_digit());
+    if rest.len() - year_start.len() < 2 {
+        return text;
+    }
+    year_start
+}
+
+/// An agency's `AGENCY/Photographer` closing `text` (`…辩论。REUTERS/Brian Snyder`): the
+/// text before it and the credit.
+fn agency_slash(text: &str) -> Option<(&str, &str)> {
+    // The last word whose part before a slash is an agency in capitals starts it.
+    let mut start = None;
+    let mut at = 0;
+    for word in text.split_inclusive(|c: char| c.is_whitespace() || is_sentence_end(c)) {
+        let bare = word.trim_end_matches(|c: char| c.is_whitespace() || is_sentence_end(c));
+        if let Some((agency, _)) = bare.split_once('/')
+            && agency.len() >= 2
+            && agency.chars().all(|c| c.is_ascii_uppercase() || c == '-')
+        {
+            start = Some(at);
+        }
+        at += word.len();
+    }
+    let start = start?;
+    let credit = text[start..].trim();
+    (credit.chars().count() <= MAX_CREDIT_CHARS && !credit.contains(is_han))
+        .then(|| (&text[..start], credit))
+}
+
+fn is_sentence_end(character: char) -> bool {
+    matches!(character, '。' | '！' | '？' | '”' | '」')
+}
+
+fn is_han(character: char) -> bool {
+    matches!(character, '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Split;
+
+    /// The agencies a profile names (Al Jazeera's `(路透)`).
+    const AGENCIES: &[&str] = &["路透"];
+
+    fn split(caption: &str) -> Option<Split> {
+        super::split(caption, AGENCIES)
+    }
+    use proptest::prelude::*;
+
+    fn parts(caption: &str) -> Option<(Option<&str>, &str)> {
+        let split = split(caption)?;
+        let Split { caption, credit } = split;
+        // Leak the strings for short assertions.
+        Some((
+            caption.map(|c| &*Box::leak(c.into_boxed_str())),
+            Box::leak(credit.into_boxed_str()),
+        ))
+    }
+
+    #[test]
+    fn real_captions_from_the_archive() {
+        assert_eq!(
+            parts("警方查獲毒品。（高雄仁武警分局提供）中央社記者洪學廣傳真 110年4月15日"),
+            Some((
+                Some("警方查獲毒品。"),
+                "高雄仁武警分局提供 中央社記者洪學廣傳真 110年4月15日"
+            ))
+        );
+        assert_eq!(
+            parts("立法院會。中央社記者郝雪卿攝 111年11月18日"),
+            Some((Some("立法院會。"), "中央社記者郝雪卿攝 111年11月18日"))
+        );
+        assert_eq!(
+            parts("圖為小林製藥公司標誌。（共同社）"),
+            Some((Some("圖為小林製藥公司標誌。"), "共同社"))
+        );
+        assert_eq!(
+            parts("示意圖。（圖取自Unsplash圖庫）"),
+            Some((Some("示意圖。"), "圖取自Unsplash圖庫"))
+        );
+        assert_eq!(
+            parts("拜登与特朗普举行首场辩论。REUTERS/Brian Snyder"),
+            Some((Some("拜登与特朗普举行首场辩论。"), "REUTERS/Brian Snyder"))
+        );
+        assert_eq!(
+            parts("加沙的废墟 (REUTERS)"),
+            Some((Some("加沙的废墟"), "REUTERS"))
+        );
+        assert_eq!(
+            parts("习近平在北京 (Photo by Lintao Zhang/Getty Images)"),
+            Some((Some("习近平在北京"), "Photo by Lintao Zhang/Getty Images"))
+        );
+        assert_eq!(
+            parts("抗议者聚集在街头 (半岛电视台)"),
+            Some((Some("抗议者聚集在街头"), "半岛电视台"))
+        );
+        assert_eq!(parts("（指揮中心提供）"), Some((None, "指揮中心提供")));
+        assert_eq!(
+            parts("就像生活中的任何事物（Pixabay）"),
+            Some((Some("就像生活中的任何事物"), "Pixabay"))
+        );
+        assert_eq!(
+            parts("韩国首尔 (Anadolu Agency)"),
+            Some((Some("韩国首尔"), "Anadolu Agency"))
+        );
+        assert_eq!(
+            parts("（共同社）首相在官邸"),
+            Some((Some("首相在官邸"), "共同社"))
+        );
+    }
+
+    #[test]
+    fn a_credit_the_caption_repeats_is_not_doubled() {
+        let (mut caption, mut credit) = (
+            Some("跑步能增强记忆（Credit：Getty Images）".to_string()),
+            Some("Getty Images".to_string()),
+        );
+        super::move_credit(&mut caption, &mut credit, AGENCIES);
+        assert_eq!(
+            (caption.as_deref(), credit.as_deref()),
+            (Some("跑步能增强记忆"), Some("Getty Images"))
+        );
+        let (mut caption, mut credit) = (
+            Some("示意圖。（路透社）".to_string()),
+            Some("AFP".to_string()),
+        );
+        super::move_credit(&mut caption, &mut credit, AGENCIES);
+        assert_eq!(
+            (caption.as_deref(), credit.as_deref()),
+            (Some("示意圖。"), Some("路透社 AFP"))
+        );
+    }
+
+    #[test]
+    fn brackets_that_describe_the_picture_stay() {
+        for caption in [
+            "许智峯走出警署（图为许智峯）",
+            "Le président (illustration)",
+            "两位领导人握手（左）",
+            "会议现场（资料图片）",
+            "2020年的抗议（2020）",
+            "一名男子说：“我们会回来的。”",
+            "航拍图。",
+            "民眾在車站前拍攝",
+            "记者会拍攝",
+            "澳大利亚总理莫里森(Scott Morrison)",
+            "特朗普阵营的律师朱利安尼（Rudy Giuliani）与埃利斯（Jenna Ellis）",
+            "记者会在台北举行。民众拍攝",
+        ] {
+            assert_eq!(split(caption), None, "{caption}");
+        }
+    }
+
+    /// A credit of each form, as printed and as it lands in `credit`.
+    fn credit() -> impl Strategy<Value = (String, String)> {
+        prop_oneof![
+            prop::sample::select(vec![
+                "共同社",
+                "路透",
+                "半岛电视台",
+                "社交网站",
+                "AFP",
+                "Getty Images",
+                "新北市政府提供",
+                "圖取自Pixabay圖庫",
+                "Photo by Name/Getty Images",
+                "图片来源：Reuters"
+            ])
+            .prop_flat_map(|name| prop::sample::select(vec![
+                ("（", "）"),
+                ("(", ")"),
+                ("[", "]")
+            ])
+            .prop_map(move |(open, close)| (format!("{open}{name}{close}"), name.to_string()))),
+            (
+                prop::sample::select(vec!["中央社記者張三", "中央社記者李四"]),
+                prop::sample::select(vec!["攝", "傳真"]),
+                prop::sample::select(vec!["", " 110年4月15日", " 111年11月8日"])
+            )
+                .prop_map(|(who, how, date)| {
+                    let line = format!("{who}{how}{date}");
+                    (line.clone(), line)
+                }),
+            prop::sample::select(vec![
+                "REUTERS/Brian Snyder",
+                "AFP/Jane Doe",
+                "EPA-EFE/Someone"
+            ])
+            .prop_map(|line| (line.to_string(), line.to_string())),
+        ]
+    }
+
+    proptest! {
+        /// Any caption sentence followed by any credit splits into the two, whatever the
+        /// spacing between them.
+        #[test]
+        fn generated_captions_split_into_caption_and_credit(
+            sentence in prop::sample::select(vec!["总统在记者会上发言。", "警方封锁现场", "民眾排隊接種疫苗。", "市民在街头庆祝"]),
+            space in prop::sample::select(vec!["", " "]),
+            (printed, expected) in credit(),
+        ) {
+            // A photographer's line is told from the caption by the sentence's end or a space.
+            let space = if sentence.ends_with('。') { space } else { " " };
+            let caption = format!("{sentence}{space}{printed}");
+            let split = split(&caption);
+            prop_assert_eq!(
+                split,
+                Some(Split { caption: Some(sentence.trim().to_string()), credit: expected })
+            );
+        }
+
+        /// A caption without a credit is never cut.
+        #[test]
+        fn plain_sentences_are_not_split(
+            words in prop::collection::vec(prop::sample::select(vec!["总统", "记者会", "发言", "警方", "封锁", "现场", "市民", "街头", "庆祝", "（左）", "(illustration)", "2020年", "拍攝"]), 1..8),
+            end in prop::sample::select(vec!["", "。", "！"]),
+        ) {
+            let sentence = format!("{}{end}", words.concat());
+            prop_assert_eq!(split(&sentence), None);
+        }
+    }
+}

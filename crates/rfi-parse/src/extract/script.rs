@@ -1,0 +1,241 @@
+//! The language an article's own text is written in: Chinese by its script, others by whatlang.
+
+use std::sync::OnceLock;
+
+use hanconv::RawDictionary;
+
+/// How much of the text is read: the title and the first paragraphs, as the script check
+/// reads them, and at most this many characters (a long article says nothing more).
+const PARAGRAPHS_READ: usize = 12;
+const CHARACTERS_READ: usize = 6_000;
+
+/// Han characters below this count leave the script unjudged: a short text may hold only
+/// characters both scripts share.
+const MIN_HAN: usize = 10;
+/// A script is the text's when at least this share of its Han characters belong to that
+/// script alone, and more than `SCRIPT_MARGIN` times the share of the other script's.
+const MIN_SCRIPT_SHARE: f64 = 0.02;
+const SCRIPT_MARGIN: f64 = 2.0;
+/// Kana among this share of the Han characters or more makes the text Japanese, not Chinese:
+/// Japanese writes about as much kana as kanji, where a Chinese article may quote a
+/// Japanese headline (Kyodo's `日语报道：…`).
+const KANA_SHARE_JAPANESE: f64 = 0.25;
+/// Letters (Latin, Cyrillic, kana, Hangul…) must outnumber Han characters this many times
+/// before the text is read as another language than Chinese.
+const LETTERS_OVER_HAN: usize = 4;
+
+/// The BCP 47 tags of the languages whatlang names that the archive's sources write, by
+/// whatlang's ISO 639-3 code; another language is left null rather than named loosely.
+const BCP47_TAGS: &[(&str, &str)] = &[
+    ("eng", "en"),
+    ("fra", "fr"),
+    ("deu", "de"),
+    ("spa", "es"),
+    ("por", "pt"),
+    ("ita", "it"),
+    ("rus", "ru"),
+    ("jpn", "ja"),
+    ("kor", "ko"),
+    ("vie", "vi"),
+    ("ind", "id"),
+    ("tha", "th"),
+    ("ara", "ar"),
+];
+
+/// Characters that only one script writes: those OpenCC's character tables change when
+/// converting simplified to traditional (`simplified`) or the reverse (`traditional`),
+/// sorted for binary search.
+struct ScriptCharacters {
+    simplified: Vec<char>,
+    traditional: Vec<char>,
+}
+
+fn script_characters() -> &'static ScriptCharacters {
+    static TABLES: OnceLock<ScriptCharacters> = OnceLock::new();
+    TABLES.get_or_init(|| ScriptCharacters {
+        simplified: changed_characters(RawDictionary::STCharacters),
+        traditional: changed_characters(RawDictionary::TSCharacters),
+    })
+}
+
+/// The single characters a character table maps to something else first.
+fn changed_characters(table: RawDictionary) -> Vec<char> {
+    let mut changed: Vec<char> = table
+        .iter()
+        .filter_map(|(from, to)| {
+            let mut chars = from.chars();
+            let character = chars.next()?;
+            (chars.next().is_none() && from != to).then_some(character)
+        })
+        .collect();
+    changed.sort_unstable();
+    changed.dedup();
+    changed
+}
+
+fn is_han(character: char) -> bool {
+    matches!(character, '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}' | '\u{20000}'..='\u{2ebef}')
+}
+
+fn is_kana(character: char) -> bool {
+    matches!(character, '\u{3040}'..='\u{30ff}' | '\u{31f0}'..='\u{31ff}')
+}
+
+/// What the text's characters say about its script.
+#[derive(Debug, Default, PartialEq, Eq)]
+struct Counts {
+    han: usize,
+    simplified_only: usize,
+    traditional_only: usize,
+    kana: usize,
+    /// Alphabetic characters that are not Han (Latin, Cyrillic, kana, Hangul…).
+    letters: usize,
+}
+
+fn count<'a>(parts: impl Iterator<Item = &'a str>) -> (Counts, String) {
+    let tables = script_characters();
+    let mut counts = Counts::default();
+    let mut sample = String::new();
+    for part in parts {
+        if sample.len() >= CHARACTERS_READ * 3 {
+            break;
+        }
+        for character in part.chars().take(CHARACTERS_READ) {
+            if is_han(character) {
+                counts.han += 1;
+                if tables.simplified.binary_search(&character).is_ok() {
+                    counts.simplified_only += 1;
+                } else if tables.traditional.binary_search(&character).is_ok() {
+                    counts.traditional_only += 1;
+                }
+            } else if character.is_alphabetic() {
+                counts.letters += 1;
+                if is_kana(character) {
+                    counts.kana += 1;
+                }
+            }
+        }
+        sample.push_str(part);
+        sample.push('\n');
+    }
+    (counts, sample)
+}
+
+/// Whether kana among the Han characters make the text Japanese.
+fn is_japanese(counts: &Counts) -> bool {
+    counts.kana > 0 && counts.kana as f64 >= counts.han as f64 * KANA_SHARE_JAPANESE
+}
+
+/// The Chinese script the counts show, if they show one.
+fn chinese_script(counts: &Counts) -> Option<&'static str> {
+    if counts.han < MIN_HAN || is_japanese(counts) {
+        return None;
+    }
+    let han = counts.han as f64;
+    let hans = counts.simplified_only as f64 / han;
+    let hant = counts.traditional_only as f64 / han;
+    if hant >= MIN_SCRIPT_SHARE && hant > SCRIPT_MARGIN * hans {
+        Some("zh-Hant")
+    } else if hans >= MIN_SCRIPT_SHARE && hans > SCRIPT_MARGIN * hant {
+        Some("zh-Hans")
+    } else {
+        None
+    }
+}
+
+/// The language of an article whose address names `url_language`, read from its title
+/// and text. A Chinese text's script is evidence, so it decides even where the address
+/// names a language (DW publishes both scripts under `/zh/`); otherwise the address's
+/// language stands, and only where it names none is the language detected (whatlang),
+/// when the detection is reliable.
+pub(crate) fn language<'a>(
+    url_language: Option<&'static str>,
+    parts: impl Iterator<Item = &'a str>,
+) -> Option<&'static str> {
+    let (counts, sample) = count(parts.take(PARAGRAPHS_READ + 1));
+    if let Some(script) = chinese_script(&counts) {
+        return Some(script);
+    }
+    let other_language = counts.letters >= counts.han * LETTERS_OVER_HAN || is_japanese(&counts);
+    if url_language.is_some() || !other_language {
+        return url_language;
+    }
+    let info = whatlang::detect(&sample)?;
+    if !info.is_reliable() {
+        return None;
+    }
+    let code = info.lang().code();
+    BCP47_TAGS
+        .iter()
+        .find(|(iso, _)| *iso == code)
+        .map(|(_, tag)| *tag)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::language;
+
+    const HANS: &str =
+        "法国总统马克龙星期二在巴黎会见了来访的中国外交部长，双方讨论了经济合作与气候变化问题。";
+    const HANT: &str =
+        "法國總統馬克龍星期二在巴黎會見了來訪的中國外交部長，雙方討論了經濟合作與氣候變化問題。";
+
+    #[test]
+    fn chinese_is_named_by_its_script() {
+        assert_eq!(language(None, [HANS].into_iter()), Some("zh-Hans"));
+        assert_eq!(language(None, [HANT].into_iter()), Some("zh-Hant"));
+    }
+
+    #[test]
+    fn the_text_decides_over_the_address_for_chinese() {
+        // DW's `/zh/` holds articles in both scripts.
+        assert_eq!(
+            language(Some("zh-Hans"), [HANT].into_iter()),
+            Some("zh-Hant")
+        );
+        assert_eq!(
+            language(Some("zh-Hant"), ["標題", HANS].into_iter()),
+            Some("zh-Hans")
+        );
+    }
+
+    #[test]
+    fn text_without_evidence_keeps_the_address_language() {
+        // Characters both scripts write say nothing.
+        assert_eq!(
+            language(Some("zh-Hant"), ["中文"].into_iter()),
+            Some("zh-Hant")
+        );
+        assert_eq!(language(None, ["中文"].into_iter()), None);
+        assert_eq!(language(None, [""].into_iter()), None);
+    }
+
+    #[test]
+    fn other_languages_are_detected_only_where_the_address_names_none() {
+        let english = "The government announced on Tuesday that the new policy will take \
+            effect next month, after weeks of debate in the legislature about its cost.";
+        assert_eq!(language(None, [english].into_iter()), Some("en"));
+        assert_eq!(language(Some("fr"), [english].into_iter()), Some("fr"));
+        let japanese = "政府は火曜日、新しい政策が来月から施行されると発表した。議会では数週間にわたって議論が続いていた。";
+        assert_eq!(language(None, [japanese].into_iter()), Some("ja"));
+    }
+
+    #[test]
+    fn a_chinese_text_quoting_a_japanese_headline_stays_chinese() {
+        let quoting =
+            format!("{HANS}{HANS}{HANS}日语报道：富良野で「ファンタジー・ヴィレッジ」２３日から");
+        assert_eq!(
+            language(None, [quoting.as_str()].into_iter()),
+            Some("zh-Hans")
+        );
+    }
+
+    #[test]
+    fn a_chinese_text_quoting_english_stays_chinese() {
+        let mixed = format!("{HANS} Reuters reported that the talks were constructive.");
+        assert_eq!(
+            language(None, [mixed.as_str()].into_iter()),
+            Some("zh-Hans")
+        );
+    }
+}
