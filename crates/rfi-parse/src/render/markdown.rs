@@ -521,9 +521,19 @@ fn opens_html(after: &str) -> bool {
         .is_some_and(|c| c.is_ascii_alphabetic() || matches!(c, '/' | '!' | '?'))
 }
 
+/// The most bytes between `&` and `;` of a reference CommonMark reads: the longest named
+/// character reference of the HTML spec is 31 letters (`&CounterClockwiseContourIntegral;`),
+/// a numeric one at most 8 (`&#x10FFFF;`, `&#1114111;`). Looking no further keeps escaping
+/// linear on text of `&` and letters without `;`.
+const MAX_REFERENCE_NAME: usize = 32;
+
 /// Whether `&` followed by `after` is an entity or character reference (`&amp;`, `&#39;`).
 fn starts_entity(after: &str) -> bool {
-    let Some(end) = after.find(';') else {
+    let Some(end) = after
+        .bytes()
+        .take(MAX_REFERENCE_NAME + 1)
+        .position(|b| b == b';')
+    else {
         return false;
     };
     let name = &after[..end];
@@ -541,6 +551,20 @@ fn starts_entity(after: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_reference_is_looked_for_only_as_far_as_the_longest() {
+        // The longest named reference of the HTML spec is still one.
+        assert!(starts_entity("CounterClockwiseContourIntegral;"));
+        assert!(starts_entity("#x10FFFF;") && starts_entity("#1114111;"));
+        // A `;` further than any reference reaches ends none: the look-ahead stops there,
+        // so text of `&` and letters costs linear time however long.
+        assert!(!starts_entity(&format!(
+            "{};",
+            "a".repeat(MAX_REFERENCE_NAME + 1)
+        )));
+        assert!(!starts_entity(&format!("{};", "x&x".repeat(1 << 16))));
+    }
 
     fn escaped(text: &str) -> String {
         let mut md = String::new();
