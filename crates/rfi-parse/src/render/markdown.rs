@@ -193,13 +193,26 @@ const MAX_TAG_BYTES: usize = 120;
 
 /// A tag as a site generator can make a page of it: cut to [`MAX_TAG_BYTES`] (at a
 /// character), `index.*` and `_index.*` with their dots made dashes (Hugo takes
-/// `index.xml` and `index.html` for its own list files), and none for a tag of dots
-/// alone (`.`, `..`: a folder that is no folder).
+/// `index.xml` and `index.html` for its own list files), `/` and `\\` made dashes (a
+/// generator reads them as folders: `/..`, `a/../..` broke a Hugo build), and none for a
+/// tag of dots and separators alone (`.`, `..`, `/.`: a folder that is no folder).
 fn tag_name(tag: &str) -> Option<std::borrow::Cow<'_, str>> {
     let tag = tag.trim();
-    if tag.chars().all(|c| c == '.' || c.is_whitespace()) {
+    if tag
+        .chars()
+        .all(|c| matches!(c, '.' | '/' | '\\') || c.is_whitespace())
+    {
         return None;
     }
+    if tag.contains(['/', '\\']) {
+        let dashed = tag.replace(['/', '\\'], "-");
+        return Some(std::borrow::Cow::Owned(cut_tag(&dashed).into_owned()));
+    }
+    Some(cut_tag(tag))
+}
+
+/// [`tag_name`] of a tag without separators.
+fn cut_tag(tag: &str) -> std::borrow::Cow<'_, str> {
     let mut cut = tag.len().min(MAX_TAG_BYTES);
     while !tag.is_char_boundary(cut) {
         cut -= 1;
@@ -207,9 +220,9 @@ fn tag_name(tag: &str) -> Option<std::borrow::Cow<'_, str>> {
     let tag = tag[..cut].trim_end();
     let lower = tag.to_lowercase();
     if lower.starts_with("index.") || lower.starts_with("_index.") {
-        return Some(std::borrow::Cow::Owned(tag.replace('.', "-")));
+        return std::borrow::Cow::Owned(tag.replace('.', "-"));
     }
-    Some(std::borrow::Cow::Borrowed(tag))
+    std::borrow::Cow::Borrowed(tag)
 }
 
 /// Whether YAML forbids `c` raw in a document: the non-characters (U+FFFE and U+FFFF,
@@ -686,6 +699,18 @@ mod tests {
         assert_eq!(tag_name("index.xml").as_deref(), Some("index-xml"));
         assert_eq!(tag_name("_Index.HTML").as_deref(), Some("_Index-HTML"));
         assert_eq!(tag_name("G7.").as_deref(), Some("G7."));
+        for path in ["/..", "./..", "a/../..", "../../etc", "\\..\\x", "/ . /"] {
+            let name = tag_name(path);
+            assert!(
+                name.as_deref()
+                    .is_none_or(|name| !name.contains(['/', '\\'])
+                        && name.chars().any(|c| !matches!(c, '.' | '-'))),
+                "{path:?} -> {name:?}"
+            );
+        }
+        assert_eq!(tag_name("/..").as_deref(), None);
+        assert_eq!(tag_name("a/../..").as_deref(), Some("a-..-.."));
+        assert_eq!(tag_name("中美/貿易").as_deref(), Some("中美-貿易"));
         let long = "中".repeat(100);
         let kept = tag_name(&long).unwrap();
         assert_eq!(kept.len(), 120);
