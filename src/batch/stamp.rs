@@ -27,6 +27,10 @@ pub struct Entry {
     pub output_hash: u64,
 }
 
+/// The largest stamp read, in bytes: an entry is about 300 bytes, so some 1.7 million
+/// outputs; a larger file is refused before it is read (nothing written or deleted).
+pub const MAX_STAMP_BYTES: u64 = 512 << 20;
+
 /// A file's modification time as the stamp keeps it.
 pub fn modified_of(meta: &std::fs::Metadata) -> Option<u128> {
     let time = meta.modified().ok()?;
@@ -101,9 +105,25 @@ impl Stamp {
     /// field that does not read), so that nothing is deleted on its word.
     pub fn read(dir: &Path, format: Format) -> Result<Self, String> {
         let path = stamp_path(dir, format);
-        let text = match std::fs::read(&path) {
-            Ok(bytes) => bytes,
+        // Not followed: a link to `/dev/zero` or a FIFO in its place is no stamp (reading
+        // it once took 6 GB, or waited forever).
+        let meta = match std::fs::symlink_metadata(&path) {
+            Ok(meta) => meta,
             Err(error) if error.kind() == io::ErrorKind::NotFound => return Ok(Self::default()),
+            Err(error) => return Err(super::io_message(&error)),
+        };
+        if !meta.is_file() {
+            return Err("not a regular file".to_string());
+        }
+        if meta.len() > MAX_STAMP_BYTES {
+            return Err(format!(
+                "{} bytes, more than the {MAX_STAMP_BYTES} a stamp may have",
+                meta.len()
+            ));
+        }
+        let text = match read_checked(&path, &meta, MAX_STAMP_BYTES) {
+            Ok(Some(bytes)) => bytes,
+            Ok(None) => return Err("replaced or grown while being read".to_string()),
             Err(error) => return Err(super::io_message(&error)),
         };
         let text = String::from_utf8(text).map_err(|_| "line 1: not UTF-8".to_string())?;
@@ -197,7 +217,7 @@ impl Stamp {
         let Some(checked) = checked else {
             return Ok(Removal::NotOurs);
         };
-        let ours = read_checked(&path, &checked)?
+        let ours = read_checked(&path, &checked, entry.output_size)?
             .is_some_and(|bytes| fingerprint(&bytes) == entry.output_hash);
         if !ours {
             return Ok(Removal::NotOurs);
@@ -263,8 +283,13 @@ fn parse_line(line: &str) -> Option<(PathBuf, Entry)> {
 }
 
 /// The bytes of the regular file `path`, when it is still the file `checked` describes
-/// (taken without following links): a link put in its place since is not read through.
-fn read_checked(path: &Path, checked: &std::fs::Metadata) -> io::Result<Option<Vec<u8>>> {
+/// (taken without following links) and holds at most `limit` bytes: a link put in its
+/// place since is not read through, a file grown past `limit` not read to its end.
+fn read_checked(
+    path: &Path,
+    checked: &std::fs::Metadata,
+    limit: u64,
+) -> io::Result<Option<Vec<u8>>> {
     let file = std::fs::File::open(path)?;
     #[cfg(unix)]
     {
@@ -277,7 +302,10 @@ fn read_checked(path: &Path, checked: &std::fs::Metadata) -> io::Result<Option<V
     #[cfg(not(unix))]
     let _ = checked;
     let mut bytes = Vec::new();
-    io::Read::read_to_end(&mut &file, &mut bytes)?;
+    io::Read::read_to_end(&mut io::Read::take(&file, limit + 1), &mut bytes)?;
+    if bytes.len() as u64 > limit {
+        return Ok(None);
+    }
     Ok(Some(bytes))
 }
 
@@ -345,6 +373,44 @@ mod tests {
     }
 
     /// A copied or edited stamp must not make `--delete` reach outside the folder.
+    /// A stamp that is no regular file is refused without being read through: a link
+    /// (even to a valid stamp), `/dev/zero` (once 6 GB read), a FIFO (once a hang).
+    #[cfg(unix)]
+    #[test]
+    fn a_stamp_that_is_no_regular_file_is_refused_unread() {
+        let dir = tempfile::tempdir().unwrap();
+        let elsewhere = tempfile::tempdir().unwrap();
+        let mut stamp = Stamp::default();
+        stamp.entries.insert(PathBuf::from("a.json"), entry(b"{}"));
+        stamp.write(elsewhere.path(), Format::Json).unwrap();
+        let path = stamp_path(dir.path(), Format::Json);
+        let refused = |what: &str| {
+            let problem = Stamp::read(dir.path(), Format::Json).expect_err(what);
+            assert!(problem.contains("not a regular file"), "{what}: {problem}");
+            std::fs::remove_file(&path).unwrap();
+        };
+        std::os::unix::fs::symlink(stamp_path(elsewhere.path(), Format::Json), &path).unwrap();
+        refused("a link to a stamp");
+        std::os::unix::fs::symlink("/dev/zero", &path).unwrap();
+        refused("a link to /dev/zero");
+        let made = std::process::Command::new("mkfifo").arg(&path).status();
+        if made.is_ok_and(|status| status.success()) {
+            refused("a FIFO");
+        } else {
+            eprintln!("skipped the FIFO case: no mkfifo");
+        }
+    }
+
+    #[test]
+    fn a_stamp_larger_than_the_bound_is_refused_unread() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = std::fs::File::create(stamp_path(dir.path(), Format::Json)).unwrap();
+        // Sparse: no disk taken, and never read.
+        file.set_len(MAX_STAMP_BYTES + 1).unwrap();
+        let problem = Stamp::read(dir.path(), Format::Json).unwrap_err();
+        assert!(problem.contains("more than the"), "{problem}");
+    }
+
     #[test]
     fn a_stamp_naming_a_path_outside_the_folder_is_refused() {
         let dir = tempfile::tempdir().unwrap();

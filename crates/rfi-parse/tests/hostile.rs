@@ -91,6 +91,21 @@ pub fn constructions() -> Vec<(&'static str, String)> {
     ]
 }
 
+/// Article bodies whose Markdown rendering once looked ahead to the end of the text for
+/// each `&` (46 s per MB of `&x`): `&` then letters, `#` or `#x` without a `;`.
+pub fn markdown_writer_constructions(bytes: usize) -> Vec<(String, String)> {
+    let body = |unit: &str| format!("<p>{}</p>", unit.repeat(bytes / unit.len()));
+    ["&x", "&a1", "&#1", "&#x"]
+        .into_iter()
+        .map(|unit| {
+            (
+                format!("`{unit}` x{} as Markdown", bytes / unit.len()),
+                body(unit),
+            )
+        })
+        .collect()
+}
+
 /// Jekyll Markdown posts of one line that nests an element per few bytes, at `bytes`
 /// (each once cost 360 to 570 MB and up to 7 s per MB of post).
 pub fn markdown_constructions(bytes: usize) -> Vec<(String, String)> {
@@ -143,6 +158,30 @@ fn markdown_posts_that_nest_per_byte_convert_with_bounded_output() {
             started.elapsed().as_secs() < 60,
             "{name}: {:?}",
             started.elapsed()
+        );
+    }
+}
+
+/// The Markdown writer keeps the text of `&`-heavy bodies, escaping no `&` that is no
+/// reference (its time: `cargo bench -p rfi-parse-bench --bench hostile`; the look-ahead
+/// bound itself: `render::markdown`'s `a_reference_is_looked_for_only_as_far_as_the_longest`).
+#[test]
+fn ampersand_bodies_render_as_markdown_with_bounded_output() {
+    for (name, body) in markdown_writer_constructions(64 << 10) {
+        let input = format!("{HEADER}{body}");
+        let article = rfi_parse::parse(&input, &rfi_parse::ParseOptions::default())
+            .unwrap_or_else(|e| panic!("{name}: {e}"));
+        let mut md = Vec::new();
+        Format::Markdown.render(&article, None, &mut md);
+        let md = String::from_utf8(md).expect("UTF-8");
+        assert!(
+            !md.contains("\\&"),
+            "{name}: an `&` escaped that starts no reference"
+        );
+        assert!(
+            md.len() <= 2 * input.len() + 4096,
+            "{name}: {} bytes",
+            md.len()
         );
     }
 }

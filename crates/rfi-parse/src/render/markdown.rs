@@ -193,13 +193,26 @@ const MAX_TAG_BYTES: usize = 120;
 
 /// A tag as a site generator can make a page of it: cut to [`MAX_TAG_BYTES`] (at a
 /// character), `index.*` and `_index.*` with their dots made dashes (Hugo takes
-/// `index.xml` and `index.html` for its own list files), and none for a tag of dots
-/// alone (`.`, `..`: a folder that is no folder).
+/// `index.xml` and `index.html` for its own list files), `/` and `\\` made dashes (a
+/// generator reads them as folders: `/..`, `a/../..` broke a Hugo build), and none for a
+/// tag of dots and separators alone (`.`, `..`, `/.`: a folder that is no folder).
 fn tag_name(tag: &str) -> Option<std::borrow::Cow<'_, str>> {
     let tag = tag.trim();
-    if tag.chars().all(|c| c == '.' || c.is_whitespace()) {
+    if tag
+        .chars()
+        .all(|c| matches!(c, '.' | '/' | '\\') || c.is_whitespace())
+    {
         return None;
     }
+    if tag.contains(['/', '\\']) {
+        let dashed = tag.replace(['/', '\\'], "-");
+        return Some(std::borrow::Cow::Owned(cut_tag(&dashed).into_owned()));
+    }
+    Some(cut_tag(tag))
+}
+
+/// [`tag_name`] of a tag without separators.
+fn cut_tag(tag: &str) -> std::borrow::Cow<'_, str> {
     let mut cut = tag.len().min(MAX_TAG_BYTES);
     while !tag.is_char_boundary(cut) {
         cut -= 1;
@@ -207,9 +220,9 @@ fn tag_name(tag: &str) -> Option<std::borrow::Cow<'_, str>> {
     let tag = tag[..cut].trim_end();
     let lower = tag.to_lowercase();
     if lower.starts_with("index.") || lower.starts_with("_index.") {
-        return Some(std::borrow::Cow::Owned(tag.replace('.', "-")));
+        return std::borrow::Cow::Owned(tag.replace('.', "-"));
     }
-    Some(std::borrow::Cow::Borrowed(tag))
+    std::borrow::Cow::Borrowed(tag)
 }
 
 /// Whether YAML forbids `c` raw in a document: the non-characters (U+FFFE and U+FFFF,
@@ -521,9 +534,19 @@ fn opens_html(after: &str) -> bool {
         .is_some_and(|c| c.is_ascii_alphabetic() || matches!(c, '/' | '!' | '?'))
 }
 
+/// The most bytes between `&` and `;` of a reference CommonMark reads: the longest named
+/// character reference of the HTML spec is 31 letters (`&CounterClockwiseContourIntegral;`),
+/// a numeric one at most 8 (`&#x10FFFF;`, `&#1114111;`). Looking no further keeps escaping
+/// linear on text of `&` and letters without `;`.
+const MAX_REFERENCE_NAME: usize = 32;
+
 /// Whether `&` followed by `after` is an entity or character reference (`&amp;`, `&#39;`).
 fn starts_entity(after: &str) -> bool {
-    let Some(end) = after.find(';') else {
+    let Some(end) = after
+        .bytes()
+        .take(MAX_REFERENCE_NAME + 1)
+        .position(|b| b == b';')
+    else {
         return false;
     };
     let name = &after[..end];
@@ -541,6 +564,20 @@ fn starts_entity(after: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_reference_is_looked_for_only_as_far_as_the_longest() {
+        // The longest named reference of the HTML spec is still one.
+        assert!(starts_entity("CounterClockwiseContourIntegral;"));
+        assert!(starts_entity("#x10FFFF;") && starts_entity("#1114111;"));
+        // A `;` further than any reference reaches ends none: the look-ahead stops there,
+        // so text of `&` and letters costs linear time however long.
+        assert!(!starts_entity(&format!(
+            "{};",
+            "a".repeat(MAX_REFERENCE_NAME + 1)
+        )));
+        assert!(!starts_entity(&format!("{};", "x&x".repeat(1 << 16))));
+    }
 
     fn escaped(text: &str) -> String {
         let mut md = String::new();
@@ -662,6 +699,18 @@ mod tests {
         assert_eq!(tag_name("index.xml").as_deref(), Some("index-xml"));
         assert_eq!(tag_name("_Index.HTML").as_deref(), Some("_Index-HTML"));
         assert_eq!(tag_name("G7.").as_deref(), Some("G7."));
+        for path in ["/..", "./..", "a/../..", "../../etc", "\\..\\x", "/ . /"] {
+            let name = tag_name(path);
+            assert!(
+                name.as_deref()
+                    .is_none_or(|name| !name.contains(['/', '\\'])
+                        && name.chars().any(|c| !matches!(c, '.' | '-'))),
+                "{path:?} -> {name:?}"
+            );
+        }
+        assert_eq!(tag_name("/..").as_deref(), None);
+        assert_eq!(tag_name("a/../..").as_deref(), Some("a-..-.."));
+        assert_eq!(tag_name("中美/貿易").as_deref(), Some("中美-貿易"));
         let long = "中".repeat(100);
         let kept = tag_name(&long).unwrap();
         assert_eq!(kept.len(), 120);
