@@ -459,7 +459,7 @@ const ELEMENT_RULES: &[Named<ElementRule>] = &[
     ),
     (
         "audio-player",
-        "an audio player whose media the page names in `<script data-media-id type=\"application/json\">` (RFI's episode players): an embed of the media's address, the title line before the player its caption",
+        "an audio player whose media the page names in `<script data-media-id type=\"application/json\">` (a broadcaster's episode player): an embed of the media's address, the title line before the player its caption",
         audio_player,
     ),
     (
