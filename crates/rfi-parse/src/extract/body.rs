@@ -379,7 +379,7 @@ type ElementRule = fn(&mut Walker<'_>, NodeRef<'_, Node>, &Element) -> Option<Fl
 const ELEMENT_RULES: &[Named<ElementRule>] = &[
     (
         "noscript-picture",
-        "the `<img>` a lazy-loading figure keeps as text in `<noscript>`: its picture",
+        "the `<img>` a lazy-loading figure, or a captioned placeholder with no other picture, keeps as text in `<noscript>`: its picture",
         noscript_picture_rule,
     ),
     (
@@ -458,6 +458,11 @@ const ELEMENT_RULES: &[Named<ElementRule>] = &[
         caption_beside_rule,
     ),
     (
+        "audio-player",
+        "an audio player whose media the page names in `<script data-media-id type=\"application/json\">` (a broadcaster's episode player): an embed of the media's address, the title line before the player its caption",
+        audio_player,
+    ),
+    (
         "social-embed",
         "a quoted tweet, Instagram, Facebook, Threads or TikTok post, Infogram chart or Getty picture: an embed, its text the caption",
         social_embed,
@@ -504,7 +509,27 @@ fn noscript_picture_rule(
     node: NodeRef<'_, Node>,
     element: &Element,
 ) -> Option<Flow> {
-    if element.name() == "noscript" && walker.figures.last().is_some_and(|figure| !figure.given) {
+    if element.name() != "noscript" {
+        return None;
+    }
+    let in_open_figure = walker.figures.last().is_some_and(|figure| !figure.given);
+    // A placeholder the profile names with a caption beside it (BBC 2022's
+    // `data-e2e="image-placeholder"`), holding no picture or player but this one.
+    let in_empty_placeholder = || {
+        node.ancestors().any(|ancestor| {
+            walker
+                .pending_captions
+                .iter()
+                .any(|(placeholder, _)| *placeholder == ancestor.id())
+                && !ancestor.descendants().any(|d| {
+                    matches!(
+                        element_name(d),
+                        Some("img" | "picture" | "iframe" | "video" | "embed")
+                    )
+                })
+        })
+    };
+    if in_open_figure || in_empty_placeholder() {
         // Lazy-loading pages keep the real `<img>` as text inside `<noscript>`.
         walker.noscript_picture(node);
         return Some(Flow::Skip);
@@ -808,6 +833,61 @@ fn caption_beside_rule(
         walker.pending_captions.push((node.id(), text));
     }
     None
+}
+
+fn audio_player(
+    walker: &mut Walker<'_>,
+    node: NodeRef<'_, Node>,
+    element: &Element,
+) -> Option<Flow> {
+    // The player with its title line: `<div><div>TITLE</div><div>…<script
+    // data-media-id>…</div></div>`; the player's own lines after the script (the
+    // broadcast's name, the presenter) are furniture. A bare `<script>` never comes
+    // here: `textless` passes over it.
+    if element.name() != "div" {
+        return None;
+    }
+    let mut children = node.children().filter(|c| c.value().is_element());
+    let (title, player) = (children.next()?, children.next()?);
+    if children.next().is_some() || title.children().any(|c| c.value().is_element()) {
+        return None;
+    }
+    let script = player.descendants().find(|d| is_media_script(*d))?;
+    let (url, title) = (media_url(script)?, text_of(title));
+    walker.flush();
+    walker.note(Destination::Caption, || title.clone());
+    walker.push_embed(Embed {
+        url,
+        caption: title,
+        credit: None,
+    });
+    Some(Flow::Skip)
+}
+
+/// Whether `node` is the JSON an audio player keeps its media in (`<script
+/// data-media-id type="application/json">`).
+fn is_media_script(node: NodeRef<'_, Node>) -> bool {
+    node.value().as_element().is_some_and(|element| {
+        element.name() == "script"
+            && attr(element, "data-media-id").is_some()
+            && attr(element, "type") == Some("application/json")
+    })
+}
+
+/// The player's JSON, when it parses.
+fn media_json(script: NodeRef<'_, Node>) -> Option<serde_json::Value> {
+    let json: String = script
+        .children()
+        .filter_map(|c| c.value().as_text().map(|t| &**t))
+        .collect();
+    serde_json::from_str(&json).ok()
+}
+
+/// The web address of the first of the player's `sources`.
+fn media_url(script: NodeRef<'_, Node>) -> Option<String> {
+    let json = media_json(script)?;
+    let url = json["sources"].as_array()?.first()?["url"].as_str()?;
+    (url.starts_with("https://") || url.starts_with("http://")).then(|| url.to_string())
 }
 
 fn social_embed(
