@@ -44,17 +44,64 @@ const BCP47_TAGS: &[(&str, &str)] = &[
 
 /// Characters that only one script writes: those OpenCC's character tables change when
 /// converting simplified to traditional (`simplified`) or the reverse (`traditional`),
-/// sorted for binary search.
+/// sorted for binary search; and the same read off a table for the Basic Multilingual
+/// Plane's Han blocks, where nearly every character of a text is, since a binary search
+/// per character was most of the cost of reading a language.
 struct ScriptCharacters {
     simplified: Vec<char>,
     traditional: Vec<char>,
+    /// [`Script`] of each character from [`BMP_HAN_FIRST`] to U+9FFF.
+    bmp: Vec<Script>,
+}
+
+/// Which script alone writes a character.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Script {
+    Both,
+    SimplifiedOnly,
+    TraditionalOnly,
+}
+
+/// The first character of the Han blocks of the Basic Multilingual Plane (Extension A).
+const BMP_HAN_FIRST: u32 = 0x3400;
+
+impl ScriptCharacters {
+    fn script(&self, character: char) -> Script {
+        let code = u32::from(character);
+        if let Some(script) = code
+            .checked_sub(BMP_HAN_FIRST)
+            .and_then(|at| self.bmp.get(at as usize))
+        {
+            return *script;
+        }
+        self.search(character)
+    }
+
+    /// The simplified list is asked first: a character both tables change counts as
+    /// simplified.
+    fn search(&self, character: char) -> Script {
+        if self.simplified.binary_search(&character).is_ok() {
+            Script::SimplifiedOnly
+        } else if self.traditional.binary_search(&character).is_ok() {
+            Script::TraditionalOnly
+        } else {
+            Script::Both
+        }
+    }
 }
 
 fn script_characters() -> &'static ScriptCharacters {
     static TABLES: OnceLock<ScriptCharacters> = OnceLock::new();
-    TABLES.get_or_init(|| ScriptCharacters {
-        simplified: changed_characters(RawDictionary::STCharacters),
-        traditional: changed_characters(RawDictionary::TSCharacters),
+    TABLES.get_or_init(|| {
+        let mut tables = ScriptCharacters {
+            simplified: changed_characters(RawDictionary::STCharacters),
+            traditional: changed_characters(RawDictionary::TSCharacters),
+            bmp: Vec::new(),
+        };
+        tables.bmp = (BMP_HAN_FIRST..=0x9fff)
+            .map(|code| char::from_u32(code).map_or(Script::Both, |c| tables.search(c)))
+            .collect();
+        tables
     })
 }
 
@@ -92,21 +139,23 @@ struct Counts {
     letters: usize,
 }
 
-fn count<'a>(parts: impl Iterator<Item = &'a str>) -> (Counts, String) {
+/// The counts over `parts`, and the parts read, which make the sample a detector reads.
+fn count<'a>(parts: impl Iterator<Item = &'a str>) -> (Counts, Vec<&'a str>) {
     let tables = script_characters();
     let mut counts = Counts::default();
-    let mut sample = String::new();
+    let mut read = Vec::new();
+    let mut bytes_read = 0;
     for part in parts {
-        if sample.len() >= CHARACTERS_READ * 3 {
+        if bytes_read >= CHARACTERS_READ * 3 {
             break;
         }
         for character in part.chars().take(CHARACTERS_READ) {
             if is_han(character) {
                 counts.han += 1;
-                if tables.simplified.binary_search(&character).is_ok() {
-                    counts.simplified_only += 1;
-                } else if tables.traditional.binary_search(&character).is_ok() {
-                    counts.traditional_only += 1;
+                match tables.script(character) {
+                    Script::SimplifiedOnly => counts.simplified_only += 1,
+                    Script::TraditionalOnly => counts.traditional_only += 1,
+                    Script::Both => {}
                 }
             } else if character.is_alphabetic() {
                 counts.letters += 1;
@@ -115,10 +164,10 @@ fn count<'a>(parts: impl Iterator<Item = &'a str>) -> (Counts, String) {
                 }
             }
         }
-        sample.push_str(part);
-        sample.push('\n');
+        bytes_read += part.len() + 1;
+        read.push(part);
     }
-    (counts, sample)
+    (counts, read)
 }
 
 /// Whether kana among the Han characters make the text Japanese.
@@ -152,7 +201,7 @@ pub(crate) fn language<'a>(
     url_language: Option<&'static str>,
     parts: impl Iterator<Item = &'a str>,
 ) -> Option<&'static str> {
-    let (counts, sample) = count(parts.take(PARAGRAPHS_READ + 1));
+    let (counts, read) = count(parts.take(PARAGRAPHS_READ + 1));
     if let Some(script) = chinese_script(&counts) {
         return Some(script);
     }
@@ -160,6 +209,8 @@ pub(crate) fn language<'a>(
     if url_language.is_some() || !other_language {
         return url_language;
     }
+    let mut sample = read.join("\n");
+    sample.push('\n');
     let info = whatlang::detect(&sample)?;
     if !info.is_reliable() {
         return None;
