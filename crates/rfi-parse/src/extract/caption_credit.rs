@@ -17,8 +17,9 @@
 /// is a sentence.
 const MAX_CREDIT_CHARS: usize = 40;
 
-/// A photographer's name, between `記者` and `攝`, holds at most this many characters.
-const MAX_NAME_CHARS: usize = 4;
+/// A photographer's name and the place the picture was taken, between `記者` and `攝`
+/// (`郝雪卿`, `林行健新德里`, `吳睿騏桃園機場`), hold at most this many characters.
+const MAX_NAME_CHARS: usize = 10;
 
 /// Openings of a bracket's content that say where a picture comes from.
 const SOURCE_OPENINGS: &[&str] = &[
@@ -346,6 +347,30 @@ mod tests {
         assert_eq!(
             parts("立法院會。中央社記者郝雪卿攝 111年11月18日"),
             Some((Some("立法院會。"), "中央社記者郝雪卿攝 111年11月18日"))
+        );
+        // The place after the name (2024-03 and 2020-12 lead pictures).
+        assert_eq!(
+            parts("投票結果料於6月初揭曉。中央社記者林行健新德里攝 113年3月16日"),
+            Some((
+                Some("投票結果料於6月初揭曉。"),
+                "中央社記者林行健新德里攝 113年3月16日"
+            ))
+        );
+        assert_eq!(
+            parts("分批辦理相關檢查及通關作業。中央社記者吳睿騏桃園機場攝　109年12月27日"),
+            Some((
+                Some("分批辦理相關檢查及通關作業。"),
+                "中央社記者吳睿騏桃園機場攝　109年12月27日"
+            ))
+        );
+        assert_eq!(
+            parts(
+                "吸引大批賞燈遊客到台南旅遊。（台南市政府提供）中央社記者楊思瑞台南傳真 113年3月16日"
+            ),
+            Some((
+                Some("吸引大批賞燈遊客到台南旅遊。"),
+                "台南市政府提供 中央社記者楊思瑞台南傳真 113年3月16日"
+            ))
         );
         assert_eq!(
             parts("圖為小林製藥公司標誌。（共同社）"),
