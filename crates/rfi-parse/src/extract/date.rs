@@ -7,14 +7,16 @@ use chrono::{
 use chrono_tz::Tz;
 
 /// The wall-clock forms the archive's sources print, every profile's unless it names its
-/// own: RFI's, JoongAng's, the NYT's `<time datetime>`, and the ISO-like forms without
-/// seconds.
+/// own: RFI's, JoongAng's, the NYT's `<time datetime>`, the ISO-like forms without
+/// seconds, and ISO 8601 without an offset.
 pub(crate) const WALL_CLOCK_FORMATS: &[&str] = &[
     "%d/%m/%Y - %H:%M",
     "%Y.%m.%d %H:%M",
     "%Y-%m-%d %H:%M:%S",
     "%Y-%m-%d %H:%M",
     "%Y/%m/%d %H:%M",
+    // ISO 8601 without an offset (Reuters 2020: `<div><i>2020-07-02T10:37:27</i></div>`).
+    "%Y-%m-%dT%H:%M:%S",
 ];
 
 /// Reads a date line as an instant with its UTC offset.

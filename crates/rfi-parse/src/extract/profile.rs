@@ -164,6 +164,17 @@ pub(crate) enum TextDate {
     MonthDayDateline(&'static str),
 }
 
+/// An element's attribute that holds the article's own publication time, as a wall-clock
+/// time read with the profile's `date_formats` in its `zone` (CNA's topic timeline marks
+/// the article's own item: `<li class="timelineItem isNotLink" data-time="2024/06/18
+/// 22:06">`).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct OwnTime {
+    /// The element, as CSS; the first in the page that matches is read.
+    pub(crate) element: &'static str,
+    pub(crate) attribute: &'static str,
+}
+
 /// What one source's markup means.
 #[derive(Debug)]
 pub(crate) struct Profile {
@@ -193,6 +204,9 @@ pub(crate) struct Profile {
     pub(crate) url_date: UrlDate,
     /// Where the text states the publication day.
     pub(crate) text_date: TextDate,
+    /// An attribute anywhere in the page (a box dropped as furniture included) that
+    /// states the article's own time, read when the top of the page gave none.
+    pub(crate) own_time: Option<OwnTime>,
     /// How its URLs name the language.
     pub(crate) url_languages: &'static [UrlLanguage],
     /// How its URL paths name the section; `None` where they never do.
@@ -338,6 +352,7 @@ pub(crate) const DEFAULT: Profile = Profile {
     // The URL of a source nobody has read says nothing for sure: no day is taken from it.
     url_date: UrlDate::None,
     text_date: TextDate::None,
+    own_time: None,
     // Only known sites' paths name a language: `/gb/` or `/hk/` elsewhere need not be one.
     url_languages: &[],
     // A path's folder is a section only where the profile knows its site's paths (RFI,
@@ -501,6 +516,8 @@ pub(crate) struct Css {
     pub(crate) bylines: SelectorList,
     pub(crate) tags: SelectorList,
     pub(crate) copyright: SelectorList,
+    /// The element of [`Profile::own_time`].
+    pub(crate) own_time: SelectorList,
     /// The profile's credit labels as searchers built once (a caption is searched for
     /// each label in turn).
     pub(crate) credit_labels: Vec<memchr::memmem::Finder<'static>>,
@@ -534,6 +551,15 @@ impl SelectorList {
                 .then(|| scraper::Selector::parse(&written.join(", ")).expect("each one parses")),
             subjects,
         }
+    }
+
+    /// The first element of `document` that one of the selectors matches; `None` at no
+    /// cost when there are none.
+    pub(crate) fn first_in<'a>(
+        &self,
+        document: &'a scraper::Html,
+    ) -> Option<scraper::ElementRef<'a>> {
+        document.select(self.group.as_ref()?).next()
     }
 
     /// Whether `node` is an element that one of the selectors matches.
@@ -609,6 +635,13 @@ impl Css {
             bylines: list("bylines", profile.bylines),
             tags: list("tags", profile.tags),
             copyright: list("copyright", profile.copyright),
+            own_time: list(
+                "own_time",
+                profile
+                    .own_time
+                    .as_ref()
+                    .map_or(&[], |own| std::slice::from_ref(&own.element)),
+            ),
             credit_labels: profile
                 .credit_labels
                 .iter()
@@ -620,7 +653,7 @@ impl Css {
 
 #[cfg(test)]
 impl Css {
-    fn lists(&self) -> [&SelectorList; 10] {
+    fn lists(&self) -> [&SelectorList; 11] {
         [
             &self.drop,
             &self.inline,
@@ -632,6 +665,7 @@ impl Css {
             &self.bylines,
             &self.tags,
             &self.copyright,
+            &self.own_time,
         ]
     }
 }
