@@ -660,7 +660,7 @@ impl Css {
 
 #[cfg(test)]
 impl Css {
-    fn lists(&self) -> [&SelectorList; 11] {
+    fn lists(&self) -> [&SelectorList; 12] {
         [
             &self.drop,
             &self.inline,
