@@ -73,6 +73,11 @@ pub(crate) fn extract(
         walker.walk(child);
     }
     walker.finish();
+    if fields.published.is_none()
+        && let Some(own) = profile.own_time
+    {
+        own_time(&mut fields, &document, own, profile, zone);
+    }
     // Text that is in the article anyway (a teaser repeating a paragraph, or one that
     // opens as a paragraph does and adds a name in brackets there: WSJ's summary) was
     // not lost.
@@ -94,6 +99,32 @@ pub(crate) fn extract(
         });
     }
     fields
+}
+
+/// The article's own time where the profile finds it in an attribute, anywhere in the
+/// page ([`Profile::own_time`]): the publication time, when nothing before the text
+/// gave one.
+fn own_time(
+    fields: &mut ArticleBuilder,
+    document: &scraper::Html,
+    own: super::profile::OwnTime,
+    profile: &'static Profile,
+    zone: Option<Tz>,
+) {
+    let Some(value) = super::profile::css(profile)
+        .own_time
+        .first_in(document)
+        .and_then(|element| element.value().attr(own.attribute))
+    else {
+        return;
+    };
+    let Some(published) = parse_date_line(value, zone, profile.date_formats) else {
+        return;
+    };
+    fields.note(Stage::Finish, OWN_TIME.0, Destination::Date, || {
+        Some(value.trim().to_string())
+    });
+    fields.published = Some(published);
 }
 
 /// Every rule, stage by stage, in the order each stage runs them; the sources' own block
@@ -132,8 +163,16 @@ pub(crate) fn rules() -> Vec<Rule> {
             .iter()
             .map(|(name, summary, _)| engine(Stage::Finish, name, summary)),
     );
+    rules.push(engine(Stage::Finish, OWN_TIME.0, OWN_TIME.1));
     rules
 }
+
+/// The rule that reads [`Profile::own_time`], after the walk (the element may sit in a
+/// box the walk dropped).
+const OWN_TIME: (&str, &str) = (
+    "own-time",
+    "the attribute where the profile finds the article's own time anywhere in the page, when nothing before the text dated it: the publication time",
+);
 
 /// A rule of the header stage: whether it took this top-level element.
 type HeaderRule = fn(&mut Walker<'_>, NodeRef<'_, Node>, &Element) -> bool;
@@ -338,6 +377,10 @@ struct Walker<'f> {
     /// Open block elements, innermost last.
     blocks: Vec<(NodeId, BlockKind)>,
     strong_depth: usize,
+    /// Whether the block being flushed ends at an empty line (`<br><br>`), and whether
+    /// the last block with text did: a bold run alone between two is a subheading.
+    ending_at_empty_line: bool,
+    after_empty_line: bool,
     /// Open link elements, so that their close ends the link.
     links: Vec<NodeId>,
     /// Open `<figure>`s, innermost last.
@@ -947,9 +990,9 @@ fn time(walker: &mut Walker<'_>, node: NodeRef<'_, Node>, element: &Element) -> 
         return None;
     }
     // The machine-readable `datetime`, else the text (WSJ writes none).
-    let time = attr(element, "datetime")
-        .map(|datetime| datetime.trim().to_string())
-        .or_else(|| text_of(node));
+    let datetime = attr(element, "datetime").map(|datetime| datetime.trim().to_string());
+    walker.fields.time_printed = datetime.is_none();
+    let time = datetime.or_else(|| text_of(node));
     walker.note(Destination::Date, || time.clone());
     walker.fields.time = time;
     Some(Flow::Descend)
@@ -1038,12 +1081,18 @@ fn structure(walker: &mut Walker<'_>, node: NodeRef<'_, Node>, element: &Element
     match name {
         "br" => {
             let div_text_is_prose = walker.profile.div_text_is_prose;
-            let in_body = walker.blocks.last().is_some_and(|(_, kind)| {
-                *kind == BlockKind::Body || (*kind == BlockKind::Container && div_text_is_prose)
+            // Bare text, or a `<p>` that holds several paragraphs (ASAHI's
+            // `<p>para<br /><br />para</p>`, CNA's lottery results, JoongAng).
+            let splits = walker.blocks.last().is_some_and(|(_, kind)| {
+                matches!(kind, BlockKind::Body | BlockKind::Paragraph)
+                    || (*kind == BlockKind::Container && div_text_is_prose)
             });
-            if in_body && walker.text.at_line_start() {
-                // An empty line between bare texts separates paragraphs.
+            if splits && walker.text.at_line_start() {
+                // An empty line separates paragraphs (and a bold run alone between
+                // two is a subheading, as a paragraph all in bold is).
+                walker.ending_at_empty_line = true;
                 walker.flush();
+                walker.ending_at_empty_line = false;
             } else {
                 walker.text.line_break();
             }
@@ -1107,6 +1156,8 @@ impl<'f> Walker<'f> {
             text: TextBuilder::with_capacity(4096),
             blocks: Vec::new(),
             strong_depth: 0,
+            ending_at_empty_line: false,
+            after_empty_line: false,
             links: Vec::new(),
             figures: Vec::new(),
             related_links: false,
@@ -1336,6 +1387,8 @@ impl<'f> Walker<'f> {
         if text.is_empty() {
             return;
         }
+        let after_empty_line =
+            std::mem::replace(&mut self.after_empty_line, self.ending_at_empty_line);
         let Some(&(container, mut kind)) = self.blocks.last() else {
             return;
         };
@@ -1348,6 +1401,7 @@ impl<'f> Walker<'f> {
             kind,
             container,
             all_strong,
+            between_empty_lines: after_empty_line && self.ending_at_empty_line,
         };
         // An element rule may be ending the block: its decisions stay under its name.
         let (stage, rule) = (self.stage, self.rule);
@@ -2036,6 +2090,9 @@ struct Pending {
     container: NodeId,
     /// Whether all its text is strong (a heading written as a bold paragraph).
     all_strong: bool,
+    /// Whether an empty line (`<br><br>`) comes before and after it: alone, as a
+    /// paragraph is.
+    between_empty_lines: bool,
 }
 
 /// A rule of [`Walker::flush_block`]: whether it claimed the block.
@@ -2101,7 +2158,7 @@ const BLOCK_RULES: &[Named<BlockRule>] = &[
     ),
     (
         "no-text",
-        "punctuation alone, or bare text that is no sentence (a label)",
+        "punctuation alone, or bare text that is no sentence (a label; a bold run alone between empty lines is a subheading instead)",
         no_text,
     ),
     (
@@ -2351,7 +2408,10 @@ fn no_text(walker: &mut Walker<'_>, block: &mut Pending) -> bool {
         .text
         .chars()
         .all(|c| c.is_ascii_punctuation() || c.is_whitespace())
-        || (block.kind == BlockKind::Body && !is_prose(&block.text));
+        || (block.kind == BlockKind::Body
+            && !is_prose(&block.text)
+            // A bold run alone between empty lines is a subheading (CHOSUN), no label.
+            && !(block.all_strong && block.between_empty_lines));
     if claimed {
         walker.note(Destination::Dropped, || Some(block.text.clone()));
     }
@@ -2463,7 +2523,9 @@ fn opening_picture_lead(walker: &mut Walker<'_>) {
 }
 
 /// The `<time>` text is often relative ("24 分钟前"), so it is no date line; it gives
-/// the publication time when nothing else did.
+/// the publication time when nothing else did. A `<time>` without `datetime` whose
+/// text reads as a date is the date printed (WSJ's `2022年11月8日17:20 CST 更新`): the
+/// date line, as printed.
 fn time_published(walker: &mut Walker<'_>) {
     let fields = &mut *walker.fields;
     if fields.published.is_none()
@@ -2474,6 +2536,9 @@ fn time_published(walker: &mut Walker<'_>) {
             fields.printed_date = parse_date_only(&datetime);
         }
         if fields.published.is_some() || fields.printed_date.is_some() {
+            if fields.time_printed && fields.date_line.is_none() {
+                fields.date_line = Some(datetime.clone());
+            }
             walker.note(Destination::Date, || Some(datetime));
         }
     }
@@ -2589,6 +2654,7 @@ mod tests {
             kind,
             container: document.tree.root().id(),
             all_strong: false,
+            between_empty_lines: false,
         }
     }
 

@@ -34,6 +34,9 @@ pub(crate) struct ArticleBuilder {
     pub(crate) date_stamps: Vec<String>,
     /// The first `<time>`: its `datetime` attribute, or its text.
     pub(crate) time: Option<String>,
+    /// Whether `time` is the `<time>`'s text, as the page prints it (it has no
+    /// `datetime`: WSJ's `<time>2022年11月8日17:20 CST 更新</time>`).
+    pub(crate) time_printed: bool,
     /// The decisions, when they are asked for (`explain`); none are made otherwise.
     trace: Option<Trace>,
 }

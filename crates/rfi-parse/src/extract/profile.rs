@@ -153,6 +153,17 @@ pub(crate) const FIRST_FOLDER: UrlSection = UrlSection {
 /// run when neither a printed time nor the URL gave one.
 pub(crate) type TextDateRule = fn(&super::day::DayEvidence<'_>) -> Option<chrono::NaiveDate>;
 
+/// An element's attribute that holds the article's own publication time, as a wall-clock
+/// time read with the profile's `date_formats` in its `zone` (CNA's topic timeline marks
+/// the article's own item: `<li class="timelineItem isNotLink" data-time="2024/06/18
+/// 22:06">`).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct OwnTime {
+    /// The element, as CSS; the first in the page that matches is read.
+    pub(crate) element: &'static str,
+    pub(crate) attribute: &'static str,
+}
+
 /// What one source's markup means.
 #[derive(Debug)]
 pub(crate) struct Profile {
@@ -182,6 +193,9 @@ pub(crate) struct Profile {
     pub(crate) url_date: UrlDate,
     /// How the text states the publication day, if it does: the source's own rule.
     pub(crate) text_date: Option<TextDateRule>,
+    /// An attribute anywhere in the page (a box dropped as furniture included) that
+    /// states the article's own time, read when the top of the page gave none.
+    pub(crate) own_time: Option<OwnTime>,
     /// How its URLs name the language.
     pub(crate) url_languages: &'static [UrlLanguage],
     /// How its URL paths name the section; `None` where they never do.
@@ -411,6 +425,8 @@ pub(crate) struct Css {
     pub(crate) byline_labelled: SelectorList,
     pub(crate) tags: SelectorList,
     pub(crate) copyright: SelectorList,
+    /// The element of [`Profile::own_time`].
+    pub(crate) own_time: SelectorList,
     /// The profile's credit labels as searchers built once (a caption is searched for
     /// each label in turn).
     pub(crate) credit_labels: Vec<memchr::memmem::Finder<'static>>,
@@ -444,6 +460,15 @@ impl SelectorList {
                 .then(|| scraper::Selector::parse(&written.join(", ")).expect("each one parses")),
             subjects,
         }
+    }
+
+    /// The first element of `document` that one of the selectors matches; `None` at no
+    /// cost when there are none.
+    pub(crate) fn first_in<'a>(
+        &self,
+        document: &'a scraper::Html,
+    ) -> Option<scraper::ElementRef<'a>> {
+        document.select(self.group.as_ref()?).next()
     }
 
     /// Whether `node` is an element that one of the selectors matches.
@@ -520,6 +545,13 @@ impl Css {
             byline_labelled: list("byline_labelled", profile.byline_labelled),
             tags: list("tags", profile.tags),
             copyright: list("copyright", profile.copyright),
+            own_time: list(
+                "own_time",
+                profile
+                    .own_time
+                    .as_ref()
+                    .map_or(&[], |own| std::slice::from_ref(&own.element)),
+            ),
             credit_labels: profile
                 .credit_labels
                 .iter()
@@ -531,7 +563,7 @@ impl Css {
 
 #[cfg(test)]
 impl Css {
-    fn lists(&self) -> [&SelectorList; 11] {
+    fn lists(&self) -> [&SelectorList; 12] {
         [
             &self.drop,
             &self.inline,
@@ -544,6 +576,7 @@ impl Css {
             &self.byline_labelled,
             &self.tags,
             &self.copyright,
+            &self.own_time,
         ]
     }
 }

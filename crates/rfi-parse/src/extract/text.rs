@@ -32,6 +32,9 @@ pub(crate) struct TextBuilder {
     pending_space: bool,
     /// Nothing has been written on the current line yet.
     line_empty: bool,
+    /// Something other than whitespace (an `&nbsp;` is) has been written on the current
+    /// line.
+    line_visible: bool,
     /// The last character written was a collapsed space.
     ends_with_space: bool,
     /// Some non-whitespace text has been appended since the last reset.
@@ -48,6 +51,7 @@ impl Default for TextBuilder {
             open_link: None,
             pending_space: false,
             line_empty: true,
+            line_visible: false,
             ends_with_space: false,
             has_text: false,
             has_plain_text: false,
@@ -69,9 +73,10 @@ impl TextBuilder {
         self.has_text
     }
 
-    /// Nothing has been written since the last line break (or the start).
+    /// Nothing but whitespace has been written since the last line break (or the
+    /// start): a line break here ends an empty line (`<br />&nbsp;<br />` is one too).
     pub(crate) fn at_line_start(&self) -> bool {
-        self.line_empty
+        !self.line_visible
     }
 
     /// Whether all the text so far was inside `<strong>`/`<b>` (a subheading).
@@ -123,6 +128,9 @@ impl TextBuilder {
         self.flush_space();
         self.text.push_str(word);
         self.line_empty = false;
+        if !self.line_visible {
+            self.line_visible = word.chars().any(|c| !c.is_whitespace());
+        }
         self.ends_with_space = false;
         if !self.has_text || (!strong && !self.has_plain_text) {
             let visible = word.chars().any(|c| !c.is_whitespace());
@@ -135,6 +143,7 @@ impl TextBuilder {
         self.end_link();
         self.pending_space = false;
         self.line_empty = true;
+        self.line_visible = false;
         self.ends_with_space = false;
         self.text.push('\n');
     }

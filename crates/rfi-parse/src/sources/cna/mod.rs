@@ -21,6 +21,12 @@ pub(crate) const PROFILE: Profile = Profile {
     zone: Some(chrono_tz::Asia::Taipei),
     url_date: UrlDate::Compact,
     text_date: Some(text_date),
+    // Its topic timeline (2024, in the `div.moreArticle` box dropped below) lists the
+    // article itself as the item without a link, with its time: read in Taipei time.
+    own_time: Some(OwnTime {
+        element: "li.timelineItem.isNotLink[data-time]",
+        attribute: "data-time",
+    }),
     drop: &[
         "div.topNewsTitle",
         "div.topNews",

@@ -4,9 +4,15 @@ use crate::extract::profile::*;
 
 /// The wall-clock forms every profile reads unless it names its own: ISO 8601's date and
 /// time with a space and no offset (a `<time datetime>`), with or without seconds, and
-/// with slashes. A source's own form is in its profile (`sources/<name>/`).
-pub(crate) const WALL_CLOCK_FORMATS: &[&str] =
-    &["%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y/%m/%d %H:%M"];
+/// with slashes, and with its `T` and no offset (Reuters 2020:
+/// `<div><i>2020-07-02T10:37:27</i></div>`). A source's own form is in its profile
+/// (`sources/<name>/`).
+pub(crate) const WALL_CLOCK_FORMATS: &[&str] = &[
+    "%Y-%m-%d %H:%M:%S",
+    "%Y-%m-%d %H:%M",
+    "%Y/%m/%d %H:%M",
+    "%Y-%m-%dT%H:%M:%S",
+];
 
 /// The newsroom roles of Chinese-language credits (traditional and simplified), which
 /// the archive's sources print in parentheses at a paragraph's end.
@@ -72,6 +78,7 @@ pub(crate) const PROFILE: Profile = Profile {
     // The URL of a source nobody has read says nothing for sure: no day is taken from it.
     url_date: UrlDate::None,
     text_date: None,
+    own_time: None,
     // Only known sites' paths name a language: `/gb/` or `/hk/` elsewhere need not be one.
     url_languages: &[],
     // A path's folder is a section only where the profile knows its site's paths (RFI,
