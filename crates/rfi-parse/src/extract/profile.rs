@@ -233,6 +233,10 @@ pub(crate) struct Profile {
     /// Picture or player blocks whose caption is the short text block beside them
     /// (BBC: `<div><div data-e2e=image-placeholder>…</div></div><div><p>caption</p></div>`).
     pub(crate) caption_after: &'static [&'static str],
+    /// Player wrappers that hold no `<iframe>` or `<video>` (a script builds the player):
+    /// an embed of the address inside (a player element's `source`, a link to the
+    /// player's page), not the poster picture and the player's own text they hold.
+    pub(crate) players: &'static [&'static str],
     /// Elements whose text is a byline line.
     pub(crate) bylines: &'static [&'static str],
     /// Paragraph openings that make it a byline line (`編輯：`, `翻译：`).
@@ -281,6 +285,9 @@ pub(crate) struct SourceRule {
 pub(crate) const CHINESE_CREDIT_ROLES: &[&str] = &[
     "編輯",
     "编辑",
+    // The short form (`（編：陳清芳）`, CNA).
+    "編",
+    "编",
     "編緝",
     "網編",
     "网编",
@@ -358,6 +365,7 @@ pub(crate) const DEFAULT: Profile = Profile {
     credit_labels: CREDIT_LABELS,
     copyright: &[],
     caption_after: &[],
+    players: &[],
     bylines: &["address", "a[rel=author]"],
     byline_labels: &[],
     credit_roles: CHINESE_CREDIT_ROLES,
@@ -498,6 +506,7 @@ pub(crate) struct Css {
     pub(crate) captions_after_image: SelectorList,
     pub(crate) credits: SelectorList,
     pub(crate) caption_after: SelectorList,
+    pub(crate) players: SelectorList,
     pub(crate) bylines: SelectorList,
     pub(crate) tags: SelectorList,
     pub(crate) copyright: SelectorList,
@@ -606,6 +615,7 @@ impl Css {
             captions_after_image: list("captions_after_image", profile.captions_after_image),
             credits: list("credits", profile.credits),
             caption_after: list("caption_after", profile.caption_after),
+            players: list("players", profile.players),
             bylines: list("bylines", profile.bylines),
             tags: list("tags", profile.tags),
             copyright: list("copyright", profile.copyright),
@@ -620,7 +630,7 @@ impl Css {
 
 #[cfg(test)]
 impl Css {
-    fn lists(&self) -> [&SelectorList; 10] {
+    fn lists(&self) -> [&SelectorList; 11] {
         [
             &self.drop,
             &self.inline,
@@ -629,6 +639,7 @@ impl Css {
             &self.captions_after_image,
             &self.credits,
             &self.caption_after,
+            &self.players,
             &self.bylines,
             &self.tags,
             &self.copyright,
