@@ -9,7 +9,7 @@ use scraper::{Html, Node};
 use super::builder::ArticleBuilder;
 use super::date::{parse_date_line, parse_date_only};
 use super::player;
-use super::profile::{Css, Profile};
+use super::profile::{Css, Profile, SelectorList};
 use super::settings;
 use super::share::share_link;
 use super::srcset::candidate_urls;
@@ -144,7 +144,7 @@ type HeaderRule = fn(&mut Walker<'_>, NodeRef<'_, Node>, &Element) -> bool;
 const HEADER_RULES: &[Named<HeaderRule>] = &[
     (
         "date-line",
-        "a short `<div>` of inline text with a digit, dated as the profile reads dates: the date line (a name before an ISO 8601 instant: the byline)",
+        "a short `<div>` of inline text with a digit, dated as the profile reads dates: the date line (a name the profile splits off it: the byline)",
         date_line,
     ),
     (
@@ -193,10 +193,9 @@ fn date_line(walker: &mut Walker<'_>, node: NodeRef<'_, Node>, element: &Element
         // date line, with no publication instant: none is guessed.
         return false;
     }
-    let (byline, date_line) = if header.byline_before_date {
-        split_byline(date_line)
-    } else {
-        (None, date_line)
+    let (byline, date_line) = match header.split_date_line {
+        Some(split) => split(date_line),
+        None => (None, date_line),
     };
     walker.note(Destination::Byline, || byline.clone());
     walker.note(Destination::Date, || Some(date_line.clone()));
@@ -241,18 +240,6 @@ fn strong_lead(walker: &mut Walker<'_>, node: NodeRef<'_, Node>, element: &Eleme
     walker.note(Destination::Lead, || lead.clone());
     walker.fields.lead = lead;
     true
-}
-
-/// DW prints its author before the instant (`William Yang 2023-07-01T12:30:02.493Z`): the
-/// words before an ISO 8601 instant that ends the line are a byline.
-fn split_byline(date_line: String) -> (Option<String>, String) {
-    if let Some((name, last)) = date_line.rsplit_once(' ')
-        && chrono::DateTime::parse_from_rfc3339(last).is_ok()
-        && !name.trim().is_empty()
-    {
-        return (Some(name.trim().to_string()), last.to_string());
-    }
-    (None, date_line)
 }
 
 /// The text of a date line: a short block of inline text with a digit in it
@@ -390,7 +377,7 @@ const ELEMENT_RULES: &[Named<ElementRule>] = &[
     ),
     (
         "noise",
-        "elements the profile marks by an attribute, and the feed collector's footer: furniture",
+        "elements the profile marks by an attribute, and the footers it names (the feed collector's): furniture",
         noise,
     ),
     (
@@ -655,7 +642,11 @@ fn profile_byline(walker: &mut Walker<'_>, node: NodeRef<'_, Node>, _: &Element)
     let texts: Vec<String> = if items.is_empty() {
         text_of(node).into_iter().collect()
     } else {
-        items.into_iter().filter_map(unlabelled_text).collect()
+        let labelled = &walker.css.byline_labelled;
+        items
+            .into_iter()
+            .filter_map(|item| unlabelled_text(item, labelled))
+            .collect()
     };
     // A byline block may hold the publication time (BBC's byline section).
     if walker.fields.time.is_none()
@@ -1079,7 +1070,7 @@ fn figure(walker: &mut Walker<'_>, node: NodeRef<'_, Node>, element: &Element) -
     walker.figures.push(OpenFigure {
         id: node.id(),
         caption: figcaption
-            .map(|f| caption_parts(f, &walker.css.credit_labels))
+            .map(|f| caption_parts(f, walker.css))
             .unwrap_or_default(),
         has_figcaption: figcaption.is_some(),
         has_picture,
@@ -1670,7 +1661,7 @@ impl<'f> Walker<'f> {
     }
 
     fn caption_last(&mut self, figcaption: NodeRef<'_, Node>) {
-        let (caption, credit) = caption_parts(figcaption, &self.css.credit_labels);
+        let (caption, credit) = caption_parts(figcaption, self.css);
         // Each part fills its own slot when that is still empty: a credit read before
         // the caption (BBC 2020's `<span class=story-image-copyright>` beside the
         // picture, then `<figcaption>`) leaves the caption its slot.
@@ -1792,16 +1783,19 @@ fn trailing_credit<'t>(text: &'t str, roles: &[&str]) -> Option<TrailingCredit<'
     })
 }
 
-/// `list 1 of 4`: the position a screen reader announces before each item of a list
-/// (Al Jazeera's related-articles box writes it as text before the item's link).
-fn is_position_label(text: &str) -> bool {
-    let words: Vec<&str> = text.split_whitespace().collect();
+/// The position a screen reader announces before each item of a list, written as text
+/// before the item's link, in the profile's words (`list 1 of 4`: `["list", "of"]`).
+fn is_position_label(text: &str, words: Option<[&str; 2]>) -> bool {
+    let Some([before, between]) = words else {
+        return false;
+    };
+    let said: Vec<&str> = text.split_whitespace().collect();
     let number = |word: &str| !word.is_empty() && word.bytes().all(|b| b.is_ascii_digit());
-    match words.as_slice() {
-        [list, n, of, m] | [list, n, of, m, _] => {
-            list.eq_ignore_ascii_case("list")
+    match said.as_slice() {
+        [first, n, second, m] | [first, n, second, m, _] => {
+            first.eq_ignore_ascii_case(before)
                 && number(n)
-                && of.eq_ignore_ascii_case("of")
+                && second.eq_ignore_ascii_case(between)
                 && number(m)
         }
         _ => false,
@@ -1853,15 +1847,11 @@ fn is_furniture(text: &str, profile: &Profile) -> bool {
             .any(|prefix| spaced.starts_with(prefix))
 }
 
-/// A byline item's text without the screen-reader label that opens it: in
-/// `<span role="text"><span>Author, </span><span>叶靖斯</span></span>` (BBC), a first
-/// inner span ending in a comma names the field, not the person.
-fn unlabelled_text(item: NodeRef<'_, Node>) -> Option<String> {
-    let labelled = item.descendants().find(|d| {
-        d.value()
-            .as_element()
-            .is_some_and(|e| e.name() == "span" && attr(e, "role") == Some("text"))
-    });
+/// A byline item's text without the screen-reader label that opens it: in an element
+/// the profile names as `labelled`, a first inner element ending in a comma or colon
+/// names the field, not the person.
+fn unlabelled_text(item: NodeRef<'_, Node>, labelled: &SelectorList) -> Option<String> {
+    let labelled = item.descendants().find(|d| labelled.matches(*d));
     if let Some(group) = labelled {
         let mut parts = group.children().filter(|c| c.value().is_element());
         if let Some(label) = parts.next()
@@ -1941,10 +1931,8 @@ fn caption_beside(placeholder: NodeRef<'_, Node>) -> Option<NodeRef<'_, Node>> {
 /// Caption and credit of a `<figcaption>`: its first and second `<span>`, or all its text.
 /// Beside a text block (`<span>视频加注文字，</span><p>caption</p>`, BBC) a span is the
 /// player's off-screen label and the block is the caption.
-fn caption_parts(
-    figcaption: NodeRef<'_, Node>,
-    labels: &[Finder<'static>],
-) -> (Option<String>, Option<String>) {
+fn caption_parts(figcaption: NodeRef<'_, Node>, css: &Css) -> (Option<String>, Option<String>) {
+    let labels = &css.credit_labels;
     // An off-screen label (`<span class=off-screen>Image caption</span>`, BBC 2020) is
     // for screen readers: neither caption nor credit.
     let shown = |node: &NodeRef<'_, Node>| !node.value().as_element().is_some_and(is_hidden);
@@ -1963,10 +1951,11 @@ fn caption_parts(
     if let Some(caption) = spans.next() {
         return (Some(caption), spans.next());
     }
-    // A `<cite>` inside the caption names its source (the NYT writes its credits so).
+    // An element inside the caption that the profile names as a credit (`<cite>`).
     if let Some(cite) = figcaption
         .descendants()
-        .find(|d| element_name(*d) == Some("cite"))
+        .skip(1)
+        .find(|d| css.credits.matches(*d))
     {
         let credit = text_of(cite);
         let whole = text_of(figcaption).unwrap_or_default();
@@ -2421,7 +2410,7 @@ fn copyright_line(walker: &mut Walker<'_>, block: &mut Pending) -> bool {
     claimed
 }
 
-/// A list item that is only a link (perhaps after a position label, `list 1 of 4`)
+/// A list item that is only a link (perhaps after the position label the profile names)
 /// belongs to a related-articles list. A heading right before such a list may only
 /// label it (`相關內容`): it is dropped unless article text follows before the next
 /// heading.
@@ -2430,7 +2419,8 @@ fn related_link_item(walker: &mut Walker<'_>, block: &mut Pending) -> bool {
     let claimed = block.kind == BlockKind::ListItem
         && links.len() == 1
         && links[0].end == text.len()
-        && (links[0].start == 0 || is_position_label(&text[..links[0].start]));
+        && (links[0].start == 0
+            || is_position_label(&text[..links[0].start], walker.profile.list_position_words));
     if !claimed {
         return false;
     }
@@ -2586,8 +2576,8 @@ fn is_heading(block: &Pending) -> bool {
 }
 
 /// Content that never belongs to the article: the elements the profile marks by an
-/// attribute (RFI's promotion slots and share widget), and the footer the feed
-/// collector appended to articles of every source until 2021 ([`COLLECTOR_FOOTER`]).
+/// attribute (promotion slots, a share widget), and a `<div>` whose first text opens as
+/// a footer the profile names (the archive's own).
 fn is_noise(node: NodeRef<'_, Node>, element: &Element, profile: &Profile) -> bool {
     let marked = !profile.noise_attributes.is_empty()
         && element.attrs().any(|(name, _)| {
@@ -2601,18 +2591,16 @@ fn is_noise(node: NodeRef<'_, Node>, element: &Element, profile: &Profile) -> bo
             && node
                 .first_child()
                 .and_then(|child| {
-                    child
-                        .value()
-                        .as_text()
-                        .map(|text| text.trim_start().starts_with(COLLECTOR_FOOTER))
+                    child.value().as_text().map(|text| {
+                        let text = text.trim_start();
+                        profile
+                            .footer_openings
+                            .iter()
+                            .any(|opening| text.starts_with(opening))
+                    })
                 })
                 .unwrap_or(false))
 }
-
-/// The opening of the footer the feed collector (feedx.net) put after the articles of
-/// every source (`<div>获取更多RSS：<br><a href="https://feedx.net">…`), the archive's
-/// own furniture rather than a source's.
-const COLLECTOR_FOOTER: &str = "获取更多RSS";
 
 fn block_kind(element: &Element) -> Option<BlockKind> {
     Some(match element.name() {

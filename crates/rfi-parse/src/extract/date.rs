@@ -6,16 +6,11 @@ use chrono::{
 };
 use chrono_tz::Tz;
 
-/// The wall-clock forms the archive's sources print, every profile's unless it names its
-/// own: RFI's, JoongAng's, the NYT's `<time datetime>`, and the ISO-like forms without
-/// seconds.
-pub(crate) const WALL_CLOCK_FORMATS: &[&str] = &[
-    "%d/%m/%Y - %H:%M",
-    "%Y.%m.%d %H:%M",
-    "%Y-%m-%d %H:%M:%S",
-    "%Y-%m-%d %H:%M",
-    "%Y/%m/%d %H:%M",
-];
+/// The wall-clock forms every profile reads unless it names its own: ISO 8601's date and
+/// time with a space and no offset (a `<time datetime>`), with or without seconds, and
+/// with slashes. A source's own form is in its profile (`sources/<name>/`).
+pub(crate) const WALL_CLOCK_FORMATS: &[&str] =
+    &["%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y/%m/%d %H:%M"];
 
 /// Reads a date line as an instant with its UTC offset.
 ///
@@ -95,8 +90,16 @@ mod tests {
     use super::*;
     use chrono_tz::Europe::Paris;
 
+    /// A profile's formats: a day-first one of its own, then the common ones.
+    const FORMATS: &[&str] = &[
+        "%d/%m/%Y - %H:%M",
+        "%Y-%m-%d %H:%M:%S",
+        "%Y-%m-%d %H:%M",
+        "%Y/%m/%d %H:%M",
+    ];
+
     fn parse_date_line(text: &str, zone: Option<Tz>) -> Option<DateTime<FixedOffset>> {
-        super::parse_date_line(text, zone, WALL_CLOCK_FORMATS)
+        super::parse_date_line(text, zone, FORMATS)
     }
 
     fn paris(text: &str) -> String {

@@ -2,7 +2,7 @@
 
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, Utc};
 
-use super::profile::{Profile, TextDate, UrlDate};
+use super::profile::{Profile, UrlDate};
 
 /// What the day may be read from.
 pub(crate) struct DayEvidence<'a> {
@@ -48,45 +48,8 @@ pub(crate) fn publication_day(profile: &Profile, evidence: &DayEvidence<'_>) -> 
     if from_url.is_some() {
         return from_url;
     }
-    match profile.text_date {
-        TextDate::None => None,
-        TextDate::RocStamp(mark) => evidence
-            .date_stamps
-            .iter()
-            .rev()
-            .find_map(|s| roc_stamp(s))
-            .or_else(|| {
-                // `（中央社記者楊淑閔台北1日電）`: the day, in the month the article was
-                // collected in (or the one before, for a day still to come in it).
-                let day = dateline_day(evidence.first_paragraph?, mark)?;
-                latest_day_on_or_before(day, evidence.collected)
-            }),
-        TextDate::MonthDayDateline(mark) => {
-            let year_month = match profile.url_date {
-                UrlDate::YearMonth => segments.windows(2).find_map(|w| year_month(&w[0], &w[1])),
-                _ => None,
-            };
-            let Some((month, day)) = evidence
-                .first_paragraph
-                .and_then(|paragraph| dateline_month_day(paragraph, mark))
-            else {
-                // A daily page names only its day, in its title (`追踪菅义伟首相（1日）`).
-                let day = title_day(evidence.title)?;
-                return match year_month {
-                    Some((year, month)) => NaiveDate::from_ymd_opt(year, month, day),
-                    None => latest_day_on_or_before(day, evidence.collected),
-                };
-            };
-            match year_month {
-                // A dateline of December in a January folder is the year before.
-                Some((year, url_month)) if month > url_month => {
-                    NaiveDate::from_ymd_opt(year - 1, month, day)
-                }
-                Some((year, _)) => NaiveDate::from_ymd_opt(year, month, day),
-                None => latest_on_or_before(month, day, evidence.collected),
-            }
-        }
-    }
+    // The day the source's text states (a dateline, a stamp), by its own rule.
+    profile.text_date.and_then(|rule| rule(evidence))
 }
 
 trait LocalDay {
@@ -110,7 +73,8 @@ fn compact_date(segment: &str) -> Option<NaiveDate> {
     (1990..2200).contains(&date.year()).then_some(date)
 }
 
-fn number(text: &str, max_len: usize) -> Option<u32> {
+/// A number of at most `max_len` ASCII digits.
+pub(crate) fn number(text: &str, max_len: usize) -> Option<u32> {
     (!text.is_empty() && text.len() <= max_len && text.bytes().all(|b| b.is_ascii_digit()))
         .then(|| text.parse().ok())
         .flatten()
@@ -124,55 +88,15 @@ fn ymd(year: &str, month: &str, day: &str) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(year, number(month, 2)?, number(day, 2)?)
 }
 
-fn year_month(year: &str, month: &str) -> Option<(i32, u32)> {
+pub(crate) fn year_month(year: &str, month: &str) -> Option<(i32, u32)> {
     let year = i32::try_from(number(year, 4)?).ok()?;
     let month = number(month, 2)?;
     (year >= 1990 && (1..=12).contains(&month)).then_some((year, month))
 }
 
-/// CNA's `1091201`: year 109 of the Republic of China calendar (1911 + 109 = 2020).
-fn roc_stamp(stamp: &str) -> Option<NaiveDate> {
-    if stamp.len() != 7 || !stamp.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    let year = 1911 + i32::try_from(number(&stamp[..3], 3)?).ok()?;
-    NaiveDate::from_ymd_opt(year, number(&stamp[3..5], 2)?, number(&stamp[5..], 2)?)
-}
-
-/// `【共同社10月1日电】`, `【共同社华盛顿10月5日电】`: the month and day after `mark`
-/// and the place, if one is named.
-fn dateline_month_day(paragraph: &str, mark: &str) -> Option<(u32, u32)> {
-    let rest = paragraph.trim_start().strip_prefix(mark)?;
-    let place = rest.find(|c: char| c.is_ascii_digit())?;
-    if rest[..place].chars().count() > 12 || rest[..place].contains('】') {
-        return None;
-    }
-    let (month, rest) = rest[place..].split_once('月')?;
-    let (day, _) = rest.split_once('日')?;
-    let (month, day) = (number(month.trim(), 2)?, number(day.trim(), 2)?);
-    ((1..=12).contains(&month) && (1..=31).contains(&day)).then_some((month, day))
-}
-
-/// `（中央社記者楊淑閔台北1日電）` opening a paragraph with `mark`: the day of the month.
-fn dateline_day(paragraph: &str, mark: &str) -> Option<u32> {
-    let inner = paragraph.trim_start().strip_prefix(mark)?;
-    let (before, _) = inner.split_once("日電")?;
-    if before.chars().count() > 24 || before.contains('）') {
-        return None;
-    }
-    let digits = before.len() - before.trim_end_matches(|c: char| c.is_ascii_digit()).len();
-    number(&before[before.len() - digits..], 2).filter(|day| (1..=31).contains(day))
-}
-
-/// `…（1日）` closing a title: the day of the month.
-fn title_day(title: &str) -> Option<u32> {
-    let inner = title.trim_end().strip_suffix("日）")?.rsplit_once('（')?.1;
-    number(inner, 2).filter(|day| (1..=31).contains(day))
-}
-
 /// The latest date on this day of a month that is no later than a day after the
 /// collection.
-fn latest_day_on_or_before(day: u32, collected: DateTime<Utc>) -> Option<NaiveDate> {
+pub(crate) fn latest_day_on_or_before(day: u32, collected: DateTime<Utc>) -> Option<NaiveDate> {
     let limit = collected.date_naive().succ_opt()?;
     let mut first = limit.with_day(1)?;
     for _ in 0..3 {
@@ -188,7 +112,11 @@ fn latest_day_on_or_before(day: u32, collected: DateTime<Utc>) -> Option<NaiveDa
 
 /// The latest date with this month and day that is no later than a day after the
 /// collection (a dateline is printed before its article is collected).
-fn latest_on_or_before(month: u32, day: u32, collected: DateTime<Utc>) -> Option<NaiveDate> {
+pub(crate) fn latest_on_or_before(
+    month: u32,
+    day: u32,
+    collected: DateTime<Utc>,
+) -> Option<NaiveDate> {
     let limit = collected.date_naive().succ_opt()?;
     let this_year = NaiveDate::from_ymd_opt(limit.year(), month, day);
     match this_year {

@@ -4,7 +4,7 @@ pub(crate) mod body;
 mod builder;
 mod caption_credit;
 pub(crate) mod date;
-mod day;
+pub(crate) mod day;
 mod decode;
 mod header;
 pub(crate) mod origin;

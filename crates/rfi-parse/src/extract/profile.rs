@@ -13,7 +13,7 @@ use scraper::Node;
 pub(crate) use crate::article::ChosenBy;
 
 /// How a source lays out the top of its body, and text straight in it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy)]
 pub(crate) struct Header {
     /// The date line is read in the zone the caller names (`--tz`, RFI), not the
     /// profile's own.
@@ -29,10 +29,13 @@ pub(crate) struct Header {
     /// Text straight in the body (not in a `<p>`) is a paragraph (NHK puts it there);
     /// otherwise it is furniture, as text straight in a layout `<div>` is.
     pub(crate) body_text_is_prose: bool,
-    /// The words before an ISO 8601 instant that ends the date line are its byline (DW:
-    /// `William Yang 2023-07-01T12:30:02.493Z`).
-    pub(crate) byline_before_date: bool,
+    /// The source's rule that splits a byline off its date line (the name it prints
+    /// before the instant): the byline, if any, and the date line left.
+    pub(crate) split_date_line: Option<DateLineSplit>,
 }
+
+/// A source's rule that splits its date line into a byline and the date line proper.
+pub(crate) type DateLineSplit = fn(String) -> (Option<String>, String);
 
 /// The header of a source without RFI's: a date line only where it reads as one.
 pub(crate) const GENERIC_HEADER: Header = Header {
@@ -41,7 +44,7 @@ pub(crate) const GENERIC_HEADER: Header = Header {
     strong_lead: false,
     opening_picture_is_lead: true,
     body_text_is_prose: true,
-    byline_before_date: false,
+    split_date_line: None,
 };
 
 /// Where a source's URL states the publication day, for articles that print none.
@@ -146,23 +149,9 @@ pub(crate) const FIRST_FOLDER: UrlSection = UrlSection {
     section_in_name: false,
 };
 
-/// Where a source's text states the publication day.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum TextDate {
-    None,
-    /// The date stamp closing the text (after the editor credit, or a sentence), in the
-    /// Republic of China calendar: `（編輯：張雅淨）1091201` is 2020-12-01 (year 109 +
-    /// 1911; CNA), moved out of the text; else the day of the dateline that opens with
-    /// this mark (`（中央社記者…台北1日電）`) in the month of the collection (or the one
-    /// before).
-    RocStamp(&'static str),
-    /// The first paragraph opens with this mark, perhaps a place, the month and the
-    /// day (`【共同社华盛顿10月5日电】`, Kyodo), or a daily page's title closes with its
-    /// day (`追踪菅义伟首相（1日）`); the year (and a title's month) are the URL's
-    /// ([`UrlDate::YearMonth`]), else the latest that puts the day no later than a day
-    /// after the collection.
-    MonthDayDateline(&'static str),
-}
+/// A source's rule for the publication day its text states (a dateline, a date stamp),
+/// run when neither a printed time nor the URL gave one.
+pub(crate) type TextDateRule = fn(&super::day::DayEvidence<'_>) -> Option<chrono::NaiveDate>;
 
 /// What one source's markup means.
 #[derive(Debug)]
@@ -191,8 +180,8 @@ pub(crate) struct Profile {
     pub(crate) date_formats: &'static [&'static str],
     /// Where the URL states the publication day.
     pub(crate) url_date: UrlDate,
-    /// Where the text states the publication day.
-    pub(crate) text_date: TextDate,
+    /// How the text states the publication day, if it does: the source's own rule.
+    pub(crate) text_date: Option<TextDateRule>,
     /// How its URLs name the language.
     pub(crate) url_languages: &'static [UrlLanguage],
     /// How its URL paths name the section; `None` where they never do.
@@ -219,7 +208,8 @@ pub(crate) struct Profile {
     /// Elements whose text is the caption of the picture or player right before them,
     /// when one is (`small`, a `*caption*` class); elsewhere they are text.
     pub(crate) captions_after_image: &'static [&'static str],
-    /// Elements whose text is the credit of the picture before them.
+    /// Elements whose text is the credit of the picture before them; inside a
+    /// `<figcaption>` of no spans or blocks, the caption's credit (`<cite>`).
     pub(crate) credits: &'static [&'static str],
     /// Labels that open an image-source credit (`图片来源：`), on its own line or glued to
     /// a caption.
@@ -239,6 +229,10 @@ pub(crate) struct Profile {
     pub(crate) players: &'static [&'static str],
     /// Elements whose text is a byline line.
     pub(crate) bylines: &'static [&'static str],
+    /// Elements in a byline item that hold a screen-reader label and then the value
+    /// (`<span role=text><span>Author, </span><span>name</span></span>`): a first inner
+    /// element ending in a comma or colon names the field, not the person, and is left out.
+    pub(crate) byline_labelled: &'static [&'static str],
     /// Paragraph openings that make it a byline line (`編輯：`, `翻译：`).
     pub(crate) byline_labels: &'static [&'static str],
     /// Newsroom roles whose credit in parentheses closes a paragraph
@@ -246,6 +240,13 @@ pub(crate) struct Profile {
     pub(crate) credit_roles: &'static [&'static str],
     /// Elements whose links are topic tags (`#國防部` gives `國防部`).
     pub(crate) tags: &'static [&'static str],
+    /// The words of the position a screen reader announces before each item of a list,
+    /// written as text before a related article's link (`list 1 of 4`: `["list", "of"]`),
+    /// so that such an item still reads as only a link.
+    pub(crate) list_position_words: Option<[&'static str; 2]>,
+    /// Openings of the first text of a `<div>` that mark it as a footer appended to the
+    /// article: furniture, dropped whole.
+    pub(crate) footer_openings: &'static [&'static str],
     /// Exact paragraph texts that are page furniture (`阅读更多`).
     pub(crate) furniture: &'static [&'static str],
     /// Openings of paragraphs that are page furniture (`相关图集：` and a gallery's name).
@@ -344,7 +345,7 @@ pub(crate) const DEFAULT: Profile = Profile {
     date_formats: super::date::WALL_CLOCK_FORMATS,
     // The URL of a source nobody has read says nothing for sure: no day is taken from it.
     url_date: UrlDate::None,
-    text_date: TextDate::None,
+    text_date: None,
     // Only known sites' paths name a language: `/gb/` or `/hk/` elsewhere need not be one.
     url_languages: &[],
     // A path's folder is a section only where the profile knows its site's paths (RFI,
@@ -367,9 +368,13 @@ pub(crate) const DEFAULT: Profile = Profile {
     caption_after: &[],
     players: &[],
     bylines: &["address", "a[rel=author]"],
+    byline_labelled: &[],
     byline_labels: &[],
     credit_roles: CHINESE_CREDIT_ROLES,
     tags: &[],
+    list_position_words: None,
+    // The archive's own furniture, under every source's articles.
+    footer_openings: crate::sources::ARCHIVE_FOOTER_OPENINGS,
     furniture: &[],
     furniture_prefixes: &[],
     byline_list_first: false,
@@ -508,6 +513,7 @@ pub(crate) struct Css {
     pub(crate) caption_after: SelectorList,
     pub(crate) players: SelectorList,
     pub(crate) bylines: SelectorList,
+    pub(crate) byline_labelled: SelectorList,
     pub(crate) tags: SelectorList,
     pub(crate) copyright: SelectorList,
     /// The profile's credit labels as searchers built once (a caption is searched for
@@ -617,6 +623,7 @@ impl Css {
             caption_after: list("caption_after", profile.caption_after),
             players: list("players", profile.players),
             bylines: list("bylines", profile.bylines),
+            byline_labelled: list("byline_labelled", profile.byline_labelled),
             tags: list("tags", profile.tags),
             copyright: list("copyright", profile.copyright),
             credit_labels: profile
@@ -630,7 +637,7 @@ impl Css {
 
 #[cfg(test)]
 impl Css {
-    fn lists(&self) -> [&SelectorList; 11] {
+    fn lists(&self) -> [&SelectorList; 12] {
         [
             &self.drop,
             &self.inline,
@@ -641,6 +648,7 @@ impl Css {
             &self.caption_after,
             &self.players,
             &self.bylines,
+            &self.byline_labelled,
             &self.tags,
             &self.copyright,
         ]

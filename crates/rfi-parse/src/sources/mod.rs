@@ -17,6 +17,11 @@ mod rfi;
 mod rthk;
 mod wsj;
 
+/// The opening of the footer the feed collector (feedx.net) put after the articles of
+/// every source until 2021 (`<div>获取更多RSS：<br><a href="https://feedx.net">…`): the
+/// archive's own furniture rather than a source's, every profile's.
+pub(crate) const ARCHIVE_FOOTER_OPENINGS: &[&str] = &["获取更多RSS"];
+
 /// Every known source, in the order the profile is chosen: the first whose host or mark
 /// matches is used.
 pub(crate) const PROFILES: &[Profile] = &[

@@ -25,5 +25,8 @@ pub(crate) const PROFILE: Profile = Profile {
     // The opinion pages' disclaimer.
     furniture_prefixes: &["本文仅表达作者个人观点", "本文僅表達作者個人觀點"],
     div_text_is_prose: true,
+    // `list 1 of 4`: the related-articles box writes the position a screen reader
+    // announces as text before each item's link.
+    list_position_words: Some(["list", "of"]),
     ..DEFAULT
 };

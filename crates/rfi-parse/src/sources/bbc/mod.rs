@@ -43,6 +43,9 @@ pub(crate) const PROFILE: Profile = Profile {
         "address",
         "a[rel=author]",
     ],
+    // `<span role="text"><span>Author, </span><span>叶靖斯</span></span>`: the label read
+    // out to screen readers before each byline field.
+    byline_labelled: &["span[role=text]"],
     furniture: &[
         "你的器材不支持播放多媒体材料",
         "你的器材不支持播放多媒體材料",

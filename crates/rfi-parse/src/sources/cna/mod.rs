@@ -2,6 +2,7 @@
 
 use crate::explain::Destination;
 use crate::extract::body::SourceBlock;
+use crate::extract::day::{DayEvidence, latest_day_on_or_before, number};
 use crate::extract::profile::*;
 
 pub(crate) const PROFILE: Profile = Profile {
@@ -19,7 +20,7 @@ pub(crate) const PROFILE: Profile = Profile {
     weak_marks: &["（中央社"],
     zone: Some(chrono_tz::Asia::Taipei),
     url_date: UrlDate::Compact,
-    text_date: TextDate::RocStamp("（中央社"),
+    text_date: Some(text_date),
     drop: &[
         "div.topNewsTitle",
         "div.topNews",
@@ -57,6 +58,42 @@ pub(crate) const PROFILE: Profile = Profile {
     }],
     ..DEFAULT
 };
+
+/// The date stamp closing the text (after the editor credit, or a sentence), in the
+/// Republic of China calendar: `（編輯：張雅淨）1091201` is 2020-12-01 (year 109 + 1911),
+/// moved out of the text; else the day of the dateline (`（中央社記者…台北1日電）`) in the
+/// month of the collection (or the one before, for a day still to come in it).
+fn text_date(evidence: &DayEvidence<'_>) -> Option<chrono::NaiveDate> {
+    evidence
+        .date_stamps
+        .iter()
+        .rev()
+        .find_map(|stamp| roc_stamp_date(stamp))
+        .or_else(|| {
+            let day = dateline_day(evidence.first_paragraph?)?;
+            latest_day_on_or_before(day, evidence.collected)
+        })
+}
+
+/// `1091201`: year 109 of the Republic of China calendar (1911 + 109 = 2020).
+fn roc_stamp_date(stamp: &str) -> Option<chrono::NaiveDate> {
+    if stamp.len() != ROC_STAMP_DIGITS || !stamp.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let year = 1911 + i32::try_from(number(&stamp[..3], 3)?).ok()?;
+    chrono::NaiveDate::from_ymd_opt(year, number(&stamp[3..5], 2)?, number(&stamp[5..], 2)?)
+}
+
+/// `（中央社記者楊淑閔台北1日電）` opening a paragraph: the day of the month.
+fn dateline_day(paragraph: &str) -> Option<u32> {
+    let inner = paragraph.trim_start().strip_prefix("（中央社")?;
+    let (before, _) = inner.split_once("日電")?;
+    if before.chars().count() > 24 || before.contains('）') {
+        return None;
+    }
+    let digits = before.len() - before.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    number(&before[before.len() - digits..], 2).filter(|day| (1..=31).contains(day))
+}
 
 /// Digits of a date stamp in the Republic of China calendar (`1091201` is 2020-12-01).
 const ROC_STAMP_DIGITS: usize = 7;

@@ -15,7 +15,7 @@ pub(crate) const PROFILE: Profile = Profile {
     }),
     marks: &["static.dw.com/", "tvdownloaddw-a.akamaihd.net/"],
     header: Header {
-        byline_before_date: true,
+        split_date_line: Some(byline_before_instant),
         ..GENERIC_HEADER
     },
     weak_marks: &[
@@ -53,3 +53,15 @@ pub(crate) const PROFILE: Profile = Profile {
     div_text_is_prose: false,
     ..DEFAULT
 };
+
+/// The author printed before the instant (`William Yang 2023-07-01T12:30:02.493Z`): the
+/// words before an ISO 8601 instant that ends the date line are its byline.
+fn byline_before_instant(date_line: String) -> (Option<String>, String) {
+    if let Some((name, last)) = date_line.rsplit_once(' ')
+        && chrono::DateTime::parse_from_rfc3339(last).is_ok()
+        && !name.trim().is_empty()
+    {
+        return (Some(name.trim().to_string()), last.to_string());
+    }
+    (None, date_line)
+}

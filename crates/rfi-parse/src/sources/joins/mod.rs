@@ -8,6 +8,13 @@ pub(crate) const PROFILE: Profile = Profile {
     hosts: &["joins.com", "joongang.co.kr"],
     marks: &["chinese.joins.com"],
     opening_date_line: Some("%Y.%m.%d %H:%M"),
+    // Its date line's form, then the common ones.
+    date_formats: &[
+        "%Y.%m.%d %H:%M",
+        "%Y-%m-%d %H:%M:%S",
+        "%Y-%m-%d %H:%M",
+        "%Y/%m/%d %H:%M",
+    ],
     zone: Some(chrono_tz::Asia::Seoul),
     has_date_line: true,
     // The standfirst under the headline, `<div class="article-head-sub">`.

@@ -12,6 +12,13 @@ pub(crate) const PROFILE: Profile = Profile {
     url_languages: CODE_IN_FIRST_TWO_FOLDERS,
     marks: &["://s.rfi.fr/", "://static.rfi.fr/"],
     opening_date_line: Some("%d/%m/%Y - %H:%M"),
+    // Its date line's form, then the common ones.
+    date_formats: &[
+        "%d/%m/%Y - %H:%M",
+        "%Y-%m-%d %H:%M:%S",
+        "%Y-%m-%d %H:%M",
+        "%Y/%m/%d %H:%M",
+    ],
     // RFI: date line, lead image and `<p><strong>` lead at the top, read in the
     // zone the caller names; text straight in its layout `<div>`s is furniture.
     header: Header {
@@ -20,7 +27,7 @@ pub(crate) const PROFILE: Profile = Profile {
         strong_lead: true,
         opening_picture_is_lead: false,
         body_text_is_prose: false,
-        byline_before_date: false,
+        split_date_line: None,
     },
     // The end mark of the agency reports RFI reprints.
     furniture: &["~. Fin .~"],
