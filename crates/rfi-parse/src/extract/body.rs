@@ -964,10 +964,13 @@ fn social_embed(
 ) -> Option<Flow> {
     // An embed code names itself by its class: an element without attributes is none.
     element.attrs().next()?;
-    // A post the page names with its address (BBC 2025: `<div
-    // data-e2e="instagram-embed-https://…">`, holding only the skip link, the consent
-    // banner and the end marker): an embed without a caption.
-    if let Some(url) = attr(element, "data-e2e")
+    // A post the page names with its address in an attribute the profile names
+    // (`data-e2e="instagram-embed-https://…"`): an embed without a caption.
+    if let Some(url) = walker
+        .profile
+        .embed_address_attributes
+        .iter()
+        .find_map(|name| attr(element, name))
         .and_then(|value| value.split_once("-embed-"))
         .map(|(_, url)| url.trim())
         .filter(|url| url.starts_with("https://") || url.starts_with("http://"))

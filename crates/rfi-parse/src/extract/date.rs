@@ -6,15 +6,9 @@ use chrono::{
 };
 use chrono_tz::Tz;
 
-/// The wall-clock forms every profile reads unless it names its own: ISO 8601's date and
-/// time with a space and no offset (a `<time datetime>`), with or without seconds, and
-/// with slashes. A source's own form is in its profile (`sources/<name>/`).
-pub(crate) const WALL_CLOCK_FORMATS: &[&str] =
-    &["%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y/%m/%d %H:%M"];
-
 /// Reads a date line as an instant with its UTC offset.
 ///
-/// Wall-clock forms are the `formats` a profile names (else [`WALL_CLOCK_FORMATS`]), local
+/// Wall-clock forms are the `formats` a profile names (by default, the common ones), local
 /// time in `zone` (the source's zone; `None` when the source has none, and then they are
 /// not read). A time that does not exist (the spring-forward gap) is read with the
 /// offset in force just before the gap, so `02:30` becomes `03:30+02:00`; a time that

@@ -247,6 +247,9 @@ pub(crate) struct Profile {
     /// Openings of the first text of a `<div>` that mark it as a footer appended to the
     /// article: furniture, dropped whole.
     pub(crate) footer_openings: &'static [&'static str],
+    /// Attributes whose value names a post the page embeds as `NETWORK-embed-ADDRESS`
+    /// (`data-e2e="instagram-embed-https://…"`): an embed of that address, without a caption.
+    pub(crate) embed_address_attributes: &'static [&'static str],
     /// Exact paragraph texts that are page furniture (`阅读更多`).
     pub(crate) furniture: &'static [&'static str],
     /// Openings of paragraphs that are page furniture (`相关图集：` and a gallery's name).
@@ -281,111 +284,8 @@ pub(crate) struct SourceRule {
     pub(crate) rule: fn(&mut super::body::SourceBlock<'_>) -> bool,
 }
 
-/// The newsroom roles of Chinese-language credits (traditional and simplified), which
-/// the archive's sources print in parentheses at a paragraph's end.
-pub(crate) const CHINESE_CREDIT_ROLES: &[&str] = &[
-    "編輯",
-    "编辑",
-    // The short form (`（編：陳清芳）`, CNA).
-    "編",
-    "编",
-    "編緝",
-    "網編",
-    "网编",
-    "網輯",
-    "网辑",
-    "責編",
-    "责编",
-    "實習編輯",
-    "实习编辑",
-    "譯者",
-    "译者",
-    "編譯",
-    "编译",
-    "實習編譯",
-    "实习编译",
-    "翻譯",
-    "翻译",
-    "翻译和编辑",
-    "翻譯和編輯",
-    "翻译编辑",
-    "翻譯編輯",
-    "核稿",
-    "校對",
-    "校对",
-    "攝影",
-    "摄影",
-    "撰稿",
-];
-
-/// Credit labels the archive's sources use before an image's source (`图片来源：Reuters`),
-/// every profile's unless it names its own.
-pub(crate) const CREDIT_LABELS: &[&str] = &[
-    "图像来源，",
-    "圖像來源，",
-    "图像来源:",
-    "圖像來源:",
-    "图像来源：",
-    "圖像來源：",
-    "图片来源：",
-    "圖片來源：",
-    "图片来源:",
-    "圖片來源:",
-    "Image source, ",
-];
-
-pub(crate) const DEFAULT: Profile = Profile {
-    name: "default",
-    hosts: &[],
-    marks: &[],
-    opening_date_line: None,
-    weak_marks: &[],
-    header: GENERIC_HEADER,
-    zone: None,
-    date_formats: super::date::WALL_CLOCK_FORMATS,
-    // The URL of a source nobody has read says nothing for sure: no day is taken from it.
-    url_date: UrlDate::None,
-    text_date: None,
-    // Only known sites' paths name a language: `/gb/` or `/hk/` elsewhere need not be one.
-    url_languages: &[],
-    // A path's folder is a section only where the profile knows its site's paths (RFI,
-    // Al Jazeera, CNA, the NYT, BBC, DW, NHK): elsewhere it may be the CMS's
-    // (`/article/`, `/client/`) or a language service's (`/cantonese/`).
-    url_section: None,
-    caption_credit_agencies: &[],
-    lead: &[],
-    has_lead: false,
-    has_date_line: false,
-    prints_time: false,
-    drop: &[],
-    noise_attributes: &[],
-    inline: &[],
-    captions: &["figcaption"],
-    captions_after_image: &["small", "[class*=caption]", "[class*=Caption]"],
-    credits: &[],
-    credit_labels: CREDIT_LABELS,
-    copyright: &[],
-    caption_after: &[],
-    players: &[],
-    bylines: &["address", "a[rel=author]"],
-    byline_labelled: &[],
-    byline_labels: &[],
-    credit_roles: CHINESE_CREDIT_ROLES,
-    tags: &[],
-    list_position_words: None,
-    // The archive's own furniture, under every source's articles.
-    footer_openings: crate::sources::ARCHIVE_FOOTER_OPENINGS,
-    furniture: &[],
-    furniture_prefixes: &[],
-    byline_list_first: false,
-    junk_images: &[],
-    placeholder_images: &[],
-    div_text_captions_image: true,
-    // Without a profile nothing says text straight in a `<div>` is furniture: it is kept.
-    div_text_is_prose: true,
-    opening_text_is_lead: false,
-    block_rules: &[],
-};
+/// The generic profile, every source's defaults (`sources/default/`).
+pub(crate) use crate::sources::default::PROFILE as DEFAULT;
 
 /// Every known source (one folder each in `sources/`); the first whose host or mark
 /// matches is used.

@@ -6,6 +6,7 @@ use crate::extract::profile::Profile;
 mod aj;
 mod bbc;
 mod cna;
+pub(crate) mod default;
 mod dw;
 mod joins;
 mod kyodo;

@@ -46,6 +46,9 @@ pub(crate) const PROFILE: Profile = Profile {
     // `<span role="text"><span>Author, </span><span>叶靖斯</span></span>`: the label read
     // out to screen readers before each byline field.
     byline_labelled: &["span[role=text]"],
+    // 2025: `<div data-e2e="instagram-embed-https://…">` holds only the skip link, the
+    // consent banner and the end marker of a quoted post.
+    embed_address_attributes: &["data-e2e"],
     furniture: &[
         "你的器材不支持播放多媒体材料",
         "你的器材不支持播放多媒體材料",
