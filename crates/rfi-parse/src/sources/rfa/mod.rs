@@ -12,7 +12,14 @@ pub(crate) const PROFILE: Profile = Profile {
     // The closing credit line `記者：…　編輯：…　網編：…` (a question put by a
     // reporter in an interview is a sentence, and no byline line is one).
     byline_labels: &[
-        "記者", "记者", "編輯", "编辑", "網編", "网编", "責編", "责编",
+        "記者：",
+        "记者：",
+        "編輯",
+        "编辑",
+        "網編",
+        "网编",
+        "責編",
+        "责编",
     ],
     // The Asia Fact Check Lab's closing promotion: what the lab is, and where to
     // follow it (its first mention in a report's text is prose and stays).
