@@ -167,6 +167,25 @@ pub struct Embed {
     pub caption: Option<String>,
     /// The credit printed with it (`AFP - YVES HERMAN`).
     pub credit: Option<String>,
+    /// What it plays, where its element (`<video>`) or its address's host (YouTube,
+    /// X) says; null otherwise.
+    pub kind: Option<EmbedKind>,
+    /// The picture shown until the player starts (its poster), where the page gives one.
+    pub poster: Option<String>,
+}
+
+/// What an embedded player plays.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "lowercase")]
+#[non_exhaustive]
+pub enum EmbedKind {
+    /// A video (`<video>`, YouTube, BBC's and RFI's video players).
+    Video,
+    /// Sound only (`<audio>`, a broadcaster's episode player, SoundCloud).
+    Audio,
+    /// A post of a social network (X, Instagram, Facebook, Threads, TikTok).
+    Post,
 }
 
 /// A link of the share block.

@@ -33,8 +33,8 @@ mod render;
 mod sources;
 
 pub use article::{
-    Article, Block, ChosenBy, Diagnostics, Embed, Extractor, Image, Link, Platform, ShareLink,
-    TextBlock,
+    Article, Block, ChosenBy, Diagnostics, Embed, EmbedKind, Extractor, Image, Link, Platform,
+    ShareLink, TextBlock,
 };
 pub use error::{OptionError, ParseError, ParseErrorKind};
 pub use explain::{Decision, Destination, Explanation, Rule, Stage, explain, rules};

@@ -8,13 +8,14 @@ use scraper::{Html, Node};
 
 use super::builder::ArticleBuilder;
 use super::date::{parse_date_line, parse_date_only};
+use super::player;
 use super::profile::{Css, Profile, SelectorList};
 use super::settings;
 use super::share::share_link;
 use super::srcset::candidate_urls;
 use super::text::{TextBuilder, is_textless, strip_controls, text_of};
 use crate::address::{self, Href};
-use crate::article::{Block, Embed, Image, Link};
+use crate::article::{Block, Embed, EmbedKind, Image, Link};
 use crate::explain::{Destination, Rule, Stage};
 use memchr::memmem::Finder;
 
@@ -488,6 +489,11 @@ const ELEMENT_RULES: &[Named<ElementRule>] = &[
         caption_beside_rule,
     ),
     (
+        "address-less-player",
+        "a player the profile names that a script builds (no `<iframe>` or `<video>`): an embed of the address inside it, its poster picture the poster, its figure's caption or the caption beside it the caption; its own text is the player's",
+        address_less_player,
+    ),
+    (
         "audio-player",
         "an audio player whose media the page names in `<script data-media-id type=\"application/json\">` (a broadcaster's episode player): an embed of the media's address, the title line before the player its caption",
         audio_player,
@@ -869,6 +875,74 @@ fn caption_beside_rule(
     None
 }
 
+fn address_less_player(
+    walker: &mut Walker<'_>,
+    node: NodeRef<'_, Node>,
+    _: &Element,
+) -> Option<Flow> {
+    if !walker.css.players.matches(node) {
+        return None;
+    }
+    // Without an address inside, the wrapper is read as usual.
+    let url = player_address(node)?;
+    let poster = node
+        .descendants()
+        .filter(|d| element_name(*d) == Some("img"))
+        .find_map(|img| {
+            let picture = img.parent().filter(|p| element_name(*p) == Some("picture"));
+            image_url(img.value().as_element()?, picture)
+        });
+    walker.flush();
+    walker.note(Destination::Furniture, || text_of(node));
+    // Such players play video (RFI's YouTube player, BBC's video player), unless the
+    // address's host says otherwise.
+    walker.push_embed(Embed {
+        kind: player::kind(None, &url).or(Some(EmbedKind::Video)),
+        url,
+        caption: None,
+        credit: None,
+        poster,
+    });
+    // The poster's figure captions the player (RFI); the caption beside the wrapper
+    // was set aside for it by `caption-beside` (BBC), and is given here, as the walk
+    // does not close a wrapper it skips.
+    if let Some(figcaption) = node
+        .descendants()
+        .find(|d| element_name(*d) == Some("figcaption"))
+    {
+        walker.caption_last(figcaption);
+    }
+    if let Some(at) = walker
+        .pending_captions
+        .iter()
+        .position(|(placeholder, _)| *placeholder == node.id())
+    {
+        let (_, text) = walker.pending_captions.swap_remove(at);
+        walker.caption_text(text, false);
+    }
+    Some(Flow::Skip)
+}
+
+/// The web address a script-built player plays: the first `source` or `src` of an
+/// element that is no picture (`<youtube-player source=…>`), else the first link (BBC's
+/// `📹 Video Page`).
+fn player_address(wrapper: NodeRef<'_, Node>) -> Option<String> {
+    let elements = || wrapper.descendants().filter_map(|d| d.value().as_element());
+    let web = |url: Option<&str>| {
+        url.map(str::trim)
+            .filter(|url| !url.contains(char::is_whitespace) && address::is_web(url))
+            .map(str::to_string)
+    };
+    elements()
+        .filter(|e| !matches!(e.name(), "img" | "picture" | "source" | "a"))
+        .find_map(|e| web(attr(e, "source")).or_else(|| web(attr(e, "src"))))
+        .or_else(|| {
+            elements()
+                .filter(|e| e.name() == "a")
+                .find_map(|e| web(attr(e, "href")))
+        })
+}
+
 fn audio_player(
     walker: &mut Walker<'_>,
     node: NodeRef<'_, Node>,
@@ -894,6 +968,8 @@ fn audio_player(
         url,
         caption: title,
         credit: None,
+        kind: Some(EmbedKind::Audio),
+        poster: None,
     });
     Some(Flow::Skip)
 }
@@ -944,9 +1020,11 @@ fn social_embed(
     {
         walker.flush();
         walker.push_embed(Embed {
+            kind: player::kind(None, url).or(Some(EmbedKind::Post)),
             url: url.to_string(),
             caption: None,
             credit: None,
+            poster: None,
         });
         return Some(Flow::Skip);
     }
@@ -957,9 +1035,11 @@ fn social_embed(
     let caption = text_of(node).map(|text| text.replace('\n', " "));
     walker.note(Destination::Caption, || caption.clone());
     walker.push_embed(Embed {
+        kind: player::kind(None, &url),
         url,
         caption,
         credit: None,
+        poster: None,
     });
     Some(Flow::Skip)
 }
@@ -1624,6 +1704,8 @@ impl<'f> Walker<'f> {
             return false;
         };
         self.push_embed(Embed {
+            kind: player::kind(Some(element.name()), &url),
+            poster: non_empty(attr(element, "poster")).filter(|url| address::is_web(url)),
             url,
             caption: None,
             credit: None,
@@ -1637,18 +1719,24 @@ impl<'f> Walker<'f> {
 
     fn caption_last(&mut self, figcaption: NodeRef<'_, Node>) {
         let (caption, credit) = caption_parts(figcaption, self.css);
-        let empty = self
+        // Each part fills its own slot when that is still empty: a credit read before
+        // the caption (BBC 2020's `<span class=story-image-copyright>` beside the
+        // picture, then `<figcaption>`) leaves the caption its slot.
+        let (caption_free, credit_free) = self
             .caption_slots(false)
-            .is_some_and(|(caption, credit)| caption.is_none() && credit.is_none());
-        let (to_caption, to_credit) = if empty {
-            (Destination::Caption, Destination::Credit)
-        } else {
-            (Destination::Dropped, Destination::Dropped)
-        };
-        self.note(to_caption, || caption.clone());
-        self.note(to_credit, || credit.clone());
-        if empty && let Some((slot_caption, slot_credit)) = self.caption_slots(false) {
-            (*slot_caption, *slot_credit) = (caption, credit);
+            .map_or((false, false), |(caption, credit)| {
+                (caption.is_none(), credit.is_none())
+            });
+        let to = |free: bool, to: Destination| if free { to } else { Destination::Dropped };
+        self.note(to(caption_free, Destination::Caption), || caption.clone());
+        self.note(to(credit_free, Destination::Credit), || credit.clone());
+        if let Some((slot_caption, slot_credit)) = self.caption_slots(false) {
+            if caption_free {
+                *slot_caption = caption;
+            }
+            if credit_free {
+                *slot_credit = credit;
+            }
         }
     }
 }
@@ -1859,8 +1947,13 @@ fn is_byline_line(text: &str, labels: &[&str]) -> bool {
     !labels.is_empty()
         && text.len() <= settings::BYLINE_LINE_MAX_CHARS * 4
         && text.chars().count() <= settings::BYLINE_LINE_MAX_CHARS
+        // A credit names people; a line that is a sentence (an interview's `記者：您怎麼看？`)
+        // is text.
+        && !text.contains(['。', '？', '！', '?', '!'])
         && labels.iter().any(|label| {
             text.strip_prefix(label).is_some_and(|rest| {
+                // `来源 : 通讯社` (Al Jazeera) spaces its colon.
+                let rest = rest.trim_start_matches([' ', '\u{a0}']);
                 label.ends_with(['：', ':']) || rest.starts_with(['：', ':', '/', '／'])
             })
         })

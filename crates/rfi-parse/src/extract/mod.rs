@@ -8,6 +8,7 @@ pub(crate) mod day;
 mod decode;
 mod header;
 pub(crate) mod origin;
+mod player;
 mod post;
 mod prepass;
 pub(crate) mod profile;

@@ -237,6 +237,10 @@ pub(crate) struct Profile {
     /// Picture or player blocks whose caption is the short text block beside them
     /// (BBC: `<div><div data-e2e=image-placeholder>…</div></div><div><p>caption</p></div>`).
     pub(crate) caption_after: &'static [&'static str],
+    /// Player wrappers that hold no `<iframe>` or `<video>` (a script builds the player):
+    /// an embed of the address inside (a player element's `source`, a link to the
+    /// player's page), not the poster picture and the player's own text they hold.
+    pub(crate) players: &'static [&'static str],
     /// Elements whose text is a byline line.
     pub(crate) bylines: &'static [&'static str],
     /// Elements in a byline item that hold a screen-reader label and then the value
@@ -421,6 +425,7 @@ pub(crate) struct Css {
     pub(crate) captions_after_image: SelectorList,
     pub(crate) credits: SelectorList,
     pub(crate) caption_after: SelectorList,
+    pub(crate) players: SelectorList,
     pub(crate) bylines: SelectorList,
     pub(crate) byline_labelled: SelectorList,
     pub(crate) tags: SelectorList,
@@ -541,6 +546,7 @@ impl Css {
             captions_after_image: list("captions_after_image", profile.captions_after_image),
             credits: list("credits", profile.credits),
             caption_after: list("caption_after", profile.caption_after),
+            players: list("players", profile.players),
             bylines: list("bylines", profile.bylines),
             byline_labelled: list("byline_labelled", profile.byline_labelled),
             tags: list("tags", profile.tags),
@@ -572,6 +578,7 @@ impl Css {
             &self.captions_after_image,
             &self.credits,
             &self.caption_after,
+            &self.players,
             &self.bylines,
             &self.byline_labelled,
             &self.tags,

@@ -361,6 +361,11 @@ pub(crate) fn glued_split(name: &[u8]) -> Option<usize> {
     if ELEMENTS.contains(&word) {
         return None;
     }
+    element_split(word).or_else(|| custom_element_split(word))
+}
+
+/// [`glued_split`] for a word that begins with an element name of the standard.
+fn element_split(word: &str) -> Option<usize> {
     let mut splits = ELEMENTS.iter().filter_map(|element| {
         let rest = word.strip_prefix(element)?;
         rest.starts_with(|c: char| c.is_ascii_alphabetic())
@@ -388,6 +393,22 @@ pub(crate) fn glued_split(name: &[u8]) -> Option<usize> {
     }
 }
 
+/// [`glued_split`] for a custom element (`youtube-playertype="em"`, RFI's video player):
+/// its name (a letter first, a `-` inside, none last) followed by an attribute of the
+/// standard; of several, the longest attribute. A custom element's name alone is never
+/// followed by `=`, so such a word was glued.
+fn custom_element_split(word: &str) -> Option<usize> {
+    let is_custom_element = |name: &str| {
+        name.starts_with(|c: char| c.is_ascii_alphabetic())
+            && name.contains('-')
+            && !name.ends_with('-')
+    };
+    (1..word.len()).find(|&at| {
+        let (name, rest) = word.split_at(at);
+        is_custom_element(name) && ATTRIBUTES.contains(&rest)
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -403,6 +424,10 @@ mod tests {
         assert_eq!(glued_split(b"bdecoding=x"), Some(1));
         // An attribute nobody listed still splits, at the longest element name.
         assert_eq!(glued_split(b"divxyzzy=1"), Some(3));
+        // A custom element (RFI's `<youtube-playertype="em"video-type=…source=…>`).
+        assert_eq!(glued_split(br#"youtube-playertype="em""#), Some(14));
+        assert_eq!(glued_split(b"amp-imgsrc=x"), Some(7));
+        assert_eq!(glued_split(b"x-ywidth=1"), Some(3));
     }
 
     #[test]
@@ -414,6 +439,9 @@ mod tests {
             b"y=3",
             b"imgsrc",
             b"img-x=1",
+            // A custom element with no attribute of the standard at its end.
+            b"my-widget=1",
+            b"x-=1",
             b"h1=2",
             b"",
         ] {

@@ -19,7 +19,7 @@ use parquet::arrow::ArrowWriter;
 use parquet::basic::Compression;
 use parquet::file::properties::WriterProperties;
 
-use crate::article::{Article, Embed, Image, Platform, ShareLink};
+use crate::article::{Article, Embed, EmbedKind, Image, Platform, ShareLink};
 
 /// A row group is written once it holds this many articles…
 const ROW_GROUP_ARTICLES: usize = 2048;
@@ -59,6 +59,8 @@ fn embed_fields() -> Fields {
         text("url", false),
         text("caption", true),
         text("credit", true),
+        text("kind", true),
+        text("poster", true),
     ])
 }
 
@@ -359,7 +361,18 @@ fn embed_values(embed: &Embed) -> Vec<Option<&str>> {
         Some(&embed.url),
         embed.caption.as_deref(),
         embed.credit.as_deref(),
+        embed.kind.map(embed_kind_name),
+        embed.poster.as_deref(),
     ]
+}
+
+/// The kind's name, as JSON writes it.
+fn embed_kind_name(kind: EmbedKind) -> &'static str {
+    match kind {
+        EmbedKind::Video => "video",
+        EmbedKind::Audio => "audio",
+        EmbedKind::Post => "post",
+    }
 }
 
 fn share_link_values(link: &ShareLink) -> Vec<Option<&str>> {

@@ -17,6 +17,9 @@ pub(crate) const PROFILE: Profile = Profile {
     }],
     marks: &["chinese.aljazeera.net"],
     url_date: UrlDate::Segments,
+    // The closing attribution line `来源 : 半岛电视台＋通讯社`: the byline (as WSJ's
+    // `（本文来自道琼斯通讯社）` is), never dropped as a label.
+    byline_labels: &["来源", "來源"],
     // "Update", the label of live pages' lists of updates.
     furniture: &["阅读更多", "閱讀更多", "更新", "更新：", "更新:"],
     // The opinion pages' disclaimer.

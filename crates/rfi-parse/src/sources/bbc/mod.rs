@@ -32,6 +32,9 @@ pub(crate) const PROFILE: Profile = Profile {
         "[class*=ImagePlaceholder]",
         "[class*=MediaPlayer]",
     ],
+    // The video player (2021–): its poster picture, `你的器材不支持播放多媒体材料`, and
+    // a link to the player's page (`📹 Video Page`), the embed's address.
+    players: &["[data-e2e=media-player]"],
     // Since 2023 the byline is an ARIA region labelled so (`Author, ` and `Role, `
     // are its screen-reader labels), with the publication `<time>` in it.
     bylines: &[

@@ -19,6 +19,9 @@ pub(crate) const WALL_CLOCK_FORMATS: &[&str] = &[
 pub(crate) const CHINESE_CREDIT_ROLES: &[&str] = &[
     "編輯",
     "编辑",
+    // The short form (`（編：陳清芳）`, CNA).
+    "編",
+    "编",
     "編緝",
     "網編",
     "网编",
@@ -99,6 +102,7 @@ pub(crate) const PROFILE: Profile = Profile {
     credit_labels: CREDIT_LABELS,
     copyright: &[],
     caption_after: &[],
+    players: &[],
     bylines: &["address", "a[rel=author]"],
     byline_labelled: &[],
     byline_labels: &[],

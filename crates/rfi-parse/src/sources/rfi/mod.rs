@@ -34,6 +34,9 @@ pub(crate) const PROFILE: Profile = Profile {
     // The social-card picture standing in for a lead image.
     placeholder_images: &["/meta_og_twcards/"],
     copyright: &["p.t-copyright"],
+    // The video player (2022): `<youtube-player source=…>` and the poster figure with
+    // its caption, shown until the player is started.
+    players: &["[data-wrapper-video-player]"],
     zone: Some(chrono_tz::Europe::Paris),
     url_date: UrlDate::Compact,
     has_lead: true,
