@@ -584,7 +584,9 @@ fn short_legacy_texts_are_read_right_or_refused_never_misread() {
                     match rfi_parse::decode(&bytes, &Default::default()) {
                         Ok(decoded) if decoded.text == archive => {}
                         // Valid UTF-8 is UTF-8 unless the address names the language.
-                        Ok(decoded) if address_kind == "no language" && decoded.encoding == "UTF-8" => {
+                        Ok(decoded)
+                            if address_kind == "no language" && decoded.encoding == "UTF-8" =>
+                        {
                             valid_utf8 += 1;
                         }
                         Ok(decoded) => misread.push(format!(

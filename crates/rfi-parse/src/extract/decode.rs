@@ -200,7 +200,10 @@ pub(crate) fn decode<'a>(
     let named = address_language(bytes);
     let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
     detector.feed(bytes, true);
-    let guess = detector.guess(named.and_then(|(_, tld)| tld), chardetng::Utf8Detection::Deny);
+    let guess = detector.guess(
+        named.and_then(|(_, tld)| tld),
+        chardetng::Utf8Detection::Deny,
+    );
     let strict = |encoding: &'static Encoding| {
         // GB18030 decodes everything GBK does, and more.
         let encoding = if encoding == encoding_rs::GBK {
