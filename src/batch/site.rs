@@ -11,7 +11,10 @@ use super::input::Input;
 /// The time zone of each Jekyll site met in a run, read once per site from the
 /// `_config.yml` beside its `_posts` folder.
 #[derive(Debug, Clone, Default)]
-pub struct SiteZones(Arc<Mutex<HashMap<PathBuf, Result<Option<Zone>, ZoneError>>>>);
+pub struct SiteZones(Arc<Mutex<HashMap<PathBuf, SiteZone>>>);
+
+/// A site's `timezone:`: none, a zone, or one that names no zone.
+type SiteZone = Result<Option<Zone>, ZoneError>;
 
 /// A site's `timezone:` that names no zone: its posts' dates cannot be read as Jekyll
 /// reads them (it stops), so they are not read in UTC instead.
@@ -70,7 +73,7 @@ impl SiteZones {
 
 /// The top-level `timezone:` of `SITE/_config.yml`, if it has one (an empty value is
 /// none); an error when it names no zone.
-fn configured_zone(site: &Path) -> Result<Option<Zone>, ZoneError> {
+fn configured_zone(site: &Path) -> SiteZone {
     let file = site.join("_config.yml");
     let Ok(config) = std::fs::read_to_string(&file) else {
         return Ok(None);

@@ -128,7 +128,8 @@ impl Walk {
         }
         match fs::metadata(&root) {
             Ok(meta) if meta.is_dir() => {
-                let skip = self.skip.clone();
+                // A copy on Unix (device and inode), a path elsewhere.
+                let skip = self.skip.as_ref().cloned();
                 let site = is_jekyll_site(&root);
                 static POSTS: std::sync::OnceLock<Pattern> = std::sync::OnceLock::new();
                 let posts = || {
