@@ -115,14 +115,23 @@ fn address_language(bytes: &[u8]) -> Option<(Language, Option<&'static [u8]>)> {
     Language::of_tag(super::origin::origin(&address).language?)
 }
 
-/// Whether `text`, valid UTF-8, reads as no CJK script at all while its address names a
-/// CJK language whose encodings read the same bytes as that language's script: a few
-/// GBK hanzi can be valid UTF-8 by chance (`瑟裙`, `C9 AA C8 B9`, is `ɪȹ`). Checked only
-/// when no character beyond ASCII is Han, kana or Hangul, which ends at the first one in
-/// any CJK article.
+/// Whether `text`, valid UTF-8, has letters beyond ASCII but none of a CJK script while
+/// its address names a CJK language whose encodings read the same bytes as that
+/// language's script: a few GBK hanzi can be valid UTF-8 by chance (`瑟裙`, `C9 AA C8 B9`,
+/// is `ɪȹ`). The scan ends at the first Han, kana or Hangul letter of any CJK article.
 fn legacy_text_valid_as_utf8(bytes: &[u8], text: &str) -> bool {
-    let mut beyond_ascii = text.chars().filter(|c| !c.is_ascii()).peekable();
-    if beyond_ascii.peek().is_none() || beyond_ascii.any(is_cjk_letter) {
+    // Every byte before the first one beyond ASCII is a whole character.
+    let Some(first) = bytes.iter().position(|b| !b.is_ascii()) else {
+        return false;
+    };
+    // Letters only: a `©` or `“` alone tells nothing either way.
+    let mut letters = text[first..]
+        .chars()
+        .filter(|c| !c.is_ascii() && c.is_alphabetic());
+    let Some(letter) = letters.next() else {
+        return false;
+    };
+    if is_cjk_letter(letter) || letters.any(is_cjk_letter) {
         return false;
     }
     let Some((named, _)) = address_language(bytes) else {
