@@ -57,10 +57,12 @@ fn json_errors_asked() -> bool {
 }
 
 /// Ends an interrupted run without waiting for its workers: the files they were writing
-/// are removed (every output file is whole or absent), and no stamp is written (the next
-/// `--update` converts what this run did not record).
+/// are removed (every output file is whole or absent), the documents done go out on the
+/// stream and end it (a JSON array closed), and no stamp is written (the next `--update`
+/// converts what this run did not record).
 fn abandon() -> ! {
     rfi_parse_cli::batch::output::remove_live_temporaries();
+    rfi_parse_cli::batch::stream::end_abandoned_stream();
     let message = "interrupted; inputs still being read were abandoned";
     if JSON_ERRORS.load(Ordering::Relaxed) {
         report_fatal("interrupted", message);

@@ -362,18 +362,25 @@ fn a_killed_runs_temporary_files_are_removed_next_time() {
     let out = dir.path().join("out");
     fs::create_dir_all(out.join("in/d0")).unwrap();
     // Left by a killed writer: older than a few seconds, and locked by nobody.
-    let stale = out.join("in/d0/.000.json.999999999-0.rfi-parse-tmp");
-    fs::write(&stale, "half").unwrap();
+    let stale = out
+        .join("in/d0")
+        .join(rfi_parse_cli::batch::output::temporary_name("000.json", 0));
+    // A user's file of the same shape, which this tool did not name: it stays.
+    let users = out.join("in/d0/.000.json.999999999-0.rfi-parse-tmp");
     let an_hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
-    fs::File::options()
-        .write(true)
-        .open(&stale)
-        .unwrap()
-        .set_modified(an_hour_ago)
-        .unwrap();
+    for file in [&stale, &users] {
+        fs::write(file, "half").unwrap();
+        fs::File::options()
+            .write(true)
+            .open(file)
+            .unwrap()
+            .set_modified(an_hour_ago)
+            .unwrap();
+    }
     let output = rfi_parse(&["--out-dir", out.to_str().unwrap(), root.to_str().unwrap()]);
     assert!(output.status.success(), "{}", stderr(&output));
     assert!(!stale.exists());
+    assert!(users.exists(), "the user's file stays");
 }
 
 #[test]

@@ -13,6 +13,7 @@ pub mod output;
 pub mod path_list;
 pub mod site;
 pub mod stamp;
+pub mod stream;
 pub mod walk;
 
 use std::io::{self, Write};
@@ -66,7 +67,11 @@ impl Config {
 
     /// The stamp's fingerprint of everything but the bytes that shapes `input`'s output.
     pub fn stamp_options(&self, input: &Input) -> u64 {
-        let options = self.site_zones.options_for(input, &self.parse);
+        // A site zone in error fails the conversion, whatever the stamp says.
+        let options = self
+            .site_zones
+            .options_for(input, &self.parse)
+            .unwrap_or(self.parse);
         stamp::options_fingerprint(
             &self.stamp_key,
             &options,
@@ -199,9 +204,11 @@ impl FromPanic for crate::lint::FileReport {
 /// order; returns how many inputs were done, or why the run stopped. Once `cancel` is
 /// set, no input starts and no result reaches the sink. A run without a single input is
 /// [`Stop::NoInput`]. A panic in `work` is that input's failure ([`FromPanic`]): the
-/// other inputs go on.
+/// other inputs go on. Without `in_order` (outputs below `--out-dir`, which need no
+/// order), results come as done: an input whose read never ends holds up no other.
 pub fn drive<R: Send + FromPanic>(
     engine: &Engine<'_>,
+    in_order: bool,
     inputs: impl Iterator<Item = Result<Input, WalkError>> + Send,
     work: impl Fn(Result<Input, WalkError>) -> R + Sync,
     mut sink: impl FnMut(R) -> Result<(), Stop>,
@@ -209,10 +216,16 @@ pub fn drive<R: Send + FromPanic>(
     let cancel = engine.cancel;
     let mut done = 0;
     let window = engine.pool.current_num_threads() * 4;
-    let stopped = ordered::ordered_map(
+    let order = if in_order {
+        ordered::Order::Input
+    } else {
+        ordered::Order::Completion
+    };
+    let stopped = ordered::map(
         engine.pool,
         inputs,
         window,
+        order,
         // `None`: skipped because the run was cancelled.
         |input| {
             (!cancel.load(Ordering::Relaxed)).then(|| {
@@ -279,8 +292,12 @@ pub fn convert_all(
         Ok(writer) => writer,
         Err(error) => return (summary, Some(Stop::Output(error)), entries),
     };
+    if let (Destination::Stream, Some(tail)) = (&config.destination, writer.tail()) {
+        stream::documents_end(tail);
+    }
     let ran = drive(
         engine,
+        config.destination == Destination::Stream,
         inputs,
         |input| convert(config, input, &written),
         |result| match result {
@@ -294,7 +311,13 @@ pub fn convert_all(
                     }
                 }
                 match &config.destination {
-                    Destination::Stream => writer.write(document).map_err(Stop::Output),
+                    Destination::Stream => {
+                        writer.write(document).map_err(Stop::Output)?;
+                        if let Some(tail) = writer.tail() {
+                            stream::documents_end(tail);
+                        }
+                        Ok(())
+                    }
                     Destination::OutDir(_) => Ok(()),
                 }
             }
@@ -311,8 +334,11 @@ pub fn convert_all(
         },
     );
     let stopped = match ran {
-        // The JSON array is closed whenever the stream is kept (also after --fail-fast).
-        Ok(_) | Err(Stop::FailFast) if config.destination == Destination::Stream => {
+        // The JSON array is closed whenever the stream is kept (also after --fail-fast or
+        // a signal: the documents written before it stay valid JSON).
+        Ok(_) | Err(Stop::FailFast | Stop::Interrupted)
+            if config.destination == Destination::Stream =>
+        {
             match writer.finish() {
                 Ok(_) => ran.err(),
                 Err(error) => Some(Stop::Output(error)),
@@ -337,9 +363,10 @@ enum Rendered {
     Row(Box<rfi_parse::Article>, String),
 }
 
-/// The stream's writer: documents framed one after the other, or a Parquet table.
+/// The stream's writer: documents framed one after the other (how many so far, and
+/// whether they are a JSON array), or a Parquet table.
 enum StreamWriter<'a> {
-    Documents(Writer<&'a mut dyn Write>),
+    Documents(Writer<&'a mut dyn Write>, usize, bool),
     #[cfg(feature = "parquet")]
     Table(Box<rfi_parse::ParquetWriter<&'a mut dyn Write>>),
 }
@@ -352,12 +379,28 @@ impl<'a> StreamWriter<'a> {
         }
         Ok(Self::Documents(
             Writer::new(out, config.format).many(config.many),
+            0,
+            config.many && config.format == Format::Json,
         ))
+    }
+
+    /// The bytes that end the stream after the documents written so far, as
+    /// [`Writer::finish`] writes them (a JSON array's close); `None` for a Parquet table,
+    /// whose footer only [`StreamWriter::finish`] can write.
+    fn tail(&self) -> Option<&'static [u8]> {
+        match self {
+            Self::Documents(_, 0, true) => Some(b"[]\n"),
+            Self::Documents(_, _, true) => Some(b"\n]\n"),
+            Self::Documents(..) => Some(b""),
+            #[cfg(feature = "parquet")]
+            Self::Table(_) => None,
+        }
     }
 
     fn write(&mut self, rendered: Rendered) -> io::Result<()> {
         match (self, rendered) {
-            (Self::Documents(writer), Rendered::Document(document)) => {
+            (Self::Documents(writer, written, _), Rendered::Document(document)) => {
+                *written += 1;
                 writer.write_document(&document)
             }
             #[cfg(feature = "parquet")]
@@ -371,7 +414,7 @@ impl<'a> StreamWriter<'a> {
 
     fn finish(self) -> io::Result<()> {
         match self {
-            Self::Documents(writer) => writer.finish().map(drop),
+            Self::Documents(writer, _, _) => writer.finish().map(drop),
             #[cfg(feature = "parquet")]
             Self::Table(writer) => writer.finish().map(drop),
         }
@@ -389,7 +432,15 @@ fn convert(
     let input::Contents { bytes, modified } = input
         .read(config.max_size)
         .map_err(|error| Failure::io(source.clone(), &error))?;
-    let options = config.site_zones.options_for(&input, &config.parse);
+    let options = config
+        .site_zones
+        .options_for(&input, &config.parse)
+        .map_err(|error| Failure {
+            source: error.source,
+            line: Some(error.line),
+            kind: "parse",
+            message: error.message,
+        })?;
     let (article, diagnostics) = diagnose(&bytes, &options).map_err(|error| Failure {
         source: source.clone(),
         line: Some(error.line()),

@@ -1,4 +1,4 @@
-//! Parallel map that hands results back in input order through a bounded window.
+//! Parallel map that hands results back in input order (or as done) through a bounded window.
 
 use std::collections::BTreeMap;
 use std::ops::ControlFlow;
@@ -23,6 +23,49 @@ pub fn ordered_map<T, R, E>(
     pool: &rayon::ThreadPool,
     items: impl Iterator<Item = T>,
     window: usize,
+    work: impl Fn(T) -> R + Sync,
+    sink: impl FnMut(R) -> ControlFlow<E>,
+) -> Option<E>
+where
+    T: Send,
+    R: Send,
+{
+    map(pool, items, window, Order::Input, work, sink)
+}
+
+/// Runs `work` on every item on `pool` as [`ordered_map`] does, but gives each result
+/// to `sink` as soon as it is done, and hands items out one at a time: an item that
+/// never ends (a read blocked on a FIFO) holds up no other, where in input order all the
+/// later results would wait for it, and the items of its batch with it.
+pub fn map_as_done<T, R, E>(
+    pool: &rayon::ThreadPool,
+    items: impl Iterator<Item = T>,
+    window: usize,
+    work: impl Fn(T) -> R + Sync,
+    sink: impl FnMut(R) -> ControlFlow<E>,
+) -> Option<E>
+where
+    T: Send,
+    R: Send,
+{
+    map(pool, items, window, Order::Completion, work, sink)
+}
+
+/// The order results reach the sink in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Order {
+    /// The items' order: [`ordered_map`].
+    Input,
+    /// As each is done: [`map_as_done`].
+    Completion,
+}
+
+/// [`ordered_map`] or [`map_as_done`], by `order`.
+pub fn map<T, R, E>(
+    pool: &rayon::ThreadPool,
+    items: impl Iterator<Item = T>,
+    window: usize,
+    order: Order,
     work: impl Fn(T) -> R + Sync,
     mut sink: impl FnMut(R) -> ControlFlow<E>,
 ) -> Option<E>
@@ -52,7 +95,9 @@ where
                 if batch.is_empty() {
                     break;
                 }
-                batch_size = (batch_size * 2).min(MAX_BATCH);
+                if order == Order::Input {
+                    batch_size = (batch_size * 2).min(MAX_BATCH);
+                }
                 let (sender, index) = (sender.clone(), submitted);
                 scope.spawn(move |_| {
                     let results = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
@@ -69,6 +114,11 @@ where
             let (index, results) = receiver
                 .recv()
                 .expect("a sender is alive while work is in flight");
+            // Done in any order: each batch takes the next place in line as it comes.
+            let index = match order {
+                Order::Input => index,
+                Order::Completion => delivered,
+            };
             waiting.insert(index, results);
             while let Some(results) = waiting.remove(&delivered) {
                 delivered += 1;
@@ -136,6 +186,42 @@ mod tests {
         });
         let panicked = receiver.recv_timeout(Duration::from_secs(20));
         assert_eq!(panicked, Ok(true), "the panic reached the caller in time");
+    }
+
+    /// An item that never ends (a read blocked on a FIFO) held up the items after it.
+    #[test]
+    fn results_as_done_wait_for_no_item_that_never_ends() {
+        let (release, blocked) = mpsc::channel::<()>();
+        let blocked = std::sync::Mutex::new(blocked);
+        let (done, seen) = mpsc::channel();
+        std::thread::scope(|scope| {
+            scope.spawn(|| {
+                map_as_done(
+                    &pool(2),
+                    0..50,
+                    4,
+                    |n| {
+                        if n == 1 {
+                            // Blocked until every other result is in.
+                            blocked.lock().unwrap().recv().unwrap();
+                        }
+                        n
+                    },
+                    |n| {
+                        done.send(n).unwrap();
+                        ControlFlow::<()>::Continue(())
+                    },
+                )
+            });
+            let mut others: Vec<i32> = (0..49)
+                .map_while(|_| seen.recv_timeout(Duration::from_secs(10)).ok())
+                .collect();
+            // Released before any assertion, so that a failure ends the test.
+            release.send(()).unwrap();
+            others.sort_unstable();
+            assert_eq!(others, (0..50).filter(|n| *n != 1).collect::<Vec<_>>());
+            assert_eq!(seen.recv_timeout(Duration::from_secs(20)), Ok(1));
+        });
     }
 
     #[test]

@@ -48,20 +48,10 @@ impl AtomicFile {
         let name = destination.file_name().ok_or_else(|| {
             io::Error::new(io::ErrorKind::InvalidInput, "output path names no file")
         })?;
-        let tail = format!(
-            ".{}-{}{}",
-            std::process::id(),
+        let temporary = parent.join(temporary_name(
+            &name.to_string_lossy(),
             COUNTER.fetch_add(1, Ordering::Relaxed),
-            TEMPORARY_SUFFIX
-        );
-        // File names are at most 255 bytes: the output's own name is shortened (at a
-        // character) to leave room for the rest, so every valid output name has one.
-        let name = name.to_string_lossy();
-        let mut keep = name.len().min(MAX_NAME_BYTES - 1 - tail.len());
-        while !name.is_char_boundary(keep) {
-            keep -= 1;
-        }
-        let temporary = parent.join(format!(".{}{tail}", &name[..keep]));
+        ));
         let file = File::create(&temporary)?;
         live().push(temporary.clone());
         // The writer holds the file locked until it is renamed or removed, so that no
@@ -95,6 +85,46 @@ impl AtomicFile {
 /// The suffix of temporary files, so that leftovers of a killed run are recognizable.
 pub const TEMPORARY_SUFFIX: &str = ".rfi-parse-tmp";
 
+/// The hex digits of a temporary name's signature.
+const SIGNATURE_DIGITS: usize = 16;
+
+/// The temporary name of the `serial`th file this run writes as `name`:
+/// `.NAME.RUN-SERIAL-SIGNATURE.rfi-parse-tmp`, where RUN is a random number of this run
+/// and SIGNATURE a fingerprint of all before it. Only a name this tool signed is ever
+/// taken for its leftover: a user's `.X.1-2.rfi-parse-tmp` is not. File names are at
+/// most 255 bytes: `name` is shortened (at a character) to leave room for the rest, so
+/// every valid output name has one.
+pub fn temporary_name(name: &str, serial: u64) -> String {
+    static RUN: std::sync::OnceLock<u64> = std::sync::OnceLock::new();
+    let run = RUN.get_or_init(|| {
+        use std::hash::{BuildHasher, Hasher};
+        // Randomly keyed by the standard library, once per process.
+        let mut random = std::collections::hash_map::RandomState::new().build_hasher();
+        random.write_u32(std::process::id());
+        random.finish()
+    });
+    let numbers = format!(".{run:016x}-{serial}");
+    let room = MAX_NAME_BYTES - 1 - numbers.len() - 1 - SIGNATURE_DIGITS - TEMPORARY_SUFFIX.len();
+    let mut keep = name.len().min(room);
+    while !name.is_char_boundary(keep) {
+        keep -= 1;
+    }
+    let signed = format!(".{}{numbers}", &name[..keep]);
+    let signature = crate::fingerprint::fingerprint(&signed);
+    format!("{signed}-{signature:016x}{TEMPORARY_SUFFIX}")
+}
+
+/// Whether `name` is a temporary name this tool made ([`temporary_name`]).
+fn is_signed_temporary(name: &str) -> bool {
+    name.strip_suffix(TEMPORARY_SUFFIX)
+        .and_then(|signed| signed.rsplit_once('-'))
+        .is_some_and(|(signed, signature)| {
+            signature.len() == SIGNATURE_DIGITS
+                && u64::from_str_radix(signature, 16)
+                    .is_ok_and(|value| value == crate::fingerprint::fingerprint(signed))
+        })
+}
+
 /// The longest file name most file systems take, in bytes.
 const MAX_NAME_BYTES: usize = 255;
 
@@ -122,20 +152,17 @@ impl Drop for AtomicFile {
 }
 
 /// Removes our temporary files below `dir` (or in `dir` alone, without `recursive`) that a
-/// killed run left behind: a `.NAME.PID-N.rfi-parse-tmp` that nobody holds locked (a
-/// writer locks its file for as long as it lives, and the system releases the lock of a
-/// process that died), older than a few seconds. The lock, unlike a process id, is seen
-/// alike from every process namespace that shares the folder. Returns how many were
-/// removed.
+/// killed run left behind: a name this tool signed ([`temporary_name`]) that nobody holds
+/// locked (a writer locks its file for as long as it lives, and the system releases the
+/// lock of a process that died), older than a few seconds. The lock, unlike a process
+/// id, is seen alike from every process namespace that shares the folder. Returns how
+/// many were removed.
 pub fn remove_stale_temporaries(dir: &Path, recursive: bool) -> usize {
     let walk = walkdir::WalkDir::new(dir).max_depth(if recursive { usize::MAX } else { 1 });
     let mut removed = 0;
     for entry in walk.into_iter().filter_map(Result::ok) {
-        if !entry
-            .file_name()
-            .to_string_lossy()
-            .ends_with(TEMPORARY_SUFFIX)
-            || !entry.file_type().is_file()
+        if !entry.file_type().is_file()
+            || !entry.file_name().to_str().is_some_and(is_signed_temporary)
         {
             continue;
         }
@@ -218,17 +245,22 @@ mod tests {
             .unwrap();
         assert_eq!(remove_stale_temporaries(dir.path(), false), 0);
         assert!(temporary.exists(), "the live writer's file stays");
-        // A leftover: the same name, old, and locked by nobody.
-        let leftover = dir.path().join(".dead.json.999999-0.rfi-parse-tmp");
-        fs::write(&leftover, b"half").unwrap();
-        File::options()
-            .write(true)
-            .open(&leftover)
-            .unwrap()
-            .set_modified(old)
-            .unwrap();
+        // A leftover: a name of ours, old, and locked by nobody. A user's file of the
+        // same shape but not signed stays.
+        let leftover = dir.path().join(temporary_name("dead.json", 7));
+        let users = dir.path().join(".dead.json.999999-0.rfi-parse-tmp");
+        for file in [&leftover, &users] {
+            fs::write(file, b"half").unwrap();
+            File::options()
+                .write(true)
+                .open(file)
+                .unwrap()
+                .set_modified(old)
+                .unwrap();
+        }
         assert_eq!(remove_stale_temporaries(dir.path(), false), 1);
         assert!(!leftover.exists());
+        assert!(users.exists(), "a file this tool did not name stays");
         drop(pending);
     }
 }

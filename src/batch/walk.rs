@@ -6,6 +6,7 @@ use std::path::{Component, Path, PathBuf};
 
 use super::display::display_path;
 use super::input::Input;
+use super::outdir::{FileId, file_id};
 
 /// An input that could not even be listed: a missing path, an unreadable folder, a
 /// symbolic-link loop, or something that is not a regular file.
@@ -65,8 +66,9 @@ pub struct Walk {
     pattern: Pattern,
     /// Whether the pattern was given, not a default: a Jekyll site's default is its posts.
     pattern_given: bool,
-    /// A folder never descended into (the output folder, canonicalized).
-    skip: Option<PathBuf>,
+    /// A folder never descended into (the output folder, by its identity: a canonical
+    /// path per folder walked read every prefix of every path, cubic in the depth).
+    skip: Option<FileId>,
     /// The inputs, made at the first call to `next` (which looks at the file system).
     inputs: Option<Box<dyn Iterator<Item = Result<Input, WalkError>> + Send>>,
 }
@@ -81,9 +83,10 @@ impl std::fmt::Debug for Walk {
 
 impl Walk {
     /// Walks `root`, keeping the files of folders that `pattern` matches; without one,
-    /// `*.txt` archive files, or every post Jekyll builds (`*.html` and the Markdown
-    /// extensions) when `root` is a Jekyll `_posts` folder, or the posts in the `_posts`
-    /// folders of a Jekyll site (a folder holding `_posts/` or `_config.yml`).
+    /// `*.txt` archive files and every post Jekyll builds (`*.html` and the Markdown
+    /// extensions) in a `_posts` folder below; every post when `root` is a Jekyll
+    /// `_posts` folder; or the posts in the `_posts` folders of a Jekyll site (a folder
+    /// holding `_posts/` or `_config.yml`).
     pub fn new(root: &Path, pattern: Option<&Pattern>) -> Self {
         let pattern_given = pattern.is_some();
         // The defaults are compiled once: a glob compiles to a regex, and a list of files
@@ -112,7 +115,7 @@ impl Walk {
 
     /// Never descends into `folder` (so that outputs written there are not read back).
     pub fn skipping(mut self, folder: Option<&Path>) -> Self {
-        self.skip = folder.and_then(|folder| fs::canonicalize(folder).ok());
+        self.skip = folder.and_then(file_id);
         self
     }
 
@@ -125,18 +128,24 @@ impl Walk {
         }
         match fs::metadata(&root) {
             Ok(meta) if meta.is_dir() => {
-                let skip = self.skip.clone();
+                // A copy on Unix (device and inode), a path elsewhere.
+                let skip = self.skip.as_ref().cloned();
                 let site = is_jekyll_site(&root);
-                let pattern = if site && !self.pattern_given {
-                    static POSTS: std::sync::OnceLock<Pattern> = std::sync::OnceLock::new();
+                static POSTS: std::sync::OnceLock<Pattern> = std::sync::OnceLock::new();
+                let posts = || {
                     POSTS
                         .get_or_init(|| {
                             Pattern::new("**/_posts/**/*.{html,md,markdown,mkdown,mkdn,mkd}")
                                 .expect("a valid glob")
                         })
                         .clone()
-                } else {
-                    self.pattern.clone()
+                };
+                let is_posts_folder = root.file_name().is_some_and(|name| name == "_posts");
+                let (pattern, also) = match (self.pattern_given, site) {
+                    (false, true) => (posts(), None),
+                    // Archive files, and the posts of any `_posts` folder met below.
+                    (false, false) if !is_posts_folder => (self.pattern.clone(), Some(posts())),
+                    _ => (self.pattern.clone(), None),
                 };
                 let walk = walkdir::WalkDir::new(&root)
                     .follow_links(true)
@@ -147,15 +156,16 @@ impl Walk {
                     .into_iter()
                     .filter_entry(move |entry| {
                         let is_dir = entry.file_type().is_dir();
-                        let is_skipped =
-                            is_dir && skip.is_some() && fs::canonicalize(entry.path()).ok() == skip;
+                        let is_skipped = is_dir && skip.is_some() && file_id(entry.path()) == skip;
                         let not_source = site
                             && is_dir
                             && entry.depth() > 0
                             && !is_site_source(entry.file_name());
                         !is_skipped && !not_source
                     });
-                Box::new(walk.filter_map(move |entry| walked(&root, &pattern, entry)))
+                Box::new(
+                    walk.filter_map(move |entry| walked(&root, &pattern, also.as_ref(), entry)),
+                )
             }
             Ok(_) => {
                 let relative = PathBuf::from(root.file_name().unwrap_or(root.as_os_str()));
@@ -197,11 +207,12 @@ fn is_site_source(name: &std::ffi::OsStr) -> bool {
             || name == "vendor")
 }
 
-/// What one entry of a folder walk gives: nothing for a folder or a file the pattern
-/// does not take, else the input, or an error for what is not a regular file.
+/// What one entry of a folder walk gives: nothing for a folder or a file that neither
+/// `pattern` nor `also` takes, else the input, or an error for what is not a regular file.
 fn walked(
     root: &Path,
     pattern: &Pattern,
+    also: Option<&Pattern>,
     entry: walkdir::Result<walkdir::DirEntry>,
 ) -> Option<Result<Input, WalkError>> {
     let entry = match entry {
@@ -213,7 +224,7 @@ fn walked(
         return None;
     }
     let below = entry.path().strip_prefix(root).unwrap_or(entry.path());
-    if !pattern.matches(below) {
+    if !pattern.matches(below) && !also.is_some_and(|also| also.matches(below)) {
         return None;
     }
     if !file_type.is_file() {
@@ -324,6 +335,41 @@ mod tests {
         assert_eq!(
             found(Some(&Pattern::new("*.html").unwrap())),
             ["_posts/2024-03-02-b.html"]
+        );
+    }
+
+    /// `rfi-parse top`, where `top` holds `site/_posts/*.md`, skipped the posts unless
+    /// `--pattern` named them, where the README says a `_posts` folder is walked for
+    /// every post.
+    #[test]
+    fn a_posts_folder_below_a_folder_argument_is_walked_for_its_posts() {
+        let top = tempfile::tempdir().unwrap();
+        for path in [
+            "a.txt",
+            "notes.md",
+            "site/_posts/2024-03-01-a.md",
+            "site/_posts/2024/2024-03-02-b.html",
+            "site/about.md",
+        ] {
+            let path = top.path().join(path);
+            fs::create_dir_all(path.parent().unwrap()).unwrap();
+            fs::write(path, "x").unwrap();
+        }
+        let found: Vec<String> = Walk::new(top.path(), None)
+            .map(|input| match input.unwrap() {
+                Input::File { path, .. } => {
+                    path.strip_prefix(top.path()).unwrap().display().to_string()
+                }
+                Input::Stdin => unreachable!(),
+            })
+            .collect();
+        assert_eq!(
+            found,
+            [
+                "a.txt",
+                "site/_posts/2024/2024-03-02-b.html",
+                "site/_posts/2024-03-01-a.md"
+            ]
         );
     }
 

@@ -54,15 +54,16 @@ pub fn run(args: CheckArgs, terminals: Terminals, interrupted: &AtomicBool) -> R
 
     let ran = batch::drive(
         &engine,
+        true,
         inputs(&input)?,
         |item| match item {
-            Ok(file) => match file.read(input.max_size) {
-                Ok(read) => check_file(
-                    file.source(),
-                    &read.bytes,
-                    &zones.options_for(&file, &options),
-                ),
-                Err(error) => FileReport::unreadable(file.source(), batch::io_message(&error)),
+            Ok(file) => match (
+                file.read(input.max_size),
+                zones.options_for(&file, &options),
+            ) {
+                (Ok(read), Ok(options)) => check_file(file.source(), &read.bytes, &options),
+                (Err(error), _) => FileReport::unreadable(file.source(), batch::io_message(&error)),
+                (_, Err(error)) => FileReport::unreadable(file.source(), error.to_string()),
             },
             Err(walk) => FileReport::unreadable(walk.source, batch::io_message(&walk.error)),
         },

@@ -35,7 +35,13 @@ pub fn run(args: ExplainArgs) -> Result<ExitCode> {
     if let Some(profile) = args.profile {
         base = base.profile(profile);
     }
-    let options = SiteZones::default().options_for(&input, &base);
+    let options = match SiteZones::default().options_for(&input, &base) {
+        Ok(options) => options,
+        Err(error) => {
+            eprintln!("{error}");
+            return Ok(ExitCode::FAILURE);
+        }
+    };
     let source = input.source();
     let bytes = match input.read(args.max_size) {
         Ok(read) => read.bytes,

@@ -40,11 +40,15 @@ pub enum ParseErrorKind {
         /// The first invalid byte's offset in the file.
         offset: usize,
     },
-    /// The bytes are not UTF-8 (the first bad sequence at `offset`), and hold too little
-    /// text beyond ASCII (`bytes`) for detection to tell one CJK encoding from another:
-    /// two or three characters were read in the wrong one about one time in five.
+    /// The bytes are not UTF-8 (the first bad sequence at `offset`), and their text beyond
+    /// ASCII (`bytes`) is too little for detection to tell one CJK encoding from another
+    /// (two or three characters were read in the wrong one about one time in five), or
+    /// reads as the script of more than one language, or not as the script of the
+    /// encoding detected or of the language the article's address names; or they are
+    /// valid UTF-8 without a CJK letter (from the first byte beyond ASCII at `offset`)
+    /// where the address names a CJK language whose encodings read them as its script.
     #[error(
-        "invalid UTF-8 at byte {offset}, and {bytes} bytes beyond ASCII are too few to tell the encoding: give it with --encoding"
+        "cannot tell the encoding from byte {offset} on ({bytes} bytes beyond ASCII): give it with --encoding"
     )]
     EncodingUncertain {
         /// The first invalid byte's offset in the file.

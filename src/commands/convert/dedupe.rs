@@ -71,7 +71,7 @@ fn key_of(
 ) -> Option<(u64, i64)> {
     let input = input.as_ref().ok()?;
     let bytes = input.read(max_size).ok()?.bytes;
-    let options = &site_zones.options_for(input, options);
+    let options = &site_zones.options_for(input, options).ok()?;
     // The same fingerprints as `check`'s duplicate rules.
     match key {
         Dedupe::Url => {

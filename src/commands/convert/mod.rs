@@ -11,6 +11,7 @@ use anyhow::{Context, Result, anyhow, bail};
 use crate::batch::display::display_path;
 use crate::batch::output::AtomicFile;
 use crate::batch::stamp::Removal;
+use crate::batch::stream::SharedStream;
 use crate::batch::{self, Destination, Engine, ErrorFormat, Input, Stop, Summary, WalkError};
 
 use crate::EXIT_INTERRUPTED;
@@ -244,11 +245,10 @@ fn plan(config: &ConvertConfig, pool: &rayon::ThreadPool) -> Result<Plan> {
 
 /// Where the stream of documents goes, and how it is finished.
 enum Output {
-    /// Standard output.
-    Stdout(BufWriter<io::StdoutLock<'static>>),
-    /// A device or FIFO (`-o /dev/null`), written to directly: replacing it with a
-    /// regular file would destroy it.
-    Special(BufWriter<std::fs::File>),
+    /// Standard output, or a device or FIFO (`-o /dev/null`) written to directly
+    /// (replacing it with a regular file would destroy it): the process's one stream, so
+    /// that a run abandoned at a signal still writes the documents done and ends it.
+    Stream(SharedStream),
     /// A regular `-o` file, written whole or not at all (through a link, the file it
     /// points to); `real` is its real path when it exists, to refuse it as an input.
     File {
@@ -267,10 +267,7 @@ impl Output {
             return Ok(Self::Nothing(io::sink()));
         }
         let Some(path) = &config.output else {
-            return Ok(Self::Stdout(BufWriter::with_capacity(
-                64 * 1024,
-                io::stdout().lock(),
-            )));
+            return Ok(Self::Stream(SharedStream::open(Box::new(io::stdout()))));
         };
         let cannot_write = || format!("cannot write {}", display_path(path));
         if is_special(path) {
@@ -278,7 +275,7 @@ impl Output {
                 .write(true)
                 .open(path)
                 .with_context(cannot_write)?;
-            return Ok(Self::Special(BufWriter::new(file)));
+            return Ok(Self::Stream(SharedStream::open(Box::new(file))));
         }
         let real = existing_regular_file(path);
         // Through a symbolic link, the file it points to is replaced, not the link.
@@ -326,8 +323,7 @@ impl Output {
 
     fn writer(&mut self) -> &mut dyn Write {
         match self {
-            Self::Stdout(out) => out,
-            Self::Special(out) => out,
+            Self::Stream(out) => out,
             Self::File { out, .. } => out,
             Self::Nothing(sink) => sink,
         }
@@ -337,8 +333,10 @@ impl Output {
     /// (or stopped at `--fail-fast`, whose array is closed); gives why the run stopped.
     fn finish(self, stopped: Option<Stop>) -> Result<Option<Stop>> {
         match self {
-            Self::Stdout(mut out) => Ok(stopped.or_else(|| out.flush().err().map(Stop::Output))),
-            Self::Special(mut out) => Ok(stopped.or_else(|| out.flush().err().map(Stop::Output))),
+            Self::Stream(out) => {
+                let closed = out.close();
+                Ok(stopped.or_else(|| closed.err().map(Stop::Output)))
+            }
             Self::Nothing(_) => Ok(stopped),
             Self::File {
                 path,

@@ -34,11 +34,134 @@ const DETECTABLE: &[&Encoding] = &[
 /// (16 bytes) every time.
 const MIN_DETECTION_BYTES: usize = 16;
 
+/// The share of a text's letters beyond ASCII that must be in its language's own script
+/// for a decoding to read as that language: Chinese is Han; Japanese is Han and kana;
+/// Korean is mostly Hangul (`KOREAN_HANGUL_SHARE`). Bytes of one CJK encoding read in
+/// another come out as the other's script only by chance: GBK hanzi read as EUC-KR are
+/// about one third Hangul and two thirds hanja.
+const OWN_SCRIPT_SHARE: (usize, usize) = (7, 8);
+
+/// The share of a Korean text's letters that must be Hangul (hanja are rare in news).
+const KOREAN_HANGUL_SHARE: (usize, usize) = (3, 4);
+
+/// The languages the detectable encodings write.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Language {
+    Chinese,
+    Japanese,
+    Korean,
+}
+
+impl Language {
+    /// The language `encoding` writes.
+    fn of(encoding: &'static Encoding) -> Self {
+        if encoding == encoding_rs::EUC_JP || encoding == encoding_rs::SHIFT_JIS {
+            Language::Japanese
+        } else if encoding == encoding_rs::EUC_KR {
+            Language::Korean
+        } else {
+            Language::Chinese
+        }
+    }
+
+    /// Whether `text`'s letters beyond ASCII are in this language's script (see
+    /// [`OWN_SCRIPT_SHARE`]); punctuation and symbols do not count.
+    fn reads(self, text: &str) -> bool {
+        let (mut han, mut kana, mut hangul, mut letters) = (0, 0, 0, 0);
+        for c in text.chars().filter(|c| !c.is_ascii() && c.is_alphabetic()) {
+            letters += 1;
+            match c {
+                '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}' | '\u{f900}'..='\u{faff}' => {
+                    han += 1
+                }
+                '\u{3040}'..='\u{30ff}' => kana += 1,
+                '\u{1100}'..='\u{11ff}' | '\u{3130}'..='\u{318f}' | '\u{ac00}'..='\u{d7a3}' => {
+                    hangul += 1
+                }
+                _ => {}
+            }
+        }
+        let at_least = |count: usize, (num, den): (usize, usize)| count * den >= letters * num;
+        letters > 0
+            && match self {
+                Language::Chinese => at_least(han, OWN_SCRIPT_SHARE),
+                Language::Japanese => at_least(han + kana, OWN_SCRIPT_SHARE),
+                Language::Korean => at_least(hangul, KOREAN_HANGUL_SHARE),
+            }
+    }
+
+    /// The language an address's BCP 47 tag names (the profiles name Chinese only:
+    /// `rfi.fr/cn/…`, `cna.com.tw`), with the top-level domain that tells chardetng which
+    /// of the language's encodings to expect.
+    fn of_tag(tag: &str) -> Option<(Self, Option<&'static [u8]>)> {
+        match tag {
+            "zh-Hans" => Some((Language::Chinese, Some(b"cn"))),
+            "zh-Hant" => Some((Language::Chinese, Some(b"tw"))),
+            _ if tag == "zh" || tag.starts_with("zh-") => Some((Language::Chinese, None)),
+            _ => None,
+        }
+    }
+}
+
+/// The language the address on line 2 (`[TITLE](URL)`) names, read off the raw bytes:
+/// the address is ASCII in every encoding detected, whatever the title is written in.
+fn address_language(bytes: &[u8]) -> Option<(Language, Option<&'static [u8]>)> {
+    let mut lines = bytes.split(|b| *b == b'\n');
+    let line = lines.nth(1)?;
+    let start = line.windows(2).rposition(|pair| pair == b"](")? + 2;
+    let end = start + line[start..].iter().rposition(|b| *b == b')')?;
+    let url = std::str::from_utf8(&line[start..end]).ok()?;
+    let address = super::origin::address(url)?;
+    Language::of_tag(super::origin::origin(&address).language?)
+}
+
+/// Whether `text`, valid UTF-8, has letters beyond ASCII but none of a CJK script while
+/// its address names a CJK language whose encodings read the same bytes as that
+/// language's script: a few GBK hanzi can be valid UTF-8 by chance (`瑟裙`, `C9 AA C8 B9`,
+/// is `ɪȹ`). The scan ends at the first Han, kana or Hangul letter of any CJK article.
+fn legacy_text_valid_as_utf8(bytes: &[u8], text: &str) -> bool {
+    // Every byte before the first one beyond ASCII is a whole character.
+    let Some(first) = bytes.iter().position(|b| !b.is_ascii()) else {
+        return false;
+    };
+    // Letters only: a `©` or `“` alone tells nothing either way.
+    let mut letters = text[first..]
+        .chars()
+        .filter(|c| !c.is_ascii() && c.is_alphabetic());
+    let Some(letter) = letters.next() else {
+        return false;
+    };
+    if is_cjk_letter(letter) || letters.any(is_cjk_letter) {
+        return false;
+    }
+    let Some((named, _)) = address_language(bytes) else {
+        return false;
+    };
+    DETECTABLE.iter().any(|&encoding| {
+        Language::of(encoding) == named
+            && encoding
+                .decode_without_bom_handling_and_without_replacement(bytes)
+                .is_some_and(|text| named.reads(&text))
+    })
+}
+
+/// Whether `c` is a letter of a CJK script: Han, kana or Hangul.
+fn is_cjk_letter(c: char) -> bool {
+    matches!(c,
+        '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}' | '\u{f900}'..='\u{faff}'
+        | '\u{3040}'..='\u{30ff}'
+        | '\u{1100}'..='\u{11ff}' | '\u{3130}'..='\u{318f}' | '\u{ac00}'..='\u{d7a3}')
+}
+
 /// Decodes `bytes`: in `forced` when given (invalid sequences become U+FFFD); else by its
-/// byte-order mark; else as UTF-8 when it is valid UTF-8; else in the encoding chardetng
-/// detects, when that is a CJK encoding that decodes every byte without error, if there
-/// are at least [`MIN_DETECTION_BYTES`] bytes beyond ASCII to detect it from (else the
-/// guess is refused as uncertain).
+/// byte-order mark; else as UTF-8 when it is valid UTF-8 (unless
+/// [`legacy_text_valid_as_utf8`]: uncertain); else in the CJK encoding
+/// chardetng detects (told the language the archive's address names, when it names one),
+/// when that decodes every byte without error. The guess is refused as uncertain unless
+/// the evidence is enough: at least [`MIN_DETECTION_BYTES`] bytes beyond ASCII, the text
+/// read in the guess in its language's script ([`Language::reads`]), in the language the
+/// address names if it names one, and no detectable encoding of another language reading
+/// the bytes as that language's script (Japanese written in kanji alone is also Chinese).
 pub(crate) fn decode<'a>(
     bytes: &'a [u8],
     forced: Option<&'static Encoding>,
@@ -63,45 +186,75 @@ pub(crate) fn decode<'a>(
     let valid = simdutf8::basic::from_utf8(bytes).or_else(|_| std::str::from_utf8(bytes));
     let line_of = |offset: usize| 1 + bytes[..offset].iter().filter(|b| **b == b'\n').count();
     let utf8_error = match valid {
-        Ok(text) => {
+        Ok(text) if !legacy_text_valid_as_utf8(bytes, text) => {
             return Ok(Decoded {
                 text: Cow::Borrowed(text),
                 encoding: encoding_rs::UTF_8.name(),
             });
         }
-        Err(error) => error,
-    };
-    let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
-    detector.feed(bytes, true);
-    let guess = detector.guess(None, chardetng::Utf8Detection::Deny);
-    if DETECTABLE.contains(&guess) {
-        // GB18030 decodes everything GBK does, and more.
-        let encoding = if guess == encoding_rs::GBK {
-            encoding_rs::GB18030
-        } else {
-            guess
-        };
-        if let Some(text) = encoding.decode_without_bom_handling_and_without_replacement(bytes) {
+        Ok(_) => {
             let beyond_ascii = bytes.iter().filter(|b| !b.is_ascii()).count();
-            if beyond_ascii >= MIN_DETECTION_BYTES {
-                return Ok(Decoded {
-                    text,
-                    encoding: encoding.name(),
-                });
-            }
+            let offset = bytes.iter().position(|b| !b.is_ascii()).unwrap_or(0);
             return Err(ParseError::new(
-                line_of(utf8_error.valid_up_to()),
+                line_of(offset),
                 ParseErrorKind::EncodingUncertain {
-                    offset: utf8_error.valid_up_to(),
+                    offset,
                     bytes: beyond_ascii,
                 },
             ));
         }
-    }
+        Err(error) => error,
+    };
     let offset = utf8_error.valid_up_to();
+    let named = address_language(bytes);
+    let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+    detector.feed(bytes, true);
+    let guess = detector.guess(
+        named.and_then(|(_, tld)| tld),
+        chardetng::Utf8Detection::Deny,
+    );
+    let strict = |encoding: &'static Encoding| {
+        // GB18030 decodes everything GBK does, and more.
+        let encoding = if encoding == encoding_rs::GBK {
+            encoding_rs::GB18030
+        } else {
+            encoding
+        };
+        encoding
+            .decode_without_bom_handling_and_without_replacement(bytes)
+            .map(|text| (encoding, text))
+    };
+    let Some((encoding, text)) = DETECTABLE.contains(&guess).then(|| strict(guess)).flatten()
+    else {
+        return Err(ParseError::new(
+            line_of(offset),
+            ParseErrorKind::Undecodable { offset },
+        ));
+    };
+    let beyond_ascii = bytes.iter().filter(|b| !b.is_ascii()).count();
+    let language = Language::of(encoding);
+    let other_language_reads = || {
+        DETECTABLE.iter().any(|&other| {
+            Language::of(other) != language
+                && strict(other).is_some_and(|(_, text)| Language::of(other).reads(&text))
+        })
+    };
+    let certain = beyond_ascii >= MIN_DETECTION_BYTES
+        && named.is_none_or(|(named, _)| named == language)
+        && language.reads(&text)
+        && !(named.is_none() && other_language_reads());
+    if certain {
+        return Ok(Decoded {
+            text,
+            encoding: encoding.name(),
+        });
+    }
     Err(ParseError::new(
         line_of(offset),
-        ParseErrorKind::Undecodable { offset },
+        ParseErrorKind::EncodingUncertain {
+            offset,
+            bytes: beyond_ascii,
+        },
     ))
 }
 

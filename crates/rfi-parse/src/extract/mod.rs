@@ -253,9 +253,14 @@ pub fn parse_header<I: AsRef<[u8]> + ?Sized>(
 /// Decodes an archive file's bytes as [`parse`] does: in the encoding the
 /// options name; else by its byte-order mark; else as UTF-8 when it is valid UTF-8; else
 /// in the CJK encoding (GB18030, Big5, Shift_JIS, EUC-JP, EUC-KR) detected, when that
-/// decodes every byte without error and there are 16 bytes beyond ASCII or more to
-/// detect it from. Otherwise [`crate::ParseErrorKind::Undecodable`], or
-/// [`crate::ParseErrorKind::EncodingUncertain`] when too few bytes are beyond ASCII.
+/// decodes every byte without error. Otherwise [`crate::ParseErrorKind::Undecodable`];
+/// or [`crate::ParseErrorKind::EncodingUncertain`] unless the evidence is enough: 16
+/// bytes beyond ASCII or more, the text in the script of the encoding's language (and of
+/// the language the address on line 2 names, when it names one), and, when the address
+/// names none, no other language's encoding reading the bytes as its own script. Valid
+/// UTF-8 without a Han, kana or Hangul letter is uncertain as well when the address names
+/// Chinese and a Chinese encoding reads the bytes as Han (a few GBK hanzi can be valid
+/// UTF-8).
 ///
 /// ```
 /// let big5 = b"\xa4\xa4\xa4\xe5\xb7\x73\xbb\x44\xa1\x47\xbb\x4f\xc6\x57\xc1\x60\xb2\xce\xb5\x6f\xaa\xed\xbd\xcd\xb8\xdc";
