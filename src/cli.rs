@@ -47,13 +47,9 @@ pub enum Command {
     Man,
 }
 
-/// Which inputs to read, and how: shared by conversion and `check`.
+/// How each input is read: shared by conversion, `check` and `explain`.
 #[derive(Debug, Clone, clap::Args)]
-pub struct InputArgs {
-    /// Archive files or folders (walked recursively, sorted); `-` or nothing reads standard input.
-    #[arg(value_name = "PATH")]
-    pub paths: Vec<PathBuf>,
-
+pub struct ReadArgs {
     /// Time zone of RFI's `DD/MM/YYYY - HH:MM` date line (an IANA name).
     #[arg(long, value_name = "ZONE", default_value = "Europe/Paris",
           value_parser = Named::<Zone>::new(rfi_parse::zone_names), hide_possible_values = true)]
@@ -69,6 +65,36 @@ pub struct InputArgs {
     #[arg(long, value_name = "NAME",
           value_parser = Named::<ProfileName>::new(rfi_parse::profile_names))]
     pub profile: Option<ProfileName>,
+
+    /// The largest input read, in bytes (suffixes K, M, G: 1024-based).
+    #[arg(long, value_name = "SIZE", default_value = "64M", value_parser = parse_size)]
+    pub max_size: u64,
+}
+
+impl ReadArgs {
+    /// The parse options asked for: each value was read once, by its type, when the
+    /// arguments were parsed.
+    pub fn parse_options(&self) -> ParseOptions {
+        let mut options = ParseOptions::new().zone(self.tz);
+        if let Some(encoding) = self.encoding {
+            options = options.encoding(encoding);
+        }
+        if let Some(profile) = self.profile {
+            options = options.profile(profile);
+        }
+        options
+    }
+}
+
+/// Which inputs to read, and how: shared by conversion and `check`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct InputArgs {
+    /// Archive files or folders (walked recursively, sorted); `-` or nothing reads standard input.
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+
+    #[command(flatten)]
+    pub read: ReadArgs,
 
     /// Read more input paths from FILE (`-` for standard input), one per line.
     #[arg(long, value_name = "FILE")]
@@ -88,10 +114,6 @@ pub struct InputArgs {
     /// Worker threads (default: all cores; at most 256).
     #[arg(short = 'j', long = "threads", value_name = "N")]
     pub threads: Option<usize>,
-
-    /// The largest input read, in bytes (suffixes K, M, G: 1024-based).
-    #[arg(long, value_name = "SIZE", default_value = "64M", value_parser = parse_size)]
-    pub max_size: u64,
 
     /// No progress bar and no summary.
     #[arg(short, long, conflicts_with = "stats")]
@@ -181,7 +203,16 @@ pub struct CheckArgs {
     pub list_rules: bool,
 }
 
+/// `explain` reads one file, and its help says so: [`ReadArgs`]' help in the singular
+/// (`mut_args` keeps the arguments' order, which `mut_arg` would change in completions).
 #[derive(Debug, clap::Args)]
+#[command(mut_args(|arg| match arg.get_id().as_str() {
+    "encoding" => arg.help("The input's encoding, as a WHATWG label; by default it is detected"),
+    "profile" => arg.help(
+        "Read the body with this source profile instead of the one its host or markup names",
+    ),
+    _ => arg,
+}))]
 pub struct ExplainArgs {
     /// The archive file (or Jekyll post) to explain; `-` reads standard input.
     #[arg(value_name = "FILE", required_unless_present = "list_rules")]
@@ -192,23 +223,8 @@ pub struct ExplainArgs {
     #[arg(short, long, value_enum, default_value_t = ReportFormat::Human)]
     pub format: ReportFormat,
 
-    /// Time zone of RFI's `DD/MM/YYYY - HH:MM` date line (an IANA name).
-    #[arg(long, value_name = "ZONE", default_value = "Europe/Paris",
-          value_parser = Named::<Zone>::new(rfi_parse::zone_names), hide_possible_values = true)]
-    pub tz: Zone,
-
-    /// The input's encoding, as a WHATWG label; by default it is detected.
-    #[arg(long, value_name = "LABEL")]
-    pub encoding: Option<TextEncoding>,
-
-    /// Read the body with this source profile instead of the one its host or markup names.
-    #[arg(long, value_name = "NAME",
-          value_parser = Named::<ProfileName>::new(rfi_parse::profile_names))]
-    pub profile: Option<ProfileName>,
-
-    /// The largest input read, in bytes (suffixes K, M, G: 1024-based).
-    #[arg(long, value_name = "SIZE", default_value = "64M", value_parser = parse_size)]
-    pub max_size: u64,
+    #[command(flatten)]
+    pub read: ReadArgs,
 
     /// List the rules of each stage, in the order they run, and exit.
     #[arg(long)]
@@ -432,18 +448,8 @@ impl InputConfig {
                 .to_string(),
             pattern: args.pattern,
             threads,
-            max_size: args.max_size,
-            parse: {
-                // Each value was read once, by its type, when the arguments were parsed.
-                let mut options = ParseOptions::new().zone(args.tz);
-                if let Some(encoding) = args.encoding {
-                    options = options.encoding(encoding);
-                }
-                if let Some(profile) = args.profile {
-                    options = options.profile(profile);
-                }
-                options
-            },
+            max_size: args.read.max_size,
+            parse: args.read.parse_options(),
             quiet: args.quiet,
             stats: !args.quiet && (args.stats || terminals.stderr),
             skip: None,

@@ -113,3 +113,58 @@ fn out_dir_writes_one_table_per_input() {
         );
     }
 }
+
+/// With several workers the row groups are encoded on a thread of their own; with one
+/// (`-j 1`) on the thread that runs the work. Over more than one row group (2048
+/// articles) and a failed input between them, both give the same file, rows in input
+/// order.
+#[test]
+fn several_row_groups_encoded_beside_the_workers_are_those_of_one_thread() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("month");
+    std::fs::create_dir(&folder).unwrap();
+    let count = 2100;
+    for n in 0..count {
+        let page = if n == 1500 {
+            String::new()
+        } else {
+            format!(
+                "<!--{n}-->\n[Title {n}](https://www.rfi.fr/fr/a-{n})\n------\n\n<p>Text {n}.</p>\n"
+            )
+        };
+        std::fs::write(folder.join(format!("{n:05}.txt")), page).unwrap();
+    }
+    let write = |threads: &str| {
+        let out = dir.path().join(format!("j{threads}.parquet"));
+        let output = rfi_parse(&[
+            "-q",
+            "-j",
+            threads,
+            "-f",
+            "parquet",
+            "-o",
+            out.to_str().unwrap(),
+            folder.to_str().unwrap(),
+        ]);
+        assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+        assert!(
+            stderr(&output).contains("01500.txt:1: empty file"),
+            "{}",
+            stderr(&output)
+        );
+        out
+    };
+    let (one, three) = (write("1"), write("3"));
+    let (written, groups) = sources(&three);
+    assert_eq!(groups, 2);
+    let expected: Vec<String> = (0..count)
+        .filter(|&n| n != 1500)
+        .map(|n| format!("{n:05}.txt"))
+        .collect();
+    let names: Vec<String> = written
+        .iter()
+        .map(|source| source.rsplit('/').next().unwrap().to_string())
+        .collect();
+    assert_eq!(names, expected);
+    assert_eq!(std::fs::read(one).unwrap(), std::fs::read(three).unwrap());
+}

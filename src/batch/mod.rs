@@ -288,7 +288,7 @@ pub fn convert_all(
     let mut summary = Summary::default();
     let mut entries = Vec::new();
     let written = AtomicUsize::new(0);
-    let mut writer = match StreamWriter::new(out, config) {
+    let mut writer = match StreamWriter::new(out, config, engine.pool.current_num_threads()) {
         Ok(writer) => writer,
         Err(error) => return (summary, Some(Stop::Output(error)), entries),
     };
@@ -372,11 +372,23 @@ enum StreamWriter<'a> {
 }
 
 impl<'a> StreamWriter<'a> {
-    fn new(out: &'a mut dyn Write, config: &Config) -> io::Result<Self> {
+    /// The writer of `config`'s stream, beside `workers` threads that make its articles.
+    fn new(out: &'a mut dyn Write, config: &Config, workers: usize) -> io::Result<Self> {
         #[cfg(feature = "parquet")]
         if config.format == Format::Parquet && config.destination == Destination::Stream {
-            return rfi_parse::ParquetWriter::new(out).map(|writer| Self::Table(Box::new(writer)));
+            let writer = rfi_parse::ParquetWriter::new(out)?;
+            // Encoding a row group on this thread would hold up the hand-back of the
+            // workers' results, and they would wait; with one worker (`-j 1`, which runs
+            // on this thread) the run keeps to the one thread asked for.
+            let writer = if workers > 1 {
+                writer.encode_on_a_thread()?
+            } else {
+                writer
+            };
+            return Ok(Self::Table(Box::new(writer)));
         }
+        #[cfg(not(feature = "parquet"))]
+        let _ = workers;
         Ok(Self::Documents(
             Writer::new(out, config.format).many(config.many),
             0,

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::{Context, Result};
-use rfi_parse::{Explanation, ParseOptions};
+use rfi_parse::Explanation;
 
 use crate::batch::input::Input;
 use crate::batch::site::SiteZones;
@@ -28,14 +28,7 @@ pub fn run(args: ExplainArgs) -> Result<ExitCode> {
             path,
         }
     };
-    let mut base = ParseOptions::new().zone(args.tz);
-    if let Some(encoding) = args.encoding {
-        base = base.encoding(encoding);
-    }
-    if let Some(profile) = args.profile {
-        base = base.profile(profile);
-    }
-    let options = match SiteZones::default().options_for(&input, &base) {
+    let options = match SiteZones::default().options_for(&input, &args.read.parse_options()) {
         Ok(options) => options,
         Err(error) => {
             eprintln!("{error}");
@@ -43,7 +36,7 @@ pub fn run(args: ExplainArgs) -> Result<ExitCode> {
         }
     };
     let source = input.source();
-    let bytes = match input.read(args.max_size) {
+    let bytes = match input.read(args.read.max_size) {
         Ok(read) => read.bytes,
         Err(error) => {
             eprintln!("{source}: {}", crate::batch::io_message(&error));

@@ -6,7 +6,9 @@
 //! has its type whether or not a value is present, so that months concatenate.
 
 use std::io::{self, Write};
+use std::sync::mpsc::{self, SyncSender};
 use std::sync::{Arc, Mutex, OnceLock};
+use std::thread::JoinHandle;
 
 use arrow_array::{
     ArrayRef, Date32Array, Int32Array, Int64Array, ListArray, RecordBatch, StringArray,
@@ -116,7 +118,8 @@ pub fn parquet_schema() -> SchemaRef {
 
 /// Writes articles as one Parquet file to `out`, a row group at a time: the rows of a
 /// group are held as articles until it is full, then encoded and written out, so that
-/// memory is bounded by one row group whatever the number of articles.
+/// memory is bounded by one row group whatever the number of articles (two with
+/// [`ParquetWriter::encode_on_a_thread`]: the one encoded and the one gathered).
 ///
 /// ```
 /// use rfi_parse::ParquetWriter;
@@ -132,16 +135,44 @@ pub struct ParquetWriter<W: Write> {
     out: W,
     /// The encoder writes into `encoded`, which is drained into `out` after every row
     /// group: `out` need not be `Send` (standard output is not), as the encoder wants.
-    encoder: ArrowWriter<SharedBuffer>,
+    encoder: Encoder,
     encoded: SharedBuffer,
-    rows: Vec<(Article, Option<String>)>,
+    rows: Vec<Row>,
     text_bytes: usize,
+}
+
+/// One row as it waits for its row group: the article and its `source`.
+type Row = (Article, Option<String>);
+
+/// Where row groups are encoded.
+enum Encoder {
+    /// On the thread that writes the articles.
+    Here(Box<ArrowWriter<SharedBuffer>>),
+    /// On a thread of its own, which takes the next row group once it has written the
+    /// last: the rendezvous channel holds none, so at most two groups are in memory.
+    Thread {
+        groups: SyncSender<Message>,
+        encoder: JoinHandle<io::Result<()>>,
+    },
+    /// The encoder thread ended early; the error was returned then.
+    Stopped,
+}
+
+/// What the encoder thread is handed.
+enum Message {
+    Group(Vec<Row>),
+    /// Write the footer and end (the channel closing without it abandons the file).
+    Finish,
 }
 
 impl<W: Write> std::fmt::Debug for ParquetWriter<W> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("ParquetWriter")
             .field("buffered_rows", &self.rows.len())
+            .field(
+                "own_thread",
+                &matches!(self.encoder, Encoder::Thread { .. }),
+            )
             .finish_non_exhaustive()
     }
 }
@@ -159,11 +190,38 @@ impl<W: Write> ParquetWriter<W> {
             .map_err(io::Error::other)?;
         Ok(Self {
             out,
-            encoder,
+            encoder: Encoder::Here(Box::new(encoder)),
             encoded,
             rows: Vec::new(),
             text_bytes: 0,
         })
+    }
+
+    /// Encodes each row group on a thread of its own while the caller gathers the next,
+    /// for a caller whose other threads make the articles: its own thread then only
+    /// hands them on and writes the encoded bytes to `out`, and never holds up the
+    /// makers. The file is the same byte for byte.
+    pub fn encode_on_a_thread(mut self) -> io::Result<Self> {
+        let Encoder::Here(mut encoder) = self.encoder else {
+            return Ok(self);
+        };
+        let (groups, receiver) = mpsc::sync_channel(0);
+        let encoder = std::thread::Builder::new()
+            .name("parquet-encoder".into())
+            .spawn(move || {
+                for message in receiver {
+                    match message {
+                        Message::Group(rows) => encode_group(&mut encoder, &rows)?,
+                        Message::Finish => {
+                            return encoder.finish().map(drop).map_err(io::Error::other);
+                        }
+                    }
+                }
+                // The writer went away without finishing: no footer for an abandoned file.
+                Ok(())
+            })?;
+        self.encoder = Encoder::Thread { groups, encoder };
+        Ok(self)
     }
 
     /// Adds one article as a row, with the path it was read from as `source`.
@@ -186,16 +244,36 @@ impl<W: Write> ParquetWriter<W> {
         Ok(())
     }
 
-    /// Writes the rows held as one row group and hands the encoded bytes to `out`.
+    /// Encodes the rows held as one row group (or hands them to the encoder thread) and
+    /// hands the bytes encoded so far to `out`.
     fn write_row_group(&mut self) -> io::Result<()> {
         if !self.rows.is_empty() {
-            let batch = record_batch(&self.rows)?;
-            self.rows.clear();
             self.text_bytes = 0;
-            self.encoder.write(&batch).map_err(io::Error::other)?;
-            self.encoder.flush().map_err(io::Error::other)?;
+            match &mut self.encoder {
+                Encoder::Here(encoder) => {
+                    encode_group(encoder, &self.rows)?;
+                    self.rows.clear();
+                }
+                Encoder::Thread { groups, .. } => {
+                    let rows = std::mem::take(&mut self.rows);
+                    if groups.send(Message::Group(rows)).is_err() {
+                        return Err(self.encoder_failure());
+                    }
+                }
+                Encoder::Stopped => return Err(stopped_earlier()),
+            }
         }
         self.drain()
+    }
+
+    /// Why the encoder thread stopped taking row groups: its error, or its panic.
+    fn encoder_failure(&mut self) -> io::Error {
+        match std::mem::replace(&mut self.encoder, Encoder::Stopped) {
+            Encoder::Thread { encoder, .. } => joined(encoder)
+                .err()
+                .unwrap_or_else(|| io::Error::other("the Parquet encoder stopped")),
+            Encoder::Here(_) | Encoder::Stopped => stopped_earlier(),
+        }
     }
 
     fn drain(&mut self) -> io::Result<()> {
@@ -207,11 +285,47 @@ impl<W: Write> ParquetWriter<W> {
     /// A file without a row is a valid Parquet file of the schema, with no rows.
     pub fn finish(mut self) -> io::Result<W> {
         self.write_row_group()?;
-        self.encoder.finish().map_err(io::Error::other)?;
-        self.drain()?;
+        match self.encoder {
+            Encoder::Here(mut encoder) => encoder.finish().map(drop).map_err(io::Error::other)?,
+            Encoder::Thread { groups, encoder } => {
+                // A send fails only when the thread has ended: `joined` says why.
+                let _ = groups.send(Message::Finish);
+                drop(groups);
+                joined(encoder)?;
+            }
+            Encoder::Stopped => return Err(stopped_earlier()),
+        }
+        let bytes = std::mem::take(&mut *self.encoded.lock());
+        self.out.write_all(&bytes)?;
         self.out.flush()?;
         Ok(self.out)
     }
+}
+
+fn stopped_earlier() -> io::Error {
+    io::Error::other("the Parquet encoder stopped earlier in this file")
+}
+
+/// Encodes one row group and writes it to the encoder's buffer.
+fn encode_group(encoder: &mut ArrowWriter<SharedBuffer>, rows: &[Row]) -> io::Result<()> {
+    let batch = record_batch(rows)?;
+    encoder.write(&batch).map_err(io::Error::other)?;
+    encoder.flush().map_err(io::Error::other)
+}
+
+/// The encoder thread's result once it has ended; a panic is an error (a bug: the file
+/// is abandoned, and the caller reports it as it would a full disk).
+fn joined(encoder: JoinHandle<io::Result<()>>) -> io::Result<()> {
+    encoder.join().unwrap_or_else(|panic| {
+        let message = panic
+            .downcast_ref::<&str>()
+            .map(|text| text.to_string())
+            .or_else(|| panic.downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        Err(io::Error::other(format!(
+            "the Parquet encoder failed (a bug): {message}"
+        )))
+    })
 }
 
 /// A complete Parquet file of one article (for one output file per input).
@@ -256,7 +370,7 @@ impl Write for SharedBuffer {
 }
 
 /// The rows as one record batch of [`parquet_schema`].
-fn record_batch(rows: &[(Article, Option<String>)]) -> io::Result<RecordBatch> {
+fn record_batch(rows: &[Row]) -> io::Result<RecordBatch> {
     let articles = || rows.iter().map(|(article, _)| article);
     let optional = |field: fn(&Article) -> Option<&str>| -> ArrayRef {
         Arc::new(articles().map(field).collect::<StringArray>())
@@ -436,5 +550,72 @@ fn platform_name(platform: Platform) -> &'static str {
         Platform::Linkedin => "linkedin",
         Platform::Telegram => "telegram",
         Platform::Email => "email",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn articles(count: usize) -> impl Iterator<Item = Article> {
+        (0..count).map(|n| {
+            let page = format!(
+                "<!--{n}-->\n[Title {n}](https://www.rfi.fr/fr/a-{n})\n------\n\n<p>Text {n}.</p>"
+            );
+            crate::parse(&page, &crate::ParseOptions::default()).expect("the page parses")
+        })
+    }
+
+    fn written(writer: ParquetWriter<Vec<u8>>, count: usize) -> io::Result<Vec<u8>> {
+        let mut writer = writer;
+        for (n, article) in articles(count).enumerate() {
+            writer.write_owned_article(article, Some(format!("{n}.txt")))?;
+        }
+        writer.finish()
+    }
+
+    /// The encoder thread changes where row groups are encoded, never the file: over
+    /// several row groups and a last, partial one, the bytes are those of the writer
+    /// that encodes on its caller's thread.
+    #[test]
+    fn a_file_encoded_on_its_own_thread_is_the_same_byte_for_byte() {
+        let count = 2 * ROW_GROUP_ARTICLES + 7;
+        let here = written(ParquetWriter::new(Vec::new()).unwrap(), count).unwrap();
+        let threaded = ParquetWriter::new(Vec::new())
+            .and_then(ParquetWriter::encode_on_a_thread)
+            .unwrap();
+        assert!(format!("{threaded:?}").contains("own_thread: true"));
+        assert_eq!(written(threaded, count).unwrap(), here);
+        let path = std::env::temp_dir().join(format!("rfi-parse-{}.parquet", std::process::id()));
+        std::fs::write(&path, here).unwrap();
+        let reader = std::fs::File::open(&path)
+            .map_err(parquet::errors::ParquetError::from)
+            .and_then(parquet::file::reader::SerializedFileReader::new);
+        std::fs::remove_file(&path).unwrap();
+        let metadata = parquet::file::reader::FileReader::metadata(&reader.unwrap()).clone();
+        assert_eq!(metadata.num_row_groups(), 3);
+        assert_eq!(metadata.file_metadata().num_rows(), count as i64);
+    }
+
+    /// A destination that fails (a full disk) fails the writer on its caller's thread
+    /// with that error, and the encoder thread, abandoned, ends.
+    #[test]
+    fn a_failing_destination_is_an_error_of_the_writer() {
+        struct Full;
+        impl Write for Full {
+            fn write(&mut self, _: &[u8]) -> io::Result<usize> {
+                Err(io::Error::new(io::ErrorKind::StorageFull, "disk full"))
+            }
+            fn flush(&mut self) -> io::Result<()> {
+                Ok(())
+            }
+        }
+        let mut writer = ParquetWriter::new(Full)
+            .and_then(ParquetWriter::encode_on_a_thread)
+            .unwrap();
+        let failed = articles(ROW_GROUP_ARTICLES + 1)
+            .try_for_each(|article| writer.write_owned_article(article, None))
+            .and_then(|()| writer.finish().map(drop));
+        assert_eq!(failed.unwrap_err().kind(), io::ErrorKind::StorageFull);
     }
 }
