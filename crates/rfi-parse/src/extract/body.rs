@@ -2205,6 +2205,11 @@ const BLOCK_RULES: &[Named<BlockRule>] = &[
         figure_caption_rule,
     ),
     (
+        "byline-line",
+        "a byline line by its label (`編輯：…`), also straight in a layout container (`作者：夏榕`)",
+        byline_line,
+    ),
+    (
         "container-text",
         "text straight in a container: a gallery slide's caption, the summary before the page, or left out unless the profile reads such text as prose",
         container_text,
@@ -2213,11 +2218,6 @@ const BLOCK_RULES: &[Named<BlockRule>] = &[
         "furniture",
         "page furniture the profile names (`阅读更多`), which may open a list of related links",
         furniture,
-    ),
-    (
-        "byline-line",
-        "a byline line by its label (`編輯：…`)",
-        byline_line,
     ),
     (
         "closing-credits",

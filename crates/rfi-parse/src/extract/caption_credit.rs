@@ -180,21 +180,63 @@ fn leading_bracket<'t>(text: &'t str, agencies: &[&str]) -> Option<(&'t str, &'t
     (is_credit(content, agencies) && !after.trim().is_empty()).then_some((content, after))
 }
 
-/// Whether a bracket's content is a credit.
+/// Whether a bracket's content is a credit: one credit, or one for each picture of a
+/// composite, each opening with the picture's place (`左圖取自facebook.com/joebiden、右圖取自
+/// facebook.com/DonaldTrump`, `左圖為中央社檔案照片，右圖取自白宮網頁whitehouse.gov`).
 fn is_credit(content: &str, agencies: &[&str]) -> bool {
+    if let Some(first) = strip_place(content) {
+        let mut pieces = vec![first];
+        // Each further piece starts after a separator with a place of its own.
+        while let Some((at, rest)) = pieces.last().and_then(|last| {
+            last.char_indices()
+                .filter(|&(_, c)| matches!(c, '，' | '、' | '；' | ',' | ';'))
+                .find_map(|(at, c)| strip_place(&last[at + c.len_utf8()..]).map(|r| (at, r)))
+        }) {
+            let last = pieces.pop().expect("a piece to split");
+            pieces.push(last[..at].trim());
+            pieces.push(rest);
+            if pieces.len() > MAX_PLACED_CREDITS {
+                return false;
+            }
+        }
+        return pieces
+            .iter()
+            .all(|piece| is_one_credit(piece.trim(), agencies));
+    }
+    is_one_credit(content, agencies)
+}
+
+/// A composite of at most this many pictures has a credit for each.
+const MAX_PLACED_CREDITS: usize = 4;
+
+/// The text after a picture's place in a composite (`左圖`, `右為`, `上圖為`), if it opens
+/// with one.
+fn strip_place(text: &str) -> Option<&str> {
+    let text = text.trim_start();
+    let rest = text.strip_prefix(['左', '右', '上', '下'])?;
+    let after_picture = rest.strip_prefix(['圖', '图']);
+    let after_is = after_picture.unwrap_or(rest).strip_prefix(['為', '为']);
+    after_is.or(after_picture).filter(|rest| !rest.is_empty())
+}
+
+/// Whether one credit, without a place, is a credit.
+fn is_one_credit(content: &str, agencies: &[&str]) -> bool {
     let chars = content.chars().count();
-    if !(2..=MAX_CREDIT_CHARS).contains(&chars) || content.contains(['。', '，', '；', '！', '？'])
-    {
+    let lower = content.to_lowercase();
+    let from_a_source = SOURCE_OPENINGS
+        .iter()
+        .any(|opening| lower.starts_with(opening));
+    // Where the picture was taken from may name its author and licence after commas
+    // (`取自維基共享資源，作者Wakimasa，CC BY-SA 3.0`); any other comma makes a sentence.
+    let sentence_marks: &[char] = if from_a_source {
+        &['。', '！', '？']
+    } else {
+        &['。', '，', '；', '！', '？']
+    };
+    if !(2..=MAX_CREDIT_CHARS).contains(&chars) || content.contains(sentence_marks) {
         return false;
     }
-    if agencies.contains(&content) {
-        return true;
-    }
-    let lower = content.to_lowercase();
-    if SOURCE_OPENINGS
-        .iter()
-        .any(|opening| lower.starts_with(opening))
-    {
+    if agencies.contains(&content) || from_a_source {
         return true;
     }
     if SUPPLIER_ENDINGS
@@ -409,6 +451,31 @@ mod tests {
             parts("（共同社）首相在官邸"),
             Some((Some("首相在官邸"), "共同社"))
         );
+        // A composite's credits, one for each picture by its place (CNA, 2020-2024).
+        assert_eq!(
+            parts(
+                "拜登（左）和川普（右）將再度對決。（左圖取自facebook.com/joebiden、右圖取自facebook.com/DonaldTrump）"
+            ),
+            Some((
+                Some("拜登（左）和川普（右）將再度對決。"),
+                "左圖取自facebook.com/joebiden、右圖取自facebook.com/DonaldTrump"
+            ))
+        );
+        for credit in [
+            "左圖為中央社檔案照片，右圖取自白宮網頁whitehouse.gov",
+            "左圖取自twitter.com/SecDef，右為中央社檔案照片",
+            "左圖取自陳敏鳳臉書facebook.com，右圖中央社檔案照片",
+            "左圖取自維基百科，作者NIAID，CC BY 2.0；右圖取自facebook.com/joebiden",
+            "左圖取自維基共享資源，作者Wakimasa，CC BY-SA 3.0",
+            "左圖為指揮中心提供，右圖為中央社檔案照片",
+        ] {
+            let caption = format!("兩人將會面。（{credit}）");
+            assert_eq!(
+                parts(&caption),
+                Some((Some("兩人將會面。"), credit)),
+                "{caption}"
+            );
+        }
     }
 
     #[test]
@@ -447,6 +514,9 @@ mod tests {
             "记者会拍攝",
             "澳大利亚总理莫里森(Scott Morrison)",
             "特朗普阵营的律师朱利安尼（Rudy Giuliani）与埃利斯（Jenna Ellis）",
+            "两人握手（左为拜登，右为习近平）",
+            "会场（上图为开幕式）",
+            "（上海市政府提供的照片，摄于周一）会场",
             "记者会在台北举行。民众拍攝",
         ] {
             assert_eq!(split(caption), None, "{caption}");

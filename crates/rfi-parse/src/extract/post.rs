@@ -147,7 +147,16 @@ fn flatten_post(
         // same extraction as any HTML body: one paragraph per Markdown paragraph,
         // headings, list items and block quotes as blocks, images as images.
         BodyMarkup::Markdown => {
-            let parser = pulldown_cmark::Parser::new_ext(body, pulldown_cmark::Options::empty());
+            // CommonMark ends lines only at `\n` and `\r`; a Unicode line or paragraph
+            // separator (RTHK's `穩中有升。\u{2028}她提到`) would stay in the text as an
+            // invisible character, where the HTML form of a post ends a line there.
+            let separators = ['\u{2028}', '\u{2029}'];
+            let body = if body.contains(separators) {
+                std::borrow::Cow::Owned(body.replace(separators, "\n"))
+            } else {
+                std::borrow::Cow::Borrowed(body)
+            };
+            let parser = pulldown_cmark::Parser::new_ext(&body, pulldown_cmark::Options::empty());
             pulldown_cmark::html::push_html(&mut flat, nesting_bounded(parser));
         }
     }
@@ -600,6 +609,10 @@ mod tests {
         let (flat, body_line) = flatten(post, UTC, BodyMarkup::Html).unwrap().unwrap();
         assert!(flat.ends_with("<p>abcd</p>"), "{flat:?}");
         assert_eq!(body_line, 5);
+        // In a Markdown post they end a line as `\n` does, and leave no character behind.
+        let post = "---\ntitle: T\ndate: 2023-07-01\n---\n穩中有升。\u{2028}她提到\u{2029}x\n";
+        let (flat, _) = flatten(post, UTC, BodyMarkup::Markdown).unwrap().unwrap();
+        assert!(flat.ends_with("<p>穩中有升。\n她提到\nx</p>\n"), "{flat:?}");
     }
 
     #[test]

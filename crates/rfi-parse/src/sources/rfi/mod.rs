@@ -29,6 +29,8 @@ pub(crate) const PROFILE: Profile = Profile {
         body_text_is_prose: false,
         split_date_line: None,
     },
+    // The author line under the text (`<span>作者：</span><a href="/cn/作者/夏榕/">`, 2024).
+    byline_labels: &["作者："],
     // The end mark of the agency reports RFI reprints.
     furniture: &["~. Fin .~"],
     // The social-card picture standing in for a lead image.
