@@ -569,7 +569,7 @@ impl Css {
 
 #[cfg(test)]
 impl Css {
-    fn lists(&self) -> [&SelectorList; 12] {
+    fn lists(&self) -> [&SelectorList; 13] {
         [
             &self.drop,
             &self.inline,
