@@ -306,8 +306,12 @@ pub fn check_file(source: String, bytes: &[u8], options: &ParseOptions) -> FileR
             Rule::MissingDateLine,
             "no date line before the article".into(),
         ),
-        // A source that prints a day without a time gives `published_date` alone.
-        (Some(_), None) if article.published_date.is_some() && !extractor.expects_time => {}
+        // A source that prints a day without a time gives `published_date` alone, and so
+        // does a page that prints only its day where its source usually prints a time
+        // (WSJ's `<time>2022年5月6日</time>`): a line without a clock time has none to give.
+        (Some(line), None)
+            if article.published_date.is_some()
+                && (!extractor.expects_time || !line.contains([':', '：'])) => {}
         (Some(line), None) => report.push(
             body,
             Rule::UnparseableDate,
@@ -931,6 +935,15 @@ mod tests {
         assert_eq!(report.findings[2].line, Some(6));
         let report = check(&GOOD.replace("12/06/2023 - 17:21", "32/13/2023 - 99:99"));
         assert_eq!(rules(&report), [Rule::UnparseableDate]);
+        // A page that prints only its day, where its source usually prints a time (WSJ's
+        // `<time>2022年5月6日</time>`), gives the day: no finding.
+        let wsj = "<!--1651795200000-->\n[標題](https://cn.wsj.com/articles/x-11651795200)\n------\n\n<time>2022年5月6日</time><p>這是文章的第一段，講述了一件事情的經過。</p>";
+        let report = check(wsj);
+        assert!(
+            !rules(&report).contains(&Rule::UnparseableDate),
+            "{:?}",
+            rules(&report)
+        );
         let report = check(&GOOD.replace("1686586501000", "1500000000000"));
         assert_eq!(rules(&report), [Rule::CollectedBeforePublished]);
         let report = check("");
