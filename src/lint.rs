@@ -47,11 +47,12 @@ pub enum Rule {
     DuplicateContent,
     DroppedProse,
     RepeatedText,
+    FrontMatterChanged,
 }
 
 impl Rule {
     /// Every rule, in the order of the documentation.
-    pub const ALL: [Rule; 15] = [
+    pub const ALL: [Rule; 16] = [
         Rule::Unreadable,
         Rule::Unparseable,
         Rule::EmptyTitle,
@@ -67,6 +68,7 @@ impl Rule {
         Rule::DuplicateContent,
         Rule::DroppedProse,
         Rule::RepeatedText,
+        Rule::FrontMatterChanged,
     ];
 
     /// The stable id (`empty-lead`).
@@ -87,6 +89,7 @@ impl Rule {
             Rule::DuplicateContent => "duplicate-content",
             Rule::DroppedProse => "dropped-prose",
             Rule::RepeatedText => "repeated-text",
+            Rule::FrontMatterChanged => "front-matter-changed",
         }
     }
 
@@ -103,7 +106,8 @@ impl Rule {
             | Rule::EmptyLead
             | Rule::PlaceholderLeadImage
             | Rule::DuplicateUrl
-            | Rule::DuplicateContent => Severity::Note,
+            | Rule::DuplicateContent
+            | Rule::FrontMatterChanged => Severity::Note,
             Rule::MissingDateLine
             | Rule::UnparseableDate
             | Rule::NoText
@@ -142,6 +146,9 @@ impl Rule {
             }
             Rule::RepeatedText => {
                 "a lead or paragraph (digits masked) recurs in many files of the same site, not as the form of one series: page furniture or a promotion"
+            }
+            Rule::FrontMatterChanged => {
+                "a value a site generator cannot take as is (a character YAML forbids, a tag `..` or `index.xml`): the Markdown front matter writes it escaped, renamed or without it"
             }
         }
     }
@@ -295,6 +302,24 @@ pub fn check_file(source: String, bytes: &[u8], options: &ParseOptions) -> FileR
     }
     if article.url.is_none() {
         report.push(link, Rule::EmptyUrl, "the link line has no URL".into());
+    }
+    for change in rfi_parse::front_matter_changes(&article) {
+        let message = match change {
+            rfi_parse::FrontMatterChange::Escaped { field } => format!(
+                "{field} holds a character YAML forbids; Markdown's front matter writes it escaped"
+            ),
+            rfi_parse::FrontMatterChange::Tag {
+                tag,
+                written: Some(written),
+            } => {
+                format!("tag {tag:?} is written {written:?} in Markdown's front matter")
+            }
+            rfi_parse::FrontMatterChange::Tag { tag, written: None } => {
+                format!("tag {tag:?} names no page; Markdown's front matter leaves it out")
+            }
+            _ => continue,
+        };
+        report.push(None, Rule::FrontMatterChanged, message);
     }
     let extractor = diagnostics.extractor;
     report.profile = Some((extractor.profile, extractor.chosen_by.as_str()));
@@ -944,6 +969,11 @@ mod tests {
             "{:?}",
             rules(&report)
         );
+        // What Markdown's front matter cannot hold as is: a title with U+FFFE, a tag `..`.
+        let hazard = GOOD.replacen("](", "\u{fffe}](", 1);
+        let report = check(&hazard);
+        assert_eq!(rules(&report), [Rule::FrontMatterChanged], "{report:?}");
+        assert!(report.findings[0].message.starts_with("title holds"));
         let report = check(&GOOD.replace("1686586501000", "1500000000000"));
         assert_eq!(rules(&report), [Rule::CollectedBeforePublished]);
         let report = check("");

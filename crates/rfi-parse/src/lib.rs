@@ -42,7 +42,7 @@ pub use extract::{
     ArticleHeader, BodyMarkup, Decoded, ParseOptions, ProfileName, TextEncoding, Zone, decode,
     diagnose, parse, parse_header, profile_names, tree_building_work, zone_names,
 };
-pub use render::{DOCUMENT_SEPARATOR, Format, Writer};
+pub use render::{DOCUMENT_SEPARATOR, Format, FrontMatterChange, Writer, front_matter_changes};
 
 /// The README's Rust example, compiled and run as a doctest so that it cannot drift.
 #[cfg(doctest)]

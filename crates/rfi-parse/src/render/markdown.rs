@@ -186,6 +186,56 @@ fn front_matter(
     md.push_str("---\n");
 }
 
+/// A value the Markdown front matter does not hold as the article does, so that every
+/// site generator reads it (`rfi-parse check` reports each as a note).
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum FrontMatterChange {
+    /// The field (`title`, `date_line`, `lead_image_alt`, `copyright`, `byline`) holds
+    /// characters YAML forbids raw (U+FFFE, U+FFFF, the other non-characters, DEL, the C1
+    /// controls): they are written as escapes.
+    Escaped {
+        /// The front matter's key.
+        field: &'static str,
+    },
+    /// A tag renamed (cut to 120 bytes, `/` made `-`, `index.xml` made `index-xml`), or
+    /// left out (a tag of dots and slashes alone, `..`).
+    Tag {
+        /// The article's tag.
+        tag: String,
+        /// The name the front matter gives it; `None` when it leaves it out.
+        written: Option<String>,
+    },
+}
+
+/// What [`Format::Markdown`](super::Format::Markdown)'s front matter writes otherwise than
+/// the article holds it, in the order of the front matter.
+pub fn front_matter_changes(article: &Article) -> Vec<FrontMatterChange> {
+    let lead_alt = article.lead_image.as_ref().and_then(|i| i.alt.as_deref());
+    let fields = [
+        ("title", Some(article.title.as_str())),
+        ("date_line", article.date_line.as_deref()),
+        ("lead_image_alt", lead_alt),
+        ("copyright", article.copyright.as_deref()),
+        ("byline", article.byline.as_deref()),
+    ];
+    let mut changes: Vec<FrontMatterChange> = fields
+        .into_iter()
+        .filter(|(_, value)| value.is_some_and(|value| value.chars().any(yaml_forbids)))
+        .map(|(field, _)| FrontMatterChange::Escaped { field })
+        .collect();
+    for tag in &article.tags {
+        let written = tag_name(tag);
+        if written.as_deref() != Some(tag.trim()) {
+            changes.push(FrontMatterChange::Tag {
+                tag: tag.clone(),
+                written: written.map(std::borrow::Cow::into_owned),
+            });
+        }
+    }
+    changes
+}
+
 /// The longest tag kept in the front matter, in bytes: a site generator makes a folder
 /// of each tag, and a file name is at most 255 bytes (Hugo fails on a tag of 100 CJK
 /// characters, 300 bytes).
@@ -564,6 +614,41 @@ fn starts_entity(after: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn front_matter_changes_name_what_the_front_matter_writes_otherwise() {
+        let cna = |title: &str, tags: &[&str]| {
+            let tags: String = tags
+                .iter()
+                .map(|tag| format!("<div class=\"keywordTag\"><a href=\"https://www.cna.com.tw/tag/x\">#{tag}</a></div>"))
+                .collect();
+            let text = format!(
+                "<!--1688176800000-->\n[{title}](https://www.cna.com.tw/news/aipl/202307010024.aspx)\n------\n\n<p>（中央社記者台北1日電）國防部指出，偵獲共機26架次。</p><div class=\"articlekeywordGroup\">{tags}</div>\n"
+            );
+            crate::parse(text.as_bytes(), &crate::ParseOptions::default()).unwrap()
+        };
+        assert_eq!(front_matter_changes(&cna("國防部", &["國防", "共機"])), []);
+        let article = cna("國防部\u{fffe}", &["國防", "..", "index.xml", "a/b"]);
+        assert_eq!(article.tags.len(), 4, "{:?}", article.tags);
+        assert_eq!(
+            front_matter_changes(&article),
+            [
+                FrontMatterChange::Escaped { field: "title" },
+                FrontMatterChange::Tag {
+                    tag: "..".into(),
+                    written: None
+                },
+                FrontMatterChange::Tag {
+                    tag: "index.xml".into(),
+                    written: Some("index-xml".into())
+                },
+                FrontMatterChange::Tag {
+                    tag: "a/b".into(),
+                    written: Some("a-b".into())
+                },
+            ]
+        );
+    }
 
     #[test]
     fn a_reference_is_looked_for_only_as_far_as_the_longest() {

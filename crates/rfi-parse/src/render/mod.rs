@@ -6,6 +6,8 @@ mod markdown;
 mod parquet;
 mod text;
 
+pub use markdown::{FrontMatterChange, front_matter_changes};
+
 #[cfg(feature = "parquet")]
 pub use parquet::{PUBLISHED_OFFSET_COLUMN, ParquetWriter, parquet_schema};
 
