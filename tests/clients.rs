@@ -564,7 +564,7 @@ expected = {**{name: "VARCHAR" for name in text},
     "published_date": "DATE", "paragraphs": "VARCHAR[]", "tags": "VARCHAR[]",
     "lead_image": "STRUCT(url VARCHAR, alt VARCHAR, caption VARCHAR, credit VARCHAR)",
     "images": "STRUCT(url VARCHAR, alt VARCHAR, caption VARCHAR, credit VARCHAR)[]",
-    "embeds": "STRUCT(url VARCHAR, caption VARCHAR, credit VARCHAR)[]",
+    "embeds": "STRUCT(url VARCHAR, caption VARCHAR, credit VARCHAR, kind VARCHAR, poster VARCHAR)[]",
     "share_links": 'STRUCT(platform VARCHAR, url VARCHAR, "target" VARCHAR)[]'}
 assert types == expected, types
 frame = pd.read_parquet(parquet)
