@@ -163,6 +163,19 @@ fn fifo(path: &Path) -> bool {
     made.is_ok_and(|status| status.success())
 }
 
+/// The batch folder's inputs and a FIFO beside them (`in/m-fifo.txt`); `None`, said on
+/// standard error, where `mkfifo` is not available.
+#[cfg(unix)]
+fn batch_with_a_fifo(dir: &Path) -> Option<(Vec<PathBuf>, PathBuf)> {
+    let paths = batch_folder(dir, &[]);
+    let blocked = dir.join("in/m-fifo.txt");
+    if !fifo(&blocked) {
+        eprintln!("SKIPPED: mkfifo is not available");
+        return None;
+    }
+    Some((paths, blocked))
+}
+
 #[cfg(unix)]
 fn sigterm(child: &Child) {
     let status = Command::new("kill")
@@ -178,12 +191,9 @@ fn sigterm(child: &Child) {
 #[test]
 fn a_sigterm_while_a_fifo_blocks_keeps_the_documents_done_on_standard_output() {
     let dir = tempfile::tempdir().unwrap();
-    let paths = batch_folder(dir.path(), &[]);
-    let blocked = dir.path().join("in/m-fifo.txt");
-    if !fifo(&blocked) {
-        eprintln!("SKIPPED: mkfifo is not available");
+    let Some((paths, blocked)) = batch_with_a_fifo(dir.path()) else {
         return;
-    }
+    };
     let (a, e) = (paths[0].to_str().unwrap(), paths[1].to_str().unwrap());
     for (threads, format) in [("1", "json"), ("2", "json"), ("2", "jsonl"), ("1", "jsonl")] {
         let child = spawn(&["-j", threads, "-f", format, a, blocked.to_str().unwrap(), e]);
@@ -222,12 +232,9 @@ fn a_sigterm_while_a_fifo_blocks_keeps_the_documents_done_on_standard_output() {
 #[test]
 fn inputs_after_a_blocked_fifo_convert_below_out_dir() {
     let dir = tempfile::tempdir().unwrap();
-    let paths = batch_folder(dir.path(), &[]);
-    let blocked = dir.path().join("in/m-fifo.txt");
-    if !fifo(&blocked) {
-        eprintln!("SKIPPED: mkfifo is not available");
+    let Some((paths, blocked)) = batch_with_a_fifo(dir.path()) else {
         return;
-    }
+    };
     let out = dir.path().join("out");
     let child = spawn(&[
         "-j",
