@@ -13,6 +13,8 @@
 //! A bracket that describes the picture (`（图为王百羽）`, `(illustration)`, `（左）`) is
 //! none of these and stays in the caption.
 
+use super::script::is_han;
+
 /// A bracketed credit or a photographer's line holds at most this many characters: more
 /// is a sentence.
 const MAX_CREDIT_CHARS: usize = 40;
@@ -349,10 +351,6 @@ fn agency_slash(text: &str) -> Option<(&str, &str)> {
 
 fn is_sentence_end(character: char) -> bool {
     matches!(character, '。' | '！' | '？' | '”' | '」')
-}
-
-fn is_han(character: char) -> bool {
-    matches!(character, '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}')
 }
 
 #[cfg(test)]

@@ -4,6 +4,7 @@ use std::borrow::Cow;
 
 use encoding_rs::Encoding;
 
+use super::script::{is_han, is_hangul, is_kana};
 use crate::error::{ParseError, ParseErrorKind};
 
 /// Decoded text and the encoding it was read in.
@@ -70,15 +71,12 @@ impl Language {
         let (mut han, mut kana, mut hangul, mut letters) = (0, 0, 0, 0);
         for c in text.chars().filter(|c| !c.is_ascii() && c.is_alphabetic()) {
             letters += 1;
-            match c {
-                '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}' | '\u{f900}'..='\u{faff}' => {
-                    han += 1
-                }
-                '\u{3040}'..='\u{30ff}' => kana += 1,
-                '\u{1100}'..='\u{11ff}' | '\u{3130}'..='\u{318f}' | '\u{ac00}'..='\u{d7a3}' => {
-                    hangul += 1
-                }
-                _ => {}
+            if is_han(c) {
+                han += 1;
+            } else if is_kana(c) {
+                kana += 1;
+            } else if is_hangul(c) {
+                hangul += 1;
             }
         }
         let at_least = |count: usize, (num, den): (usize, usize)| count * den >= letters * num;
@@ -147,10 +145,7 @@ fn legacy_text_valid_as_utf8(bytes: &[u8], text: &str) -> bool {
 
 /// Whether `c` is a letter of a CJK script: Han, kana or Hangul.
 fn is_cjk_letter(c: char) -> bool {
-    matches!(c,
-        '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}' | '\u{f900}'..='\u{faff}'
-        | '\u{3040}'..='\u{30ff}'
-        | '\u{1100}'..='\u{11ff}' | '\u{3130}'..='\u{318f}' | '\u{ac00}'..='\u{d7a3}')
+    is_han(c) || is_kana(c) || is_hangul(c)
 }
 
 /// Decodes `bytes`: in `forced` when given (invalid sequences become U+FFFD); else by its

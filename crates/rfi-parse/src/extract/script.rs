@@ -120,12 +120,25 @@ fn changed_characters(table: RawDictionary) -> Vec<char> {
     changed
 }
 
-fn is_han(character: char) -> bool {
-    matches!(character, '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}' | '\u{20000}'..='\u{2ebef}')
+/// A Han character: the unified ideographs (the BMP's, extension A's and those of the
+/// Supplementary Ideographic Plane) and the compatibility ideographs (Big5 maps a few).
+/// The one definition the crate uses: the script of a text, a decoding's, a credit's.
+pub(crate) fn is_han(character: char) -> bool {
+    matches!(character,
+        '\u{4e00}'..='\u{9fff}'
+        | '\u{3400}'..='\u{4dbf}'
+        | '\u{f900}'..='\u{faff}'
+        | '\u{20000}'..='\u{2ebef}')
 }
 
-fn is_kana(character: char) -> bool {
+/// Hiragana, katakana and the katakana phonetic extensions.
+pub(crate) fn is_kana(character: char) -> bool {
     matches!(character, '\u{3040}'..='\u{30ff}' | '\u{31f0}'..='\u{31ff}')
+}
+
+/// Hangul: the syllables, the jamo and the compatibility jamo.
+pub(crate) fn is_hangul(character: char) -> bool {
+    matches!(character, '\u{ac00}'..='\u{d7a3}' | '\u{1100}'..='\u{11ff}' | '\u{3130}'..='\u{318f}')
 }
 
 /// What the text's characters say about its script.
