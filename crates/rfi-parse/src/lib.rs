@@ -29,6 +29,7 @@ mod article;
 mod error;
 mod explain;
 mod extract;
+mod language;
 mod render;
 mod sources;
 

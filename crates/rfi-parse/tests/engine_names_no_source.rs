@@ -1,7 +1,8 @@
 //! The engine names no source: a grep of its code lines (comments and tests aside) for the
 //! sources' names, hosts and datelines, and for the strings the source folders write (labels,
 //! marks, date forms, selectors and the class and attribute names in them), outside
-//! `src/sources/` where each source's folder is.
+//! `src/sources/` where each source's folder is; and no word of a language (a Han, kana or
+//! Hangul letter in a string) outside `src/language/`, where each language's words are.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -36,12 +37,16 @@ const SOURCE_WORDS: &[&str] = &[
 /// Words that hold a source's name without naming it: the crate's own name.
 const NOT_SOURCES: &[&str] = &["rfi_parse", "rfi-parse"];
 
-/// The `.rs` files under `dir`, the source folders left out unless `sources`.
+/// The `.rs` files under `dir`, the source and language folders left out unless `sources`.
 fn rust_files(dir: &Path, sources: bool, out: &mut Vec<PathBuf>) {
     for entry in fs::read_dir(dir).unwrap() {
         let path = entry.unwrap().path();
         if path.is_dir() {
-            if sources || path.file_name().is_some_and(|n| n != "sources") {
+            if sources
+                || path
+                    .file_name()
+                    .is_some_and(|n| n != "sources" && n != "language")
+            {
                 rust_files(&path, sources, out);
             }
         } else if path.extension().is_some_and(|e| e == "rs") {
@@ -216,6 +221,76 @@ fn names_a_source(line: &str) -> Option<&'static str> {
             boundary(before) && boundary(after)
         })
     })
+}
+
+/// Whether a character is a letter of a CJK script (a word of a language, where the
+/// full-width punctuation those scripts share is typography).
+fn is_cjk_letter(c: char) -> bool {
+    matches!(c,
+        '\u{3040}'..='\u{30FF}' // kana
+        | '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' // Han
+        | '\u{1100}'..='\u{11FF}' | '\u{AC00}'..='\u{D7AF}') // Hangul
+}
+
+/// The first string or char literal of a line's code that writes a CJK letter outside
+/// backquotes (a backquoted example in a rule's summary is documentation).
+fn writes_language_word(line: &str) -> Option<String> {
+    let chars = line
+        .split("//")
+        .next()
+        .unwrap_or("")
+        .split('\'')
+        .skip(1)
+        .step_by(2)
+        .filter(|quoted| quoted.chars().count() == 1)
+        .map(str::to_string);
+    string_literals(line)
+        .into_iter()
+        .map(|literal| outside_backquotes(&literal))
+        .chain(chars)
+        .find(|text| text.chars().any(is_cjk_letter))
+}
+
+#[test]
+fn engine_code_writes_no_word_of_a_language() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = Vec::new();
+    rust_files(&src, false, &mut files);
+    files.sort();
+    let mut found = Vec::new();
+    for path in files {
+        let text = fs::read_to_string(&path).unwrap();
+        for (number, line) in code_lines(&text) {
+            if let Some(word) = writes_language_word(line) {
+                let relative = path.strip_prefix(&src).unwrap().display();
+                found.push(format!("  {relative}:{number}: [{word}] {}", line.trim()));
+            }
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "engine code writes words of a language (they belong in src/language/):\n{}",
+        found.join("\n")
+    );
+}
+
+#[test]
+fn the_language_grep_finds_words_and_not_punctuation_or_examples() {
+    for planted in [
+        r#"inner.starts_with("本文")"#,
+        r#"["%Y-%m-%d", "%Y年%m月%d日"]"#,
+        "text.strip_prefix(['左', '右'])",
+        r#"let x = "すし";"#,
+    ] {
+        assert!(writes_language_word(planted).is_some(), "{planted}");
+    }
+    for clean in [
+        "text.contains(['。', '！', '？', '（'])",
+        r#""a credit line (`編輯：…`): the byline","#,
+        "// `本文`",
+    ] {
+        assert_eq!(writes_language_word(clean), None, "{clean}");
+    }
 }
 
 #[test]

@@ -17,6 +17,7 @@ use super::text::{TextBuilder, is_textless, strip_controls, text_of};
 use crate::address::{self, Href};
 use crate::article::{Block, Embed, EmbedKind, Image, Link};
 use crate::explain::{Destination, Rule, Stage};
+use crate::language;
 use memchr::memmem::Finder;
 
 /// A rule of a stage: its name (what `explain` prints), what it does in one line, and
@@ -1932,7 +1933,7 @@ fn attribution(text: &str) -> Option<&str> {
         .trim();
     // "This article is from / translated from …" may take a sentence or two.
     let about_the_article =
-        inner.starts_with("本文") && inner.chars().count() <= settings::ORIGIN_NOTE_MAX_CHARS;
+        language::is_origin_note(inner) && inner.chars().count() <= settings::ORIGIN_NOTE_MAX_CHARS;
     let short_line = inner.chars().count() <= settings::ATTRIBUTION_MAX_CHARS
         && !inner.contains(['。', '！', '？']);
     (!inner.is_empty()

@@ -14,6 +14,7 @@
 //! none of these and stays in the caption.
 
 use super::script::is_han;
+use crate::language::{credit_chars, credit_words, date_marks};
 
 /// A bracketed credit or a photographer's line holds at most this many characters: more
 /// is a sentence.
@@ -22,77 +23,6 @@ const MAX_CREDIT_CHARS: usize = 40;
 /// A photographer's name and the place the picture was taken, between `記者` and `攝`
 /// (`郝雪卿`, `林行健新德里`, `吳睿騏桃園機場`), hold at most this many characters.
 const MAX_NAME_CHARS: usize = 10;
-
-/// Openings of a bracket's content that say where a picture comes from.
-const SOURCE_OPENINGS: &[&str] = &[
-    "圖取自",
-    "图取自",
-    "圖片取自",
-    "图片取自",
-    "取自",
-    "翻攝",
-    "翻摄",
-    "圖片來源",
-    "图片来源",
-    "圖像來源",
-    "图像来源",
-    "來源：",
-    "来源：",
-    "圖：",
-    "图：",
-    "圖/",
-    "图/",
-    "攝影：",
-    "摄影：",
-    "photo",
-    "credit",
-    "image",
-    "source",
-    "foto",
-];
-
-/// Endings of a bracket's content, or of a photographer's line, that name who supplied or
-/// took the picture.
-const SUPPLIER_ENDINGS: &[&str] = &[
-    "提供",
-    "供圖",
-    "供图",
-    "製圖",
-    "制图",
-    "攝",
-    "摄",
-    "傳真",
-    "传真",
-    "檔案照片",
-    "档案照片",
-    "圖庫",
-    "图库",
-];
-
-/// Endings of a bracket's content that make it an agency or a medium: a news agency
-/// (`…社`), a broadcaster, a website, a picture agency.
-const AGENCY_ENDINGS: &[&str] = &[
-    "社",
-    "媒体",
-    "媒體",
-    "电视台",
-    "電視台",
-    "网站",
-    "網站",
-    "图像",
-    "圖像",
-    "影像",
-];
-
-/// Words of which a photographer's line outside brackets holds one: the newsroom's
-/// reporter or photographer, or its agency (`中央社記者X攝`), so that a sentence ending
-/// in `拍攝` is no credit.
-const PHOTOGRAPHER_WORDS: &[&str] = &["記者", "记者", "攝影", "摄影", "社"];
-
-/// Nouns that make a Latin name a picture agency's or a medium's (`Getty Images`).
-const AGENCY_NOUNS: &[&str] = &[
-    "Images", "Media", "Photo", "Photos", "Press", "Agency", "News", "Library", "Stock",
-];
 
 /// Brackets, opening and closing.
 const BRACKETS: &[(char, char)] = &[('（', '）'), ('(', ')'), ('[', ']'), ('【', '】')];
@@ -215,9 +145,11 @@ const MAX_PLACED_CREDITS: usize = 4;
 /// with one.
 fn strip_place(text: &str) -> Option<&str> {
     let text = text.trim_start();
-    let rest = text.strip_prefix(['左', '右', '上', '下'])?;
-    let after_picture = rest.strip_prefix(['圖', '图']);
-    let after_is = after_picture.unwrap_or(rest).strip_prefix(['為', '为']);
+    let rest = text.strip_prefix(credit_chars(|words| words.places).as_slice())?;
+    let after_picture = rest.strip_prefix(credit_chars(|words| words.picture_words).as_slice());
+    let after_is = after_picture
+        .unwrap_or(rest)
+        .strip_prefix(credit_chars(|words| words.copulas).as_slice());
     after_is.or(after_picture).filter(|rest| !rest.is_empty())
 }
 
@@ -225,9 +157,8 @@ fn strip_place(text: &str) -> Option<&str> {
 fn is_one_credit(content: &str, agencies: &[&str]) -> bool {
     let chars = content.chars().count();
     let lower = content.to_lowercase();
-    let from_a_source = SOURCE_OPENINGS
-        .iter()
-        .any(|opening| lower.starts_with(opening));
+    let from_a_source =
+        credit_words(|words| words.source_openings).any(|opening| lower.starts_with(opening));
     // Where the picture was taken from may name its author and licence after commas
     // (`取自維基共享資源，作者Wakimasa，CC BY-SA 3.0`); any other comma makes a sentence.
     let sentence_marks: &[char] = if from_a_source {
@@ -241,9 +172,8 @@ fn is_one_credit(content: &str, agencies: &[&str]) -> bool {
     if agencies.contains(&content) || from_a_source {
         return true;
     }
-    if SUPPLIER_ENDINGS
-        .iter()
-        .chain(AGENCY_ENDINGS)
+    if credit_words(|words| words.supplier_endings)
+        .chain(credit_words(|words| words.agency_endings))
         .any(|ending| content.ends_with(ending))
     {
         return true;
@@ -259,7 +189,9 @@ fn is_one_credit(content: &str, agencies: &[&str]) -> bool {
     let mut words = content.split_whitespace();
     let capitalised = |word: &str| word.chars().next().is_some_and(char::is_uppercase);
     content.contains('/')
-        || words.clone().any(|word| AGENCY_NOUNS.contains(&word))
+        || words
+            .clone()
+            .any(|word| credit_words(|words| words.agency_nouns).any(|noun| noun == word))
         || (words.next().is_some_and(capitalised) && words.next().is_none())
 }
 
@@ -267,10 +199,7 @@ fn is_one_credit(content: &str, agencies: &[&str]) -> bool {
 /// before it and the line with its date.
 fn photographer_line(text: &str) -> Option<(&str, &str)> {
     let undated = strip_date(text).trim_end();
-    if !SUPPLIER_ENDINGS
-        .iter()
-        .any(|ending| undated.ends_with(ending))
-    {
+    if !credit_words(|words| words.supplier_endings).any(|ending| undated.ends_with(ending)) {
         return None;
     }
     // The line starts after the caption's last sentence, bracket or space.
@@ -286,12 +215,12 @@ fn photographer_line(text: &str) -> Option<(&str, &str)> {
         .map_or(0, |(at, c)| at + c.len_utf8());
     let line = &undated[start..];
     let chars = line.chars().count();
-    // The name between the newsroom's word and the ending is short, and `拍攝` (to film)
-    // is a verb, not a credit.
-    let named = PHOTOGRAPHER_WORDS.iter().any(|word| {
+    // The name between the newsroom's word and the ending is short, and a line ending in
+    // a verb of filming (`拍攝`) is a sentence, not a credit.
+    let named = credit_words(|words| words.photographer_words).any(|word| {
         line.rfind(word).is_some_and(|at| {
             let name = &line[at + word.len()..];
-            SUPPLIER_ENDINGS.iter().any(|ending| {
+            credit_words(|words| words.supplier_endings).any(|ending| {
                 name.strip_suffix(ending)
                     .is_some_and(|name| name.chars().count() <= MAX_NAME_CHARS)
             })
@@ -299,32 +228,30 @@ fn photographer_line(text: &str) -> Option<(&str, &str)> {
     });
     ((3..=MAX_CREDIT_CHARS).contains(&chars)
         && named
-        && !line.ends_with("拍攝")
-        && !line.ends_with("拍摄"))
+        && !credit_words(|words| words.filming_endings).any(|verb| line.ends_with(verb)))
     .then(|| (&text[..start], text[start..].trim()))
 }
 
-/// `text` without a date closing it (`111年11月18日`, `2021年4月15日`).
+/// `text` without a date closing it, written with a language's year, month and day marks
+/// (`111年11月18日`, `2021年4月15日`).
 fn strip_date(text: &str) -> &str {
-    let Some(without_day) = text.trim_end().strip_suffix('日') else {
-        return text;
-    };
-    let mut rest = without_day;
-    for unit in ['月', '年'] {
+    date_marks()
+        .find_map(|marks| strip_marked_date(text, marks))
+        .unwrap_or(text)
+}
+
+/// `text` without a date closing it written with these year, month and day marks.
+fn strip_marked_date(text: &str, [year, month, day]: [char; 3]) -> Option<&str> {
+    let mut rest = text.trim_end().strip_suffix(day)?;
+    for unit in [month, year] {
         let digits = rest.trim_end_matches(|c: char| c.is_ascii_digit());
         if digits.len() == rest.len() || rest.len() - digits.len() > 4 {
-            return text;
+            return None;
         }
-        let Some(before) = digits.strip_suffix(unit) else {
-            return text;
-        };
-        rest = before;
+        rest = digits.strip_suffix(unit)?;
     }
     let year_start = rest.trim_end_matches(|c: char| c.is_ascii_digit());
-    if rest.len() - year_start.len() < 2 {
-        return text;
-    }
-    year_start
+    (rest.len() - year_start.len() >= 2).then_some(year_start)
 }
 
 /// An agency's `AGENCY/Photographer` closing `text` (`…辩论。REUTERS/Brian Snyder`): the

@@ -6,6 +6,8 @@ use chrono::{
 };
 use chrono_tz::Tz;
 
+use crate::language;
+
 /// Reads a date line as an instant with its UTC offset.
 ///
 /// Wall-clock forms are the `formats` a profile names (by default, the common ones), local
@@ -45,8 +47,9 @@ pub(crate) fn parse_date_only(text: &str) -> Option<NaiveDate> {
         return None;
     }
     let compact: String = text.chars().filter(|c| !c.is_whitespace()).collect();
-    let date = ["%Y-%m-%d", "%Y/%m/%d", "%Y.%m.%d", "%Y年%m月%d日"]
-        .iter()
+    let date = ["%Y-%m-%d", "%Y/%m/%d", "%Y.%m.%d"]
+        .into_iter()
+        .chain(language::date_forms())
         .find_map(|format| NaiveDate::parse_from_str(&compact, format).ok())
         .or_else(|| {
             let spaced = text.replace(',', " ");

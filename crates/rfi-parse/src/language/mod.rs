@@ -1,0 +1,87 @@
+//! The words languages print around an article's text (picture credits, a note on the article's origin, a day's date form), as data the engine's grammars read: one module per language.
+//!
+//! The grammars (`extract/caption_credit.rs`, the closing attribution, the date reader) name
+//! no word of any language; they take the union of what the languages below list, so a
+//! caption or a note is read the same whichever source printed it. Adding a language is
+//! adding a module and a line in [`LANGUAGES`]. trafilatura keeps its per-language lists
+//! the same way.
+
+mod en;
+mod zh;
+
+/// What one language writes a picture's credit with.
+pub(crate) struct CreditWords {
+    /// Openings of a bracket's content that say where a picture comes from (`圖取自`,
+    /// `photo`), in lower case.
+    pub(crate) source_openings: &'static [&'static str],
+    /// Endings of a bracket's content, or of a photographer's line, that name who supplied
+    /// or took the picture (`提供`, `攝`).
+    pub(crate) supplier_endings: &'static [&'static str],
+    /// Endings of a bracket's content that make it an agency or a medium (`社`, `電視台`).
+    pub(crate) agency_endings: &'static [&'static str],
+    /// Words of which a photographer's line outside brackets holds one: the newsroom's
+    /// reporter or photographer, or its agency (`記者`).
+    pub(crate) photographer_words: &'static [&'static str],
+    /// Endings of a line that make it a sentence about filming, not a credit (`拍攝`).
+    pub(crate) filming_endings: &'static [&'static str],
+    /// Nouns that make a Latin name a picture agency's or a medium's (`Getty Images`).
+    pub(crate) agency_nouns: &'static [&'static str],
+    /// A composite picture's places (`左`), which may be followed by the word for a
+    /// picture (`圖`) and then the word for "is" (`為`): `左圖為…`.
+    pub(crate) places: &'static [char],
+    pub(crate) picture_words: &'static [char],
+    pub(crate) copulas: &'static [char],
+}
+
+/// What one language prints around an article's text.
+pub(crate) struct Language {
+    pub(crate) credits: CreditWords,
+    /// Openings of a closing note in brackets on the article's own origin (`本文`: "this
+    /// article …", `（本文译自MarketWatch。…）`), which may take a sentence or two.
+    pub(crate) origin_note_openings: &'static [&'static str],
+    /// Forms of a day printed alone, read with its spaces removed (`%Y年%m月%d日`).
+    pub(crate) date_forms: &'static [&'static str],
+    /// The marks after a date's year, month and day (`2021年4月15日`), when its date is
+    /// written with marks rather than separators.
+    pub(crate) date_marks: Option<[char; 3]>,
+}
+
+/// Every language the grammars know.
+pub(crate) const LANGUAGES: &[&Language] = &[&zh::CHINESE, &en::ENGLISH];
+
+/// The words every language lists in one of its credit lists.
+pub(crate) fn credit_words(
+    list: fn(&'static CreditWords) -> &'static [&'static str],
+) -> impl Iterator<Item = &'static str> + Clone {
+    LANGUAGES
+        .iter()
+        .flat_map(move |language| list(&language.credits).iter().copied())
+}
+
+/// The characters every language lists in one of its composite-picture lists.
+pub(crate) fn credit_chars(list: fn(&'static CreditWords) -> &'static [char]) -> Vec<char> {
+    LANGUAGES
+        .iter()
+        .flat_map(|language| list(&language.credits).iter().copied())
+        .collect()
+}
+
+/// Whether `text` opens with a note on the article's own origin in some language.
+pub(crate) fn is_origin_note(text: &str) -> bool {
+    LANGUAGES
+        .iter()
+        .flat_map(|language| language.origin_note_openings)
+        .any(|opening| text.starts_with(opening))
+}
+
+/// The forms of a day printed alone that the languages write beside the numeric ones.
+pub(crate) fn date_forms() -> impl Iterator<Item = &'static str> {
+    LANGUAGES
+        .iter()
+        .flat_map(|language| language.date_forms.iter().copied())
+}
+
+/// The year, month and day marks of the languages that write dates with marks.
+pub(crate) fn date_marks() -> impl Iterator<Item = [char; 3]> {
+    LANGUAGES.iter().filter_map(|language| language.date_marks)
+}

@@ -1,0 +1,67 @@
+//! Chinese (Simplified and Traditional, each word in both where they differ): credit words, the origin note and the `年月日` date.
+
+use super::{CreditWords, Language};
+
+pub(crate) const CHINESE: Language = Language {
+    credits: CreditWords {
+        source_openings: &[
+            "圖取自",
+            "图取自",
+            "圖片取自",
+            "图片取自",
+            "取自",
+            "翻攝",
+            "翻摄",
+            "圖片來源",
+            "图片来源",
+            "圖像來源",
+            "图像来源",
+            "來源：",
+            "来源：",
+            "圖：",
+            "图：",
+            "圖/",
+            "图/",
+            "攝影：",
+            "摄影：",
+        ],
+        supplier_endings: &[
+            "提供",
+            "供圖",
+            "供图",
+            "製圖",
+            "制图",
+            "攝",
+            "摄",
+            "傳真",
+            "传真",
+            "檔案照片",
+            "档案照片",
+            "圖庫",
+            "图库",
+        ],
+        // A news agency (`…社`), a medium, a broadcaster, a website, a picture agency.
+        agency_endings: &[
+            "社",
+            "媒体",
+            "媒體",
+            "电视台",
+            "電視台",
+            "网站",
+            "網站",
+            "图像",
+            "圖像",
+            "影像",
+        ],
+        photographer_words: &["記者", "记者", "攝影", "摄影", "社"],
+        filming_endings: &["拍攝", "拍摄"],
+        agency_nouns: &[],
+        places: &['左', '右', '上', '下'],
+        picture_words: &['圖', '图'],
+        copulas: &['為', '为'],
+    },
+    origin_note_openings: &["本文"],
+    // Japanese writes a day the same way.
+    date_forms: &["%Y年%m月%d日"],
+    date_marks: Some(['年', '月', '日']),
+};
