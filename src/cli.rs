@@ -50,10 +50,11 @@ pub enum Command {
 /// How each input is read: shared by conversion, `check` and `explain`.
 #[derive(Debug, Clone, clap::Args)]
 pub struct ReadArgs {
-    /// Time zone of RFI's `DD/MM/YYYY - HH:MM` date line (an IANA name).
-    #[arg(long, value_name = "ZONE", default_value = "Europe/Paris",
+    /// Time zone of times printed without a UTC offset, for every source (an IANA name);
+    /// by default each source's own (its profile's), and none for a source no profile knows.
+    #[arg(long, value_name = "ZONE",
           value_parser = Named::<Zone>::new(rfi_parse::zone_names), hide_possible_values = true)]
-    pub tz: Zone,
+    pub tz: Option<Zone>,
 
     /// The inputs' encoding, as a WHATWG label (`gb18030`, `big5`, `utf-8`…); by default
     /// it is detected: a byte-order mark, UTF-8, or a CJK encoding.
@@ -75,7 +76,10 @@ impl ReadArgs {
     /// The parse options asked for: each value was read once, by its type, when the
     /// arguments were parsed.
     pub fn parse_options(&self) -> ParseOptions {
-        let mut options = ParseOptions::new().zone(self.tz);
+        let mut options = ParseOptions::new();
+        if let Some(zone) = self.tz {
+            options = options.zone(zone);
+        }
         if let Some(encoding) = self.encoding {
             options = options.encoding(encoding);
         }

@@ -164,3 +164,41 @@ fn a_bold_run_alone_between_empty_lines_is_a_subheading() {
         );
     }
 }
+
+#[test]
+fn the_zone_the_caller_names_reads_every_source_s_times() {
+    let read = |url: &str, body: &str, zone: Option<&str>| {
+        let input = format!("<!--1593686247000-->\n[标题]({url})\n------\n\n{body}");
+        let mut options = rfi_parse::ParseOptions::new();
+        if let Some(zone) = zone {
+            options = options.zone(zone.parse().unwrap());
+        }
+        published(&rfi_parse::parse(input.as_bytes(), &options).expect("parses"))
+    };
+    // Reuters names no zone: no instant unless the caller names one.
+    let reuters = "<div><i>2020-07-02T10:37:27</i></div>\
+                   <div class=\"StandardArticleBody_body\"><p>正文。</p></div>";
+    assert_eq!(read("", reuters, None), None);
+    assert_eq!(
+        read("", reuters, Some("Asia/Shanghai")).as_deref(),
+        Some("2020-07-02T10:37:27+08:00")
+    );
+    // RFI's date line is Paris time unless the caller names another zone.
+    let rfi = "<div>12/06/2023 - 17:21</div><div><p>正文。</p></div>";
+    let url = "https://www.rfi.fr/cn/x";
+    assert_eq!(
+        read(url, rfi, None).as_deref(),
+        Some("2023-06-12T17:21:00+02:00")
+    );
+    assert_eq!(
+        read(url, rfi, Some("UTC")).as_deref(),
+        Some("2023-06-12T17:21:00+00:00")
+    );
+    // An offset printed with the time is kept whatever zone is named.
+    let dated = "<div><i>2020-12-01T04:31:00Z</i></div>\
+                 <div class=\"StandardArticleBody_body\"><p>正文。</p></div>";
+    assert_eq!(
+        read("", dated, Some("Asia/Tokyo")).as_deref(),
+        Some("2020-12-01T04:31:00+00:00")
+    );
+}

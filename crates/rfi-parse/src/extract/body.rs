@@ -30,18 +30,14 @@ type Named<F> = (&'static str, &'static str, F);
 pub(crate) fn extract(
     html: &str,
     title: &str,
-    options_zone: Tz,
+    options_zone: Option<Tz>,
     profile: &'static Profile,
     mut fields: ArticleBuilder,
 ) -> ArticleBuilder {
     let header = profile.header;
-    // A profile may read its date line in the zone the caller names (`--tz`); other
-    // sources print times in their own zone.
-    let zone = if header.zone_from_options {
-        Some(options_zone)
-    } else {
-        profile.zone
-    };
+    // A time printed without an offset is in the zone the caller names (`--tz`), else in
+    // the zone the source prints its times in.
+    let zone = options_zone.or(profile.zone);
     let html = super::prepass::prepare(html);
     let (document, as_written) = super::tree::build(&html);
     fields.simplified = !as_written;

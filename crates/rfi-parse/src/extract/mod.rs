@@ -53,7 +53,7 @@ pub use post::BodyMarkup;
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ParseOptions {
-    zone: Tz,
+    zone: Option<Tz>,
     site_zone: Tz,
     profile: Option<&'static str>,
     body_markup: BodyMarkup,
@@ -63,7 +63,7 @@ pub struct ParseOptions {
 impl Default for ParseOptions {
     fn default() -> Self {
         Self {
-            zone: chrono_tz::Europe::Paris,
+            zone: None,
             site_zone: chrono_tz::UTC,
             profile: None,
             body_markup: BodyMarkup::Html,
@@ -73,14 +73,17 @@ impl Default for ParseOptions {
 }
 
 impl ParseOptions {
-    /// The defaults: RFI's date line in Europe/Paris, the encoding detected.
+    /// The defaults: each source's times in its own zone, the encoding detected.
     pub fn new() -> Self {
         Self::default()
     }
 
-    /// Reads RFI's `DD/MM/YYYY - HH:MM` date line in this zone.
+    /// Reads a time printed without a UTC offset in this zone, whatever the source,
+    /// instead of the zone its profile prints times in (`Europe/Paris` for a date line
+    /// `12/06/2023 - 17:21` on rfi.fr); for a source no profile knows, whose times
+    /// otherwise give `published_date` only, this names their zone.
     pub fn zone(mut self, zone: Zone) -> Self {
-        self.zone = zone.0;
+        self.zone = Some(zone.0);
         self
     }
 
@@ -139,9 +142,10 @@ impl ParseOptions {
         self
     }
 
-    /// The zone's IANA name.
-    pub fn zone_name(&self) -> &'static str {
-        self.zone.name()
+    /// The IANA name of the zone [`ParseOptions::zone`] set; `None` when each source's
+    /// own zone is used.
+    pub fn zone_name(&self) -> Option<&'static str> {
+        self.zone.map(|zone| zone.name())
     }
 }
 

@@ -15,9 +15,6 @@ pub(crate) use crate::article::ChosenBy;
 /// How a source lays out the top of its body, and text straight in it.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Header {
-    /// The date line is read in the zone the caller names (`--tz`, RFI), not the
-    /// profile's own.
-    pub(crate) zone_from_options: bool,
     /// Any short block with a digit opening the body is its date line, even one this
     /// tool cannot read (so `check` reports it as `unparseable-date`); otherwise only a
     /// date this tool reads is.
@@ -39,7 +36,6 @@ pub(crate) type DateLineSplit = fn(String) -> (Option<String>, String);
 
 /// The header of a source without RFI's: a date line only where it reads as one.
 pub(crate) const GENERIC_HEADER: Header = Header {
-    zone_from_options: false,
     any_date_block: false,
     strong_lead: false,
     opening_picture_is_lead: true,

@@ -19,10 +19,9 @@ pub(crate) const PROFILE: Profile = Profile {
         "%Y-%m-%d %H:%M",
         "%Y/%m/%d %H:%M",
     ],
-    // RFI: date line, lead image and `<p><strong>` lead at the top, read in the
-    // zone the caller names; text straight in its layout `<div>`s is furniture.
+    // RFI: date line, lead image and `<p><strong>` lead at the top; text straight in its
+    // layout `<div>`s is furniture.
     header: Header {
-        zone_from_options: true,
         any_date_block: true,
         strong_lead: true,
         opening_picture_is_lead: false,
