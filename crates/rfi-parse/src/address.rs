@@ -48,6 +48,35 @@ impl Href {
     }
 }
 
+/// The scheme a scheme-relative address (`//host/…`) takes when the archive file names no
+/// page to resolve it against: every site of the archive serves its pages over it.
+const ARCHIVE_SCHEME: &str = "https";
+
+/// `href` resolved against the page at `page` as a browser resolves it against the
+/// document's base URL (the WHATWG URL parser with a base), where it is scheme-relative
+/// (`//www.youtube.com/embed/x`): over the page's scheme, or [`ARCHIVE_SCHEME`] when the
+/// file names no page. An absolute address, or one that needs a page's path, is given back
+/// as written.
+pub(crate) fn resolve_scheme_relative(href: &str, page: Option<&str>) -> Option<String> {
+    if !matches!(
+        read(href),
+        Href::Relative {
+            scheme_relative: true
+        }
+    ) {
+        return None;
+    }
+    let base = page
+        .and_then(|page| Url::parse(page.trim()).ok())
+        .filter(|page| matches!(page.scheme(), "http" | "https"))
+        .map_or_else(
+            || Url::parse(&format!("{ARCHIVE_SCHEME}://archive.invalid/")),
+            Ok,
+        )
+        .ok()?;
+    base.join(href).ok().map(String::from)
+}
+
 /// Whether `href` is a web address ([`Href::is_web`]).
 pub(crate) fn is_web(href: &str) -> bool {
     read(href).is_web()
@@ -61,6 +90,35 @@ pub(crate) fn is_web_or_mail(href: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_scheme_relative_address_takes_the_page_s_scheme() {
+        let resolve = resolve_scheme_relative;
+        let youtube = "//www.youtube.com/embed/x?rel=0&showinfo=0";
+        assert_eq!(
+            resolve(youtube, Some("http://www.cna.com.tw/news/a.aspx")).as_deref(),
+            Some("http://www.youtube.com/embed/x?rel=0&showinfo=0")
+        );
+        assert_eq!(
+            resolve(youtube, None).as_deref(),
+            Some("https://www.youtube.com/embed/x?rel=0&showinfo=0")
+        );
+        // A page that is no web page gives no scheme to a web address.
+        assert_eq!(
+            resolve(" //cdn.example/a.jpg", Some("file:///a")).as_deref(),
+            Some("https://cdn.example/a.jpg")
+        );
+        // Absolute addresses, and those that need the page's path, are left as written.
+        for kept in [
+            "https://a.example/x",
+            "/a/b",
+            "a.jpg",
+            "javascript:alert(1)",
+            "",
+        ] {
+            assert_eq!(resolve(kept, Some("https://b.example/c")), None, "{kept}");
+        }
+    }
 
     #[test]
     fn kinds_of_address() {

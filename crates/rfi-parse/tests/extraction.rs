@@ -151,3 +151,53 @@ fn a_paragraph_closed_early_by_a_box_keeps_its_tail() {
         );
     }
 }
+
+/// An archive file of CNA's 2020 layout, without its address (the month's files have none).
+fn parse_cna_2020(body: &str) -> Article {
+    let input = format!(
+        "<!--1608451200000-->\n[標題]()\n------\n\n\
+         <img src=\"https://imgcdn.cna.com.tw/news/x.jpg\">{body}"
+    );
+    rfi_parse::parse(&input, &rfi_parse::ParseOptions::default()).expect("parses")
+}
+
+#[test]
+fn a_correspondent_s_author_box_is_the_byline_not_the_text() {
+    // December 2020: a column opens with its topic's title and the author box.
+    let article = parse_cna_2020(
+        "<div><div><div class=\"topicbox\"><a href=\"https://www.cna.com.tw/topic/newstopic/1.aspx\">\
+         <div class=\"topictitle\">疫情下的世界</div></a></div>\
+         <div class=\"author\">中央社駐洛杉磯特派員林宏翰／12月20日</div></div></div>\
+         <p>電影經典台詞似乎是2020年美國生活寫照。</p><p>（編輯：高照芬）1091220</p>",
+    );
+    assert_eq!(
+        article.paragraphs,
+        ["電影經典台詞似乎是2020年美國生活寫照。"]
+    );
+    assert_eq!(
+        article.byline.as_deref(),
+        Some("中央社駐洛杉磯特派員林宏翰／12月20日\n編輯：高照芬")
+    );
+}
+
+#[test]
+fn a_player_addressed_over_the_page_s_scheme_is_a_web_address_with_its_source_as_credit() {
+    let article = parse_cna_2020(
+        "<p>正文。</p><div class=\"media\"><div class=\"youtubeBox\">\
+         <iframe title=\"youtube iframe\" data-src=\"//www.youtube.com/embed/HSoJZnzLXHk?rel=0\"></iframe>\
+         </div><div class=\"picinfo\">▲預告片。影片來源：Muse木棉花-TW</div></div>",
+    );
+    assert_eq!(article.embeds.len(), 1, "{:?}", article.embeds);
+    let embed = &article.embeds[0];
+    assert_eq!(embed.url, "https://www.youtube.com/embed/HSoJZnzLXHk?rel=0");
+    assert_eq!(embed.caption.as_deref(), Some("▲預告片。"));
+    assert_eq!(embed.credit.as_deref(), Some("影片來源：Muse木棉花-TW"));
+    // The Markdown links it.
+    let mut markdown = Vec::new();
+    rfi_parse::Format::Markdown.render(&article, None, &mut markdown);
+    let markdown = String::from_utf8(markdown).unwrap();
+    assert!(
+        markdown.contains("](https://www.youtube.com/embed/HSoJZnzLXHk?rel=0)"),
+        "{markdown}"
+    );
+}

@@ -8,7 +8,9 @@
 //!   agency or medium (`共同社`, `路透`, `半岛电视台`, `社交网站`, `AFP`, `Getty Images`);
 //! - a photographer's line after the caption's last sentence, `中央社記者郝雪卿攝` or
 //!   `…傳真`, with the date printed after it (`111年11月18日`);
-//! - an agency's `AGENCY/Photographer` at the end (`REUTERS/Brian Snyder`).
+//! - an agency's `AGENCY/Photographer` at the end (`REUTERS/Brian Snyder`);
+//! - a line after the caption's last sentence that says where the picture or video comes
+//!   from (`影片來源：NVIDIA`).
 //!
 //! A bracket that describes the picture (`（图为王百羽）`, `(illustration)`, `（左）`) is
 //! none of these and stays in the caption.
@@ -90,6 +92,36 @@ fn trailing_piece<'t>(text: &'t str, agencies: &[&str]) -> Option<(&'t str, &'t 
     trailing_bracket(text, agencies)
         .or_else(|| photographer_line(text))
         .or_else(|| agency_slash(text))
+        .or_else(|| source_line(text))
+}
+
+/// A line saying where the picture or video comes from, after the caption's last
+/// sentence (`…約從影片1:09:46處開始。影片來源：NVIDIA`): the text before it and the line.
+fn source_line(text: &str) -> Option<(&str, &str)> {
+    let start = text
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| is_sentence_end(c))
+        .map_or(0, |(at, c)| at + c.len_utf8());
+    let line = text[start..].trim();
+    let lower = line.to_lowercase();
+    // The opening is a label (`影片來源：`, `Photo:`); a picture's bare label (`圖：`) may
+    // open a caption as well as a credit, so it is none here.
+    let labelled = credit_words(|words| words.source_openings).any(|opening| {
+        lower.strip_prefix(opening).is_some_and(|after| {
+            let label_ended = opening.ends_with(['：', ':']);
+            let after = if label_ended {
+                Some(after)
+            } else {
+                after.strip_prefix(['：', ':'])
+            };
+            opening.chars().count() >= 3 && after.is_some_and(|value| !value.trim().is_empty())
+        })
+    });
+    (labelled
+        && line.chars().count() <= MAX_CREDIT_CHARS
+        && !line.contains(|c: char| is_sentence_end(c) || matches!(c, '，' | '；')))
+    .then(|| (&text[..start], line))
 }
 
 /// A bracketed credit closing `text`: the text before it and the bracket's content.
@@ -300,6 +332,35 @@ mod tests {
             caption.map(|c| &*Box::leak(c.into_boxed_str())),
             Box::leak(credit.into_boxed_str()),
         ))
+    }
+
+    #[test]
+    fn a_labelled_source_line_after_the_last_sentence_is_a_credit() {
+        assert_eq!(
+            parts("▲黃仁勳以台灣示範AI氣象模擬系統約從影片1:09:46處開始。影片來源：NVIDIA"),
+            Some((
+                Some("▲黃仁勳以台灣示範AI氣象模擬系統約從影片1:09:46處開始。"),
+                "影片來源：NVIDIA"
+            ))
+        );
+        assert_eq!(
+            parts("影片來源：台北電影節 Taipei Film Festival"),
+            Some((None, "影片來源：台北電影節 Taipei Film Festival"))
+        );
+        assert_eq!(
+            parts("示威者聚集。Photo: Reuters"),
+            Some((Some("示威者聚集。"), "Photo: Reuters"))
+        );
+        // A picture's bare label, a source word without its label, an empty label and a
+        // sentence after the label are no credit.
+        for caption in [
+            "圖：美國總統拜登",
+            "示威者聚集。Photo shows the square",
+            "影片來源：",
+            "影片來源：民眾拍攝，經過剪輯後上傳到網路社群平台的影片片段",
+        ] {
+            assert_eq!(parts(caption), None, "{caption}");
+        }
     }
 
     #[test]

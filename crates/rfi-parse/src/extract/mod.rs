@@ -437,6 +437,23 @@ fn parse_archive(
             });
         }
     }
+    // A picture or player the page addresses over its own scheme (`//host/…`) is
+    // fetched over the page's: written so, it is the same address to any reader.
+    let page = header.url_raw;
+    let resolve = |url: &mut String| {
+        if let Some(absolute) = crate::address::resolve_scheme_relative(url, page) {
+            *url = absolute;
+        }
+    };
+    for image in body.lead_image.iter_mut().chain(&mut body.images) {
+        resolve(&mut image.url);
+    }
+    for embed in &mut body.embeds {
+        resolve(&mut embed.url);
+        if let Some(poster) = &mut embed.poster {
+            resolve(poster);
+        }
+    }
     let published_date = day::publication_day(
         profile,
         &day::DayEvidence {

@@ -48,6 +48,9 @@ pub(crate) const PROFILE: Profile = Profile {
     // <div class=dictionary-box>…</div><span>，受到…</span></div>`: one sentence.
     inline: &["div.dictionary"],
     captions: &["div.picinfo", "figcaption"],
+    // A correspondent's column (2020) opens with its author box under the topic's title:
+    // `<div class="author">中央社駐洛杉磯特派員林宏翰／12月20日</div>`.
+    bylines: &["address", "a[rel=author]", "div.author"],
     tags: &["div.keywordTag"],
     furniture: &[
         "在 Instagram 查看這則貼文",

@@ -55,13 +55,55 @@ pub(crate) const PROFILE: Profile = Profile {
 };
 
 /// The author printed before the instant (`William Yang 2023-07-01T12:30:02.493Z`): the
-/// words before an ISO 8601 instant that ends the date line are its byline.
+/// words before an ISO 8601 instant that ends the date line are its byline. The feed
+/// writes an empty author field as `null` (`null 周子馨 2025-11-10T08:41:29.113Z`, 82
+/// files of the shared months): that word names no one.
 fn byline_before_instant(date_line: String) -> (Option<String>, String) {
     if let Some((name, last)) = date_line.rsplit_once(' ')
         && chrono::DateTime::parse_from_rfc3339(last).is_ok()
-        && !name.trim().is_empty()
     {
-        return (Some(name.trim().to_string()), last.to_string());
+        let name = name.trim();
+        let name = name
+            .strip_prefix(EMPTY_AUTHOR)
+            .filter(|rest| rest.is_empty() || rest.starts_with(char::is_whitespace))
+            .unwrap_or(name)
+            .trim();
+        return (
+            (!name.is_empty()).then(|| name.to_string()),
+            last.to_string(),
+        );
     }
     (None, date_line)
+}
+
+/// What the feed writes for an author field it has no value for.
+const EMPTY_AUTHOR: &str = "null";
+
+#[cfg(test)]
+mod tests {
+    use super::byline_before_instant;
+
+    #[test]
+    fn the_author_before_the_instant_is_the_byline_and_the_feed_s_null_is_no_one() {
+        let instant = "2025-11-10T08:41:29.113Z".to_string();
+        for (line, byline) in [
+            (
+                "William Yang 2025-11-10T08:41:29.113Z",
+                Some("William Yang"),
+            ),
+            ("null 周子馨 2025-11-10T08:41:29.113Z", Some("周子馨")),
+            ("null 2025-11-10T08:41:29.113Z", None),
+            ("nullius 2025-11-10T08:41:29.113Z", Some("nullius")),
+        ] {
+            assert_eq!(
+                byline_before_instant(line.to_string()),
+                (byline.map(str::to_string), instant.clone()),
+                "{line}"
+            );
+        }
+        assert_eq!(
+            byline_before_instant("2025-11-10".to_string()),
+            (None, "2025-11-10".to_string())
+        );
+    }
 }
