@@ -6,7 +6,7 @@ use ego_tree::{NodeId, NodeRef};
 use scraper::node::Element;
 use scraper::{Html, Node};
 
-use super::builder::ArticleBuilder;
+use super::builder::{ArticleBuilder, Filed};
 use super::date::{parse_date_line, parse_date_only};
 use super::player;
 use super::profile::{Css, Profile, SelectorList};
@@ -15,7 +15,7 @@ use super::share::share_link;
 use super::srcset::candidate_urls;
 use super::text::{TextBuilder, is_textless, strip_controls, text_of};
 use crate::address::{self, Href};
-use crate::article::{Block, Embed, EmbedKind, Image, Link};
+use crate::article::{Embed, EmbedKind, Image, Link};
 use crate::explain::{Destination, Rule, Stage};
 use memchr::memmem::Finder;
 
@@ -83,14 +83,15 @@ pub(crate) fn extract(
     // opens as a paragraph does and adds a name in brackets there: WSJ's summary) was
     // not lost.
     if !fields.dropped.is_empty() {
-        let paragraphs = &fields.paragraphs;
+        let mut dropped = std::mem::take(&mut fields.dropped);
+        let paragraphs = fields.paragraphs();
         let opening = |text: &str| {
             text.chars()
                 .filter(|c| !c.is_whitespace())
                 .take(settings::DROPPED_OPENING_CHARS)
                 .collect::<String>()
         };
-        fields.dropped.retain(|text| {
+        dropped.retain(|text| {
             let start = opening(text);
             !paragraphs.iter().any(|p| {
                 p.contains(text.as_str())
@@ -98,6 +99,7 @@ pub(crate) fn extract(
                         && opening(p) == start)
             })
         });
+        fields.dropped = dropped;
     }
     fields
 }
@@ -627,7 +629,7 @@ fn profile_lead(
 ) -> Option<Flow> {
     if element.attrs().next().is_some()
         && walker.fields.lead.is_none()
-        && walker.fields.paragraphs.is_empty()
+        && !walker.fields.has_paragraphs()
         && walker.css.lead.matches(node)
     {
         // The paragraph the source marks as its lead (`p.story-body__introduction`).
@@ -722,7 +724,7 @@ fn byline_list(
 ) -> Option<Flow> {
     if walker.profile.byline_list_first
         && element.name() == "ul"
-        && walker.fields.paragraphs.is_empty()
+        && !walker.fields.has_paragraphs()
         && !node.descendants().any(|d| element_name(d) == Some("a"))
     {
         // A list of names and titles before the text, with no links: the byline.
@@ -1063,10 +1065,7 @@ fn picture_description(
 fn time(walker: &mut Walker<'_>, node: NodeRef<'_, Node>, element: &Element) -> Option<Flow> {
     // Only a `<time>` before the article's text dates it; one further down dates
     // a related article or a quoted event.
-    if element.name() != "time"
-        || walker.fields.time.is_some()
-        || !walker.fields.paragraphs.is_empty()
-    {
+    if element.name() != "time" || walker.fields.time.is_some() || walker.fields.has_paragraphs() {
         return None;
     }
     // The machine-readable `datetime`, else the text (WSJ writes none).
@@ -1148,7 +1147,7 @@ fn player(walker: &mut Walker<'_>, _: NodeRef<'_, Node>, element: &Element) -> O
     if pushed && let Some((caption, credit)) = caption {
         walker.note(Destination::Caption, || caption.clone());
         walker.note(Destination::Credit, || credit.clone());
-        if let Some(embed) = walker.fields.embeds.last_mut() {
+        if let Some(embed) = walker.fields.last_embed_mut() {
             (embed.caption, embed.credit) = (caption, credit);
         }
     }
@@ -1323,7 +1322,7 @@ impl<'f> Walker<'f> {
         let Some((slot_caption, slot_credit)) = self.caption_slots(true) else {
             // A caption with no picture to go with it. Right after a picture the page
             // lost, it is that picture's caption, left out with it: no article text.
-            let lost_picture = self.lost_picture == Some(self.fields.blocks.len());
+            let lost_picture = self.lost_picture == Some(self.fields.filings());
             if let Some(caption) = caption
                 && !lost_picture
             {
@@ -1349,16 +1348,16 @@ impl<'f> Walker<'f> {
     /// The caption and credit of the picture or player just read; with `lead`, of the
     /// lead image when nothing was read yet.
     fn caption_slots(&mut self, lead: bool) -> Option<(&mut Option<String>, &mut Option<String>)> {
-        match self.fields.blocks.last() {
-            Some(Block::Image(index)) => {
-                let image = &mut self.fields.images[*index];
-                Some((&mut image.caption, &mut image.credit))
-            }
-            Some(Block::Embed(index)) => {
-                let embed = &mut self.fields.embeds[*index];
-                Some((&mut embed.caption, &mut embed.credit))
-            }
-            Some(_) => None,
+        match self.fields.last_filed() {
+            Some(Filed::Image(_)) => self
+                .fields
+                .last_image_mut()
+                .map(|image| (&mut image.caption, &mut image.credit)),
+            Some(Filed::Embed(_)) => self
+                .fields
+                .last_embed_mut()
+                .map(|embed| (&mut embed.caption, &mut embed.credit)),
+            Some(Filed::Text { .. }) => None,
             None if lead => self
                 .fields
                 .lead_image
@@ -1515,11 +1514,12 @@ impl<'f> Walker<'f> {
         if self.related_links {
             return true;
         }
-        let label = self.fields.last_paragraph().is_some_and(|(text, block)| {
-            block.links.is_empty()
+        let label = matches!(
+            self.fields.last_filed(),
+            Some(Filed::Text { text, links, .. }) if links.is_empty()
                 && text.chars().count() <= settings::RELATED_LINKS_LABEL_MAX_CHARS
                 && text.trim_end().ends_with(['：', ':'])
-        });
+        );
         if label {
             self.fields
                 .retract_last_paragraph(Stage::Block, self.rule, Destination::Furniture);
@@ -1532,8 +1532,8 @@ impl<'f> Walker<'f> {
     /// Whether the last thing read is a picture or player: an inline one, or the lead
     /// image when nothing else was read yet.
     fn picture_just_read(&self) -> bool {
-        match self.fields.blocks.last() {
-            Some(block) => matches!(block, Block::Image(_) | Block::Embed(_)),
+        match self.fields.last_filed() {
+            Some(filed) => matches!(filed, Filed::Image(_) | Filed::Embed(_)),
             None => self.fields.lead_image.is_some(),
         }
     }
@@ -1542,10 +1542,9 @@ impl<'f> Walker<'f> {
     /// credit line Infogram and other embed codes write under the chart) as that
     /// embed's caption.
     fn credits_last_embed(&mut self, text: &str, links: &[Link]) -> bool {
-        let Some(Block::Embed(index)) = self.fields.blocks.last() else {
+        let Some(Filed::Embed(embed)) = self.fields.last_filed() else {
             return false;
         };
-        let embed = &self.fields.embeds[*index];
         if links.is_empty() {
             return false;
         }
@@ -1572,7 +1571,9 @@ impl<'f> Walker<'f> {
             return false;
         }
         // Its first line names the chart; the lines after it name the service.
-        let embed = &mut self.fields.embeds[*index];
+        let Some(embed) = self.fields.last_embed_mut() else {
+            return false;
+        };
         let (caption, credit) = match text.split_once('\n') {
             Some((caption, credit)) => (caption, Some(credit.replace('\n', " "))),
             None => (text, None),
@@ -1590,13 +1591,9 @@ impl<'f> Walker<'f> {
     /// says so without a profile: the text repeats the picture's `alt` (the caption
     /// written twice, as CNA does: `<div><picture><img alt=…></picture></div><div>…</div>`).
     fn captions_last_block(&mut self, text: &str) -> bool {
-        let is_caption = match self.fields.blocks.last() {
-            Some(Block::Image(index)) => {
-                let alt = self.fields.images[*index]
-                    .alt
-                    .as_deref()
-                    .unwrap_or("")
-                    .trim();
+        let is_caption = match self.fields.last_filed() {
+            Some(Filed::Image(image)) => {
+                let alt = image.alt.as_deref().unwrap_or("").trim();
                 let text = text.trim();
                 // The alt text may carry the credit after the caption in brackets
                 // (BBC: `…金属巨柱（Credit: UTAH DEPARTMENT OF PUBLIC SAFETY）`).
@@ -1665,7 +1662,7 @@ impl<'f> Walker<'f> {
             return false;
         };
         let Some(url) = image_url(element, picture) else {
-            self.lost_picture = Some(self.fields.blocks.len());
+            self.lost_picture = Some(self.fields.filings());
             return false;
         };
         if self
@@ -2302,7 +2299,7 @@ fn container_text(walker: &mut Walker<'_>, block: &mut Pending) -> bool {
     let profile = walker.profile;
     if profile.div_text_captions_image && walker.image_container == Some(block.container) {
         // A gallery slide: the text beside the picture in its `<div>` captions it.
-        if matches!(walker.fields.blocks.last(), Some(Block::Image(_))) {
+        if matches!(walker.fields.last_filed(), Some(Filed::Image(_))) {
             walker.caption_text(std::mem::take(&mut block.text), false);
         } else {
             walker.note(Destination::Dropped, || Some(block.text.clone()));
@@ -2311,8 +2308,8 @@ fn container_text(walker: &mut Walker<'_>, block: &mut Pending) -> bool {
     }
     if profile.opening_text_is_lead
         && walker.fields.lead.is_none()
-        && walker.fields.paragraphs.is_empty()
-        && walker.fields.blocks.is_empty()
+        && !walker.fields.has_paragraphs()
+        && walker.fields.nothing_filed()
         && is_prose(&block.text)
         && parse_date_line(&block.text, Some(chrono_tz::UTC), profile.date_formats).is_none()
     {
@@ -2440,10 +2437,8 @@ fn image_credit_line(walker: &mut Walker<'_>, block: &mut Pending) -> bool {
     let Some(credit) = image_credit(&block.text, walker.profile.credit_labels) else {
         return false;
     };
-    let to = if let Some(Block::Image(index)) = walker.fields.blocks.last() {
-        walker.fields.images[*index]
-            .credit
-            .get_or_insert_with(|| credit.to_string());
+    let to = if let Some(image) = walker.fields.last_image_mut() {
+        image.credit.get_or_insert_with(|| credit.to_string());
         Destination::Credit
     } else {
         Destination::Dropped
@@ -2486,8 +2481,7 @@ fn related_link_item(walker: &mut Walker<'_>, block: &mut Pending) -> bool {
     }
     walker.note(Destination::Dropped, || Some(block.text.clone()));
     if let Some(heading) = walker.last_heading.take()
-        && heading + 1 == walker.fields.paragraphs.len()
-        && matches!(walker.fields.blocks.last(), Some(Block::Heading(block)) if block.paragraph == heading)
+        && matches!(walker.fields.last_filed(), Some(Filed::Text { heading: true, paragraph, .. }) if paragraph == heading)
     {
         walker.heading_over_links = Some(heading);
     }
@@ -2531,7 +2525,7 @@ fn related_link_paragraph(walker: &mut Walker<'_>, block: &mut Pending) -> bool 
 fn headline(walker: &mut Walker<'_>, block: &mut Pending) -> bool {
     walker.related_links = false;
     let claimed =
-        is_heading(block) && walker.fields.paragraphs.is_empty() && walker.is_headline(&block.text);
+        is_heading(block) && !walker.fields.has_paragraphs() && walker.is_headline(&block.text);
     if claimed {
         walker.note(Destination::Dropped, || Some(block.text.clone()));
     }
@@ -2547,7 +2541,7 @@ fn paragraph(walker: &mut Walker<'_>, block: &mut Pending) -> bool {
         // Text follows the heading and its links: the heading names a real section.
         walker.heading_over_links = None;
     }
-    walker.last_heading = heading.then_some(walker.fields.paragraphs.len());
+    walker.last_heading = heading.then_some(walker.fields.paragraph_count());
     walker.fields.push_paragraph(
         std::mem::take(&mut block.text),
         std::mem::take(&mut block.links),
@@ -2589,9 +2583,12 @@ const FINISH_RULES: &[Named<FinishRule>] = &[
 /// an attribution, moved to the byline in their order.
 fn closing_attribution(walker: &mut Walker<'_>) {
     let mut closing = Vec::new();
-    while let Some((text, block)) = walker.fields.last_paragraph()
-        && matches!(walker.fields.blocks.last(), Some(Block::Paragraph(_)))
-        && block.links.is_empty()
+    while let Some(Filed::Text {
+        text,
+        links: [],
+        heading: false,
+        ..
+    }) = walker.fields.last_filed()
         && let Some(inner) = attribution(text)
     {
         closing.push(inner.to_string());
@@ -2771,7 +2768,7 @@ mod tests {
         assert_eq!(names.len(), 15, "15 block rules");
         let (claimed, _, fields) = run(paragraph, "default", pending("Any text.", BlockKind::Body));
         assert!(claimed);
-        assert_eq!(fields.paragraphs, ["Any text."]);
+        assert_eq!(fields.paragraphs(), ["Any text."]);
     }
 
     #[test]
@@ -2814,13 +2811,13 @@ mod tests {
             ("相机胶卷", "相机胶卷", false),
         ] {
             let mut fields = ArticleBuilder::default();
-            fields.images.push(crate::article::Image {
+            let image = crate::article::Image {
                 url: "https://example.org/a.jpg".into(),
                 alt: Some(alt.into()),
                 caption: None,
                 credit: None,
-            });
-            fields.blocks.push(Block::Image(0));
+            };
+            fields.push_image(image, Stage::Element, "picture");
             let profile = super::super::profile::by_name("default").unwrap();
             let mut walker = Walker::new(&mut fields, profile, "Title", None);
             let mut block = pending(text, BlockKind::Paragraph);
@@ -2829,7 +2826,7 @@ mod tests {
                 claimed,
                 "{text}"
             );
-            let caption = fields.images[0].caption.clone();
+            let caption = fields.take_filed().images[0].caption.clone();
             assert_eq!(caption.is_some(), claimed, "{text}");
         }
     }

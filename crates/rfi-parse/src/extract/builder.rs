@@ -16,12 +16,12 @@ pub(crate) struct ArticleBuilder {
     pub(crate) printed_date: Option<chrono::NaiveDate>,
     pub(crate) lead_image: Option<Image>,
     pub(crate) lead: Option<String>,
-    pub(crate) paragraphs: Vec<String>,
-    pub(crate) images: Vec<Image>,
-    pub(crate) embeds: Vec<Embed>,
+    paragraphs: Vec<String>,
+    images: Vec<Image>,
+    embeds: Vec<Embed>,
     pub(crate) copyright: Option<String>,
     pub(crate) share_links: Vec<ShareLink>,
-    pub(crate) blocks: Vec<Block>,
+    blocks: Vec<Block>,
     /// Byline lines, in document order.
     pub(crate) byline: Vec<String>,
     /// Text a rule left out although it reads like prose.
@@ -37,8 +37,34 @@ pub(crate) struct ArticleBuilder {
     /// Whether `time` is the `<time>`'s text, as the page prints it (it has no
     /// `datetime`: WSJ's `<time>2022年11月8日17:20 CST 更新</time>`).
     pub(crate) time_printed: bool,
+    /// How many things were ever filed ([`ArticleBuilder::filings`]).
+    filings: usize,
     /// The decisions, when they are asked for (`explain`); none are made otherwise.
     trace: Option<Trace>,
+}
+
+/// The last thing filed, as a rule that reads it sees it.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Filed<'a> {
+    /// A paragraph (a heading when `heading`), with its links.
+    Text {
+        text: &'a str,
+        links: &'a [Link],
+        heading: bool,
+        paragraph: usize,
+    },
+    Image(&'a Image),
+    Embed(&'a Embed),
+}
+
+/// What the builder filed, for the `Article`: every `Block::Paragraph`/`Heading` indexes
+/// `paragraphs`, every `Block::Image`/`Embed` its vector.
+#[derive(Debug, Default)]
+pub(crate) struct FiledBlocks {
+    pub(crate) paragraphs: Vec<String>,
+    pub(crate) images: Vec<Image>,
+    pub(crate) embeds: Vec<Embed>,
+    pub(crate) blocks: Vec<Block>,
 }
 
 /// The decisions made so far, and which of them filed each paragraph.
@@ -112,6 +138,7 @@ impl ArticleBuilder {
                 stage: Stage::Block,
             });
         }
+        self.filings += 1;
         self.paragraphs.push(text);
         self.blocks.push(if heading {
             Block::Heading(text_block)
@@ -120,15 +147,70 @@ impl ArticleBuilder {
         });
     }
 
-    /// The last paragraph (or heading) and its links, when it is the last thing filed.
-    pub(crate) fn last_paragraph(&self) -> Option<(&str, &TextBlock)> {
-        match (self.blocks.last(), self.paragraphs.last()) {
-            (Some(Block::Paragraph(block) | Block::Heading(block)), Some(text))
-                if block.paragraph + 1 == self.paragraphs.len() =>
-            {
-                Some((text, block))
-            }
+    /// The last thing filed: a paragraph or heading, a picture or a player.
+    pub(crate) fn last_filed(&self) -> Option<Filed<'_>> {
+        Some(match self.blocks.last()? {
+            Block::Paragraph(block) | Block::Heading(block) => Filed::Text {
+                text: self.paragraphs.get(block.paragraph)?,
+                links: &block.links,
+                heading: matches!(self.blocks.last(), Some(Block::Heading(_))),
+                paragraph: block.paragraph,
+            },
+            Block::Image(index) => Filed::Image(self.images.get(*index)?),
+            Block::Embed(index) => Filed::Embed(self.embeds.get(*index)?),
+        })
+    }
+
+    /// The picture just filed, when the last thing filed is one, to caption.
+    pub(crate) fn last_image_mut(&mut self) -> Option<&mut Image> {
+        match self.blocks.last()? {
+            Block::Image(index) => self.images.get_mut(*index),
             _ => None,
+        }
+    }
+
+    /// The player just filed, when the last thing filed is one, to caption.
+    pub(crate) fn last_embed_mut(&mut self) -> Option<&mut Embed> {
+        match self.blocks.last()? {
+            Block::Embed(index) => self.embeds.get_mut(*index),
+            _ => None,
+        }
+    }
+
+    /// Whether a paragraph or heading was filed.
+    pub(crate) fn has_paragraphs(&self) -> bool {
+        !self.paragraphs.is_empty()
+    }
+
+    /// How many paragraphs and headings were filed.
+    pub(crate) fn paragraph_count(&self) -> usize {
+        self.paragraphs.len()
+    }
+
+    /// Whether nothing was filed yet (no paragraph, heading, picture or player).
+    pub(crate) fn nothing_filed(&self) -> bool {
+        self.blocks.is_empty()
+    }
+
+    /// How many things were ever filed: it never goes down, so that a rule can tell
+    /// whether anything was filed since it looked.
+    pub(crate) fn filings(&self) -> usize {
+        self.filings
+    }
+
+    /// The paragraphs filed, in order.
+    pub(crate) fn paragraphs(&self) -> &[String] {
+        &self.paragraphs
+    }
+
+    /// The filed blocks and the vectors they index, once the body is read, for the
+    /// `Article`; the builder keeps none of them.
+    pub(crate) fn take_filed(&mut self) -> FiledBlocks {
+        FiledBlocks {
+            paragraphs: std::mem::take(&mut self.paragraphs),
+            images: std::mem::take(&mut self.images),
+            embeds: std::mem::take(&mut self.embeds),
+            blocks: std::mem::take(&mut self.blocks),
         }
     }
 
@@ -140,7 +222,9 @@ impl ArticleBuilder {
         rule: &'static str,
         to: Destination,
     ) -> Option<String> {
-        self.last_paragraph()?;
+        if !matches!(self.last_filed(), Some(Filed::Text { .. })) {
+            return None;
+        }
         self.blocks.pop();
         let text = self.paragraphs.pop()?;
         if let Some(trace) = &mut self.trace
@@ -191,6 +275,7 @@ impl ArticleBuilder {
     pub(crate) fn push_image(&mut self, image: Image, stage: Stage, rule: &'static str) {
         let url = self.is_tracing().then(|| image.url.clone());
         self.note(stage, rule, Destination::Image, || url);
+        self.filings += 1;
         self.blocks.push(Block::Image(self.images.len()));
         self.images.push(image);
     }
@@ -199,6 +284,7 @@ impl ArticleBuilder {
     pub(crate) fn push_embed(&mut self, embed: Embed, stage: Stage, rule: &'static str) {
         let url = self.is_tracing().then(|| embed.url.clone());
         self.note(stage, rule, Destination::Embed, || url);
+        self.filings += 1;
         self.blocks.push(Block::Embed(self.embeds.len()));
         self.embeds.push(embed);
     }
