@@ -366,12 +366,12 @@ struct Walker<'f> {
     title: String,
     /// The container the last picture was found in, for captions written beside it.
     image_container: Option<NodeId>,
-    /// The paragraph index of the last heading, while nothing else has followed it.
-    last_heading: Option<usize>,
-    /// A heading followed only by a list of links so far.
-    heading_over_links: Option<usize>,
-    /// Headings that turned out to label only a list of links, to leave out.
-    link_list_headings: Vec<usize>,
+    /// Whether a heading was the last thing filed, and no list item read since.
+    last_heading: bool,
+    /// Whether the heading held was followed only by a list of related links so far
+    /// (and pictures or players, held behind it): the next heading, or the end, leaves
+    /// it out ([`Walker::settle_heading_over_links`]); text after them files it.
+    heading_over_links: bool,
     /// Elements already read as the caption of a picture before them.
     taken: Vec<NodeId>,
     /// Placeholders whose caption is given when they close.
@@ -1227,9 +1227,8 @@ impl<'f> Walker<'f> {
             rule: "",
             title: title.split_whitespace().collect(),
             image_container: None,
-            last_heading: None,
-            heading_over_links: None,
-            link_list_headings: Vec::new(),
+            last_heading: false,
+            heading_over_links: false,
             taken: Vec::new(),
             pending_captions: Vec::new(),
             text: TextBuilder::with_capacity(4096),
@@ -1368,10 +1367,13 @@ impl<'f> Walker<'f> {
     }
 
     /// A heading over a list of links that the next heading (or the end) reached with no
-    /// text in between labelled only that list.
+    /// text in between labelled only that list: it is left out, under
+    /// [`HEADING_OVER_LINKS`]. Pictures after the links say nothing either way (BBC puts
+    /// its related-links box between a section's heading and the section's picture).
     fn settle_heading_over_links(&mut self) {
-        if let Some(heading) = self.heading_over_links.take() {
-            self.link_list_headings.push(heading);
+        if std::mem::take(&mut self.heading_over_links) {
+            self.fields
+                .decide_last_held(Stage::Finish, HEADING_OVER_LINKS, Destination::Dropped);
         }
     }
 
@@ -1516,17 +1518,21 @@ impl<'f> Walker<'f> {
         }
         let label = matches!(
             self.fields.last_filed(),
-            Some(Filed::Text { text, links, .. }) if links.is_empty()
-                && text.chars().count() <= settings::RELATED_LINKS_LABEL_MAX_CHARS
-                && text.trim_end().ends_with(['：', ':'])
+            Some(Filed::Text { text, links, .. }) if is_related_links_label(text, links)
         );
-        if label {
-            self.fields
-                .retract_last_paragraph(Stage::Block, self.rule, Destination::Furniture);
-            self.last_heading = None;
+        // The label was held (the `paragraph` rule holds every such text) for this.
+        if label
+            && self
+                .fields
+                .decide_last_held(Stage::Block, self.rule, Destination::Furniture)
+                .is_some()
+        {
+            self.last_heading = false;
+            self.heading_over_links = false;
             self.related_links = true;
+            return true;
         }
-        label
+        false
     }
 
     /// Whether the last thing read is a picture or player: an inline one, or the lead
@@ -1681,13 +1687,20 @@ impl<'f> Walker<'f> {
             caption,
             credit,
         };
+        // Behind a heading over related links, the picture waits with it for the next
+        // block.
+        let push = if self.heading_over_links {
+            ArticleBuilder::hold_image
+        } else {
+            ArticleBuilder::push_image
+        };
         if self.fields.is_tracing() {
             let (caption, credit) = (image.caption.clone(), image.credit.clone());
-            self.fields.push_image(image, self.stage, self.rule);
+            push(self.fields, image, self.stage, self.rule);
             self.note(Destination::Caption, || caption);
             self.note(Destination::Credit, || credit);
         } else {
-            self.fields.push_image(image, self.stage, self.rule);
+            push(self.fields, image, self.stage, self.rule);
         }
         true
     }
@@ -1711,7 +1724,11 @@ impl<'f> Walker<'f> {
     }
 
     fn push_embed(&mut self, embed: Embed) {
-        self.fields.push_embed(embed, self.stage, self.rule);
+        if self.heading_over_links {
+            self.fields.hold_embed(embed, self.stage, self.rule);
+        } else {
+            self.fields.push_embed(embed, self.stage, self.rule);
+        }
     }
 
     fn caption_last(&mut self, figcaption: NodeRef<'_, Node>) {
@@ -2480,10 +2497,13 @@ fn related_link_item(walker: &mut Walker<'_>, block: &mut Pending) -> bool {
         return false;
     }
     walker.note(Destination::Dropped, || Some(block.text.clone()));
-    if let Some(heading) = walker.last_heading.take()
-        && matches!(walker.fields.last_filed(), Some(Filed::Text { heading: true, paragraph, .. }) if paragraph == heading)
+    if std::mem::take(&mut walker.last_heading)
+        && matches!(
+            walker.fields.last_filed(),
+            Some(Filed::Text { heading: true, .. })
+        )
     {
-        walker.heading_over_links = Some(heading);
+        walker.heading_over_links = true;
     }
     true
 }
@@ -2532,23 +2552,45 @@ fn headline(walker: &mut Walker<'_>, block: &mut Pending) -> bool {
     claimed
 }
 
-/// A heading (or a paragraph all in bold), or a paragraph.
+/// A heading (or a paragraph all in bold), or a paragraph. One that a later block or the
+/// end may still decide otherwise is held until then: a heading (a list of related links
+/// alone may follow it: `heading-over-links`), a label a related link may follow
+/// (`related-link-paragraph`), a line in parentheses that may close the article
+/// (`closing-attribution`).
 fn paragraph(walker: &mut Walker<'_>, block: &mut Pending) -> bool {
     let heading = is_heading(block);
     if heading {
         walker.settle_heading_over_links();
     } else {
         // Text follows the heading and its links: the heading names a real section.
-        walker.heading_over_links = None;
+        walker.heading_over_links = false;
     }
-    walker.last_heading = heading.then_some(walker.fields.paragraph_count());
-    walker.fields.push_paragraph(
+    walker.last_heading = heading;
+    let (text, links) = (
         std::mem::take(&mut block.text),
         std::mem::take(&mut block.links),
-        heading,
-        walker.rule,
     );
+    let held = heading
+        || is_related_links_label(&text, &links)
+        || (links.is_empty() && attribution(&text).is_some());
+    if held {
+        walker
+            .fields
+            .hold_paragraph(text, links, heading, walker.rule);
+    } else {
+        walker
+            .fields
+            .push_paragraph(text, links, heading, walker.rule);
+    }
     true
+}
+
+/// Whether a paragraph or heading may label a list of related links when one follows
+/// (`更多俄乌局势最新动态请见：`): short, no links, ending in a colon.
+fn is_related_links_label(text: &str, links: &[Link]) -> bool {
+    links.is_empty()
+        && text.trim_end().ends_with(['：', ':'])
+        && text.chars().count() <= settings::RELATED_LINKS_LABEL_MAX_CHARS
 }
 
 /// A rule of the finish stage, run once the whole body was walked.
@@ -2562,8 +2604,8 @@ const FINISH_RULES: &[Named<FinishRule>] = &[
         closing_attribution,
     ),
     (
-        "heading-over-links",
-        "a heading that labels only a list of related links: left out",
+        HEADING_OVER_LINKS,
+        "a heading that labels only a list of related links (held until the next heading or the end, with the pictures after the links; text keeps it): left out",
         heading_over_links,
     ),
     (
@@ -2583,28 +2625,30 @@ const FINISH_RULES: &[Named<FinishRule>] = &[
 /// an attribution, moved to the byline in their order.
 fn closing_attribution(walker: &mut Walker<'_>) {
     let mut closing = Vec::new();
-    while let Some(Filed::Text {
-        text,
-        links: [],
-        heading: false,
-        ..
-    }) = walker.fields.last_filed()
-        && let Some(inner) = attribution(text)
-    {
-        closing.push(inner.to_string());
+    // Each was held (the `paragraph` rule holds every such line) until the end.
+    while matches!(
+        walker.fields.last_filed(),
+        Some(Filed::Text { text, links: [], heading: false }) if attribution(text).is_some()
+    ) && let Some(text) =
         walker
             .fields
-            .retract_last_paragraph(Stage::Finish, walker.rule, Destination::Byline);
+            .decide_last_held(Stage::Finish, walker.rule, Destination::Byline)
+    {
+        closing.extend(attribution(&text).map(str::to_string));
     }
     walker.fields.byline.extend(closing.into_iter().rev());
 }
 
-/// Headings that turned out to label only a list of links are left out.
+/// A heading held over a list of links that the end reached is left out. No rule after
+/// this one decides a held block: what is still held is filed as it was pushed.
 fn heading_over_links(walker: &mut Walker<'_>) {
     walker.settle_heading_over_links();
-    let removed = std::mem::take(&mut walker.link_list_headings);
-    walker.fields.remove_headings(&removed, walker.rule);
+    walker.fields.file_held();
 }
+
+/// The rule that leaves out a heading over only related links, which the next heading
+/// decides as well as the end.
+const HEADING_OVER_LINKS: &str = "heading-over-links";
 
 fn opening_picture_lead(walker: &mut Walker<'_>) {
     if walker.profile.header.opening_picture_is_lead && walker.fields.lead_image.is_none() {
