@@ -336,6 +336,28 @@ fn a_heading_over_only_related_links_is_left_out_at_the_next_heading_or_the_end(
 }
 
 #[test]
+fn a_label_heading_over_links_sent_to_furniture_leaves_the_next_heading_be() {
+    // The label heads the items, then a related link paragraph shows it a label; the
+    // next heading was left out for it (its paragraph index) before the label was held.
+    let explanation = explain_body(&format!(
+        "<p>正文第一段。</p><h2>相关报道：</h2>{RELATED_LIST}{RELATED_LINK}<h2>第二节</h2><p>正文第二段。</p>"
+    ));
+    assert_eq!(
+        explanation.article.paragraphs,
+        ["正文第一段。", "第二节", "正文第二段。"]
+    );
+    assert_eq!(headings(&explanation.article), [1]);
+    assert_eq!(
+        decision_of(&explanation, "相关报道："),
+        (
+            Destination::Furniture,
+            "related-link-paragraph",
+            Stage::Block
+        )
+    );
+}
+
+#[test]
 fn a_picture_after_a_heading_waits_with_it_for_the_next_block() {
     // Between the heading and the links: the heading is over the picture, a section.
     let explanation = explain_body(&format!(
