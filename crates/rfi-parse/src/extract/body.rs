@@ -1688,9 +1688,15 @@ impl<'f> Walker<'f> {
             credit,
         };
         // Behind a heading over related links, the picture waits with it for the next
-        // block.
+        // block; the one the article opens with waits for the finish stage, which makes
+        // it the lead image where the profile says so (`opening-picture-lead`).
         let push = if self.heading_over_links {
             ArticleBuilder::hold_image
+        } else if self.profile.header.opening_picture_is_lead
+            && self.fields.lead_image.is_none()
+            && self.fields.nothing_filed()
+        {
+            ArticleBuilder::hold_opening_picture
         } else {
             ArticleBuilder::push_image
         };
@@ -2650,10 +2656,10 @@ fn heading_over_links(walker: &mut Walker<'_>) {
 /// decides as well as the end.
 const HEADING_OVER_LINKS: &str = "heading-over-links";
 
+/// The opening picture held (only where the profile prints its lead image so) is the
+/// lead image.
 fn opening_picture_lead(walker: &mut Walker<'_>) {
-    if walker.profile.header.opening_picture_is_lead && walker.fields.lead_image.is_none() {
-        walker.fields.opening_picture_to_lead(walker.rule);
-    }
+    walker.fields.opening_picture_to_lead(walker.rule);
 }
 
 /// The `<time>` text is often relative ("24 分钟前"), so it is no date line; it gives

@@ -46,6 +46,9 @@ pub(crate) struct ArticleBuilder {
     /// (or the end), which decides each once. Every query of what was filed sees them as
     /// filed.
     held: Vec<Held>,
+    /// The picture the article opens with, held for `lead_image`, and where its decision
+    /// is recorded ([`ArticleBuilder::hold_opening_picture`]).
+    opening_picture: Option<(Image, Option<usize>)>,
     /// How many things were ever filed, held ones too ([`ArticleBuilder::filings`]).
     filings: usize,
     /// The decisions, when they are asked for (`explain`); none are made otherwise.
@@ -262,7 +265,13 @@ impl ArticleBuilder {
                 Held::Embed(embed) => Filed::Embed(embed),
             });
         }
-        Some(match self.blocks.last()? {
+        let Some(last) = self.blocks.last() else {
+            return self
+                .opening_picture
+                .as_ref()
+                .map(|(image, _)| Filed::Image(image));
+        };
+        Some(match last {
             Block::Paragraph(block) | Block::Heading(block) => Filed::Text {
                 text: self.paragraphs.get(block.paragraph)?,
                 links: &block.links,
@@ -281,7 +290,10 @@ impl ArticleBuilder {
                 _ => None,
             };
         }
-        match self.blocks.last()? {
+        let Some(last) = self.blocks.last() else {
+            return self.opening_picture.as_mut().map(|(image, _)| image);
+        };
+        match last {
             Block::Image(index) => self.images.get_mut(*index),
             _ => None,
         }
@@ -309,7 +321,7 @@ impl ArticleBuilder {
 
     /// Whether nothing is filed (no paragraph, heading, picture or player, none held).
     pub(crate) fn nothing_filed(&self) -> bool {
-        self.blocks.is_empty() && self.held.is_empty()
+        self.blocks.is_empty() && self.held.is_empty() && self.opening_picture.is_none()
     }
 
     /// How many things were ever filed: it never goes down, so that a rule can tell
@@ -331,6 +343,10 @@ impl ArticleBuilder {
     /// `Article`; the builder keeps none of them. What is still held is filed first.
     pub(crate) fn take_filed(&mut self) -> FiledBlocks {
         self.file_held();
+        debug_assert!(
+            self.opening_picture.is_none(),
+            "the finish stage decides the opening picture"
+        );
         FiledBlocks {
             paragraphs: std::mem::take(&mut self.paragraphs),
             images: std::mem::take(&mut self.images),
@@ -382,23 +398,34 @@ impl ArticleBuilder {
         self.embeds.push(embed);
     }
 
-    /// Moves the picture the article opens with, before any text, to `lead_image`.
+    /// Holds the picture the article opens with, before anything else is filed, where
+    /// the profile prints its lead image so: the finish stage makes it the lead image
+    /// ([`ArticleBuilder::opening_picture_to_lead`]); until then it is the first thing
+    /// filed.
+    pub(crate) fn hold_opening_picture(&mut self, image: Image, stage: Stage, rule: &'static str) {
+        self.filings += 1;
+        let decision = self.trace.as_mut().map(|trace| {
+            trace.decisions.push(Decision {
+                text: image.url.clone(),
+                to: Destination::Image,
+                rule,
+                stage,
+            });
+            trace.decisions.len() - 1
+        });
+        self.opening_picture = Some((image, decision));
+    }
+
+    /// Makes the opening picture held the lead image, under `rule`.
     pub(crate) fn opening_picture_to_lead(&mut self, rule: &'static str) {
-        let Some(Block::Image(index)) = self.blocks.first() else {
+        let Some((image, decision)) = self.opening_picture.take() else {
             return;
         };
-        let index = *index;
-        let image = self.images.remove(index);
-        self.blocks.remove(0);
-        for block in &mut self.blocks {
-            if let Block::Image(later) = block
-                && *later > index
-            {
-                *later -= 1;
-            }
+        if let (Some(trace), Some(at)) = (&mut self.trace, decision) {
+            let decision = &mut trace.decisions[at];
+            (decision.to, decision.rule, decision.stage) =
+                (Destination::LeadImage, rule, Stage::Finish);
         }
-        let url = self.is_tracing().then(|| image.url.clone());
-        self.note(Stage::Finish, rule, Destination::LeadImage, || url);
         self.lead_image = Some(image);
     }
 }
@@ -572,5 +599,47 @@ mod tests {
                 Block::Heading(TextBlock { paragraph: 1, .. }),
             ]
         ));
+    }
+
+    #[test]
+    fn the_opening_picture_is_held_for_the_lead_image_and_never_filed() {
+        let mut builder = run_appending_only(&[
+            &|b| {
+                b.hold_opening_picture(
+                    image("https://example.org/a.jpg"),
+                    Stage::Element,
+                    "picture",
+                )
+            },
+            // The first thing filed: what a caption after it goes to.
+            &|b| {
+                assert!(!b.nothing_filed());
+                assert!(matches!(b.last_filed(), Some(Filed::Image(_))));
+                b.last_image_mut().unwrap().caption = Some("说明".into());
+            },
+            &|b| b.push_paragraph("正文。".into(), Vec::new(), false, "paragraph"),
+            &|b| b.opening_picture_to_lead("opening-picture-lead"),
+        ]);
+        let lead = builder.lead_image.take().unwrap();
+        assert_eq!(lead.caption.as_deref(), Some("说明"));
+        let decisions: Vec<_> = builder
+            .take_decisions()
+            .into_iter()
+            .map(|d| (d.text, d.to, d.rule))
+            .collect();
+        assert_eq!(
+            decisions,
+            [
+                (
+                    "https://example.org/a.jpg".into(),
+                    Destination::LeadImage,
+                    "opening-picture-lead"
+                ),
+                ("正文。".into(), Destination::Paragraph, "paragraph"),
+            ]
+        );
+        let filed = builder.take_filed();
+        assert!(filed.images.is_empty());
+        assert!(matches!(filed.blocks[..], [Block::Paragraph(_)]));
     }
 }
