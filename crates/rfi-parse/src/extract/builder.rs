@@ -10,7 +10,9 @@ use crate::explain::{Decision, Destination, Stage};
 /// `Block::Embed` its vector, and, when tracing, every block filed has one decision.
 /// Nothing filed is taken back: a paragraph that a later block or the end may still
 /// decide otherwise is held until then ([`ArticleBuilder::hold_paragraph`]), and so are
-/// the pictures and players filed after it while it may be ([`ArticleBuilder::hold_image`]).
+/// the pictures and players filed after it while it may be ([`ArticleBuilder::hold_image`])
+/// and the picture the article opens with, for the lead image
+/// ([`ArticleBuilder::hold_opening_picture`]). No method removes from its vectors.
 #[derive(Debug, Default)]
 pub(crate) struct ArticleBuilder {
     pub(crate) date_line: Option<String>,
