@@ -4,7 +4,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use rfi_parse::{BodyMarkup, Decision, Destination, Explanation, ParseOptions, Stage};
+use rfi_parse::{Block, BodyMarkup, Decision, Destination, Explanation, ParseOptions, Stage};
 
 fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures")
@@ -165,8 +165,9 @@ fn explain_accounts_for_every_field_and_every_left_out_text_of_every_fixture() {
 }
 
 #[test]
-fn a_paragraph_taken_back_is_explained_where_it_went() {
-    // The closing `（综合报道）` was a paragraph until the end showed it an attribution.
+fn a_held_paragraph_is_explained_where_it_went() {
+    // The closing `（综合报道）` was held as a paragraph until the end showed it an
+    // attribution.
     let input =
         "<!--0-->\n[T](https://www.rfi.fr/cn/x)\n------\n\n<p>正文第一段。</p><p>（综合报道）</p>";
     let explanation = rfi_parse::explain(input, &ParseOptions::new()).unwrap();
@@ -198,6 +199,204 @@ fn a_left_out_container_text_is_explained_by_its_rule() {
             .iter()
             .any(|d| d.text == prose && d.to == Destination::Dropped && d.rule == "container-text")
     );
+}
+
+/// `explain` of `body` as an RFI article.
+fn explain_body(body: &str) -> Explanation {
+    let input = format!("<!--0-->\n[T](https://www.rfi.fr/cn/x)\n------\n\n{body}");
+    rfi_parse::explain(&input, &ParseOptions::new()).unwrap()
+}
+
+/// The one decision made about `text`: where it went, by which rule, at which stage.
+fn decision_of(explanation: &Explanation, text: &str) -> (Destination, &'static str, Stage) {
+    let found: Vec<&Decision> = (explanation.decisions.iter())
+        .filter(|d| d.text == text)
+        .collect();
+    assert_eq!(found.len(), 1, "one decision about {text:?}: {found:?}");
+    (found[0].to, found[0].rule, found[0].stage)
+}
+
+/// The paragraph indexes of the article's headings, and whether every text block indexes
+/// `paragraphs` in order.
+fn headings(article: &rfi_parse::Article) -> Vec<usize> {
+    let mut next = 0;
+    let mut headings = Vec::new();
+    for block in &article.blocks {
+        match block {
+            Block::Paragraph(text) | Block::Heading(text) => {
+                assert_eq!(text.paragraph, next, "blocks index paragraphs in order");
+                next += 1;
+                if matches!(block, Block::Heading(_)) {
+                    headings.push(text.paragraph);
+                }
+            }
+            _ => {}
+        }
+    }
+    assert_eq!(next, article.paragraphs.len());
+    headings
+}
+
+const RELATED_LINK: &str =
+    r#"<p><a href="https://www.rfi.fr/cn/a">俄乌战争进入第二年的前线</a></p>"#;
+const RELATED_LIST: &str = r#"<ul><li><a href="https://www.rfi.fr/cn/a">第一篇相关报道的标题</a></li><li><a href="https://www.rfi.fr/cn/b">第二篇相关报道的标题</a></li></ul>"#;
+const PICTURE: &str = r#"<figure><img src="https://s.rfi.fr/media/display/a.jpg"></figure>"#;
+
+#[test]
+fn a_label_a_related_link_follows_is_furniture_and_else_a_paragraph() {
+    let label = "更多俄乌局势最新动态请见：";
+    let explanation = explain_body(&format!("<p>正文第一段。</p><p>{label}</p>{RELATED_LINK}"));
+    assert_eq!(explanation.article.paragraphs, ["正文第一段。"]);
+    assert_eq!(
+        decision_of(&explanation, label),
+        (
+            Destination::Furniture,
+            "related-link-paragraph",
+            Stage::Block
+        )
+    );
+    assert!(mismatches("label", &explanation).is_empty());
+    // Text after it: a paragraph, filed once.
+    let explanation = explain_body(&format!(
+        "<p>正文第一段。</p><p>{label}</p><p>我们会赢。</p>"
+    ));
+    assert_eq!(
+        explanation.article.paragraphs,
+        ["正文第一段。", label, "我们会赢。"]
+    );
+    assert_eq!(
+        decision_of(&explanation, label),
+        (Destination::Paragraph, "paragraph", Stage::Block)
+    );
+    // A picture after it: a paragraph too, and the link after the picture no related link.
+    let explanation = explain_body(&format!("<p>{label}</p>{PICTURE}{RELATED_LINK}"));
+    assert_eq!(
+        explanation.article.paragraphs,
+        [label, "俄乌战争进入第二年的前线"]
+    );
+}
+
+#[test]
+fn closing_lines_in_parentheses_are_the_byline_and_else_paragraphs() {
+    let explanation = explain_body("<p>正文第一段。</p><p>（综合报道）</p><p>（法新社）</p>");
+    assert_eq!(explanation.article.paragraphs, ["正文第一段。"]);
+    assert_eq!(
+        explanation.article.byline.as_deref(),
+        Some("综合报道\n法新社")
+    );
+    for line in ["（综合报道）", "（法新社）"] {
+        assert_eq!(
+            decision_of(&explanation, line),
+            (Destination::Byline, "closing-attribution", Stage::Finish)
+        );
+    }
+    // Not closing the article: paragraphs.
+    let explanation = explain_body("<p>（综合报道）</p><p>正文第一段。</p>");
+    assert_eq!(
+        explanation.article.paragraphs,
+        ["（综合报道）", "正文第一段。"]
+    );
+    assert_eq!(
+        decision_of(&explanation, "（综合报道）"),
+        (Destination::Paragraph, "paragraph", Stage::Block)
+    );
+}
+
+#[test]
+fn a_heading_over_only_related_links_is_left_out_at_the_next_heading_or_the_end() {
+    let left_out = (Destination::Dropped, "heading-over-links", Stage::Finish);
+    let explanation = explain_body(&format!(
+        "<p>正文第一段。</p><h2>相关报道</h2>{RELATED_LIST}<h2>第二节</h2><p>正文第二段。</p>"
+    ));
+    assert_eq!(
+        explanation.article.paragraphs,
+        ["正文第一段。", "第二节", "正文第二段。"]
+    );
+    assert_eq!(headings(&explanation.article), [1]);
+    assert_eq!(decision_of(&explanation, "相关报道"), left_out);
+    assert!(mismatches("heading", &explanation).is_empty());
+    let explanation = explain_body(&format!(
+        "<p>正文第一段。</p><h2>相关报道</h2>{RELATED_LIST}"
+    ));
+    assert_eq!(explanation.article.paragraphs, ["正文第一段。"]);
+    assert_eq!(decision_of(&explanation, "相关报道"), left_out);
+    // Text under the links: the heading names a section.
+    let explanation = explain_body(&format!(
+        "<p>正文第一段。</p><h2>相关报道</h2>{RELATED_LIST}<p>正文第二段。</p>"
+    ));
+    assert_eq!(
+        explanation.article.paragraphs,
+        ["正文第一段。", "相关报道", "正文第二段。"]
+    );
+    assert_eq!(headings(&explanation.article), [1]);
+    assert_eq!(
+        decision_of(&explanation, "相关报道"),
+        (Destination::Paragraph, "paragraph", Stage::Block)
+    );
+}
+
+#[test]
+fn a_label_heading_over_links_sent_to_furniture_leaves_the_next_heading_be() {
+    // The label heads the items, then a related link paragraph shows it a label; the
+    // next heading was left out for it (its paragraph index) before the label was held.
+    let explanation = explain_body(&format!(
+        "<p>正文第一段。</p><h2>相关报道：</h2>{RELATED_LIST}{RELATED_LINK}<h2>第二节</h2><p>正文第二段。</p>"
+    ));
+    assert_eq!(
+        explanation.article.paragraphs,
+        ["正文第一段。", "第二节", "正文第二段。"]
+    );
+    assert_eq!(headings(&explanation.article), [1]);
+    assert_eq!(
+        decision_of(&explanation, "相关报道："),
+        (
+            Destination::Furniture,
+            "related-link-paragraph",
+            Stage::Block
+        )
+    );
+}
+
+#[test]
+fn a_picture_after_a_heading_waits_with_it_for_the_next_block() {
+    // Between the heading and the links: the heading is over the picture, a section.
+    let explanation = explain_body(&format!(
+        "<p>正文第一段。</p><h2>图集</h2>{PICTURE}{RELATED_LIST}"
+    ));
+    assert_eq!(explanation.article.paragraphs, ["正文第一段。", "图集"]);
+    assert_eq!(headings(&explanation.article), [1]);
+    assert!(matches!(explanation.article.blocks[2], Block::Image(0)));
+    // After the links (BBC's related-links box under a section's heading, then the
+    // section's picture): text after the picture keeps the heading, another heading or
+    // the end leaves it out; the picture stays, in its place.
+    for (after, kept) in [
+        ("<p>正文第二段。</p>", true),
+        ("<h2>第二节</h2><p>正文第二段。</p>", false),
+        ("", false),
+    ] {
+        let explanation = explain_body(&format!(
+            "<p>正文第一段。</p><h2>相关报道</h2>{RELATED_LIST}{PICTURE}{after}"
+        ));
+        let article = &explanation.article;
+        assert_eq!(
+            article.paragraphs.contains(&"相关报道".to_string()),
+            kept,
+            "{after}"
+        );
+        let picture_at = if kept { 2 } else { 1 };
+        assert!(
+            matches!(article.blocks[picture_at], Block::Image(0)),
+            "{after}"
+        );
+        headings(article);
+        let decision = if kept {
+            (Destination::Paragraph, "paragraph", Stage::Block)
+        } else {
+            (Destination::Dropped, "heading-over-links", Stage::Finish)
+        };
+        assert_eq!(decision_of(&explanation, "相关报道"), decision, "{after}");
+        assert!(mismatches("picture", &explanation).is_empty(), "{after}");
+    }
 }
 
 /// `docs/rules.md` as the code lists the rules: the list is written once, in the code.

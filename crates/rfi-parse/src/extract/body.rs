@@ -6,7 +6,7 @@ use ego_tree::{NodeId, NodeRef};
 use scraper::node::Element;
 use scraper::{Html, Node};
 
-use super::builder::ArticleBuilder;
+use super::builder::{ArticleBuilder, Filed};
 use super::date::{parse_date_line, parse_date_only};
 use super::player;
 use super::profile::{Css, Profile, SelectorList};
@@ -15,7 +15,7 @@ use super::share::share_link;
 use super::srcset::candidate_urls;
 use super::text::{TextBuilder, is_textless, strip_controls, text_of};
 use crate::address::{self, Href};
-use crate::article::{Block, Embed, EmbedKind, Image, Link};
+use crate::article::{Embed, EmbedKind, Image, Link};
 use crate::explain::{Destination, Rule, Stage};
 use crate::language;
 use memchr::memmem::Finder;
@@ -80,14 +80,15 @@ pub(crate) fn extract(
     // opens as a paragraph does and adds a name in brackets there: WSJ's summary) was
     // not lost.
     if !fields.dropped.is_empty() {
-        let paragraphs = &fields.paragraphs;
+        let mut dropped = std::mem::take(&mut fields.dropped);
+        let paragraphs = fields.paragraphs();
         let opening = |text: &str| {
             text.chars()
                 .filter(|c| !c.is_whitespace())
                 .take(settings::DROPPED_OPENING_CHARS)
                 .collect::<String>()
         };
-        fields.dropped.retain(|text| {
+        dropped.retain(|text| {
             let start = opening(text);
             !paragraphs.iter().any(|p| {
                 p.contains(text.as_str())
@@ -95,6 +96,7 @@ pub(crate) fn extract(
                         && opening(p) == start)
             })
         });
+        fields.dropped = dropped;
     }
     fields
 }
@@ -361,12 +363,12 @@ struct Walker<'f> {
     title: String,
     /// The container the last picture was found in, for captions written beside it.
     image_container: Option<NodeId>,
-    /// The paragraph index of the last heading, while nothing else has followed it.
-    last_heading: Option<usize>,
-    /// A heading followed only by a list of links so far.
-    heading_over_links: Option<usize>,
-    /// Headings that turned out to label only a list of links, to leave out.
-    link_list_headings: Vec<usize>,
+    /// Whether a heading was the last thing filed, and no list item read since.
+    last_heading: bool,
+    /// Whether the heading held was followed only by a list of related links so far
+    /// (and pictures or players, held behind it): the next heading, or the end, leaves
+    /// it out ([`Walker::settle_heading_over_links`]); text after them files it.
+    heading_over_links: bool,
     /// Elements already read as the caption of a picture before them.
     taken: Vec<NodeId>,
     /// Placeholders whose caption is given when they close.
@@ -624,7 +626,7 @@ fn profile_lead(
 ) -> Option<Flow> {
     if element.attrs().next().is_some()
         && walker.fields.lead.is_none()
-        && walker.fields.paragraphs.is_empty()
+        && !walker.fields.has_paragraphs()
         && walker.css.lead.matches(node)
     {
         // The paragraph the source marks as its lead (`p.story-body__introduction`).
@@ -719,7 +721,7 @@ fn byline_list(
 ) -> Option<Flow> {
     if walker.profile.byline_list_first
         && element.name() == "ul"
-        && walker.fields.paragraphs.is_empty()
+        && !walker.fields.has_paragraphs()
         && !node.descendants().any(|d| element_name(d) == Some("a"))
     {
         // A list of names and titles before the text, with no links: the byline.
@@ -1060,10 +1062,7 @@ fn picture_description(
 fn time(walker: &mut Walker<'_>, node: NodeRef<'_, Node>, element: &Element) -> Option<Flow> {
     // Only a `<time>` before the article's text dates it; one further down dates
     // a related article or a quoted event.
-    if element.name() != "time"
-        || walker.fields.time.is_some()
-        || !walker.fields.paragraphs.is_empty()
-    {
+    if element.name() != "time" || walker.fields.time.is_some() || walker.fields.has_paragraphs() {
         return None;
     }
     // The machine-readable `datetime`, else the text (WSJ writes none).
@@ -1145,7 +1144,7 @@ fn player(walker: &mut Walker<'_>, _: NodeRef<'_, Node>, element: &Element) -> O
     if pushed && let Some((caption, credit)) = caption {
         walker.note(Destination::Caption, || caption.clone());
         walker.note(Destination::Credit, || credit.clone());
-        if let Some(embed) = walker.fields.embeds.last_mut() {
+        if let Some(embed) = walker.fields.last_embed_mut() {
             (embed.caption, embed.credit) = (caption, credit);
         }
     }
@@ -1225,9 +1224,8 @@ impl<'f> Walker<'f> {
             rule: "",
             title: title.split_whitespace().collect(),
             image_container: None,
-            last_heading: None,
-            heading_over_links: None,
-            link_list_headings: Vec::new(),
+            last_heading: false,
+            heading_over_links: false,
             taken: Vec::new(),
             pending_captions: Vec::new(),
             text: TextBuilder::with_capacity(4096),
@@ -1320,7 +1318,7 @@ impl<'f> Walker<'f> {
         let Some((slot_caption, slot_credit)) = self.caption_slots(true) else {
             // A caption with no picture to go with it. Right after a picture the page
             // lost, it is that picture's caption, left out with it: no article text.
-            let lost_picture = self.lost_picture == Some(self.fields.blocks.len());
+            let lost_picture = self.lost_picture == Some(self.fields.filings());
             if let Some(caption) = caption
                 && !lost_picture
             {
@@ -1346,16 +1344,16 @@ impl<'f> Walker<'f> {
     /// The caption and credit of the picture or player just read; with `lead`, of the
     /// lead image when nothing was read yet.
     fn caption_slots(&mut self, lead: bool) -> Option<(&mut Option<String>, &mut Option<String>)> {
-        match self.fields.blocks.last() {
-            Some(Block::Image(index)) => {
-                let image = &mut self.fields.images[*index];
-                Some((&mut image.caption, &mut image.credit))
-            }
-            Some(Block::Embed(index)) => {
-                let embed = &mut self.fields.embeds[*index];
-                Some((&mut embed.caption, &mut embed.credit))
-            }
-            Some(_) => None,
+        match self.fields.last_filed() {
+            Some(Filed::Image(_)) => self
+                .fields
+                .last_image_mut()
+                .map(|image| (&mut image.caption, &mut image.credit)),
+            Some(Filed::Embed(_)) => self
+                .fields
+                .last_embed_mut()
+                .map(|embed| (&mut embed.caption, &mut embed.credit)),
+            Some(Filed::Text { .. }) => None,
             None if lead => self
                 .fields
                 .lead_image
@@ -1366,10 +1364,13 @@ impl<'f> Walker<'f> {
     }
 
     /// A heading over a list of links that the next heading (or the end) reached with no
-    /// text in between labelled only that list.
+    /// text in between labelled only that list: it is left out, under
+    /// [`HEADING_OVER_LINKS`]. Pictures after the links say nothing either way (BBC puts
+    /// its related-links box between a section's heading and the section's picture).
     fn settle_heading_over_links(&mut self) {
-        if let Some(heading) = self.heading_over_links.take() {
-            self.link_list_headings.push(heading);
+        if std::mem::take(&mut self.heading_over_links) {
+            self.fields
+                .decide_last_held(Stage::Finish, HEADING_OVER_LINKS, Destination::Dropped);
         }
     }
 
@@ -1512,25 +1513,30 @@ impl<'f> Walker<'f> {
         if self.related_links {
             return true;
         }
-        let label = self.fields.last_paragraph().is_some_and(|(text, block)| {
-            block.links.is_empty()
-                && text.chars().count() <= settings::RELATED_LINKS_LABEL_MAX_CHARS
-                && text.trim_end().ends_with(['：', ':'])
-        });
-        if label {
-            self.fields
-                .retract_last_paragraph(Stage::Block, self.rule, Destination::Furniture);
-            self.last_heading = None;
+        let label = matches!(
+            self.fields.last_filed(),
+            Some(Filed::Text { text, links, .. }) if is_related_links_label(text, links)
+        );
+        // The label was held (the `paragraph` rule holds every such text) for this.
+        if label
+            && self
+                .fields
+                .decide_last_held(Stage::Block, self.rule, Destination::Furniture)
+                .is_some()
+        {
+            self.last_heading = false;
+            self.heading_over_links = false;
             self.related_links = true;
+            return true;
         }
-        label
+        false
     }
 
     /// Whether the last thing read is a picture or player: an inline one, or the lead
     /// image when nothing else was read yet.
     fn picture_just_read(&self) -> bool {
-        match self.fields.blocks.last() {
-            Some(block) => matches!(block, Block::Image(_) | Block::Embed(_)),
+        match self.fields.last_filed() {
+            Some(filed) => matches!(filed, Filed::Image(_) | Filed::Embed(_)),
             None => self.fields.lead_image.is_some(),
         }
     }
@@ -1539,10 +1545,9 @@ impl<'f> Walker<'f> {
     /// credit line Infogram and other embed codes write under the chart) as that
     /// embed's caption.
     fn credits_last_embed(&mut self, text: &str, links: &[Link]) -> bool {
-        let Some(Block::Embed(index)) = self.fields.blocks.last() else {
+        let Some(Filed::Embed(embed)) = self.fields.last_filed() else {
             return false;
         };
-        let embed = &self.fields.embeds[*index];
         if links.is_empty() {
             return false;
         }
@@ -1569,7 +1574,9 @@ impl<'f> Walker<'f> {
             return false;
         }
         // Its first line names the chart; the lines after it name the service.
-        let embed = &mut self.fields.embeds[*index];
+        let Some(embed) = self.fields.last_embed_mut() else {
+            return false;
+        };
         let (caption, credit) = match text.split_once('\n') {
             Some((caption, credit)) => (caption, Some(credit.replace('\n', " "))),
             None => (text, None),
@@ -1587,13 +1594,9 @@ impl<'f> Walker<'f> {
     /// says so without a profile: the text repeats the picture's `alt` (the caption
     /// written twice, as CNA does: `<div><picture><img alt=…></picture></div><div>…</div>`).
     fn captions_last_block(&mut self, text: &str) -> bool {
-        let is_caption = match self.fields.blocks.last() {
-            Some(Block::Image(index)) => {
-                let alt = self.fields.images[*index]
-                    .alt
-                    .as_deref()
-                    .unwrap_or("")
-                    .trim();
+        let is_caption = match self.fields.last_filed() {
+            Some(Filed::Image(image)) => {
+                let alt = image.alt.as_deref().unwrap_or("").trim();
                 let text = text.trim();
                 // The alt text may carry the credit after the caption in brackets
                 // (BBC: `…金属巨柱（Credit: UTAH DEPARTMENT OF PUBLIC SAFETY）`).
@@ -1662,7 +1665,7 @@ impl<'f> Walker<'f> {
             return false;
         };
         let Some(url) = image_url(element, picture) else {
-            self.lost_picture = Some(self.fields.blocks.len());
+            self.lost_picture = Some(self.fields.filings());
             return false;
         };
         if self
@@ -1681,13 +1684,26 @@ impl<'f> Walker<'f> {
             caption,
             credit,
         };
+        // Behind a heading over related links, the picture waits with it for the next
+        // block; the one the article opens with waits for the finish stage, which makes
+        // it the lead image where the profile says so (`opening-picture-lead`).
+        let push = if self.heading_over_links {
+            ArticleBuilder::hold_image
+        } else if self.profile.header.opening_picture_is_lead
+            && self.fields.lead_image.is_none()
+            && self.fields.nothing_filed()
+        {
+            ArticleBuilder::hold_opening_picture
+        } else {
+            ArticleBuilder::push_image
+        };
         if self.fields.is_tracing() {
             let (caption, credit) = (image.caption.clone(), image.credit.clone());
-            self.fields.push_image(image, self.stage, self.rule);
+            push(self.fields, image, self.stage, self.rule);
             self.note(Destination::Caption, || caption);
             self.note(Destination::Credit, || credit);
         } else {
-            self.fields.push_image(image, self.stage, self.rule);
+            push(self.fields, image, self.stage, self.rule);
         }
         true
     }
@@ -1711,7 +1727,11 @@ impl<'f> Walker<'f> {
     }
 
     fn push_embed(&mut self, embed: Embed) {
-        self.fields.push_embed(embed, self.stage, self.rule);
+        if self.heading_over_links {
+            self.fields.hold_embed(embed, self.stage, self.rule);
+        } else {
+            self.fields.push_embed(embed, self.stage, self.rule);
+        }
     }
 
     fn caption_last(&mut self, figcaption: NodeRef<'_, Node>) {
@@ -2299,7 +2319,7 @@ fn container_text(walker: &mut Walker<'_>, block: &mut Pending) -> bool {
     let profile = walker.profile;
     if profile.div_text_captions_image && walker.image_container == Some(block.container) {
         // A gallery slide: the text beside the picture in its `<div>` captions it.
-        if matches!(walker.fields.blocks.last(), Some(Block::Image(_))) {
+        if matches!(walker.fields.last_filed(), Some(Filed::Image(_))) {
             walker.caption_text(std::mem::take(&mut block.text), false);
         } else {
             walker.note(Destination::Dropped, || Some(block.text.clone()));
@@ -2308,8 +2328,8 @@ fn container_text(walker: &mut Walker<'_>, block: &mut Pending) -> bool {
     }
     if profile.opening_text_is_lead
         && walker.fields.lead.is_none()
-        && walker.fields.paragraphs.is_empty()
-        && walker.fields.blocks.is_empty()
+        && !walker.fields.has_paragraphs()
+        && walker.fields.nothing_filed()
         && is_prose(&block.text)
         && parse_date_line(&block.text, Some(chrono_tz::UTC), profile.date_formats).is_none()
     {
@@ -2437,10 +2457,8 @@ fn image_credit_line(walker: &mut Walker<'_>, block: &mut Pending) -> bool {
     let Some(credit) = image_credit(&block.text, walker.profile.credit_labels) else {
         return false;
     };
-    let to = if let Some(Block::Image(index)) = walker.fields.blocks.last() {
-        walker.fields.images[*index]
-            .credit
-            .get_or_insert_with(|| credit.to_string());
+    let to = if let Some(image) = walker.fields.last_image_mut() {
+        image.credit.get_or_insert_with(|| credit.to_string());
         Destination::Credit
     } else {
         Destination::Dropped
@@ -2482,11 +2500,13 @@ fn related_link_item(walker: &mut Walker<'_>, block: &mut Pending) -> bool {
         return false;
     }
     walker.note(Destination::Dropped, || Some(block.text.clone()));
-    if let Some(heading) = walker.last_heading.take()
-        && heading + 1 == walker.fields.paragraphs.len()
-        && matches!(walker.fields.blocks.last(), Some(Block::Heading(block)) if block.paragraph == heading)
+    if std::mem::take(&mut walker.last_heading)
+        && matches!(
+            walker.fields.last_filed(),
+            Some(Filed::Text { heading: true, .. })
+        )
     {
-        walker.heading_over_links = Some(heading);
+        walker.heading_over_links = true;
     }
     true
 }
@@ -2528,30 +2548,52 @@ fn related_link_paragraph(walker: &mut Walker<'_>, block: &mut Pending) -> bool 
 fn headline(walker: &mut Walker<'_>, block: &mut Pending) -> bool {
     walker.related_links = false;
     let claimed =
-        is_heading(block) && walker.fields.paragraphs.is_empty() && walker.is_headline(&block.text);
+        is_heading(block) && !walker.fields.has_paragraphs() && walker.is_headline(&block.text);
     if claimed {
         walker.note(Destination::Dropped, || Some(block.text.clone()));
     }
     claimed
 }
 
-/// A heading (or a paragraph all in bold), or a paragraph.
+/// A heading (or a paragraph all in bold), or a paragraph. One that a later block or the
+/// end may still decide otherwise is held until then: a heading (a list of related links
+/// alone may follow it: `heading-over-links`), a label a related link may follow
+/// (`related-link-paragraph`), a line in parentheses that may close the article
+/// (`closing-attribution`).
 fn paragraph(walker: &mut Walker<'_>, block: &mut Pending) -> bool {
     let heading = is_heading(block);
     if heading {
         walker.settle_heading_over_links();
     } else {
         // Text follows the heading and its links: the heading names a real section.
-        walker.heading_over_links = None;
+        walker.heading_over_links = false;
     }
-    walker.last_heading = heading.then_some(walker.fields.paragraphs.len());
-    walker.fields.push_paragraph(
+    walker.last_heading = heading;
+    let (text, links) = (
         std::mem::take(&mut block.text),
         std::mem::take(&mut block.links),
-        heading,
-        walker.rule,
     );
+    let held = heading
+        || is_related_links_label(&text, &links)
+        || (links.is_empty() && attribution(&text).is_some());
+    if held {
+        walker
+            .fields
+            .hold_paragraph(text, links, heading, walker.rule);
+    } else {
+        walker
+            .fields
+            .push_paragraph(text, links, heading, walker.rule);
+    }
     true
+}
+
+/// Whether a paragraph or heading may label a list of related links when one follows
+/// (`更多俄乌局势最新动态请见：`): short, no links, ending in a colon.
+fn is_related_links_label(text: &str, links: &[Link]) -> bool {
+    links.is_empty()
+        && text.trim_end().ends_with(['：', ':'])
+        && text.chars().count() <= settings::RELATED_LINKS_LABEL_MAX_CHARS
 }
 
 /// A rule of the finish stage, run once the whole body was walked.
@@ -2565,8 +2607,8 @@ const FINISH_RULES: &[Named<FinishRule>] = &[
         closing_attribution,
     ),
     (
-        "heading-over-links",
-        "a heading that labels only a list of related links: left out",
+        HEADING_OVER_LINKS,
+        "a heading that labels only a list of related links (held until the next heading or the end, with the pictures after the links; text keeps it): left out",
         heading_over_links,
     ),
     (
@@ -2586,30 +2628,35 @@ const FINISH_RULES: &[Named<FinishRule>] = &[
 /// an attribution, moved to the byline in their order.
 fn closing_attribution(walker: &mut Walker<'_>) {
     let mut closing = Vec::new();
-    while let Some((text, block)) = walker.fields.last_paragraph()
-        && matches!(walker.fields.blocks.last(), Some(Block::Paragraph(_)))
-        && block.links.is_empty()
-        && let Some(inner) = attribution(text)
-    {
-        closing.push(inner.to_string());
+    // Each was held (the `paragraph` rule holds every such line) until the end.
+    while matches!(
+        walker.fields.last_filed(),
+        Some(Filed::Text { text, links: [], heading: false }) if attribution(text).is_some()
+    ) && let Some(text) =
         walker
             .fields
-            .retract_last_paragraph(Stage::Finish, walker.rule, Destination::Byline);
+            .decide_last_held(Stage::Finish, walker.rule, Destination::Byline)
+    {
+        closing.extend(attribution(&text).map(str::to_string));
     }
     walker.fields.byline.extend(closing.into_iter().rev());
 }
 
-/// Headings that turned out to label only a list of links are left out.
+/// A heading held over a list of links that the end reached is left out. No rule after
+/// this one decides a held block: what is still held is filed as it was pushed.
 fn heading_over_links(walker: &mut Walker<'_>) {
     walker.settle_heading_over_links();
-    let removed = std::mem::take(&mut walker.link_list_headings);
-    walker.fields.remove_headings(&removed, walker.rule);
+    walker.fields.file_held();
 }
 
+/// The rule that leaves out a heading over only related links, which the next heading
+/// decides as well as the end.
+const HEADING_OVER_LINKS: &str = "heading-over-links";
+
+/// The opening picture held (only where the profile prints its lead image so) is the
+/// lead image.
 fn opening_picture_lead(walker: &mut Walker<'_>) {
-    if walker.profile.header.opening_picture_is_lead && walker.fields.lead_image.is_none() {
-        walker.fields.opening_picture_to_lead(walker.rule);
-    }
+    walker.fields.opening_picture_to_lead(walker.rule);
 }
 
 /// The `<time>` text is often relative ("24 分钟前"), so it is no date line; it gives
@@ -2768,7 +2815,7 @@ mod tests {
         assert_eq!(names.len(), 15, "15 block rules");
         let (claimed, _, fields) = run(paragraph, "default", pending("Any text.", BlockKind::Body));
         assert!(claimed);
-        assert_eq!(fields.paragraphs, ["Any text."]);
+        assert_eq!(fields.paragraphs(), ["Any text."]);
     }
 
     #[test]
@@ -2811,13 +2858,13 @@ mod tests {
             ("相机胶卷", "相机胶卷", false),
         ] {
             let mut fields = ArticleBuilder::default();
-            fields.images.push(crate::article::Image {
+            let image = crate::article::Image {
                 url: "https://example.org/a.jpg".into(),
                 alt: Some(alt.into()),
                 caption: None,
                 credit: None,
-            });
-            fields.blocks.push(Block::Image(0));
+            };
+            fields.push_image(image, Stage::Element, "picture");
             let profile = super::super::profile::by_name("default").unwrap();
             let mut walker = Walker::new(&mut fields, profile, "Title", None);
             let mut block = pending(text, BlockKind::Paragraph);
@@ -2826,7 +2873,7 @@ mod tests {
                 claimed,
                 "{text}"
             );
-            let caption = fields.images[0].caption.clone();
+            let caption = fields.take_filed().images[0].caption.clone();
             assert_eq!(caption.is_some(), claimed, "{text}");
         }
     }

@@ -7,7 +7,12 @@ use crate::explain::{Decision, Destination, Stage};
 ///
 /// The rules file into it through its methods, which keep its invariants: every
 /// `Block::Paragraph`/`Heading` indexes `paragraphs` in order, every `Block::Image` and
-/// `Block::Embed` its vector, and, when tracing, every paragraph has its decision.
+/// `Block::Embed` its vector, and, when tracing, every block filed has one decision.
+/// Nothing filed is taken back: a paragraph that a later block or the end may still
+/// decide otherwise is held until then ([`ArticleBuilder::hold_paragraph`]), and so are
+/// the pictures and players filed after it while it may be ([`ArticleBuilder::hold_image`])
+/// and the picture the article opens with, for the lead image
+/// ([`ArticleBuilder::hold_opening_picture`]). No method removes from its vectors.
 #[derive(Debug, Default)]
 pub(crate) struct ArticleBuilder {
     pub(crate) date_line: Option<String>,
@@ -16,12 +21,12 @@ pub(crate) struct ArticleBuilder {
     pub(crate) printed_date: Option<chrono::NaiveDate>,
     pub(crate) lead_image: Option<Image>,
     pub(crate) lead: Option<String>,
-    pub(crate) paragraphs: Vec<String>,
-    pub(crate) images: Vec<Image>,
-    pub(crate) embeds: Vec<Embed>,
+    paragraphs: Vec<String>,
+    images: Vec<Image>,
+    embeds: Vec<Embed>,
     pub(crate) copyright: Option<String>,
     pub(crate) share_links: Vec<ShareLink>,
-    pub(crate) blocks: Vec<Block>,
+    blocks: Vec<Block>,
     /// Byline lines, in document order.
     pub(crate) byline: Vec<String>,
     /// Text a rule left out although it reads like prose.
@@ -37,16 +42,65 @@ pub(crate) struct ArticleBuilder {
     /// Whether `time` is the `<time>`'s text, as the page prints it (it has no
     /// `datetime`: WSJ's `<time>2022年11月8日17:20 CST 更新</time>`).
     pub(crate) time_printed: bool,
+    /// The paragraphs and headings filed last that a later block or the end may still
+    /// decide otherwise, and pictures and players after them, in order: kept out of
+    /// `paragraphs`, `blocks`, `images` and `embeds` until the next thing is filed for good
+    /// (or the end), which decides each once. Every query of what was filed sees them as
+    /// filed.
+    held: Vec<Held>,
+    /// The picture the article opens with, held for `lead_image`, and where its decision
+    /// is recorded ([`ArticleBuilder::hold_opening_picture`]).
+    opening_picture: Option<(Image, Option<usize>)>,
+    /// How many things were ever filed, held ones too ([`ArticleBuilder::filings`]).
+    filings: usize,
     /// The decisions, when they are asked for (`explain`); none are made otherwise.
     trace: Option<Trace>,
 }
 
-/// The decisions made so far, and which of them filed each paragraph.
+/// The last thing filed, as a rule that reads it sees it.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Filed<'a> {
+    /// A paragraph (a heading when `heading`), with its links.
+    Text {
+        text: &'a str,
+        links: &'a [Link],
+        heading: bool,
+    },
+    Image(&'a Image),
+    Embed(&'a Embed),
+}
+
+/// What the builder filed, for the `Article`: every `Block::Paragraph`/`Heading` indexes
+/// `paragraphs`, every `Block::Image`/`Embed` its vector.
+#[derive(Debug, Default)]
+pub(crate) struct FiledBlocks {
+    pub(crate) paragraphs: Vec<String>,
+    pub(crate) images: Vec<Image>,
+    pub(crate) embeds: Vec<Embed>,
+    pub(crate) blocks: Vec<Block>,
+}
+
+/// A block held ([`ArticleBuilder::hold_paragraph`], [`ArticleBuilder::hold_image`]).
+#[derive(Debug)]
+enum Held {
+    Text {
+        text: String,
+        links: Vec<Link>,
+        heading: bool,
+        /// Where its decision is recorded, when tracing: its place in document order is
+        /// kept for it while it is held.
+        decision: Option<usize>,
+    },
+    /// A picture or player is one whatever is decided about the text before it: its
+    /// decision is recorded when it is held.
+    Image(Image),
+    Embed(Embed),
+}
+
+/// The decisions made so far.
 #[derive(Debug, Default)]
 struct Trace {
     decisions: Vec<Decision>,
-    /// For each string of `paragraphs`, the index of the decision that filed it.
-    paragraph_decisions: Vec<usize>,
 }
 
 impl ArticleBuilder {
@@ -91,7 +145,7 @@ impl ArticleBuilder {
         }
     }
 
-    /// Files a paragraph (a heading when `heading`) with its links.
+    /// Files a paragraph (a heading when `heading`) with its links, after what is held.
     pub(crate) fn push_paragraph(
         &mut self,
         text: String,
@@ -99,19 +153,94 @@ impl ArticleBuilder {
         heading: bool,
         rule: &'static str,
     ) {
+        self.file_held();
+        self.filings += 1;
+        self.record(&text, rule);
+        self.file_text(text, links, heading);
+    }
+
+    /// Holds a paragraph (a heading when `heading`) that `rule` files, unless a later
+    /// block or the end decides it otherwise ([`ArticleBuilder::decide_last_held`]) before
+    /// the next thing is filed; what is held before it stays held.
+    pub(crate) fn hold_paragraph(
+        &mut self,
+        text: String,
+        links: Vec<Link>,
+        heading: bool,
+        rule: &'static str,
+    ) {
+        self.filings += 1;
+        let decision = self.record(&text, rule);
+        self.held.push(Held::Text {
+            text,
+            links,
+            heading,
+            decision,
+        });
+    }
+
+    /// Files what is held as the paragraphs, headings, pictures and players it was pushed
+    /// as: the next thing is filed for good, or the end came.
+    pub(crate) fn file_held(&mut self) {
+        if self.held.is_empty() {
+            return;
+        }
+        for held in std::mem::take(&mut self.held) {
+            // Each one's decision, recorded when it was held, stands.
+            match held {
+                Held::Text {
+                    text,
+                    links,
+                    heading,
+                    ..
+                } => self.file_text(text, links, heading),
+                Held::Image(image) => self.file_image(image),
+                Held::Embed(embed) => self.file_embed(embed),
+            }
+        }
+    }
+
+    /// Decides the last paragraph or heading held otherwise (the pictures held after it
+    /// stay held): `rule` sends it to `to`, and its text is given back. None when none
+    /// is held.
+    pub(crate) fn decide_last_held(
+        &mut self,
+        stage: Stage,
+        rule: &'static str,
+        to: Destination,
+    ) -> Option<String> {
+        let at = self
+            .held
+            .iter()
+            .rposition(|held| matches!(held, Held::Text { .. }))?;
+        let Held::Text { text, decision, .. } = self.held.remove(at) else {
+            return None;
+        };
+        if let (Some(trace), Some(at)) = (&mut self.trace, decision) {
+            let decision = &mut trace.decisions[at];
+            (decision.to, decision.rule, decision.stage) = (to, rule, stage);
+        }
+        Some(text)
+    }
+
+    /// Records that `rule` files `text` as a paragraph, when tracing: where the decision is.
+    fn record(&mut self, text: &str, rule: &'static str) -> Option<usize> {
+        let trace = self.trace.as_mut()?;
+        trace.decisions.push(Decision {
+            text: text.to_string(),
+            to: Destination::Paragraph,
+            rule,
+            stage: Stage::Block,
+        });
+        Some(trace.decisions.len() - 1)
+    }
+
+    /// Appends a paragraph or heading to `paragraphs` and `blocks`.
+    fn file_text(&mut self, text: String, links: Vec<Link>, heading: bool) {
         let text_block = TextBlock {
             paragraph: self.paragraphs.len(),
             links,
         };
-        if let Some(trace) = &mut self.trace {
-            trace.paragraph_decisions.push(trace.decisions.len());
-            trace.decisions.push(Decision {
-                text: text.clone(),
-                to: Destination::Paragraph,
-                rule,
-                stage: Stage::Block,
-            });
-        }
         self.paragraphs.push(text);
         self.blocks.push(if heading {
             Block::Heading(text_block)
@@ -120,106 +249,399 @@ impl ArticleBuilder {
         });
     }
 
-    /// The last paragraph (or heading) and its links, when it is the last thing filed.
-    pub(crate) fn last_paragraph(&self) -> Option<(&str, &TextBlock)> {
-        match (self.blocks.last(), self.paragraphs.last()) {
-            (Some(Block::Paragraph(block) | Block::Heading(block)), Some(text))
-                if block.paragraph + 1 == self.paragraphs.len() =>
-            {
-                Some((text, block))
-            }
+    /// The last thing filed: a paragraph or heading, a picture or a player.
+    pub(crate) fn last_filed(&self) -> Option<Filed<'_>> {
+        if let Some(held) = self.held.last() {
+            return Some(match held {
+                Held::Text {
+                    text,
+                    links,
+                    heading,
+                    ..
+                } => Filed::Text {
+                    text,
+                    links,
+                    heading: *heading,
+                },
+                Held::Image(image) => Filed::Image(image),
+                Held::Embed(embed) => Filed::Embed(embed),
+            });
+        }
+        let Some(last) = self.blocks.last() else {
+            return self
+                .opening_picture
+                .as_ref()
+                .map(|(image, _)| Filed::Image(image));
+        };
+        Some(match last {
+            Block::Paragraph(block) | Block::Heading(block) => Filed::Text {
+                text: self.paragraphs.get(block.paragraph)?,
+                links: &block.links,
+                heading: matches!(self.blocks.last(), Some(Block::Heading(_))),
+            },
+            Block::Image(index) => Filed::Image(self.images.get(*index)?),
+            Block::Embed(index) => Filed::Embed(self.embeds.get(*index)?),
+        })
+    }
+
+    /// The picture just filed, when the last thing filed is one, to caption.
+    pub(crate) fn last_image_mut(&mut self) -> Option<&mut Image> {
+        if let Some(held) = self.held.last_mut() {
+            return match held {
+                Held::Image(image) => Some(image),
+                _ => None,
+            };
+        }
+        let Some(last) = self.blocks.last() else {
+            return self.opening_picture.as_mut().map(|(image, _)| image);
+        };
+        match last {
+            Block::Image(index) => self.images.get_mut(*index),
             _ => None,
         }
     }
 
-    /// Takes back the last paragraph, which a later block or the end showed to be
-    /// something else: `rule` sends it to `to` instead.
-    pub(crate) fn retract_last_paragraph(
-        &mut self,
-        stage: Stage,
-        rule: &'static str,
-        to: Destination,
-    ) -> Option<String> {
-        self.last_paragraph()?;
-        self.blocks.pop();
-        let text = self.paragraphs.pop()?;
-        if let Some(trace) = &mut self.trace
-            && let Some(at) = trace.paragraph_decisions.pop()
-        {
-            let decision = &mut trace.decisions[at];
-            (decision.to, decision.rule, decision.stage) = (to, rule, stage);
+    /// The player just filed, when the last thing filed is one, to caption.
+    pub(crate) fn last_embed_mut(&mut self) -> Option<&mut Embed> {
+        if let Some(held) = self.held.last_mut() {
+            return match held {
+                Held::Embed(embed) => Some(embed),
+                _ => None,
+            };
         }
-        Some(text)
-    }
-
-    /// Takes back the headings at these paragraph indexes (`rule` drops them), and
-    /// renumbers the paragraphs after them.
-    pub(crate) fn remove_headings(&mut self, removed: &[usize], rule: &'static str) {
-        if removed.is_empty() {
-            return;
-        }
-        let mut index = 0;
-        self.paragraphs.retain(|_| {
-            index += 1;
-            !removed.contains(&(index - 1))
-        });
-        self.blocks.retain_mut(|block| match block {
-            Block::Heading(text) if removed.contains(&text.paragraph) => false,
-            Block::Paragraph(text) | Block::Heading(text) => {
-                text.paragraph -= removed.iter().filter(|r| **r < text.paragraph).count();
-                true
-            }
-            _ => true,
-        });
-        if let Some(trace) = &mut self.trace {
-            let mut index = 0;
-            let decisions = &mut trace.decisions;
-            trace.paragraph_decisions.retain(|at| {
-                index += 1;
-                let keep = !removed.contains(&(index - 1));
-                if !keep {
-                    let decision = &mut decisions[*at];
-                    (decision.to, decision.rule, decision.stage) =
-                        (Destination::Dropped, rule, Stage::Finish);
-                }
-                keep
-            });
+        match self.blocks.last()? {
+            Block::Embed(index) => self.embeds.get_mut(*index),
+            _ => None,
         }
     }
 
-    /// Files a picture of the article.
+    /// Whether a paragraph or heading was filed (or is held).
+    pub(crate) fn has_paragraphs(&self) -> bool {
+        !self.paragraphs.is_empty()
+            || (self.held.iter()).any(|held| matches!(held, Held::Text { .. }))
+    }
+
+    /// Whether nothing is filed (no paragraph, heading, picture or player, none held).
+    pub(crate) fn nothing_filed(&self) -> bool {
+        self.blocks.is_empty() && self.held.is_empty() && self.opening_picture.is_none()
+    }
+
+    /// How many things were ever filed: it never goes down, so that a rule can tell
+    /// whether anything was filed since it looked.
+    pub(crate) fn filings(&self) -> usize {
+        self.filings
+    }
+
+    /// The paragraphs filed, in order (none held: the end filed them).
+    pub(crate) fn paragraphs(&self) -> &[String] {
+        debug_assert!(
+            self.held.is_empty(),
+            "read before the end filed what is held"
+        );
+        &self.paragraphs
+    }
+
+    /// The filed blocks and the vectors they index, once the body is read, for the
+    /// `Article`; the builder keeps none of them. What is still held is filed first.
+    pub(crate) fn take_filed(&mut self) -> FiledBlocks {
+        self.file_held();
+        debug_assert!(
+            self.opening_picture.is_none(),
+            "the finish stage decides the opening picture"
+        );
+        FiledBlocks {
+            paragraphs: std::mem::take(&mut self.paragraphs),
+            images: std::mem::take(&mut self.images),
+            embeds: std::mem::take(&mut self.embeds),
+            blocks: std::mem::take(&mut self.blocks),
+        }
+    }
+
+    /// Files a picture of the article, after what is held.
     pub(crate) fn push_image(&mut self, image: Image, stage: Stage, rule: &'static str) {
-        let url = self.is_tracing().then(|| image.url.clone());
-        self.note(stage, rule, Destination::Image, || url);
+        self.note_picture(&image.url, Destination::Image, stage, rule);
+        self.file_held();
+        self.file_image(image);
+    }
+
+    /// Holds a picture behind what is held, whose fate the next block decides.
+    pub(crate) fn hold_image(&mut self, image: Image, stage: Stage, rule: &'static str) {
+        self.note_picture(&image.url, Destination::Image, stage, rule);
+        self.held.push(Held::Image(image));
+    }
+
+    /// Files a player or quoted post, after what is held.
+    pub(crate) fn push_embed(&mut self, embed: Embed, stage: Stage, rule: &'static str) {
+        self.note_picture(&embed.url, Destination::Embed, stage, rule);
+        self.file_held();
+        self.file_embed(embed);
+    }
+
+    /// Holds a player or quoted post behind what is held, as [`ArticleBuilder::hold_image`].
+    pub(crate) fn hold_embed(&mut self, embed: Embed, stage: Stage, rule: &'static str) {
+        self.note_picture(&embed.url, Destination::Embed, stage, rule);
+        self.held.push(Held::Embed(embed));
+    }
+
+    /// Records a picture or player filed or held: a filing either way.
+    fn note_picture(&mut self, url: &str, to: Destination, stage: Stage, rule: &'static str) {
+        self.filings += 1;
+        let url = self.is_tracing().then(|| url.to_string());
+        self.note(stage, rule, to, || url);
+    }
+
+    fn file_image(&mut self, image: Image) {
         self.blocks.push(Block::Image(self.images.len()));
         self.images.push(image);
     }
 
-    /// Files a player or quoted post.
-    pub(crate) fn push_embed(&mut self, embed: Embed, stage: Stage, rule: &'static str) {
-        let url = self.is_tracing().then(|| embed.url.clone());
-        self.note(stage, rule, Destination::Embed, || url);
+    fn file_embed(&mut self, embed: Embed) {
         self.blocks.push(Block::Embed(self.embeds.len()));
         self.embeds.push(embed);
     }
 
-    /// Moves the picture the article opens with, before any text, to `lead_image`.
+    /// Holds the picture the article opens with, before anything else is filed, where
+    /// the profile prints its lead image so: the finish stage makes it the lead image
+    /// ([`ArticleBuilder::opening_picture_to_lead`]); until then it is the first thing
+    /// filed.
+    pub(crate) fn hold_opening_picture(&mut self, image: Image, stage: Stage, rule: &'static str) {
+        self.filings += 1;
+        let decision = self.trace.as_mut().map(|trace| {
+            trace.decisions.push(Decision {
+                text: image.url.clone(),
+                to: Destination::Image,
+                rule,
+                stage,
+            });
+            trace.decisions.len() - 1
+        });
+        self.opening_picture = Some((image, decision));
+    }
+
+    /// Makes the opening picture held the lead image, under `rule`.
     pub(crate) fn opening_picture_to_lead(&mut self, rule: &'static str) {
-        let Some(Block::Image(index)) = self.blocks.first() else {
+        let Some((image, decision)) = self.opening_picture.take() else {
             return;
         };
-        let index = *index;
-        let image = self.images.remove(index);
-        self.blocks.remove(0);
-        for block in &mut self.blocks {
-            if let Block::Image(later) = block
-                && *later > index
-            {
-                *later -= 1;
-            }
+        if let (Some(trace), Some(at)) = (&mut self.trace, decision) {
+            let decision = &mut trace.decisions[at];
+            (decision.to, decision.rule, decision.stage) =
+                (Destination::LeadImage, rule, Stage::Finish);
         }
-        let url = self.is_tracing().then(|| image.url.clone());
-        self.note(Stage::Finish, rule, Destination::LeadImage, || url);
         self.lead_image = Some(image);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What is filed for good: each step may only append to it.
+    fn filed(builder: &ArticleBuilder) -> (Vec<String>, Vec<Block>) {
+        (builder.paragraphs.clone(), builder.blocks.clone())
+    }
+
+    /// Runs `steps` on a tracing builder, checking after each that `paragraphs` and
+    /// `blocks` only grew: nothing filed there is taken back.
+    fn run_appending_only(steps: &[&dyn Fn(&mut ArticleBuilder)]) -> ArticleBuilder {
+        let mut builder = ArticleBuilder::tracing();
+        for (at, step) in steps.iter().enumerate() {
+            let (paragraphs, blocks) = filed(&builder);
+            step(&mut builder);
+            let (after, after_blocks) = filed(&builder);
+            assert!(
+                after.starts_with(&paragraphs) && after_blocks.starts_with(&blocks),
+                "step {at} took back what was filed: {paragraphs:?} then {after:?}"
+            );
+        }
+        builder
+    }
+
+    fn image(url: &str) -> Image {
+        Image {
+            url: url.into(),
+            alt: None,
+            caption: None,
+            credit: None,
+        }
+    }
+
+    #[test]
+    fn a_held_paragraph_decided_otherwise_was_never_filed() {
+        let mut builder = run_appending_only(&[
+            &|b| b.push_paragraph("正文。".into(), Vec::new(), false, "paragraph"),
+            &|b| b.hold_paragraph("更多请见：".into(), Vec::new(), false, "paragraph"),
+            // Seen as filed while held.
+            &|b| {
+                assert!(matches!(
+                    b.last_filed(),
+                    Some(Filed::Text {
+                        text: "更多请见：",
+                        ..
+                    })
+                ));
+                assert!(b.last_image_mut().is_none());
+            },
+            &|b| {
+                let label = b.decide_last_held(
+                    Stage::Block,
+                    "related-link-paragraph",
+                    Destination::Furniture,
+                );
+                assert_eq!(label.as_deref(), Some("更多请见："));
+            },
+            &|b| b.hold_paragraph("小标题".into(), Vec::new(), true, "paragraph"),
+            &|b| {
+                b.decide_last_held(Stage::Finish, "heading-over-links", Destination::Dropped);
+            },
+            &|b| b.hold_paragraph("（综合报道）".into(), Vec::new(), false, "paragraph"),
+            &|b| b.hold_paragraph("（法新社）".into(), Vec::new(), false, "paragraph"),
+            &|b| {
+                b.decide_last_held(Stage::Finish, "closing-attribution", Destination::Byline);
+            },
+            // The end files what is still held, as it was pushed.
+            &|b| b.file_held(),
+        ]);
+        assert_eq!(builder.paragraphs(), ["正文。", "（综合报道）"]);
+        assert_eq!(builder.filings(), 5);
+        let decisions: Vec<_> = builder
+            .take_decisions()
+            .into_iter()
+            .map(|d| (d.text, d.to, d.rule))
+            .collect();
+        // One decision a block, in document order, by the rule that decided it.
+        assert_eq!(
+            decisions,
+            [
+                ("正文。".into(), Destination::Paragraph, "paragraph"),
+                (
+                    "更多请见：".into(),
+                    Destination::Furniture,
+                    "related-link-paragraph"
+                ),
+                ("小标题".into(), Destination::Dropped, "heading-over-links"),
+                ("（综合报道）".into(), Destination::Paragraph, "paragraph"),
+                (
+                    "（法新社）".into(),
+                    Destination::Byline,
+                    "closing-attribution"
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn filing_anything_files_what_is_held_before_it() {
+        let mut builder = run_appending_only(&[
+            &|b| b.hold_paragraph("小标题".into(), Vec::new(), true, "paragraph"),
+            &|b| assert!(b.has_paragraphs() && !b.nothing_filed()),
+            &|b| {
+                b.push_image(
+                    image("https://example.org/a.jpg"),
+                    Stage::Element,
+                    "picture",
+                )
+            },
+            &|b| assert!(b.last_image_mut().is_some()),
+            // Nothing held: nothing to decide otherwise.
+            &|b| {
+                let none = b.decide_last_held(Stage::Block, "x", Destination::Dropped);
+                assert!(none.is_none());
+            },
+            &|b| b.hold_paragraph("标签：".into(), Vec::new(), false, "paragraph"),
+            &|b| b.push_paragraph("正文。".into(), Vec::new(), false, "paragraph"),
+        ]);
+        assert_eq!(builder.paragraphs(), ["小标题", "标签：", "正文。"]);
+        let filed = builder.take_filed();
+        assert!(matches!(
+            filed.blocks[..],
+            [
+                Block::Heading(TextBlock { paragraph: 0, .. }),
+                Block::Image(0),
+                Block::Paragraph(TextBlock { paragraph: 1, .. }),
+                Block::Paragraph(TextBlock { paragraph: 2, .. }),
+            ]
+        ));
+    }
+
+    #[test]
+    fn pictures_held_behind_a_heading_are_filed_whatever_is_decided_about_it() {
+        let mut builder = run_appending_only(&[
+            &|b| b.push_paragraph("正文。".into(), Vec::new(), false, "paragraph"),
+            &|b| b.hold_paragraph("相关报道".into(), Vec::new(), true, "paragraph"),
+            &|b| {
+                b.hold_image(
+                    image("https://example.org/a.jpg"),
+                    Stage::Element,
+                    "picture",
+                )
+            },
+            // The picture held is the one a caption after it goes to.
+            &|b| {
+                assert!(matches!(b.last_filed(), Some(Filed::Image(_))));
+                b.last_image_mut().unwrap().caption = Some("说明".into());
+            },
+            &|b| {
+                let heading =
+                    b.decide_last_held(Stage::Finish, "heading-over-links", Destination::Dropped);
+                assert_eq!(heading.as_deref(), Some("相关报道"));
+            },
+            &|b| assert!(matches!(b.last_filed(), Some(Filed::Image(_)))),
+            &|b| b.hold_paragraph("第二节".into(), Vec::new(), true, "paragraph"),
+            &|b| b.file_held(),
+        ]);
+        let filed = builder.take_filed();
+        assert_eq!(filed.paragraphs, ["正文。", "第二节"]);
+        assert_eq!(filed.images[0].caption.as_deref(), Some("说明"));
+        assert!(matches!(
+            filed.blocks[..],
+            [
+                Block::Paragraph(TextBlock { paragraph: 0, .. }),
+                Block::Image(0),
+                Block::Heading(TextBlock { paragraph: 1, .. }),
+            ]
+        ));
+    }
+
+    #[test]
+    fn the_opening_picture_is_held_for_the_lead_image_and_never_filed() {
+        let mut builder = run_appending_only(&[
+            &|b| {
+                b.hold_opening_picture(
+                    image("https://example.org/a.jpg"),
+                    Stage::Element,
+                    "picture",
+                )
+            },
+            // The first thing filed: what a caption after it goes to.
+            &|b| {
+                assert!(!b.nothing_filed());
+                assert!(matches!(b.last_filed(), Some(Filed::Image(_))));
+                b.last_image_mut().unwrap().caption = Some("说明".into());
+            },
+            &|b| b.push_paragraph("正文。".into(), Vec::new(), false, "paragraph"),
+            &|b| b.opening_picture_to_lead("opening-picture-lead"),
+        ]);
+        let lead = builder.lead_image.take().unwrap();
+        assert_eq!(lead.caption.as_deref(), Some("说明"));
+        let decisions: Vec<_> = builder
+            .take_decisions()
+            .into_iter()
+            .map(|d| (d.text, d.to, d.rule))
+            .collect();
+        assert_eq!(
+            decisions,
+            [
+                (
+                    "https://example.org/a.jpg".into(),
+                    Destination::LeadImage,
+                    "opening-picture-lead"
+                ),
+                ("正文。".into(), Destination::Paragraph, "paragraph"),
+            ]
+        );
+        let filed = builder.take_filed();
+        assert!(filed.images.is_empty());
+        assert!(matches!(filed.blocks[..], [Block::Paragraph(_)]));
     }
 }

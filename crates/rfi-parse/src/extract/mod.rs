@@ -416,11 +416,13 @@ fn parse_archive(
     let tracing = fields.is_tracing();
     let mut body = body::extract(header.body, &title, options.zone, profile, fields);
     let mut decisions = body.take_decisions();
+    let mut filed = body.take_filed();
     // A credit printed inside a caption is the picture's credit.
-    let slots = (body.lead_image.iter_mut().chain(&mut body.images))
+    let slots = (body.lead_image.iter_mut().chain(&mut filed.images))
         .map(|image| (&mut image.caption, &mut image.credit))
         .chain(
-            body.embeds
+            filed
+                .embeds
                 .iter_mut()
                 .map(|embed| (&mut embed.caption, &mut embed.credit)),
         );
@@ -445,10 +447,10 @@ fn parse_archive(
             *url = absolute;
         }
     };
-    for image in body.lead_image.iter_mut().chain(&mut body.images) {
+    for image in body.lead_image.iter_mut().chain(&mut filed.images) {
         resolve(&mut image.url);
     }
-    for embed in &mut body.embeds {
+    for embed in &mut filed.embeds {
         resolve(&mut embed.url);
         if let Some(poster) = &mut embed.poster {
             resolve(poster);
@@ -463,7 +465,7 @@ fn parse_archive(
             first_paragraph: body
                 .lead
                 .as_deref()
-                .or(body.paragraphs.first().map(String::as_str)),
+                .or(filed.paragraphs.first().map(String::as_str)),
             title: &title,
             date_stamps: &body.date_stamps,
             collected: header.timestamp,
@@ -480,14 +482,14 @@ fn parse_archive(
     let captions = body
         .lead_image
         .iter()
-        .chain(&body.images)
-        .filter(|_| body.paragraphs.is_empty())
+        .chain(&filed.images)
+        .filter(|_| filed.paragraphs.is_empty())
         .filter_map(|image| image.caption.as_deref());
     let language = script::language(
         info.language,
         std::iter::once(title.as_str())
             .chain(body.lead.as_deref())
-            .chain(body.paragraphs.iter().map(String::as_str))
+            .chain(filed.paragraphs.iter().map(String::as_str))
             .chain(captions),
     );
     let article = Article {
@@ -504,14 +506,14 @@ fn parse_archive(
         published_date,
         lead_image: body.lead_image,
         lead: body.lead,
-        paragraphs: body.paragraphs,
-        images: body.images,
-        embeds: body.embeds,
+        paragraphs: filed.paragraphs,
+        images: filed.images,
+        embeds: filed.embeds,
         copyright: body.copyright,
         share_links: body.share_links,
         byline: (!body.byline.is_empty()).then(|| body.byline.join("\n")),
         tags: body.tags,
-        blocks: body.blocks,
+        blocks: filed.blocks,
     };
     let diagnostics = Diagnostics {
         dropped_text: body.dropped,
