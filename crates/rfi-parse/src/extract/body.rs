@@ -6,7 +6,7 @@ use ego_tree::{NodeId, NodeRef};
 use scraper::node::Element;
 use scraper::{Html, Node};
 
-use super::builder::ArticleBuilder;
+use super::builder::{ArticleBuilder, Block};
 use super::date::{parse_date_line, parse_date_only};
 use super::player;
 use super::profile::{Css, Profile, SelectorList};
@@ -15,7 +15,7 @@ use super::share::share_link;
 use super::srcset::candidate_urls;
 use super::text::{TextBuilder, is_textless, strip_controls, text_of};
 use crate::address::{self, Href};
-use crate::article::{Block, Embed, EmbedKind, Image, Link};
+use crate::article::{Embed, EmbedKind, Image, Link};
 use crate::explain::{Destination, Rule, Stage};
 use memchr::memmem::Finder;
 
