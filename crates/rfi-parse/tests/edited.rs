@@ -166,6 +166,34 @@ fn an_edited_paragraph_changes_json_and_markdown_alike() {
     assert!(!render(&article, Format::Markdown).contains("改写的第一段"));
 }
 
+/// An edit to one paragraph changes that paragraph's Markdown only. (Before the blocks
+/// owned the text, a paragraph edited under its links no longer matched its block, and the
+/// Markdown of the whole article fell back to paragraphs, then pictures, without links.)
+#[test]
+fn an_edit_to_one_paragraph_changes_only_its_markdown() {
+    let mut article = fixture("rfi-figure-glued.txt");
+    let before = render(&article, Format::Markdown);
+    let Some(Block::Paragraph(linked)) = article
+        .blocks
+        .iter_mut()
+        .find(|block| matches!(block, Block::Paragraph(text) if !text.links().is_empty()))
+    else {
+        panic!("rfi-figure-glued.txt has a paragraph with a link");
+    };
+    linked.set_text("改写");
+    let after = render(&article, Format::Markdown);
+    assert_eq!(before.lines().count(), after.lines().count(), "{after}");
+    let changed: Vec<(&str, &str)> = before
+        .lines()
+        .zip(after.lines())
+        .filter(|(before, after)| before != after)
+        .collect();
+    assert_eq!(
+        changed,
+        [("链接：[法广报道](https://www.rfi.fr/cn/x)。", "改写")]
+    );
+}
+
 #[test]
 fn links_are_kept_only_inside_their_text() {
     let link = |start, end| Link::new(start, end, "https://example.org/");

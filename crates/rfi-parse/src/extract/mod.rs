@@ -279,7 +279,7 @@ pub fn decode<'a>(bytes: &'a [u8], options: &ParseOptions) -> Result<Decoded<'a>
 /// use rfi_parse::ParseOptions;
 ///
 /// let article = rfi_parse::parse("<!--0-->\n[Title]()\n------\n\n<p>Text.</p>", &ParseOptions::new())?;
-/// assert_eq!((article.title.as_str(), article.url), ("Title", None));
+/// assert_eq!((article.title.as_str(), article.url.as_deref()), ("Title", None));
 /// assert!(article.paragraphs().eq(["Text."]));
 ///
 /// let options = ParseOptions::new().zone("UTC".parse()?);
