@@ -5,7 +5,8 @@ use serde::{Serialize, Serializer};
 
 /// One archived news article, as described in the output contract (`docs/CONTRACT.md`, section 2).
 ///
-/// Field order here is the field order of the JSON output.
+/// Field order here is the field order of the JSON output, where `blocks` is written as
+/// three arrays, `paragraphs`, `images` and `embeds`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
