@@ -250,47 +250,52 @@ impl ArticleBuilder {
     /// The article's blocks, each owning what the builder's vectors held for it, in
     /// document order; the vectors are left empty.
     pub(crate) fn take_blocks(&mut self) -> Vec<article::Block> {
-        // Each block names its own entry (the invariant the filing methods keep), so
-        // every entry is moved out once.
-        let mut paragraphs: Vec<Option<String>> = std::mem::take(&mut self.paragraphs)
-            .into_iter()
-            .map(Some)
-            .collect();
-        let mut images: Vec<Option<Image>> = std::mem::take(&mut self.images)
-            .into_iter()
-            .map(Some)
-            .collect();
-        let mut embeds: Vec<Option<Embed>> = std::mem::take(&mut self.embeds)
-            .into_iter()
-            .map(Some)
-            .collect();
-        let text = |paragraphs: &mut [Option<String>], block: TextBlock| {
-            let text = paragraphs.get_mut(block.paragraph).and_then(Option::take);
-            text.map(|text| article::TextBlock::filed(text, block.links))
-        };
-        let blocks: Vec<_> = std::mem::take(&mut self.blocks)
-            .into_iter()
-            .filter_map(|block| match block {
-                Block::Paragraph(block) => {
-                    text(&mut paragraphs, block).map(article::Block::Paragraph)
-                }
-                Block::Heading(block) => text(&mut paragraphs, block).map(article::Block::Heading),
-                Block::Image(index) => images
-                    .get_mut(index)
-                    .and_then(Option::take)
-                    .map(article::Block::Image),
-                Block::Embed(index) => embeds
-                    .get_mut(index)
-                    .and_then(Option::take)
-                    .map(article::Block::Embed),
-            })
-            .collect();
-        debug_assert!(
-            paragraphs.iter().all(Option::is_none)
-                && images.iter().all(Option::is_none)
-                && embeds.iter().all(Option::is_none),
-            "an entry that no block names"
-        );
-        blocks
+        owned_blocks(
+            std::mem::take(&mut self.paragraphs),
+            std::mem::take(&mut self.images),
+            std::mem::take(&mut self.embeds),
+            std::mem::take(&mut self.blocks),
+        )
     }
+}
+
+/// The article's blocks from the builder's: each block takes the entry of `paragraphs`,
+/// `images` or `embeds` it names, which it then owns.
+pub(crate) fn owned_blocks(
+    paragraphs: Vec<String>,
+    images: Vec<Image>,
+    embeds: Vec<Embed>,
+    blocks: Vec<Block>,
+) -> Vec<article::Block> {
+    // Each block names its own entry (the invariant the filing methods keep), so every
+    // entry is moved out once.
+    let mut paragraphs: Vec<Option<String>> = paragraphs.into_iter().map(Some).collect();
+    let mut images: Vec<Option<Image>> = images.into_iter().map(Some).collect();
+    let mut embeds: Vec<Option<Embed>> = embeds.into_iter().map(Some).collect();
+    let mut text = |block: TextBlock| {
+        let text = paragraphs.get_mut(block.paragraph).and_then(Option::take);
+        text.map(|text| article::TextBlock::filed(text, block.links))
+    };
+    let blocks: Vec<_> = blocks
+        .into_iter()
+        .filter_map(|block| match block {
+            Block::Paragraph(block) => text(block).map(article::Block::Paragraph),
+            Block::Heading(block) => text(block).map(article::Block::Heading),
+            Block::Image(index) => images
+                .get_mut(index)
+                .and_then(Option::take)
+                .map(article::Block::Image),
+            Block::Embed(index) => embeds
+                .get_mut(index)
+                .and_then(Option::take)
+                .map(article::Block::Embed),
+        })
+        .collect();
+    debug_assert!(
+        paragraphs.iter().all(Option::is_none)
+            && images.iter().all(Option::is_none)
+            && embeds.iter().all(Option::is_none),
+        "an entry that no block names"
+    );
+    blocks
 }
