@@ -19,12 +19,16 @@ pub fn fingerprint(text: &str) -> u64 {
 
 /// A fingerprint of the article's text; `None` when there is no text to compare.
 pub fn content_hash(article: &Article) -> Option<u64> {
-    if article.paragraphs.is_empty() {
+    let paragraphs = article.paragraphs();
+    let count = paragraphs.clone().count();
+    if count == 0 {
         return None;
     }
-    // SipHash with fixed keys: the same text hashes the same in every run.
+    // SipHash with fixed keys: the same text hashes the same in every run. The
+    // paragraphs are hashed as a `Vec<String>` of them hashes (its length, then each).
     let mut hasher = std::hash::DefaultHasher::new();
     article.lead.hash(&mut hasher);
-    article.paragraphs.hash(&mut hasher);
+    count.hash(&mut hasher);
+    paragraphs.for_each(|paragraph| paragraph.hash(&mut hasher));
     Some(hasher.finish())
 }

@@ -357,7 +357,7 @@ pub fn check_file(source: String, bytes: &[u8], options: &ParseOptions) -> FileR
         }
         _ => {}
     }
-    if article.paragraphs.is_empty() {
+    if article.paragraphs().next().is_none() {
         report.push(
             body,
             Rule::NoParagraphs,
@@ -366,7 +366,7 @@ pub fn check_file(source: String, bytes: &[u8], options: &ParseOptions) -> FileR
         let captioned = article
             .lead_image
             .iter()
-            .chain(&article.images)
+            .chain(article.images())
             .any(|image| image.caption.is_some());
         if article.lead.is_none() && !captioned {
             let text = visible_chars(bytes, options, diagnostics.body_line);
@@ -479,7 +479,12 @@ fn visible_chars(bytes: &[u8], options: &ParseOptions, body_line: usize) -> usiz
 fn masked_lines(article: &Article) -> (Vec<u64>, Vec<(u64, String)>) {
     let mut lines = Vec::new();
     let mut samples = Vec::new();
-    for text in article.lead.iter().chain(&article.paragraphs) {
+    for text in article
+        .lead
+        .as_deref()
+        .into_iter()
+        .chain(article.paragraphs())
+    {
         let hash = fingerprint(&mask_digits(text));
         if !lines.contains(&hash) {
             lines.push(hash);
@@ -495,15 +500,13 @@ fn masked_lines(article: &Article) -> (Vec<u64>, Vec<(u64, String)>) {
 fn section_headings(article: &Article) -> Vec<u64> {
     let mut headings = Vec::new();
     let mut text_blocks = article.blocks.iter().filter_map(|block| match block {
-        Block::Heading(text) => Some((true, text.paragraph)),
-        Block::Paragraph(text) => Some((false, text.paragraph)),
+        Block::Heading(text) => Some((true, text.text())),
+        Block::Paragraph(text) => Some((false, text.text())),
         _ => None,
     });
     let mut last = text_blocks.next();
     for next in text_blocks {
-        if let (Some((true, heading)), (false, _)) = (last, next)
-            && let Some(text) = article.paragraphs.get(heading)
-        {
+        if let (Some((true, text)), (false, _)) = (last, next) {
             let hash = fingerprint(&mask_digits(text));
             if !headings.contains(&hash) {
                 headings.push(hash);

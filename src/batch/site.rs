@@ -121,7 +121,7 @@ mod tests {
             .unwrap();
         let article = rfi_parse::parse(&std::fs::read_to_string(&post).unwrap(), &options).unwrap();
         assert_eq!(article.timestamp.to_rfc3339(), "2023-07-01T00:00:00+00:00");
-        assert_eq!(article.paragraphs, ["x"]);
+        assert!(article.paragraphs().eq(["x"]));
         // Without a site (no `_posts` above it), UTC.
         let loose = Input::File {
             path: dir.path().join("a.md"),

@@ -5,7 +5,8 @@ use serde::{Serialize, Serializer};
 
 /// One archived news article, as described in the output contract (`docs/CONTRACT.md`, section 2).
 ///
-/// Field order here is the field order of the JSON output.
+/// Field order here is the field order of the JSON output, where `blocks` is written as
+/// three arrays, `paragraphs`, `images` and `embeds`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
@@ -50,12 +51,16 @@ pub struct Article {
     pub lead_image: Option<Image>,
     /// The lead paragraph; null when empty or absent.
     pub lead: Option<String>,
-    /// Every text block of the article, in document order, as plain text.
-    pub paragraphs: Vec<String>,
-    /// Inline images (`<figure>`/`<picture>`).
-    pub images: Vec<Image>,
-    /// Embedded players (`<iframe>`).
-    pub embeds: Vec<Embed>,
+    /// The article's content in document order: its text blocks with their links, its
+    /// inline images and its players.
+    ///
+    /// The one place the text is held: JSON writes it as three arrays in its place,
+    /// `paragraphs` (every text block's text, headings too: [`Article::paragraphs`]),
+    /// `images` ([`Article::images`]) and `embeds` ([`Article::embeds`]), each in
+    /// document order; the Markdown writer renders the blocks themselves.
+    #[serde(flatten, serialize_with = "blocks_as_arrays")]
+    #[cfg_attr(feature = "schema", schemars(with = "BlocksJson"))]
+    pub blocks: Vec<Block>,
     /// The copyright line (`© 2021 AFP`).
     pub copyright: Option<String>,
     /// Share links, in document order.
@@ -64,12 +69,80 @@ pub struct Article {
     pub byline: Option<String>,
     /// Topic tags the page lists (`國防部`).
     pub tags: Vec<String>,
-    /// The article content in document order, with links and block kinds kept.
-    ///
-    /// Not part of the JSON contract (it would repeat `paragraphs`); the Markdown
-    /// writer renders from it.
-    #[serde(skip)]
-    pub blocks: Vec<Block>,
+}
+
+impl Article {
+    /// The text of every text block (paragraphs and headings), in document order: JSON's
+    /// `paragraphs`.
+    pub fn paragraphs(&self) -> impl Iterator<Item = &str> + Clone + '_ {
+        paragraphs_of(&self.blocks)
+    }
+
+    /// The inline images, in document order: JSON's `images`.
+    pub fn images(&self) -> impl Iterator<Item = &Image> + Clone + '_ {
+        images_of(&self.blocks)
+    }
+
+    /// The embedded players, in document order: JSON's `embeds`.
+    pub fn embeds(&self) -> impl Iterator<Item = &Embed> + Clone + '_ {
+        embeds_of(&self.blocks)
+    }
+}
+
+fn paragraphs_of(blocks: &[Block]) -> impl Iterator<Item = &str> + Clone + '_ {
+    blocks.iter().filter_map(|block| match block {
+        Block::Paragraph(text) | Block::Heading(text) => Some(text.text()),
+        Block::Image(_) | Block::Embed(_) => None,
+    })
+}
+
+fn images_of(blocks: &[Block]) -> impl Iterator<Item = &Image> + Clone + '_ {
+    blocks.iter().filter_map(|block| match block {
+        Block::Image(image) => Some(image),
+        _ => None,
+    })
+}
+
+fn embeds_of(blocks: &[Block]) -> impl Iterator<Item = &Embed> + Clone + '_ {
+    blocks.iter().filter_map(|block| match block {
+        Block::Embed(embed) => Some(embed),
+        _ => None,
+    })
+}
+
+/// Writes `blocks` as JSON's three arrays, `paragraphs`, `images` and `embeds` (flattened
+/// into the article's object in the place of `blocks`).
+fn blocks_as_arrays<S: Serializer>(blocks: &[Block], serializer: S) -> Result<S::Ok, S::Error> {
+    use serde::ser::SerializeStruct as _;
+    /// A sequence written from an iterator, without collecting it.
+    struct Each<I>(I);
+    impl<I: Iterator<Item: Serialize> + Clone> Serialize for Each<I> {
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            serializer.collect_seq(self.0.clone())
+        }
+    }
+    let mut arrays = serializer.serialize_struct("Blocks", 3)?;
+    arrays.serialize_field("paragraphs", &Each(paragraphs_of(blocks)))?;
+    arrays.serialize_field("images", &Each(images_of(blocks)))?;
+    arrays.serialize_field("embeds", &Each(embeds_of(blocks)))?;
+    arrays.end()
+}
+
+/// The JSON form of [`Article::blocks`], for the JSON Schema: the three arrays
+/// [`blocks_as_arrays`] writes.
+#[cfg(feature = "schema")]
+#[derive(schemars::JsonSchema)]
+#[expect(
+    dead_code,
+    reason = "only its schema is used: the arrays are written from the blocks"
+)]
+struct BlocksJson {
+    /// Every text block of the article, in document order, as plain text.
+    paragraphs: Vec<String>,
+    /// Inline images (`<figure>`/`<picture>`).
+    images: Vec<Image>,
+    /// Embedded players (`<iframe>`).
+    embeds: Vec<Embed>,
 }
 
 /// What reading an article noticed beside the article itself, for checks and warnings
@@ -222,27 +295,90 @@ pub enum Platform {
 }
 
 /// One block of article content, in document order.
+///
+/// Each block owns what it shows, so that JSON's arrays and the Markdown, both written
+/// from the blocks, cannot disagree.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum Block {
-    /// A text block (`p`, `li`, `blockquote`): index into [`Article::paragraphs`].
+    /// A text block (`p`, `li`, `blockquote`): a string of JSON's `paragraphs`.
     Paragraph(TextBlock),
-    /// A heading: `h1`–`h6`, or a paragraph that is all `<strong>`; also in `paragraphs`.
+    /// A heading: `h1`–`h6`, or a paragraph that is all `<strong>`; also a string of
+    /// JSON's `paragraphs`.
     Heading(TextBlock),
-    /// Index into [`Article::images`].
-    Image(usize),
-    /// Index into [`Article::embeds`].
-    Embed(usize),
+    /// An inline image: an entry of JSON's `images`.
+    Image(Image),
+    /// An embedded player: an entry of JSON's `embeds`.
+    Embed(Embed),
 }
 
-/// A paragraph of [`Article::paragraphs`] and the links inside it.
+/// The text of a paragraph or heading and the links inside it.
+///
+/// Its links always lie inside its text, on character boundaries, in order and not
+/// overlapping: the constructors keep that, so no writer has to check it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct TextBlock {
-    /// Index into [`Article::paragraphs`].
-    pub paragraph: usize,
-    /// Links, as byte ranges of the paragraph's text, in order and not overlapping.
-    pub links: Vec<Link>,
+    text: String,
+    links: Vec<Link>,
+}
+
+impl TextBlock {
+    /// A text block without links.
+    pub fn new(text: impl Into<String>) -> Self {
+        Self {
+            text: text.into(),
+            links: Vec::new(),
+        }
+    }
+
+    /// A text block with links, or `None` when a link does not lie inside `text` on
+    /// character boundaries, after the one before it.
+    pub fn with_links(text: impl Into<String>, links: Vec<Link>) -> Option<Self> {
+        let text = text.into();
+        links_fit(&text, &links).then_some(Self { text, links })
+    }
+
+    /// A block the extraction filed: its links fit by construction (a debug build checks
+    /// it); any that would not are left out rather than kept out of range.
+    pub(crate) fn filed(text: String, links: Vec<Link>) -> Self {
+        let fits = links_fit(&text, &links);
+        debug_assert!(fits, "links outside their text: {links:?} in {text:?}");
+        Self {
+            links: if fits { links } else { Vec::new() },
+            text,
+        }
+    }
+
+    /// The text, plain.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// The links, as byte ranges of [`TextBlock::text`], in order and not overlapping.
+    pub fn links(&self) -> &[Link] {
+        &self.links
+    }
+
+    /// Replaces the text; the links, which were ranges of the old text, are dropped.
+    pub fn set_text(&mut self, text: impl Into<String>) {
+        self.text = text.into();
+        self.links.clear();
+    }
+}
+
+/// Whether each link lies inside `text` on character boundaries, after the one before it.
+fn links_fit(text: &str, links: &[Link]) -> bool {
+    let mut at = 0;
+    links.iter().all(|link| {
+        let fits = at <= link.start
+            && link.start <= link.end
+            && link.end <= text.len()
+            && text.is_char_boundary(link.start)
+            && text.is_char_boundary(link.end);
+        at = link.end;
+        fits
+    })
 }
 
 /// A link inside a paragraph.
@@ -255,6 +391,17 @@ pub struct Link {
     pub end: usize,
     /// The link's address, as written.
     pub url: String,
+}
+
+impl Link {
+    /// The link to `url` over the bytes `start..end` of its paragraph's text.
+    pub fn new(start: usize, end: usize, url: impl Into<String>) -> Self {
+        Self {
+            start,
+            end,
+            url: url.into(),
+        }
+    }
 }
 
 fn opt_date<S: Serializer>(date: &Option<NaiveDate>, serializer: S) -> Result<S::Ok, S::Error> {

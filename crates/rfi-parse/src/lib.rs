@@ -12,7 +12,7 @@
 //! assert_eq!(article.title, "标题");
 //! assert_eq!(article.published.unwrap().to_rfc3339(), "2023-06-12T17:21:00+02:00");
 //! assert_eq!(article.lead.as_deref(), Some("导语"));
-//! assert_eq!(article.paragraphs, ["正文"]);
+//! assert!(article.paragraphs().eq(["正文"]));
 //! # Ok::<(), rfi_parse::ParseError>(())
 //! ```
 //!

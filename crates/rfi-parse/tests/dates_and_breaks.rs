@@ -37,7 +37,7 @@ fn a_time_without_datetime_is_the_date_line_as_printed() {
         published(&article).as_deref(),
         Some("2022-11-08T17:20:00+08:00")
     );
-    assert_eq!(article.paragraphs, ["正文。"]);
+    assert_eq!(article.paragraphs().collect::<Vec<_>>(), ["正文。"]);
     // A date without a time: the date line, and its day, with no instant invented.
     let article = parse(
         "https://cn.wsj.com/articles/x-11667899999",
@@ -80,7 +80,10 @@ fn cna_reads_its_own_time_from_its_timeline() {
     assert_eq!(published_date(&article).as_deref(), Some("2024-06-18"));
     assert_eq!(article.date_line, None);
     // The box stays out of the text.
-    assert_eq!(article.paragraphs, ["（中央社台北18日電）颱風明天登陸。"]);
+    assert_eq!(
+        article.paragraphs().collect::<Vec<_>>(),
+        ["（中央社台北18日電）颱風明天登陸。"]
+    );
     // Only the article's own item (the one without a link) dates it.
     let others = CNA_TIMELINE.replace("ITEM", "");
     let article = parse(
@@ -106,7 +109,7 @@ fn reuters_2020_without_a_url_is_known_by_its_markup_and_dated_by_its_day() {
     assert_eq!(article.published, None);
     assert_eq!(published_date(&article).as_deref(), Some("2020-07-02"));
     assert_eq!(
-        article.paragraphs,
+        article.paragraphs().collect::<Vec<_>>(),
         ["美国6月非农就业岗位增加480万个。", "失业率降至11.1%。"]
     );
     // With its offset, as in December 2020, the instant is read.
@@ -134,7 +137,7 @@ fn an_empty_line_inside_a_paragraph_separates_paragraphs() {
             "<div><p>第一段。&nbsp;<br /><br />第二段。<br> <br>第三段，<br>同一段。</p></div>",
         );
         assert_eq!(
-            article.paragraphs,
+            article.paragraphs().collect::<Vec<_>>(),
             ["第一段。", "第二段。", "第三段，\n同一段。"],
             "{url}"
         );
@@ -153,12 +156,12 @@ fn a_bold_run_alone_between_empty_lines_is_a_subheading() {
             body,
         );
         assert_eq!(
-            article.paragraphs,
+            article.paragraphs().collect::<Vec<_>>(),
             ["第一段。", "“投资韩国不挣钱”", "第二段。"],
             "{body}"
         );
         assert!(
-            matches!(&article.blocks[1], Block::Heading(heading) if heading.paragraph == 1),
+            matches!(&article.blocks[1], Block::Heading(heading) if heading.text() == "“投资韩国不挣钱”"),
             "{body}: {:?}",
             article.blocks
         );

@@ -146,7 +146,10 @@ fn markdown_posts_that_nest_per_byte_convert_with_bounded_output() {
         let article = rfi_parse::parse(&post, &options).unwrap_or_else(|e| panic!("{name}: {e}"));
         let mut json = Vec::new();
         Format::Json.render(&article, None, &mut json);
-        assert!(article.paragraphs.concat().contains('x'), "{name}");
+        assert!(
+            article.paragraphs().collect::<String>().contains('x'),
+            "{name}"
+        );
         assert!(
             json.len() <= 4 * post.len() + 4096,
             "{name}: {} bytes",
@@ -459,7 +462,7 @@ fn quadratic_shapes_keep_their_text_and_say_so() {
     let (article, diagnostics) =
         rfi_parse::diagnose(format!("{HEADER}{body}").as_bytes(), &options).unwrap();
     assert!(diagnostics.extractor.simplified_markup);
-    let text = article.paragraphs.join("\n");
+    let text = article.paragraphs().collect::<Vec<_>>().join("\n");
     assert!(
         text.contains("第一句话。") && text.contains("最后一句话。"),
         "{}",
@@ -477,7 +480,8 @@ fn text_deep_in_bounded_markup_is_kept() {
     assert_eq!(
         rfi_parse::parse(&deep, &rfi_parse::ParseOptions::default())
             .unwrap()
-            .paragraphs,
+            .paragraphs()
+            .collect::<Vec<_>>(),
         ["deep"]
     );
     let bold: String = (0..40_000).map(|i| format!("<b x={i}>")).collect();
@@ -486,5 +490,5 @@ fn text_deep_in_bounded_markup_is_kept() {
         &rfi_parse::ParseOptions::default(),
     )
     .unwrap();
-    assert_eq!(article.paragraphs, ["text"]);
+    assert_eq!(article.paragraphs().collect::<Vec<_>>(), ["text"]);
 }

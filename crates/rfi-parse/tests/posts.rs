@@ -114,7 +114,7 @@ fn a_markdown_post_reads_as_commonmark() {
     assert_eq!(article.section, None);
     assert_eq!(diagnostics.extractor.profile, "rthk");
     assert_eq!(
-        article.paragraphs,
+        article.paragraphs().collect::<Vec<_>>(),
         [
             "第一段，有 粗體 和 一個連結。 同一段的第二行。",
             "小標題",
@@ -126,22 +126,31 @@ fn a_markdown_post_reads_as_commonmark() {
         ]
     );
     assert!(matches!(article.blocks[1], rfi_parse::Block::Heading(_)));
-    assert_eq!(article.images.len(), 1);
-    assert_eq!(article.images[0].url, "https://img.example.org/photo.jpg");
-    assert_eq!(article.images[0].alt.as_deref(), Some("圖片說明"));
+    assert_eq!(article.images().count(), 1);
+    assert_eq!(
+        article.images().next().unwrap().url,
+        "https://img.example.org/photo.jpg"
+    );
+    assert_eq!(
+        article.images().next().unwrap().alt.as_deref(),
+        Some("圖片說明")
+    );
     // The link stays text, and its address a link of the paragraph.
     let Some(rfi_parse::Block::Paragraph(first)) = article.blocks.first() else {
         panic!("{:?}", article.blocks);
     };
-    assert_eq!(first.links[0].url, "https://example.org/a");
+    assert_eq!(first.links()[0].url, "https://example.org/a");
 
     // Lone CR line ends read the same.
     let cr = post.replace("\r\n", "\r");
     assert_eq!(
-        rfi_parse::parse(&cr, &options).unwrap().paragraphs,
-        article.paragraphs
+        rfi_parse::parse(&cr, &options)
+            .unwrap()
+            .paragraphs()
+            .collect::<Vec<_>>(),
+        article.paragraphs().collect::<Vec<_>>()
     );
     // Read as HTML (the default), the same post runs its paragraphs together.
     let as_html = rfi_parse::parse(&post, &rfi_parse::ParseOptions::default()).unwrap();
-    assert!(as_html.paragraphs.len() < article.paragraphs.len());
+    assert!(as_html.paragraphs().count() < article.paragraphs().count());
 }

@@ -2,7 +2,7 @@
 
 use proptest::prelude::*;
 use rfi_parse::Format;
-use rfi_parse::{Article, ParseOptions, parse};
+use rfi_parse::{Article, Block, ParseOptions, TextBlock, parse};
 
 const SEED: &[u8] = include_bytes!("../../../fixtures/rfi-seed.txt");
 const HEADER: &str = "<!--1686586501000-->\n[t](https://x.example/%E4)\n------\n\n";
@@ -99,7 +99,7 @@ proptest! {
     ) {
         let mut article = parse(&format!("{HEADER}<p>x</p>"), &ParseOptions::default()).unwrap();
         article.title = title;
-        article.paragraphs = texts;
+        article.blocks = texts.into_iter().map(|text| Block::Paragraph(TextBlock::new(text))).collect();
         let (mut line, mut pretty) = (Vec::new(), Vec::new());
         Format::JsonLines.render(&article, None, &mut line);
         Format::Json.render(&article, None, &mut pretty);
@@ -161,7 +161,8 @@ fn deep_nesting_does_not_overflow_the_stack() {
     let handle = std::thread::Builder::new()
         .stack_size(512 * 1024)
         .spawn(move || {
-            parse(&format!("{HEADER}{body}"), &ParseOptions::default()).map(|a| a.paragraphs)
+            parse(&format!("{HEADER}{body}"), &ParseOptions::default())
+                .map(|a| a.paragraphs().map(String::from).collect::<Vec<_>>())
         })
         .unwrap();
     let paragraphs = handle.join().expect("no stack overflow").unwrap();
@@ -175,5 +176,5 @@ fn a_large_file_converts() {
     let body = format!("<div>{}</div>", paragraph.repeat(60_000));
     assert!(body.len() > 5_000_000);
     let article = parse(&format!("{HEADER}{body}"), &ParseOptions::default()).unwrap();
-    assert_eq!(article.paragraphs.len(), 60_000);
+    assert_eq!(article.paragraphs().count(), 60_000);
 }

@@ -2,30 +2,44 @@
 
 use std::process::ExitCode;
 
-use rfi_parse::{Article, Block, Format, ParseOptions};
+use rfi_parse::{Article, Block, Format, ParseOptions, TextBlock};
+
+fn is_text(block: &Block) -> bool {
+    matches!(block, Block::Paragraph(_) | Block::Heading(_))
+}
 
 /// Ways a caller changes an article before writing it out.
 const EDITS: &[(&str, fn(&mut Article))] = &[
     ("as parsed", |_| {}),
-    ("paragraphs cleared", |a| a.paragraphs.clear()),
-    ("images cleared", |a| a.images.clear()),
-    ("embeds cleared", |a| a.embeds.clear()),
+    ("paragraphs removed", |a| a.blocks.retain(|b| !is_text(b))),
+    ("images removed", |a| {
+        a.blocks.retain(|b| !matches!(b, Block::Image(_)))
+    }),
+    ("embeds removed", |a| {
+        a.blocks.retain(|b| !matches!(b, Block::Embed(_)))
+    }),
     ("blocks cleared", |a| a.blocks.clear()),
-    ("first paragraph only", |a| a.paragraphs.truncate(1)),
+    ("first text block only", |a| {
+        let first = a.blocks.iter().position(is_text);
+        let mut at = 0;
+        a.blocks.retain(|b| {
+            at += 1;
+            !is_text(b) || Some(at - 1) == first
+        });
+    }),
     ("paragraphs cut to two characters", |a| {
-        for paragraph in &mut a.paragraphs {
-            *paragraph = paragraph.chars().take(2).collect();
+        for block in &mut a.blocks {
+            if let Block::Paragraph(text) | Block::Heading(text) = block {
+                let short: String = text.text().chars().take(2).collect();
+                text.set_text(short);
+            }
         }
     }),
-    ("blocks pointing past the end", |a| {
-        a.blocks.push(Block::Image(usize::MAX));
-        a.blocks.push(Block::Embed(7));
+    ("a paragraph added", |a| {
+        a.blocks.push(Block::Paragraph(TextBlock::new("新段落")))
     }),
     ("blocks reversed", |a| a.blocks.reverse()),
     ("everything cleared", |a| {
-        a.paragraphs.clear();
-        a.images.clear();
-        a.embeds.clear();
         a.blocks.clear();
         a.lead = None;
         a.lead_image = None;

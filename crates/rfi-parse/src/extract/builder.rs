@@ -1,7 +1,31 @@
 //! The article's body fields as the rules file them, and the record of which rule filed what.
 
-use crate::article::{Block, Embed, Image, Link, ShareLink, TextBlock};
+use crate::article::{self, Embed, Image, Link, ShareLink};
 use crate::explain::{Decision, Destination, Stage};
+
+/// A block as the builder files it: text and pictures by their place in the builder's
+/// vectors, where the rules look them up while the body is read.
+/// [`ArticleBuilder::take_blocks`] turns them into the article's blocks, which own them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Block {
+    /// A text block: index into `paragraphs`.
+    Paragraph(TextBlock),
+    /// A heading: index into `paragraphs`.
+    Heading(TextBlock),
+    /// Index into `images`.
+    Image(usize),
+    /// Index into `embeds`.
+    Embed(usize),
+}
+
+/// A paragraph of the builder's `paragraphs` and the links inside it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct TextBlock {
+    /// Index into `paragraphs`.
+    pub(crate) paragraph: usize,
+    /// Links, as byte ranges of the paragraph's text, in order and not overlapping.
+    pub(crate) links: Vec<Link>,
+}
 
 /// What the body yields; the header fields complete it into an `Article`.
 ///
@@ -430,6 +454,47 @@ impl ArticleBuilder {
         }
         self.lead_image = Some(image);
     }
+}
+
+/// The article's blocks from the builder's: each block takes the entry of `paragraphs`,
+/// `images` or `embeds` it names, which it then owns.
+pub(crate) fn owned_blocks(
+    paragraphs: Vec<String>,
+    images: Vec<Image>,
+    embeds: Vec<Embed>,
+    blocks: Vec<Block>,
+) -> Vec<article::Block> {
+    // Each block names its own entry (the invariant the filing methods keep), so every
+    // entry is moved out once.
+    let mut paragraphs: Vec<Option<String>> = paragraphs.into_iter().map(Some).collect();
+    let mut images: Vec<Option<Image>> = images.into_iter().map(Some).collect();
+    let mut embeds: Vec<Option<Embed>> = embeds.into_iter().map(Some).collect();
+    let mut text = |block: TextBlock| {
+        let text = paragraphs.get_mut(block.paragraph).and_then(Option::take);
+        text.map(|text| article::TextBlock::filed(text, block.links))
+    };
+    let blocks: Vec<_> = blocks
+        .into_iter()
+        .filter_map(|block| match block {
+            Block::Paragraph(block) => text(block).map(article::Block::Paragraph),
+            Block::Heading(block) => text(block).map(article::Block::Heading),
+            Block::Image(index) => images
+                .get_mut(index)
+                .and_then(Option::take)
+                .map(article::Block::Image),
+            Block::Embed(index) => embeds
+                .get_mut(index)
+                .and_then(Option::take)
+                .map(article::Block::Embed),
+        })
+        .collect();
+    debug_assert!(
+        paragraphs.iter().all(Option::is_none)
+            && images.iter().all(Option::is_none)
+            && embeds.iter().all(Option::is_none),
+        "an entry that no block names"
+    );
+    blocks
 }
 
 #[cfg(test)]

@@ -128,7 +128,7 @@ impl ParseOptions {
     /// let post = "---\r\ntitle: T\r\ndate: 2023-07-01 08:00:00 +08:00\r\n---\r\n\r\n第一段。\r\n\r\n第二段。\r\n";
     /// let options = ParseOptions::new().body_markup(BodyMarkup::Markdown);
     /// let article = rfi_parse::parse(post, &options)?;
-    /// assert_eq!(article.paragraphs, ["第一段。", "第二段。"]);
+    /// assert!(article.paragraphs().eq(["第一段。", "第二段。"]));
     /// # Ok::<(), rfi_parse::ParseError>(())
     /// ```
     pub fn body_markup(mut self, markup: BodyMarkup) -> Self {
@@ -283,8 +283,8 @@ pub fn decode<'a>(bytes: &'a [u8], options: &ParseOptions) -> Result<Decoded<'a>
 /// use rfi_parse::ParseOptions;
 ///
 /// let article = rfi_parse::parse("<!--0-->\n[Title]()\n------\n\n<p>Text.</p>", &ParseOptions::new())?;
-/// assert_eq!((article.title.as_str(), article.url), ("Title", None));
-/// assert_eq!(article.paragraphs, ["Text."]);
+/// assert_eq!((article.title.as_str(), article.url.as_deref()), ("Title", None));
+/// assert!(article.paragraphs().eq(["Text."]));
 ///
 /// let options = ParseOptions::new().zone("UTC".parse()?);
 /// let article = rfi_parse::parse(
@@ -315,7 +315,7 @@ pub fn parse<I: AsRef<[u8]> + ?Sized>(
 /// ```
 /// let input = b"<!--0-->\n[T](https://www.rfi.fr/cn/x)\n------\n\n<p>x</p>";
 /// let (article, diagnostics) = rfi_parse::diagnose(input, &rfi_parse::ParseOptions::new())?;
-/// assert_eq!(article.paragraphs, ["x"]);
+/// assert!(article.paragraphs().eq(["x"]));
 /// assert_eq!((diagnostics.extractor.profile, diagnostics.body_line), ("rfi", 5));
 /// # Ok::<(), rfi_parse::ParseError>(())
 /// ```
@@ -506,14 +506,11 @@ fn parse_archive(
         published_date,
         lead_image: body.lead_image,
         lead: body.lead,
-        paragraphs: filed.paragraphs,
-        images: filed.images,
-        embeds: filed.embeds,
+        blocks: builder::owned_blocks(filed.paragraphs, filed.images, filed.embeds, filed.blocks),
         copyright: body.copyright,
         share_links: body.share_links,
         byline: (!body.byline.is_empty()).then(|| body.byline.join("\n")),
         tags: body.tags,
-        blocks: filed.blocks,
     };
     let diagnostics = Diagnostics {
         dropped_text: body.dropped,

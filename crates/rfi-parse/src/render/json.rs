@@ -19,8 +19,9 @@ pub(crate) fn render_line(article: &Article, source: Option<&str>, out: &mut Vec
 }
 
 // The JSON is written by a small serde serializer for the shapes the model has (structs, sequences,
-// strings, integers, options, unit variants; any other shape is an error the tests would
-// show at once), byte for byte what `serde_json` writes, with one difference in how:
+// strings, integers, options, unit variants, and maps with string keys, as serde writes a
+// struct with a flattened field: the article, whose `blocks` are written as three arrays;
+// any other shape is an error the tests would show at once), byte for byte what `serde_json` writes, with one difference in how:
 // strings are scanned for bytes to escape eight at a time. Article text is nearly all
 // plain (Chinese is three bytes a character), and `serde_json`'s byte-by-byte table
 // lookup was the largest single cost of JSON Lines output after parsing itself (README,
@@ -221,7 +222,7 @@ impl<'a, 'o> ser::Serializer for &'a mut Json<'o> {
     type SerializeTuple = Impossible<(), Error>;
     type SerializeTupleStruct = Impossible<(), Error>;
     type SerializeTupleVariant = Impossible<(), Error>;
-    type SerializeMap = Impossible<(), Error>;
+    type SerializeMap = Compound<'a, 'o>;
     type SerializeStruct = Compound<'a, 'o>;
     type SerializeStructVariant = Impossible<(), Error>;
 
@@ -359,8 +360,8 @@ impl<'a, 'o> ser::Serializer for &'a mut Json<'o> {
         unsupported("enum variants with data")
     }
 
-    fn serialize_map(self, _: Option<usize>) -> Result<Self::SerializeMap, Error> {
-        unsupported("maps")
+    fn serialize_map(self, _: Option<usize>) -> Result<Compound<'a, 'o>, Error> {
+        self.serialize_struct("", 0)
     }
 
     fn serialize_struct(self, _: &'static str, _: usize) -> Result<Compound<'a, 'o>, Error> {
@@ -434,6 +435,37 @@ impl ser::SerializeStruct for Compound<'_, '_> {
         out.extend_from_slice(if self.json.pretty { b"\": " } else { b"\":" });
         value.serialize(&mut *self.json)?;
         self.json.has_value = true;
+        Ok(())
+    }
+
+    fn end(self) -> Result<(), Error> {
+        self.json.close(b'}');
+        Ok(())
+    }
+}
+
+/// An object written as a map: serde's form of a struct with a flattened field.
+impl ser::SerializeMap for Compound<'_, '_> {
+    type Ok = ();
+    type Error = Error;
+
+    fn serialize_key<T: ?Sized + Serialize>(&mut self, key: &T) -> Result<(), Error> {
+        self.json.member(std::mem::take(&mut self.first));
+        let at = self.json.out.len();
+        key.serialize(&mut *self.json)?;
+        // A key is a string (a field's name) or the object would not be JSON.
+        if self.json.out.get(at) != Some(&b'"') {
+            return unsupported("map keys other than strings");
+        }
+        Ok(())
+    }
+
+    fn serialize_value<T: ?Sized + Serialize>(&mut self, value: &T) -> Result<(), Error> {
+        let json = &mut *self.json;
+        json.out
+            .extend_from_slice(if json.pretty { b": " } else { b":" });
+        value.serialize(&mut *json)?;
+        json.has_value = true;
         Ok(())
     }
 

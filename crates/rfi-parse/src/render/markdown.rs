@@ -23,39 +23,27 @@ pub(crate) fn render(article: &Article, source: Option<&str>, out: &mut Vec<u8>)
         escape_into(lead, &mut md);
         md.push('\n');
     }
-    // `blocks` indexes the article's fields. A caller may edit those fields (the model's
-    // fields are public): when the blocks no longer describe them, the document order is
-    // derived from the fields themselves, so that no edit makes this writer fail.
-    let derived;
-    let blocks = if blocks_describe(article) {
-        &article.blocks
-    } else {
-        derived = derived_blocks(article);
-        &derived
-    };
-    for block in blocks {
-        if let Block::Image(index) = block
-            && !is_safe_url(&article.images[*index].url)
+    for block in &article.blocks {
+        if let Block::Image(image) = block
+            && !is_safe_url(&image.url)
         {
             // A relative or `javascript:` address would not show the picture.
             continue;
         }
         md.push('\n');
         match block {
-            Block::Paragraph(block) => text_block_into(article, block, &mut md),
+            Block::Paragraph(block) => text_block_into(block, &mut md),
             Block::Heading(block) => {
                 md.push_str("### ");
                 let start = md.len();
-                text_block_into(article, block, &mut md);
+                text_block_into(block, &mut md);
                 heading_safe(&mut md, start);
             }
-            Block::Image(index) => {
-                let image = &article.images[*index];
+            Block::Image(image) => {
                 let caption = [image.caption.as_deref(), image.credit.as_deref()];
                 image_into(&image.url, image.alt.as_deref(), caption, &mut md);
             }
-            Block::Embed(index) => {
-                let embed = &article.embeds[*index];
+            Block::Embed(embed) => {
                 let label = embed.caption.as_deref().unwrap_or(&embed.url);
                 link_into(label, &embed.url, &mut md);
             }
@@ -310,64 +298,11 @@ fn quoted_into(value: &str, md: &mut String) {
     }
 }
 
-/// Whether `blocks` names every paragraph, image and embed exactly once, in range, with
-/// links inside their paragraph on character boundaries, in order.
-fn blocks_describe(article: &Article) -> bool {
-    let (mut paragraphs, mut images, mut embeds) = (
-        vec![false; article.paragraphs.len()],
-        vec![false; article.images.len()],
-        vec![false; article.embeds.len()],
-    );
-    let once = |seen: &mut Vec<bool>, index: usize| match seen.get_mut(index) {
-        Some(slot) if !*slot => {
-            *slot = true;
-            true
-        }
-        _ => false,
-    };
-    let all = article.blocks.iter().all(|block| match block {
-        Block::Paragraph(text) | Block::Heading(text) => {
-            once(&mut paragraphs, text.paragraph) && {
-                let paragraph = &article.paragraphs[text.paragraph];
-                let mut at = 0;
-                text.links.iter().all(|link| {
-                    let fits = at <= link.start
-                        && link.start <= link.end
-                        && link.end <= paragraph.len()
-                        && paragraph.is_char_boundary(link.start)
-                        && paragraph.is_char_boundary(link.end);
-                    at = link.end;
-                    fits
-                })
-            }
-        }
-        Block::Image(index) => once(&mut images, *index),
-        Block::Embed(index) => once(&mut embeds, *index),
-    });
-    all && [paragraphs, images, embeds]
-        .iter()
-        .all(|seen| seen.iter().all(|s| *s))
-}
-
-/// The blocks of an article whose `blocks` no longer describe it: its paragraphs, then
-/// its images, then its embeds, without links.
-fn derived_blocks(article: &Article) -> Vec<Block> {
-    let text = (0..article.paragraphs.len()).map(|paragraph| {
-        Block::Paragraph(TextBlock {
-            paragraph,
-            links: Vec::new(),
-        })
-    });
-    text.chain((0..article.images.len()).map(Block::Image))
-        .chain((0..article.embeds.len()).map(Block::Embed))
-        .collect()
-}
-
 /// A paragraph with its links; `\n` in the text becomes a hard line break.
-fn text_block_into(article: &Article, block: &TextBlock, md: &mut String) {
-    let text = &article.paragraphs[block.paragraph];
+fn text_block_into(block: &TextBlock, md: &mut String) {
+    let text = block.text();
     let mut at = 0;
-    for link in &block.links {
+    for link in block.links() {
         escape_into(&text[at..link.start], md);
         link_into(&text[link.start..link.end], &link.url, md);
         at = link.end;

@@ -340,7 +340,7 @@ pub(crate) fn render(article: &Article, source: Option<&str>, out: &mut Vec<u8>)
 
 /// The bytes an article's text columns take, to bound a row group's memory.
 fn text_size(article: &Article) -> usize {
-    article.paragraphs.iter().map(String::len).sum::<usize>()
+    article.paragraphs().map(str::len).sum::<usize>()
         + article.lead.as_ref().map_or(0, String::len)
         + article.title.len()
         + 512
@@ -419,25 +419,25 @@ fn record_batch(rows: &[Row]) -> io::Result<RecordBatch> {
         optional(|a| a.lead.as_deref()),
         list(
             DataType::Utf8,
-            articles().map(|a| a.paragraphs.len()),
+            articles().map(|a| a.paragraphs().count()),
             Arc::new(StringArray::from_iter_values(
-                articles().flat_map(|a| &a.paragraphs),
+                articles().flat_map(Article::paragraphs),
             )),
         )?,
         list(
             DataType::Struct(image_fields()),
-            articles().map(|a| a.images.len()),
+            articles().map(|a| a.images().count()),
             Arc::new(string_structs(
                 image_fields(),
-                articles().flat_map(|a| a.images.iter().map(|i| Some(image_values(i)))),
+                articles().flat_map(|a| a.images().map(|i| Some(image_values(i)))),
             )?),
         )?,
         list(
             DataType::Struct(embed_fields()),
-            articles().map(|a| a.embeds.len()),
+            articles().map(|a| a.embeds().count()),
             Arc::new(string_structs(
                 embed_fields(),
-                articles().flat_map(|a| a.embeds.iter().map(|e| Some(embed_values(e)))),
+                articles().flat_map(|a| a.embeds().map(|e| Some(embed_values(e)))),
             )?),
         )?,
         optional(|a| a.copyright.as_deref()),

@@ -10,7 +10,12 @@ pub(crate) fn render(article: &Article, out: &mut Vec<u8>) {
         text.push_str(date_line);
         text.push('\n');
     }
-    for paragraph in article.lead.iter().chain(&article.paragraphs) {
+    for paragraph in article
+        .lead
+        .as_deref()
+        .into_iter()
+        .chain(article.paragraphs())
+    {
         text.push('\n');
         text.push_str(paragraph);
         text.push('\n');

@@ -132,7 +132,7 @@ mod tests {
         let input = "<!--1606780800000-->\n[T](https://www.cna.com.tw/news/aipl/x.aspx)\n------\n\n<p>颱風明天登陸，以氣象局公布為準。1091201</p>";
         let explanation = crate::explain(input, &Default::default()).unwrap();
         assert_eq!(
-            explanation.article.paragraphs,
+            explanation.article.paragraphs().collect::<Vec<_>>(),
             ["颱風明天登陸，以氣象局公布為準。"]
         );
         assert_eq!(
@@ -149,7 +149,7 @@ mod tests {
         let input = input.replace("為準。1091201", "為準1091201");
         let article = crate::parse(&input, &Default::default()).unwrap();
         assert_eq!(
-            article.paragraphs,
+            article.paragraphs().collect::<Vec<_>>(),
             ["颱風明天登陸，以氣象局公布為準1091201"]
         );
     }
