@@ -378,6 +378,14 @@ struct Walker<'f> {
     /// Open block elements, innermost last.
     blocks: Vec<(NodeId, BlockKind)>,
     strong_depth: usize,
+    /// Open `<em>`/`<i>` elements.
+    italic_depth: usize,
+    /// The paragraphs all in italics (`<p><em>…</em></p>`), by index: notes set apart
+    /// from the text, read at the finish stage when they close it.
+    italic_paragraphs: Vec<usize>,
+    /// How many lines at the end of the byline the finish stage's `author-note` moved
+    /// there, so that attributions printed before the notes are filed before them.
+    author_notes: usize,
     /// Whether the block being flushed ends at an empty line (`<br><br>`), and whether
     /// the last block with text did: a bold run alone between two is a subheading.
     ending_at_empty_line: bool,
@@ -1178,6 +1186,7 @@ fn structure(walker: &mut Walker<'_>, node: NodeRef<'_, Node>, element: &Element
             }
         }
         "strong" | "b" => walker.strong_depth += 1,
+        "em" | "i" => walker.italic_depth += 1,
         "a" => {
             let href = attr(element, "href").unwrap_or("");
             let address = address::read(href);
@@ -1236,6 +1245,9 @@ impl<'f> Walker<'f> {
             text: TextBuilder::with_capacity(4096),
             blocks: Vec::new(),
             strong_depth: 0,
+            italic_depth: 0,
+            italic_paragraphs: Vec::new(),
+            author_notes: 0,
             ending_at_empty_line: false,
             after_empty_line: false,
             links: Vec::new(),
@@ -1278,7 +1290,8 @@ impl<'f> Walker<'f> {
     fn open(&mut self, node: NodeRef<'_, Node>) -> bool {
         let element = match node.value() {
             Node::Text(text) => {
-                self.text.push_text(text, self.strong_depth > 0);
+                self.text
+                    .push_styled(text, self.strong_depth > 0, self.italic_depth > 0);
                 return true;
             }
             Node::Element(element) => element,
@@ -1414,6 +1427,7 @@ impl<'f> Walker<'f> {
         }
         match element.name() {
             "strong" | "b" => self.strong_depth = self.strong_depth.saturating_sub(1),
+            "em" | "i" => self.italic_depth = self.italic_depth.saturating_sub(1),
             "a" if self.links.last() == Some(&node.id()) => {
                 self.links.pop();
                 self.text.end_link();
@@ -1463,6 +1477,7 @@ impl<'f> Walker<'f> {
             return;
         }
         let all_strong = self.text.all_strong();
+        let all_italic = self.text.all_italic();
         let (text, links) = self.text.finish();
         if text.is_empty() {
             return;
@@ -1481,6 +1496,7 @@ impl<'f> Walker<'f> {
             kind,
             container,
             all_strong,
+            all_italic,
             between_empty_lines: after_empty_line && self.ending_at_empty_line,
         };
         // An element rule may be ending the block: its decisions stay under its name.
@@ -2183,6 +2199,8 @@ struct Pending {
     container: NodeId,
     /// Whether all its text is strong (a heading written as a bold paragraph).
     all_strong: bool,
+    /// Whether all its text is in italics (a note set apart from the text).
+    all_italic: bool,
     /// Whether an empty line (`<br><br>`) comes before and after it: alone, as a
     /// paragraph is.
     between_empty_lines: bool,
@@ -2548,6 +2566,11 @@ fn paragraph(walker: &mut Walker<'_>, block: &mut Pending) -> bool {
         walker.heading_over_links = None;
     }
     walker.last_heading = heading.then_some(walker.fields.paragraphs.len());
+    if block.all_italic && !heading {
+        walker
+            .italic_paragraphs
+            .push(walker.fields.paragraphs.len());
+    }
     walker.fields.push_paragraph(
         std::mem::take(&mut block.text),
         std::mem::take(&mut block.links),
@@ -2563,6 +2586,11 @@ type FinishRule = fn(&mut Walker<'_>);
 /// The rules that run on the whole article once it is walked, in order.
 const FINISH_RULES: &[Named<FinishRule>] = &[
     (
+        "author-note",
+        "the paragraphs all in italics that close the article and name its byline's author in their first sentence (`<p><em>邓聿文为政治评论员…</em></p>`): the author's note, its byline",
+        author_note,
+    ),
+    (
         "closing-attribution",
         "the short lines wholly in parentheses that close the article (`（综合报道）`): its byline",
         closing_attribution,
@@ -2576,6 +2604,11 @@ const FINISH_RULES: &[Named<FinishRule>] = &[
         "opening-picture-lead",
         "the picture the article opens with, before any text, where the profile prints its lead image so: the lead image",
         opening_picture_lead,
+    ),
+    (
+        "placeholder-lead-image",
+        "a lead image at an address the profile names as its generic picture (a social card), with no caption or credit: left out",
+        placeholder_lead_image,
     ),
     (
         "time-published",
@@ -2599,7 +2632,77 @@ fn closing_attribution(walker: &mut Walker<'_>) {
             .fields
             .retract_last_paragraph(Stage::Finish, walker.rule, Destination::Byline);
     }
-    walker.fields.byline.extend(closing.into_iter().rev());
+    // Before the author's notes, which the page prints after the text's attribution.
+    let at = walker.fields.byline.len() - walker.author_notes;
+    walker
+        .fields
+        .byline
+        .splice(at..at, closing.into_iter().rev());
+}
+
+/// A note in italics under an opinion piece says who its author is (DW:
+/// `<p><em>邓聿文为政治评论员，独立学者…</em></p>`, then the disclaimer and the copyright):
+/// a credit about the byline's author, so the byline's, as printed. Only closing
+/// paragraphs all in italics are read, and only those whose first sentence names an
+/// author the byline already holds (a note about an interviewee names someone else and
+/// stays text).
+fn author_note(walker: &mut Walker<'_>) {
+    let mut notes = Vec::new();
+    while let Some((text, _)) = walker.fields.last_paragraph()
+        && walker.italic_paragraphs.last() == Some(&(walker.fields.paragraphs.len() - 1))
+        && names_an_author(text, &walker.fields.byline)
+    {
+        walker.italic_paragraphs.pop();
+        let note =
+            walker
+                .fields
+                .retract_last_paragraph(Stage::Finish, walker.rule, Destination::Byline);
+        // Without the brackets a note may be printed in, as an attribution is filed.
+        notes.extend(note.map(|note| unbracketed(&note).to_string()));
+    }
+    walker.author_notes = notes.len();
+    walker.fields.byline.extend(notes.into_iter().rev());
+}
+
+/// The text inside one pair of brackets that encloses all of `text`
+/// (`（本文作者…(Marcus Buckingham)…）`); `text` itself when none does (`(a) … (b)`).
+fn unbracketed(text: &str) -> &str {
+    let inner = text
+        .strip_prefix('（')
+        .and_then(|t| t.strip_suffix('）'))
+        .or_else(|| text.strip_prefix('(').and_then(|t| t.strip_suffix(')')));
+    let Some(inner) = inner else {
+        return text;
+    };
+    // The opening bracket's pair is the last one only if no bracket inside closes
+    // more than it opened.
+    let mut depth = 0usize;
+    for c in inner.chars() {
+        match c {
+            '（' | '(' => depth += 1,
+            '）' | ')' => match depth.checked_sub(1) {
+                Some(open) => depth = open,
+                None => return text,
+            },
+            _ => {}
+        }
+    }
+    if depth == 0 { inner.trim() } else { text }
+}
+
+/// Whether the first sentence of `note` names one of the authors of `byline` (a line,
+/// or a name of a line that lists several: `张三、李四`).
+fn names_an_author(note: &str, byline: &[String]) -> bool {
+    let first_sentence = note
+        .split_inclusive(['。', '！', '？', '\n'])
+        .next()
+        .unwrap_or(note);
+    byline
+        .iter()
+        .flat_map(|line| line.split(['、', '，', ',', '/', '\n']))
+        .map(str::trim)
+        .filter(|name| name.chars().count() >= settings::AUTHOR_NAME_MIN_CHARS)
+        .any(|name| first_sentence.contains(name))
 }
 
 /// Headings that turned out to label only a list of links are left out.
@@ -2612,6 +2715,26 @@ fn heading_over_links(walker: &mut Walker<'_>) {
 fn opening_picture_lead(walker: &mut Walker<'_>) {
     if walker.profile.header.opening_picture_is_lead && walker.fields.lead_image.is_none() {
         walker.fields.opening_picture_to_lead(walker.rule);
+    }
+}
+
+/// A site's generic picture (RFI's social card `RFI_FB.png`, on hundreds of unrelated
+/// AFP dispatches) stands where the page has no picture of its own: it shows nothing of
+/// the article, so `lead_image` is null. One that carries a caption or credit is kept,
+/// as no text is left out with a picture.
+fn placeholder_lead_image(walker: &mut Walker<'_>) {
+    let placeholder = walker.fields.lead_image.as_ref().is_some_and(|image| {
+        image.caption.is_none()
+            && image.credit.is_none()
+            && walker
+                .profile
+                .placeholder_images
+                .iter()
+                .any(|mark| image.url.contains(mark))
+    });
+    if placeholder && let Some(image) = walker.fields.lead_image.take() {
+        walker.note(Destination::Dropped, || Some(image.url));
+        walker.fields.placeholder_lead_image = true;
     }
 }
 
@@ -2747,6 +2870,7 @@ mod tests {
             kind,
             container: document.tree.root().id(),
             all_strong: false,
+            all_italic: false,
             between_empty_lines: false,
         }
     }
@@ -2761,6 +2885,31 @@ mod tests {
             &mut block,
         );
         (claimed, block, fields)
+    }
+
+    #[test]
+    fn an_author_note_is_read_without_its_enclosing_brackets_only() {
+        assert_eq!(
+            unbracketed("（本文作者珍妮·泰茨(Jenny Taitz)是临床心理学家。）"),
+            "本文作者珍妮·泰茨(Jenny Taitz)是临床心理学家。"
+        );
+        assert_eq!(unbracketed("(a) and (b)"), "(a) and (b)");
+        assert_eq!(unbracketed("（a）"), "a");
+        assert_eq!(unbracketed("长平是资深媒体人。"), "长平是资深媒体人。");
+        assert!(names_an_author(
+            "邓聿文为政治评论员。他…",
+            &["邓聿文".into()]
+        ));
+        // Only the first sentence, and a name of two characters or more.
+        assert!(!names_an_author(
+            "拉施是枪械师。邓聿文…",
+            &["邓聿文".into()]
+        ));
+        assert!(!names_an_author("文山在…", &["文".into()]));
+        assert!(names_an_author(
+            "本文作者Lingling Wei是记者。",
+            &["Bob Davis\nLingling Wei".into()]
+        ));
     }
 
     #[test]

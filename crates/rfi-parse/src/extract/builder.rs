@@ -37,6 +37,9 @@ pub(crate) struct ArticleBuilder {
     /// Whether `time` is the `<time>`'s text, as the page prints it (it has no
     /// `datetime`: WSJ's `<time>2022年11月8日17:20 CST 更新</time>`).
     pub(crate) time_printed: bool,
+    /// Whether the lead image the page showed was the profile's placeholder picture,
+    /// left out.
+    pub(crate) placeholder_lead_image: bool,
     /// The decisions, when they are asked for (`explain`); none are made otherwise.
     trace: Option<Trace>,
 }

@@ -274,7 +274,7 @@ pub(crate) struct Profile {
     /// Substrings of image URLs that are interface icons or placeholders, not pictures.
     pub(crate) junk_images: &'static [&'static str],
     /// Substrings of the URL of the site's generic picture, which stands in as the lead
-    /// image of an article that has none (`check` reports it).
+    /// image of an article that has none: left out of `lead_image` (`check` notes it).
     pub(crate) placeholder_images: &'static [&'static str],
     /// Text straight inside a `<div>` right after a picture in it is that picture's
     /// caption (DW galleries: `<div><img><b>title</b>：text</div>`).
