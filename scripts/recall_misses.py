@@ -35,6 +35,18 @@ PROMOTION = re.compile(r"Instagram!|dw\.chinese")
 DISCLAIMER = re.compile(r"德国之声致力|德國之聲致力|文中评论及分析|文中評論及分析|摘编自|摘編自")
 CONSENT = re.compile(r"YouTube|Instagram|TikTok|Facebook|X 帖子|曲奇|外来网站|外來網站|帖子")
 
+
+
+def split_and_kept(q, hay):
+    """Whether the piece is two parts, each kept (a caption and the credit moved out of it:
+    `摄于日本东京(路透社)` is `摄于日本东京` in `caption` and `路透社` in `credit`)."""
+    for at in range(2, len(q) - 1):
+        head, tail = q[:at].strip("()[]【】"), q[at:].strip("()[]【】")
+        if len(head) >= 2 and len(tail) >= 2 and head in hay and tail in hay:
+            return True
+    return False
+
+
 chars = collections.Counter()
 total = collections.Counter()
 examples = collections.defaultdict(list)
@@ -77,6 +89,8 @@ for name in sorted(os.listdir(month_dir)):
             unbracketed = q.strip("()（）")
             if unbracketed != q and unbracketed in hay:
                 kind = "an attribution byline holds without its brackets"
+            elif split_and_kept(q, hay):
+                kind = "a caption line kept in two fields (caption and credit)"
             elif q in title:
                 kind = "a part of the title"
             elif any(q in link for link in links if link):

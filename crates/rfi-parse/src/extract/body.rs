@@ -380,6 +380,15 @@ struct Walker<'f> {
     strong_depth: usize,
     /// Open `<em>`/`<i>` elements.
     italic_depth: usize,
+    /// No block has been flushed since the innermost open block element opened: text
+    /// flushed when it closes is all it holds.
+    block_fresh: bool,
+    /// The innermost open block element is closing (its text is being flushed).
+    closing_block: bool,
+    /// Headings that are a block element all in bold and no sentence (Al Jazeera's
+    /// `<div><strong>远程轰炸机</strong></div>`), by paragraph index: left out at the finish
+    /// stage when no text follows them.
+    bold_block_headings: Vec<usize>,
     /// The paragraphs all in italics (`<p><em>…</em></p>`), by index: notes set apart
     /// from the text, read at the finish stage when they close it.
     italic_paragraphs: Vec<usize>,
@@ -618,6 +627,7 @@ fn figcaption(walker: &mut Walker<'_>, node: NodeRef<'_, Node>, element: &Elemen
         // Nothing to caption (a quotation's attribution): its text is kept.
         walker.flush();
         walker.blocks.push((node.id(), BlockKind::Paragraph));
+        walker.block_fresh = true;
         return Some(Flow::Descend);
     }
     if walker.figures.is_empty() {
@@ -1131,6 +1141,7 @@ fn figure(walker: &mut Walker<'_>, node: NodeRef<'_, Node>, element: &Element) -
         given: false,
     });
     walker.blocks.push((node.id(), BlockKind::Figure));
+    walker.block_fresh = true;
     Some(Flow::Descend)
 }
 
@@ -1179,7 +1190,11 @@ fn structure(walker: &mut Walker<'_>, node: NodeRef<'_, Node>, element: &Element
                 // An empty line separates paragraphs (and a bold run alone between
                 // two is a subheading, as a paragraph all in bold is).
                 walker.ending_at_empty_line = true;
+                // A line break before any text of the block element splits off nothing:
+                // what follows may still be all it holds (`<div><br /><strong>…`).
+                let fresh = walker.block_fresh && !walker.text.has_text();
                 walker.flush();
+                walker.block_fresh = fresh;
                 walker.ending_at_empty_line = false;
             } else {
                 walker.text.line_break();
@@ -1207,6 +1222,7 @@ fn structure(walker: &mut Walker<'_>, node: NodeRef<'_, Node>, element: &Element
                 let paragraph_tail = name == "p" && node.first_child().is_none();
                 walker.flush_block(paragraph_tail);
                 walker.blocks.push((node.id(), kind));
+                walker.block_fresh = true;
             } else if is_container(name)
                 && !walker.in_text_block()
                 && !(has_attributes && walker.css.inline.matches(node))
@@ -1215,6 +1231,7 @@ fn structure(walker: &mut Walker<'_>, node: NodeRef<'_, Node>, element: &Element
                 // part of that block's text; elsewhere it holds no text of its own.
                 walker.flush();
                 walker.blocks.push((node.id(), BlockKind::Container));
+                walker.block_fresh = true;
             }
         }
     }
@@ -1246,6 +1263,9 @@ impl<'f> Walker<'f> {
             blocks: Vec::new(),
             strong_depth: 0,
             italic_depth: 0,
+            block_fresh: false,
+            closing_block: false,
+            bold_block_headings: Vec::new(),
             italic_paragraphs: Vec::new(),
             author_notes: 0,
             ending_at_empty_line: false,
@@ -1434,7 +1454,9 @@ impl<'f> Walker<'f> {
             }
             _ => {
                 if self.blocks.last().is_some_and(|(id, _)| *id == node.id()) {
+                    self.closing_block = true;
                     self.flush();
+                    self.closing_block = false;
                     self.blocks.pop();
                 }
                 if self
@@ -1472,6 +1494,7 @@ impl<'f> Walker<'f> {
     /// The block's text goes to the first of [`BLOCK_RULES`] that claims it (the order is
     /// the meaning: a rule further down never sees what one above took).
     fn flush_block(&mut self, paragraph_tail: bool) {
+        let whole_container = std::mem::take(&mut self.block_fresh) && self.closing_block;
         if !self.text.has_text() {
             self.text.clear();
             return;
@@ -1498,6 +1521,7 @@ impl<'f> Walker<'f> {
             all_strong,
             all_italic,
             between_empty_lines: after_empty_line && self.ending_at_empty_line,
+            whole_container,
         };
         // An element rule may be ending the block: its decisions stay under its name.
         let (stage, rule) = (self.stage, self.rule);
@@ -2204,6 +2228,9 @@ struct Pending {
     /// Whether an empty line (`<br><br>`) comes before and after it: alone, as a
     /// paragraph is.
     between_empty_lines: bool,
+    /// Whether it is all the text of its block element, which held no other block or
+    /// picture (`<div><br><strong>远程轰炸机</strong></div>`).
+    whole_container: bool,
 }
 
 /// A rule of [`Walker::flush_block`]: whether it claimed the block.
@@ -2266,6 +2293,11 @@ const BLOCK_RULES: &[Named<BlockRule>] = &[
         "related-link-item",
         "a list item that is only a link: a related article (a heading over only such items goes too)",
         related_link_item,
+    ),
+    (
+        "bold-byline-first",
+        "the first block of the article, all in bold, where the profile prints its byline so: the byline",
+        bold_byline_first,
     ),
     (
         "no-text",
@@ -2521,10 +2553,37 @@ fn no_text(walker: &mut Walker<'_>, block: &mut Pending) -> bool {
         .all(|c| c.is_ascii_punctuation() || c.is_whitespace())
         || (block.kind == BlockKind::Body
             && !is_prose(&block.text)
-            // A bold run alone between empty lines is a subheading (CHOSUN), no label.
-            && !(block.all_strong && block.between_empty_lines));
+            // A bold run alone between empty lines is a subheading (CHOSUN), no label;
+            // so is a block element all in bold, as a paragraph all in bold is.
+            && !is_bold_block(block));
     if claimed {
         walker.note(Destination::Dropped, || Some(block.text.clone()));
+    }
+    claimed
+}
+
+/// A bold run alone between empty lines (CHOSUN), or a block element all in bold among
+/// blocks of text (Al Jazeera's `<div><br><span><strong>远程轰炸机</strong></span></div>`):
+/// a subheading, as a paragraph all in bold is, even where it is no sentence.
+fn is_bold_block(block: &Pending) -> bool {
+    block.all_strong && (block.between_empty_lines || block.whole_container)
+}
+
+/// The first block of the article all in bold, where the profile prints its byline so
+/// (Al Jazeera: `<div><span><strong>希沙姆·阿布·马里亚姆-巴黎</strong></span></div>`
+/// under the lead image): the byline, the reporter and where they write from.
+fn bold_byline_first(walker: &mut Walker<'_>, block: &mut Pending) -> bool {
+    let claimed = walker.profile.byline_bold_first
+        && block.kind == BlockKind::Body
+        && block.all_strong
+        && block.whole_container
+        && walker.fields.paragraphs.is_empty()
+        && walker.fields.lead.is_none()
+        && block.text.chars().count() <= settings::BYLINE_LINE_MAX_CHARS
+        && !is_prose(&block.text);
+    if claimed {
+        walker.note(Destination::Byline, || Some(block.text.clone()));
+        walker.fields.byline.push(std::mem::take(&mut block.text));
     }
     claimed
 }
@@ -2571,6 +2630,11 @@ fn paragraph(walker: &mut Walker<'_>, block: &mut Pending) -> bool {
             .italic_paragraphs
             .push(walker.fields.paragraphs.len());
     }
+    if heading && block.kind == BlockKind::Body && block.whole_container && !is_prose(&block.text) {
+        walker
+            .bold_block_headings
+            .push(walker.fields.paragraphs.len());
+    }
     walker.fields.push_paragraph(
         std::mem::take(&mut block.text),
         std::mem::take(&mut block.links),
@@ -2594,6 +2658,11 @@ const FINISH_RULES: &[Named<FinishRule>] = &[
         "closing-attribution",
         "the short lines wholly in parentheses that close the article (`（综合报道）`): its byline",
         closing_attribution,
+    ),
+    (
+        "bold-heading-over-nothing",
+        "a block element all in bold, no sentence, that no text follows before the next heading or the end (a chart's title over its player): left out",
+        bold_heading_over_nothing,
     ),
     (
         "heading-over-links",
@@ -2703,6 +2772,34 @@ fn names_an_author(note: &str, byline: &[String]) -> bool {
         .map(str::trim)
         .filter(|name| name.chars().count() >= settings::AUTHOR_NAME_MIN_CHARS)
         .any(|name| first_sentence.contains(name))
+}
+
+/// A block all in bold that no text follows (the title of a chart over its `<iframe>`,
+/// `全球疫情統計（每日新增確診數）`, a picture's caption after it) labels no text: left out,
+/// as it was before such blocks were read as subheadings.
+fn bold_heading_over_nothing(walker: &mut Walker<'_>) {
+    let candidates = std::mem::take(&mut walker.bold_block_headings);
+    if candidates.is_empty() {
+        return;
+    }
+    let fields = &*walker.fields;
+    let headings: Vec<usize> = fields
+        .blocks
+        .iter()
+        .filter_map(|block| match block {
+            Block::Heading(text) => Some(text.paragraph),
+            _ => None,
+        })
+        .collect();
+    let removed: Vec<usize> = candidates
+        .into_iter()
+        .filter(|&at| at < fields.paragraphs.len())
+        .filter(|&at| {
+            let next = at + 1;
+            next >= fields.paragraphs.len() || headings.contains(&next)
+        })
+        .collect();
+    walker.fields.remove_headings(&removed, walker.rule);
 }
 
 /// Headings that turned out to label only a list of links are left out.
@@ -2872,6 +2969,7 @@ mod tests {
             all_strong: false,
             all_italic: false,
             between_empty_lines: false,
+            whole_container: false,
         }
     }
 
@@ -2917,7 +3015,7 @@ mod tests {
         let names: Vec<&str> = BLOCK_RULES.iter().map(|(name, _, _)| *name).collect();
         assert_eq!(names.first(), Some(&"caption-of-picture-or-embed"));
         assert_eq!(names.last(), Some(&"paragraph"));
-        assert_eq!(names.len(), 15, "15 block rules");
+        assert_eq!(names.len(), 16, "16 block rules");
         let (claimed, _, fields) = run(paragraph, "default", pending("Any text.", BlockKind::Body));
         assert!(claimed);
         assert_eq!(fields.paragraphs, ["Any text."]);

@@ -271,6 +271,9 @@ pub(crate) struct Profile {
     /// A `<ul>` of names and titles without links before any paragraph is the byline
     /// (BBC's `<ul role=list><li>叶靖斯</li><li>BBC中文记者</li></ul>`).
     pub(crate) byline_list_first: bool,
+    /// The first block of the article all in bold, before any text, is the byline (Al
+    /// Jazeera's `<div><strong>记者-地点</strong></div>` under the lead image).
+    pub(crate) byline_bold_first: bool,
     /// Substrings of image URLs that are interface icons or placeholders, not pictures.
     pub(crate) junk_images: &'static [&'static str],
     /// Substrings of the URL of the site's generic picture, which stands in as the lead
