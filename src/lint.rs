@@ -136,7 +136,7 @@ impl Rule {
             }
             Rule::EmptyLead => "the article has no lead paragraph",
             Rule::PlaceholderLeadImage => {
-                "the lead image is the source's generic placeholder picture (RFI's social card)"
+                "the page's lead image was the source's generic placeholder picture (RFI's social card), left out of `lead_image`"
             }
             Rule::CollectedBeforePublished => "the collection time is before the publication time",
             Rule::DuplicateUrl => "another file has the same URL",
@@ -386,13 +386,12 @@ pub fn check_file(source: String, bytes: &[u8], options: &ParseOptions) -> FileR
             "the article has no lead paragraph".into(),
         );
     }
-    if let Some(image) = &article.lead_image
-        && extractor.placeholder_lead_image
-    {
+    if extractor.placeholder_lead_image {
         report.push(
             body,
             Rule::PlaceholderLeadImage,
-            format!("the lead image is the placeholder {}", image.url),
+            "the lead image was the source's generic placeholder picture, left out of lead_image"
+                .into(),
         );
     }
     if let Some(text) = diagnostics.dropped_text.first() {

@@ -179,7 +179,8 @@ pub struct Extractor {
     /// Whether the source prints its publication time, so that a null `published`
     /// says its layout may have changed.
     pub expects_time: bool,
-    /// Whether the lead image is the source's generic placeholder picture.
+    /// Whether the page's lead image was the source's generic placeholder picture (RFI's
+    /// social card), which `lead_image` leaves out.
     pub placeholder_lead_image: bool,
     /// Whether the body's markup cost more to build into a tree than its size warrants
     /// (a shape whose tree building is quadratic), so that it was read as flat

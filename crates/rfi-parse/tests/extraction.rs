@@ -209,3 +209,51 @@ fn a_player_addressed_over_the_page_s_scheme_is_a_web_address_with_its_source_as
         "{markdown}"
     );
 }
+
+/// Issue 26: RFI's social card, on hundreds of unrelated AFP dispatches, is no picture of
+/// the article: `lead_image` is null and `check` is told (docs/CONTRACT.md § 2.1). A real
+/// picture in the same place stays the lead image.
+#[test]
+fn the_sources_placeholder_picture_is_no_lead_image() {
+    let card = "https://static.rfi.fr/meta_og_twcards/RFI_FB.png";
+    let body = |src: &str| {
+        format!(
+            "<div>01/12/2020 - 09:02</div><img src=\"{src}\">\
+             <div class=\"t-content__body\"><p>（法新社河内1日电）正文。</p></div>"
+        )
+    };
+    let placeholder = rfi_parse::diagnose(
+        &format!("{HEADER}{}", body(card)),
+        &rfi_parse::ParseOptions::default(),
+    )
+    .expect("parses");
+    assert_eq!(placeholder.0.lead_image, None);
+    assert!(placeholder.0.paragraphs().eq(["（法新社河内1日电）正文。"]));
+    assert!(placeholder.1.extractor.placeholder_lead_image);
+
+    let real = "https://s.rfi.fr/media/display/a/w:310/p:16x9/hanoi.jpg";
+    let picture = rfi_parse::diagnose(
+        &format!("{HEADER}{}", body(real)),
+        &rfi_parse::ParseOptions::default(),
+    )
+    .expect("parses");
+    assert_eq!(
+        picture.0.lead_image.map(|image| image.url).as_deref(),
+        Some(real)
+    );
+    assert!(!picture.1.extractor.placeholder_lead_image);
+
+    // The placeholder is the profile's: another source's page may show the same address.
+    let elsewhere = rfi_parse::parse(
+        &format!(
+            "<!--1686586501000-->\n[标题](https://example.com/x)\n------\n\n{}",
+            body(card)
+        ),
+        &rfi_parse::ParseOptions::default(),
+    )
+    .expect("parses");
+    assert_eq!(
+        elsewhere.lead_image.map(|image| image.url).as_deref(),
+        Some(card)
+    );
+}

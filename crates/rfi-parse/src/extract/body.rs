@@ -377,6 +377,24 @@ struct Walker<'f> {
     /// Open block elements, innermost last.
     blocks: Vec<(NodeId, BlockKind)>,
     strong_depth: usize,
+    /// Open `<em>`/`<i>` elements.
+    italic_depth: usize,
+    /// No block has been flushed since the innermost open block element opened: text
+    /// flushed when it closes is all it holds.
+    block_fresh: bool,
+    /// The innermost open block element is closing (its text is being flushed).
+    closing_block: bool,
+    /// The heading held last when it is a block element all in bold and no sentence (Al
+    /// Jazeera's `<div><strong>远程轰炸机</strong></div>`, a chart's title): left out when
+    /// no text follows it before the next heading or the end
+    /// ([`Walker::settle_bold_heading`]), with the pictures and players after it held.
+    bold_heading_over_nothing: Option<String>,
+    /// The paragraphs all in italics (`<p><em>…</em></p>`), held: notes set apart from
+    /// the text, read at the finish stage when they close it.
+    italic_notes: Vec<String>,
+    /// How many lines at the end of the byline the finish stage's `author-note` moved
+    /// there, so that attributions printed before the notes are filed before them.
+    author_notes: usize,
     /// Whether the block being flushed ends at an empty line (`<br><br>`), and whether
     /// the last block with text did: a bold run alone between two is a subheading.
     ending_at_empty_line: bool,
@@ -609,6 +627,7 @@ fn figcaption(walker: &mut Walker<'_>, node: NodeRef<'_, Node>, element: &Elemen
         // Nothing to caption (a quotation's attribution): its text is kept.
         walker.flush();
         walker.blocks.push((node.id(), BlockKind::Paragraph));
+        walker.block_fresh = true;
         return Some(Flow::Descend);
     }
     if walker.figures.is_empty() {
@@ -1119,6 +1138,7 @@ fn figure(walker: &mut Walker<'_>, node: NodeRef<'_, Node>, element: &Element) -
         given: false,
     });
     walker.blocks.push((node.id(), BlockKind::Figure));
+    walker.block_fresh = true;
     Some(Flow::Descend)
 }
 
@@ -1167,13 +1187,18 @@ fn structure(walker: &mut Walker<'_>, node: NodeRef<'_, Node>, element: &Element
                 // An empty line separates paragraphs (and a bold run alone between
                 // two is a subheading, as a paragraph all in bold is).
                 walker.ending_at_empty_line = true;
+                // A line break before any text of the block element splits off nothing:
+                // what follows may still be all it holds (`<div><br /><strong>…`).
+                let fresh = walker.block_fresh && !walker.text.has_text();
                 walker.flush();
+                walker.block_fresh = fresh;
                 walker.ending_at_empty_line = false;
             } else {
                 walker.text.line_break();
             }
         }
         "strong" | "b" => walker.strong_depth += 1,
+        "em" | "i" => walker.italic_depth += 1,
         "a" => {
             let href = attr(element, "href").unwrap_or("");
             let address = address::read(href);
@@ -1194,6 +1219,7 @@ fn structure(walker: &mut Walker<'_>, node: NodeRef<'_, Node>, element: &Element
                 let paragraph_tail = name == "p" && node.first_child().is_none();
                 walker.flush_block(paragraph_tail);
                 walker.blocks.push((node.id(), kind));
+                walker.block_fresh = true;
             } else if is_container(name)
                 && !walker.in_text_block()
                 && !(has_attributes && walker.css.inline.matches(node))
@@ -1202,6 +1228,7 @@ fn structure(walker: &mut Walker<'_>, node: NodeRef<'_, Node>, element: &Element
                 // part of that block's text; elsewhere it holds no text of its own.
                 walker.flush();
                 walker.blocks.push((node.id(), BlockKind::Container));
+                walker.block_fresh = true;
             }
         }
     }
@@ -1231,6 +1258,12 @@ impl<'f> Walker<'f> {
             text: TextBuilder::with_capacity(4096),
             blocks: Vec::new(),
             strong_depth: 0,
+            italic_depth: 0,
+            block_fresh: false,
+            closing_block: false,
+            bold_heading_over_nothing: None,
+            italic_notes: Vec::new(),
+            author_notes: 0,
             ending_at_empty_line: false,
             after_empty_line: false,
             links: Vec::new(),
@@ -1273,7 +1306,8 @@ impl<'f> Walker<'f> {
     fn open(&mut self, node: NodeRef<'_, Node>) -> bool {
         let element = match node.value() {
             Node::Text(text) => {
-                self.text.push_text(text, self.strong_depth > 0);
+                self.text
+                    .push_styled(text, self.strong_depth > 0, self.italic_depth > 0);
                 return true;
             }
             Node::Element(element) => element,
@@ -1367,6 +1401,18 @@ impl<'f> Walker<'f> {
     /// text in between labelled only that list: it is left out, under
     /// [`HEADING_OVER_LINKS`]. Pictures after the links say nothing either way (BBC puts
     /// its related-links box between a section's heading and the section's picture).
+    /// Leaves out the bold block held last as a heading when no text followed it: the
+    /// next heading or the end came ([`Walker::bold_heading_over_nothing`]).
+    fn settle_bold_heading(&mut self) {
+        let Some(heading) = self.bold_heading_over_nothing.take() else {
+            return;
+        };
+        if self.fields.last_held_text() == Some((heading.as_str(), true)) {
+            self.fields
+                .decide_last_held(Stage::Finish, BOLD_HEADING_OVER_NOTHING, Destination::Dropped);
+        }
+    }
+
     fn settle_heading_over_links(&mut self) {
         if std::mem::take(&mut self.heading_over_links) {
             self.fields
@@ -1412,13 +1458,16 @@ impl<'f> Walker<'f> {
         }
         match element.name() {
             "strong" | "b" => self.strong_depth = self.strong_depth.saturating_sub(1),
+            "em" | "i" => self.italic_depth = self.italic_depth.saturating_sub(1),
             "a" if self.links.last() == Some(&node.id()) => {
                 self.links.pop();
                 self.text.end_link();
             }
             _ => {
                 if self.blocks.last().is_some_and(|(id, _)| *id == node.id()) {
+                    self.closing_block = true;
                     self.flush();
+                    self.closing_block = false;
                     self.blocks.pop();
                 }
                 if self
@@ -1456,11 +1505,13 @@ impl<'f> Walker<'f> {
     /// The block's text goes to the first of [`BLOCK_RULES`] that claims it (the order is
     /// the meaning: a rule further down never sees what one above took).
     fn flush_block(&mut self, paragraph_tail: bool) {
+        let whole_container = std::mem::take(&mut self.block_fresh) && self.closing_block;
         if !self.text.has_text() {
             self.text.clear();
             return;
         }
         let all_strong = self.text.all_strong();
+        let all_italic = self.text.all_italic();
         let (text, links) = self.text.finish();
         if text.is_empty() {
             return;
@@ -1479,7 +1530,9 @@ impl<'f> Walker<'f> {
             kind,
             container,
             all_strong,
+            all_italic,
             between_empty_lines: after_empty_line && self.ending_at_empty_line,
+            whole_container,
         };
         // An element rule may be ending the block: its decisions stay under its name.
         let (stage, rule) = (self.stage, self.rule);
@@ -1684,10 +1737,10 @@ impl<'f> Walker<'f> {
             caption,
             credit,
         };
-        // Behind a heading over related links, the picture waits with it for the next
-        // block; the one the article opens with waits for the finish stage, which makes
+        // Behind a heading over related links, or a bold block that may title nothing,
+        // the picture waits with it for the next block; the one the article opens with waits for the finish stage, which makes
         // it the lead image where the profile says so (`opening-picture-lead`).
-        let push = if self.heading_over_links {
+        let push = if self.heading_over_links || self.bold_heading_over_nothing.is_some() {
             ArticleBuilder::hold_image
         } else if self.profile.header.opening_picture_is_lead
             && self.fields.lead_image.is_none()
@@ -1727,7 +1780,7 @@ impl<'f> Walker<'f> {
     }
 
     fn push_embed(&mut self, embed: Embed) {
-        if self.heading_over_links {
+        if self.heading_over_links || self.bold_heading_over_nothing.is_some() {
             self.fields.hold_embed(embed, self.stage, self.rule);
         } else {
             self.fields.push_embed(embed, self.stage, self.rule);
@@ -2200,9 +2253,14 @@ struct Pending {
     container: NodeId,
     /// Whether all its text is strong (a heading written as a bold paragraph).
     all_strong: bool,
+    /// Whether all its text is in italics (a note set apart from the text).
+    all_italic: bool,
     /// Whether an empty line (`<br><br>`) comes before and after it: alone, as a
     /// paragraph is.
     between_empty_lines: bool,
+    /// Whether it is all the text of its block element, which held no other block or
+    /// picture (`<div><br><strong>远程轰炸机</strong></div>`).
+    whole_container: bool,
 }
 
 /// A rule of [`Walker::flush_block`]: whether it claimed the block.
@@ -2265,6 +2323,11 @@ const BLOCK_RULES: &[Named<BlockRule>] = &[
         "related-link-item",
         "a list item that is only a link: a related article (a heading over only such items goes too)",
         related_link_item,
+    ),
+    (
+        "bold-byline-first",
+        "the first block of the article, all in bold, where the profile prints its byline so: the byline",
+        bold_byline_first,
     ),
     (
         "no-text",
@@ -2520,10 +2583,37 @@ fn no_text(walker: &mut Walker<'_>, block: &mut Pending) -> bool {
         .all(|c| c.is_ascii_punctuation() || c.is_whitespace())
         || (block.kind == BlockKind::Body
             && !is_prose(&block.text)
-            // A bold run alone between empty lines is a subheading (CHOSUN), no label.
-            && !(block.all_strong && block.between_empty_lines));
+            // A bold run alone between empty lines is a subheading (CHOSUN), no label;
+            // so is a block element all in bold, as a paragraph all in bold is.
+            && !is_bold_block(block));
     if claimed {
         walker.note(Destination::Dropped, || Some(block.text.clone()));
+    }
+    claimed
+}
+
+/// A bold run alone between empty lines (CHOSUN), or a block element all in bold among
+/// blocks of text (Al Jazeera's `<div><br><span><strong>远程轰炸机</strong></span></div>`):
+/// a subheading, as a paragraph all in bold is, even where it is no sentence.
+fn is_bold_block(block: &Pending) -> bool {
+    block.all_strong && (block.between_empty_lines || block.whole_container)
+}
+
+/// The first block of the article all in bold, where the profile prints its byline so
+/// (Al Jazeera: `<div><span><strong>希沙姆·阿布·马里亚姆-巴黎</strong></span></div>`
+/// under the lead image): the byline, the reporter and where they write from.
+fn bold_byline_first(walker: &mut Walker<'_>, block: &mut Pending) -> bool {
+    let claimed = walker.profile.byline_bold_first
+        && block.kind == BlockKind::Body
+        && block.all_strong
+        && block.whole_container
+        && !walker.fields.has_paragraphs()
+        && walker.fields.lead.is_none()
+        && block.text.chars().count() <= settings::BYLINE_LINE_MAX_CHARS
+        && !is_prose(&block.text);
+    if claimed {
+        walker.note(Destination::Byline, || Some(block.text.clone()));
+        walker.fields.byline.push(std::mem::take(&mut block.text));
     }
     claimed
 }
@@ -2564,16 +2654,33 @@ fn paragraph(walker: &mut Walker<'_>, block: &mut Pending) -> bool {
     let heading = is_heading(block);
     if heading {
         walker.settle_heading_over_links();
+        walker.settle_bold_heading();
     } else {
-        // Text follows the heading and its links: the heading names a real section.
+        // Text follows the heading (and its links): the heading names a real section.
         walker.heading_over_links = false;
+        walker.bold_heading_over_nothing = None;
     }
     walker.last_heading = heading;
+    // A block element all in bold and no sentence may be a chart's title over its
+    // player, which no text follows: held until text, the next heading or the end.
+    let bold_block_heading = heading
+        && block.kind == BlockKind::Body
+        && block.whole_container
+        && !is_prose(&block.text);
+    // A closing note in italics may be about the author: held for the end.
+    let italic_note = block.all_italic && !heading;
     let (text, links) = (
         std::mem::take(&mut block.text),
         std::mem::take(&mut block.links),
     );
+    if bold_block_heading {
+        walker.bold_heading_over_nothing = Some(text.clone());
+    }
+    if italic_note {
+        walker.italic_notes.push(text.clone());
+    }
     let held = heading
+        || italic_note
         || is_related_links_label(&text, &links)
         || (links.is_empty() && attribution(&text).is_some());
     if held {
@@ -2602,9 +2709,19 @@ type FinishRule = fn(&mut Walker<'_>);
 /// The rules that run on the whole article once it is walked, in order.
 const FINISH_RULES: &[Named<FinishRule>] = &[
     (
+        "author-note",
+        "the paragraphs all in italics that close the article and name its byline's author in their first sentence (`<p><em>邓聿文为政治评论员…</em></p>`): the author's note, its byline",
+        author_note,
+    ),
+    (
         "closing-attribution",
         "the short lines wholly in parentheses that close the article (`（综合报道）`): its byline",
         closing_attribution,
+    ),
+    (
+        BOLD_HEADING_OVER_NOTHING,
+        "a block element all in bold, no sentence, that no text follows before the next heading or the end (a chart's title over its player; held with the pictures and players after it): left out",
+        bold_heading_over_nothing,
     ),
     (
         HEADING_OVER_LINKS,
@@ -2615,6 +2732,11 @@ const FINISH_RULES: &[Named<FinishRule>] = &[
         "opening-picture-lead",
         "the picture the article opens with, before any text, where the profile prints its lead image so: the lead image",
         opening_picture_lead,
+    ),
+    (
+        "placeholder-lead-image",
+        "a lead image at an address the profile names as its generic picture (a social card), with no caption or credit: left out",
+        placeholder_lead_image,
     ),
     (
         "time-published",
@@ -2639,8 +2761,102 @@ fn closing_attribution(walker: &mut Walker<'_>) {
     {
         closing.extend(attribution(&text).map(str::to_string));
     }
-    walker.fields.byline.extend(closing.into_iter().rev());
+    // Before the author's notes, which the page prints after the text's attribution.
+    let at = walker.fields.byline.len() - walker.author_notes;
+    walker
+        .fields
+        .byline
+        .splice(at..at, closing.into_iter().rev());
 }
+
+/// A note in italics under an opinion piece says who its author is (DW:
+/// `<p><em>邓聿文为政治评论员，独立学者…</em></p>`, then the disclaimer and the copyright):
+/// a credit about the byline's author, so the byline's, as printed. Only closing
+/// paragraphs all in italics are read, and only those whose first sentence names an
+/// author the byline already holds (a note about an interviewee names someone else and
+/// stays text).
+fn author_note(walker: &mut Walker<'_>) {
+    let mut notes = Vec::new();
+    // Each was held (the `paragraph` rule holds every paragraph all in italics) until
+    // the end, which it closes when nothing was filed after it.
+    loop {
+        let fields = &*walker.fields;
+        let closing_note = matches!(
+            fields.last_filed(),
+            Some(Filed::Text { text, heading: false, .. })
+                if fields.last_held_text() == Some((text, false))
+                    && walker.italic_notes.last().is_some_and(|note| note == text)
+                    && names_an_author(text, &fields.byline)
+        );
+        if !closing_note {
+            break;
+        }
+        let Some(note) =
+            walker
+                .fields
+                .decide_last_held(Stage::Finish, walker.rule, Destination::Byline)
+        else {
+            break;
+        };
+        walker.italic_notes.pop();
+        // Without the brackets a note may be printed in, as an attribution is filed.
+        notes.push(unbracketed(&note).to_string());
+    }
+    walker.author_notes = notes.len();
+    walker.fields.byline.extend(notes.into_iter().rev());
+}
+
+/// The text inside one pair of brackets that encloses all of `text`
+/// (`（本文作者…(Marcus Buckingham)…）`); `text` itself when none does (`(a) … (b)`).
+fn unbracketed(text: &str) -> &str {
+    let inner = text
+        .strip_prefix('（')
+        .and_then(|t| t.strip_suffix('）'))
+        .or_else(|| text.strip_prefix('(').and_then(|t| t.strip_suffix(')')));
+    let Some(inner) = inner else {
+        return text;
+    };
+    // The opening bracket's pair is the last one only if no bracket inside closes
+    // more than it opened.
+    let mut depth = 0usize;
+    for c in inner.chars() {
+        match c {
+            '（' | '(' => depth += 1,
+            '）' | ')' => match depth.checked_sub(1) {
+                Some(open) => depth = open,
+                None => return text,
+            },
+            _ => {}
+        }
+    }
+    if depth == 0 { inner.trim() } else { text }
+}
+
+/// Whether the first sentence of `note` names one of the authors of `byline` (a line,
+/// or a name of a line that lists several: `张三、李四`).
+fn names_an_author(note: &str, byline: &[String]) -> bool {
+    let first_sentence = note
+        .split_inclusive(['。', '！', '？', '\n'])
+        .next()
+        .unwrap_or(note);
+    byline
+        .iter()
+        .flat_map(|line| line.split(['、', '，', ',', '/', '\n']))
+        .map(str::trim)
+        .filter(|name| name.chars().count() >= settings::AUTHOR_NAME_MIN_CHARS)
+        .any(|name| first_sentence.contains(name))
+}
+
+/// A block all in bold that no text follows (the title of a chart over its `<iframe>`,
+/// `全球疫情統計（每日新增確診數）`, a picture's caption after it) labels no text: left out,
+/// as it was before such blocks were read as subheadings.
+fn bold_heading_over_nothing(walker: &mut Walker<'_>) {
+    walker.settle_bold_heading();
+}
+
+/// The rule that leaves out a block element all in bold over no text, which the next
+/// heading decides as well as the end.
+const BOLD_HEADING_OVER_NOTHING: &str = "bold-heading-over-nothing";
 
 /// A heading held over a list of links that the end reached is left out. No rule after
 /// this one decides a held block: what is still held is filed as it was pushed.
@@ -2657,6 +2873,26 @@ const HEADING_OVER_LINKS: &str = "heading-over-links";
 /// lead image.
 fn opening_picture_lead(walker: &mut Walker<'_>) {
     walker.fields.opening_picture_to_lead(walker.rule);
+}
+
+/// A site's generic picture (RFI's social card `RFI_FB.png`, on hundreds of unrelated
+/// AFP dispatches) stands where the page has no picture of its own: it shows nothing of
+/// the article, so `lead_image` is null. One that carries a caption or credit is kept,
+/// as no text is left out with a picture.
+fn placeholder_lead_image(walker: &mut Walker<'_>) {
+    let placeholder = walker.fields.lead_image.as_ref().is_some_and(|image| {
+        image.caption.is_none()
+            && image.credit.is_none()
+            && walker
+                .profile
+                .placeholder_images
+                .iter()
+                .any(|mark| image.url.contains(mark))
+    });
+    if placeholder && let Some(image) = walker.fields.lead_image.take() {
+        walker.note(Destination::Dropped, || Some(image.url));
+        walker.fields.placeholder_lead_image = true;
+    }
 }
 
 /// The `<time>` text is often relative ("24 分钟前"), so it is no date line; it gives
@@ -2791,7 +3027,9 @@ mod tests {
             kind,
             container: document.tree.root().id(),
             all_strong: false,
+            all_italic: false,
             between_empty_lines: false,
+            whole_container: false,
         }
     }
 
@@ -2808,11 +3046,36 @@ mod tests {
     }
 
     #[test]
+    fn an_author_note_is_read_without_its_enclosing_brackets_only() {
+        assert_eq!(
+            unbracketed("（本文作者珍妮·泰茨(Jenny Taitz)是临床心理学家。）"),
+            "本文作者珍妮·泰茨(Jenny Taitz)是临床心理学家。"
+        );
+        assert_eq!(unbracketed("(a) and (b)"), "(a) and (b)");
+        assert_eq!(unbracketed("（a）"), "a");
+        assert_eq!(unbracketed("长平是资深媒体人。"), "长平是资深媒体人。");
+        assert!(names_an_author(
+            "邓聿文为政治评论员。他…",
+            &["邓聿文".into()]
+        ));
+        // Only the first sentence, and a name of two characters or more.
+        assert!(!names_an_author(
+            "拉施是枪械师。邓聿文…",
+            &["邓聿文".into()]
+        ));
+        assert!(!names_an_author("文山在…", &["文".into()]));
+        assert!(names_an_author(
+            "本文作者Lingling Wei是记者。",
+            &["Bob Davis\nLingling Wei".into()]
+        ));
+    }
+
+    #[test]
     fn the_rules_run_in_their_documented_order_and_the_last_takes_all() {
         let names: Vec<&str> = BLOCK_RULES.iter().map(|(name, _, _)| *name).collect();
         assert_eq!(names.first(), Some(&"caption-of-picture-or-embed"));
         assert_eq!(names.last(), Some(&"paragraph"));
-        assert_eq!(names.len(), 15, "15 block rules");
+        assert_eq!(names.len(), 16, "16 block rules");
         let (claimed, _, fields) = run(paragraph, "default", pending("Any text.", BlockKind::Body));
         assert!(claimed);
         assert_eq!(fields.paragraphs(), ["Any text."]);

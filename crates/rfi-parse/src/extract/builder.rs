@@ -77,6 +77,9 @@ pub(crate) struct ArticleBuilder {
     opening_picture: Option<(Image, Option<usize>)>,
     /// How many things were ever filed, held ones too ([`ArticleBuilder::filings`]).
     filings: usize,
+    /// Whether the lead image the page showed was the profile's placeholder picture,
+    /// left out.
+    pub(crate) placeholder_lead_image: bool,
     /// The decisions, when they are asked for (`explain`); none are made otherwise.
     trace: Option<Trace>,
 }
@@ -340,6 +343,15 @@ impl ArticleBuilder {
     }
 
     /// Whether a paragraph or heading was filed (or is held).
+    /// The text of the last paragraph or heading held, and whether it is a heading
+    /// (pictures held after it aside): what a later block or the end may still decide.
+    pub(crate) fn last_held_text(&self) -> Option<(&str, bool)> {
+        self.held.iter().rev().find_map(|held| match held {
+            Held::Text { text, heading, .. } => Some((text.as_str(), *heading)),
+            _ => None,
+        })
+    }
+
     pub(crate) fn has_paragraphs(&self) -> bool {
         !self.paragraphs.is_empty()
             || (self.held.iter()).any(|held| matches!(held, Held::Text { .. }))

@@ -471,12 +471,6 @@ fn parse_archive(
             collected: header.timestamp,
         },
     );
-    let placeholder_lead_image = body.lead_image.as_ref().is_some_and(|image| {
-        profile
-            .placeholder_images
-            .iter()
-            .any(|mark| image.url.contains(mark))
-    });
     // The text's own script decides Chinese; the address's language stands otherwise.
     // A gallery's text, without paragraphs, is its captions.
     let captions = body
@@ -520,7 +514,7 @@ fn parse_archive(
             expects_lead: profile.has_lead,
             expects_date_line: profile.has_date_line,
             expects_time: profile.prints_time,
-            placeholder_lead_image,
+            placeholder_lead_image: body.placeholder_lead_image,
             simplified_markup: body.simplified,
         },
         body_line,

@@ -267,10 +267,13 @@ pub(crate) struct Profile {
     /// A `<ul>` of names and titles without links before any paragraph is the byline
     /// (BBC's `<ul role=list><li>叶靖斯</li><li>BBC中文记者</li></ul>`).
     pub(crate) byline_list_first: bool,
+    /// The first block of the article all in bold, before any text, is the byline (Al
+    /// Jazeera's `<div><strong>记者-地点</strong></div>` under the lead image).
+    pub(crate) byline_bold_first: bool,
     /// Substrings of image URLs that are interface icons or placeholders, not pictures.
     pub(crate) junk_images: &'static [&'static str],
     /// Substrings of the URL of the site's generic picture, which stands in as the lead
-    /// image of an article that has none (`check` reports it).
+    /// image of an article that has none: left out of `lead_image` (`check` notes it).
     pub(crate) placeholder_images: &'static [&'static str],
     /// Text straight inside a `<div>` right after a picture in it is that picture's
     /// caption (DW galleries: `<div><img><b>title</b>：text</div>`).

@@ -56,3 +56,7 @@ pub(crate) const CREDIT_NAMES_MAX_CHARS: usize = 60;
 
 /// A byline line by its label (`編輯：李向陽　網編：程皓楠`) is at most this long.
 pub(crate) const BYLINE_LINE_MAX_CHARS: usize = 80;
+
+/// A byline's name is looked for in a closing note in italics from this many characters
+/// on (`长平`; a single character names no one).
+pub(crate) const AUTHOR_NAME_MIN_CHARS: usize = 2;

@@ -41,6 +41,8 @@ pub(crate) struct TextBuilder {
     has_text: bool,
     /// Some non-whitespace text has been appended outside `<strong>`/`<b>`.
     has_plain_text: bool,
+    /// Some non-whitespace text has been appended outside `<em>`/`<i>`.
+    has_upright_text: bool,
 }
 
 impl Default for TextBuilder {
@@ -55,6 +57,7 @@ impl Default for TextBuilder {
             ends_with_space: false,
             has_text: false,
             has_plain_text: false,
+            has_upright_text: false,
         }
     }
 }
@@ -84,7 +87,21 @@ impl TextBuilder {
         self.has_text && !self.has_plain_text
     }
 
+    /// Whether all the text so far was inside `<em>`/`<i>` (a note set apart in italics).
+    pub(crate) fn all_italic(&self) -> bool {
+        self.has_text && !self.has_upright_text
+    }
+
     pub(crate) fn push_text(&mut self, text: &str, strong: bool) {
+        self.push_styled(text, strong, false);
+    }
+
+    /// [`TextBuilder::push_text`] of text inside `<strong>`/`<b>` (`strong`) or
+    /// `<em>`/`<i>` (`italic`).
+    pub(crate) fn push_styled(&mut self, text: &str, strong: bool, italic: bool) {
+        if !italic && !self.has_upright_text {
+            self.has_upright_text = text.chars().any(|c| !c.is_whitespace());
+        }
         // Control characters never reach the text (HTML whitespace among them still
         // separates words); checked once per text node.
         // Whole runs between HTML whitespace are copied at once. HTML whitespace is ASCII,

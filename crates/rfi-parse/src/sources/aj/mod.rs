@@ -24,6 +24,9 @@ pub(crate) const PROFILE: Profile = Profile {
     furniture: &["阅读更多", "閱讀更多", "更新", "更新：", "更新:"],
     // The opinion pages' disclaimer.
     furniture_prefixes: &["本文仅表达作者个人观点", "本文僅表達作者個人觀點"],
+    // The reporter and their place in bold under the lead image, before the text
+    // (`<div><span><strong>希沙姆·阿布·马里亚姆-巴黎</strong></span></div>`, 2021–22).
+    byline_bold_first: true,
     div_text_is_prose: true,
     // `list 1 of 4`: the related-articles box writes the position a screen reader
     // announces as text before each item's link.

@@ -115,6 +115,7 @@ pub(crate) const PROFILE: Profile = Profile {
     furniture: &[],
     furniture_prefixes: &[],
     byline_list_first: false,
+    byline_bold_first: false,
     junk_images: &[],
     placeholder_images: &[],
     div_text_captions_image: true,

@@ -48,6 +48,9 @@ pub(crate) const PROFILE: Profile = Profile {
         "德國之聲致力於為您提供客觀中立的新聞",
         "DW中文有Instagram",
     ],
+    // A closing credit line (`作者： Julian Ryall (Tokyo)`, `编辑：Rayna Breuer、Rachel Baig`):
+    // 4 files of the shared months, each the article's last paragraph.
+    byline_labels: &["作者", "编辑", "編輯"],
     div_text_captions_image: true,
     // Text straight in its `<div>`s was read over the shared months: furniture.
     div_text_is_prose: false,

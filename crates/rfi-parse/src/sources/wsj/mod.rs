@@ -29,6 +29,15 @@ pub(crate) const PROFILE: Profile = Profile {
         "延伸阅读：",
         "延伸閱讀：",
     ],
+    // The card of a video whose player the feed stripped (2022-24: `<div
+    // class="media-object scope-"><div><div><div><h4 itemprop="description"></h4></div>
+    // </div><p>description…封面图片来源：…<span>WSJ S Chinese</span></p></div></div>`, 81
+    // files of the shared months): the whole card has no address, no picture and no
+    // player left, so it is no embed (an embed is an address); its description is the
+    // lost video's caption (the same card stands under up to 7 articles), left out with
+    // it as a lost picture's caption is, not the article's text. Where the player is still there (`<iframe src="https://video-api.wsj.com/…">`),
+    // the card is an embed with its caption.
+    drop: &["div.media-object:has(h4[itemprop=description]):not(:has(iframe, video))"],
     // Text straight in its `<div>`s was read over the shared months: furniture.
     div_text_is_prose: false,
     ..DEFAULT
