@@ -147,6 +147,7 @@ const MODEL_WORDS: &[&str] = &[
     "caption",
     "credit",
     "byline",
+    "author",
     "lead",
 ];
 

@@ -1408,8 +1408,11 @@ impl<'f> Walker<'f> {
             return;
         };
         if self.fields.last_held_text() == Some((heading.as_str(), true)) {
-            self.fields
-                .decide_last_held(Stage::Finish, BOLD_HEADING_OVER_NOTHING, Destination::Dropped);
+            self.fields.decide_last_held(
+                Stage::Finish,
+                BOLD_HEADING_OVER_NOTHING,
+                Destination::Dropped,
+            );
         }
     }
 
@@ -2663,10 +2666,8 @@ fn paragraph(walker: &mut Walker<'_>, block: &mut Pending) -> bool {
     walker.last_heading = heading;
     // A block element all in bold and no sentence may be a chart's title over its
     // player, which no text follows: held until text, the next heading or the end.
-    let bold_block_heading = heading
-        && block.kind == BlockKind::Body
-        && block.whole_container
-        && !is_prose(&block.text);
+    let bold_block_heading =
+        heading && block.kind == BlockKind::Body && block.whole_container && !is_prose(&block.text);
     // A closing note in italics may be about the author: held for the end.
     let italic_note = block.all_italic && !heading;
     let (text, links) = (
