@@ -57,7 +57,7 @@ const RFI_SOCIAL_CARD: &str = "https://static.rfi.fr/meta_og_twcards/RFI_FB.png"
 /// § 2.1 says. It keeps two things in `paragraphs` that the contract moves out (issue 17):
 /// a newsroom credit in parentheses that closes a paragraph or is one
 /// (`（译者：…/核稿：…）`, `（翻译和编辑：RFI 法广电台 尼古拉）`), which is the byline's,
-/// and the agency end mark `~. Fin .~`, which is furniture. And it gives RFI's social
+/// and the agency end marks `~. Fin .~` and `（完）`, which are furniture. And it gives RFI's social
 /// card as `lead_image`, where the contract has null for a source's placeholder picture
 /// (issue 26). This re-states each reference record in the contract's terms, read here
 /// independently of the extractor's code, so that compare.py scores everything else as
@@ -101,8 +101,16 @@ fn in_the_contracts_terms(expected: &str) -> String {
         if let Some(paragraphs) = record["paragraphs"].as_array_mut() {
             let mut kept = Vec::new();
             for paragraph in paragraphs.drain(..) {
-                let text = paragraph.as_str().unwrap_or_default().to_string();
+                let mut text = paragraph.as_str().unwrap_or_default().to_string();
                 if spaced(&text) == "~. Fin .~" {
+                    continue;
+                }
+                for mark in ["（完）", "(完)"] {
+                    if let Some(before) = text.trim_end().strip_suffix(mark) {
+                        text = before.trim_end().to_string();
+                    }
+                }
+                if text.is_empty() {
                     continue;
                 }
                 match credit_at(&text) {

@@ -257,3 +257,36 @@ fn the_sources_placeholder_picture_is_no_lead_image() {
         Some(card)
     );
 }
+
+#[test]
+fn a_wire_service_s_end_mark_is_furniture_and_a_literal_bold_paragraph_a_subheading() {
+    let article = rfi_parse::parse(
+        "<!--1633046400000-->\n[标题](https://china.kyodonews.net/news/2021/10/x.html)\n------\n\n\
+         <p>【共同社10月1日电】正文第一段。</p><p>**债务上限威胁**</p>\
+         <p>该报指出，重要的是作品的质量。（完）</p><p>(完)</p>",
+        &rfi_parse::ParseOptions::default(),
+    )
+    .expect("parses");
+    assert!(
+        article.paragraphs().eq([
+            "【共同社10月1日电】正文第一段。",
+            "债务上限威胁",
+            "该报指出，重要的是作品的质量。"
+        ]),
+        "{:?}",
+        article.paragraphs().collect::<Vec<_>>()
+    );
+    assert!(
+        matches!(&article.blocks[1], rfi_parse::Block::Heading(text) if text.text() == "债务上限威胁")
+    );
+    // An asterisk inside, or bold around part of the text only, is text as printed.
+    let kept = rfi_parse::parse(
+        "<!--1633046400000-->\n[标题]()\n------\n\n<p>最大的反对党**民主发展党**表示反对。</p>",
+        &rfi_parse::ParseOptions::default(),
+    )
+    .expect("parses");
+    assert!(
+        kept.paragraphs()
+            .eq(["最大的反对党**民主发展党**表示反对。"])
+    );
+}

@@ -13,7 +13,9 @@ use super::profile::{Css, Profile, SelectorList};
 use super::settings;
 use super::share::share_link;
 use super::srcset::candidate_urls;
-use super::text::{TextBuilder, is_textless, strip_controls, text_of};
+use super::text::{
+    TextBuilder, is_textless, literal_bold as literal_bold_range, strip_controls, text_of,
+};
 use crate::address::{self, Href};
 use crate::article::{Embed, EmbedKind, Image, Link};
 use crate::explain::{Destination, Rule, Stage};
@@ -2303,6 +2305,16 @@ const BLOCK_RULES: &[Named<BlockRule>] = &[
         closing_credits,
     ),
     (
+        "closing-mark",
+        "a wire service's mark closing its dispatch (`…的校长。（完）`): cut off as furniture, the rest goes on down",
+        closing_mark,
+    ),
+    (
+        "literal-bold",
+        "a paragraph wholly in Markdown's bold as literal text (`**债务上限威胁**`): a subheading, without the asterisks",
+        literal_bold,
+    ),
+    (
         "source-rules",
         "the source's own block rules, in the order its folder lists them",
         source_rules,
@@ -2459,6 +2471,39 @@ fn closing_credits(walker: &mut Walker<'_>, block: &mut Pending) -> bool {
         if text.is_empty() {
             return true;
         }
+    }
+    false
+}
+
+/// A wire service's mark closing its dispatch (`（完）`, "end", after the last sentence:
+/// Kyodo's and Reuters'): the dispatch's furniture, not its text. A block that is only
+/// the mark is claimed; otherwise the mark is cut off and the rest goes on down.
+fn closing_mark(walker: &mut Walker<'_>, block: &mut Pending) -> bool {
+    let Some((before, mark)) = language::split_closing_mark(&block.text) else {
+        return false;
+    };
+    let (cut, mark) = (before.len(), mark.to_string());
+    walker.note(Destination::Furniture, || Some(mark));
+    block.text.truncate(cut);
+    block.links.retain(|link| link.end <= cut);
+    block.text.is_empty()
+}
+
+/// A paragraph a feed copied from Markdown without converting its bold
+/// (`<p>**债务上限威胁**</p>`: Reuters and WSJ, 550 paragraphs of the shared months) is a
+/// subheading written in bold, as `<p><strong>…</strong></p>` is: the asterisks are
+/// markup, not text. Never claims: the block goes on down, all in bold.
+fn literal_bold(_: &mut Walker<'_>, block: &mut Pending) -> bool {
+    if let Some(inner) = literal_bold_range(&block.text) {
+        block
+            .links
+            .retain(|link| link.start >= inner.start && link.end <= inner.end);
+        for link in &mut block.links {
+            link.start -= inner.start;
+            link.end -= inner.start;
+        }
+        block.text = block.text[inner].to_string();
+        block.all_strong = true;
     }
     false
 }
@@ -3076,7 +3121,7 @@ mod tests {
         let names: Vec<&str> = BLOCK_RULES.iter().map(|(name, _, _)| *name).collect();
         assert_eq!(names.first(), Some(&"caption-of-picture-or-embed"));
         assert_eq!(names.last(), Some(&"paragraph"));
-        assert_eq!(names.len(), 16, "16 block rules");
+        assert_eq!(names.len(), 18, "18 block rules");
         let (claimed, _, fields) = run(paragraph, "default", pending("Any text.", BlockKind::Body));
         assert!(claimed);
         assert_eq!(fields.paragraphs(), ["Any text."]);

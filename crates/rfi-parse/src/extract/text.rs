@@ -19,6 +19,18 @@ pub(crate) fn is_textless(name: &str) -> bool {
     )
 }
 
+/// Where the text inside Markdown's bold markers that wrap all of `text` is
+/// (`**债务上限威胁**`), as a feed that copied a Markdown subheading into HTML left it;
+/// `None` otherwise (no marker, an asterisk inside, nothing inside, or more than one line).
+pub(crate) fn literal_bold(text: &str) -> Option<std::ops::Range<usize>> {
+    let start = text.len() - text.trim_start().len();
+    let inner = text.trim().strip_prefix("**")?.strip_suffix("**")?;
+    let inner_start = start + 2 + (inner.len() - inner.trim_start().len());
+    let inner = inner.trim();
+    (!inner.is_empty() && !inner.contains(['*', '\n']))
+        .then_some(inner_start..inner_start + inner.len())
+}
+
 /// Builds the text of one block, and the links inside it.
 ///
 /// Text is appended as it is met in the tree; runs of HTML whitespace collapse, `<br>`
@@ -307,6 +319,25 @@ fn strip_controls_keeping(text: &str, keep: fn(char) -> bool) -> std::borrow::Co
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn literal_bold_is_found_around_the_whole_text_only() {
+        fn inner(text: &str) -> Option<&str> {
+            literal_bold(text).map(|range| &text[range])
+        }
+        assert_eq!(inner("**债务上限威胁**"), Some("债务上限威胁"));
+        assert_eq!(inner(" ** 支付壁垒难破 ** "), Some("支付壁垒难破"));
+        for none in [
+            "****如欲参考原文报导****",
+            "**a**b**",
+            "最大的反对党**民主发展党**表示",
+            "**",
+            "****",
+            "**中金：评级跑赢行业*",
+        ] {
+            assert_eq!(inner(none), None, "{none}");
+        }
+    }
+
     use super::*;
 
     fn build(parts: &[&str]) -> String {

@@ -17,6 +17,7 @@ pub(crate) const ENGLISH: Language = Language {
         copulas: &[],
     },
     origin_note_openings: &[],
+    closing_marks: &[],
     date_forms: &[],
     date_marks: None,
 };

@@ -41,6 +41,9 @@ pub(crate) struct Language {
     pub(crate) origin_note_openings: &'static [&'static str],
     /// Forms of a day printed alone, read with its spaces removed (`%Y年%m月%d日`).
     pub(crate) date_forms: &'static [&'static str],
+    /// Marks a wire service closes its dispatch with (`（完）`, "end"), glued to the last
+    /// sentence or alone: the dispatch's furniture, not its text.
+    pub(crate) closing_marks: &'static [&'static str],
     /// The marks after a date's year, month and day (`2021年4月15日`), when its date is
     /// written with marks rather than separators.
     pub(crate) date_marks: Option<[char; 3]>,
@@ -74,6 +77,19 @@ pub(crate) fn is_origin_note(text: &str) -> bool {
         .any(|opening| text.starts_with(opening))
 }
 
+/// The text before a dispatch's closing mark in some language (`…的校长。（完）`), and
+/// the mark; `None` when `text` does not end with one.
+pub(crate) fn split_closing_mark(text: &str) -> Option<(&str, &str)> {
+    let trimmed = text.trim_end();
+    LANGUAGES
+        .iter()
+        .flat_map(|language| language.closing_marks)
+        .find_map(|mark| {
+            let before = trimmed.strip_suffix(mark)?;
+            Some((before.trim_end(), mark.trim()))
+        })
+}
+
 /// The forms of a day printed alone that the languages write beside the numeric ones.
 pub(crate) fn date_forms() -> impl Iterator<Item = &'static str> {
     LANGUAGES
@@ -84,4 +100,25 @@ pub(crate) fn date_forms() -> impl Iterator<Item = &'static str> {
 /// The year, month and day marks of the languages that write dates with marks.
 pub(crate) fn date_marks() -> impl Iterator<Item = [char; 3]> {
     LANGUAGES.iter().filter_map(|language| language.date_marks)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::split_closing_mark;
+
+    #[test]
+    fn a_closing_mark_is_split_off_the_end_only() {
+        assert_eq!(
+            split_closing_mark("…名古屋造形大学的校长。（完）"),
+            Some(("…名古屋造形大学的校长。", "（完）"))
+        );
+        assert_eq!(
+            split_closing_mark("…可怕的冲击。”(完) "),
+            Some(("…可怕的冲击。”", "(完)"))
+        );
+        assert_eq!(split_closing_mark("(完)"), Some(("", "(完)")));
+        for kept in ["工程（完）成了一半。", "完", "（完成）", ""] {
+            assert_eq!(split_closing_mark(kept), None, "{kept}");
+        }
+    }
 }

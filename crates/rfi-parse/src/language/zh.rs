@@ -65,6 +65,9 @@ pub(crate) const CHINESE: Language = Language {
         copulas: &['為', '为'],
     },
     origin_note_openings: &["本文"],
+    // Kyodo's and Reuters' dispatches close so (3,179 of 3,193 Kyodo files and posts,
+    // 2,209 of 2,236 Reuters files of the shared months).
+    closing_marks: &["（完）", "(完)"],
     // Japanese writes a day the same way.
     date_forms: &["%Y年%m月%d日"],
     date_marks: Some(['年', '月', '日']),
