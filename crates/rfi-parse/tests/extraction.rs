@@ -205,7 +205,9 @@ fn a_player_addressed_over_the_page_s_scheme_is_a_web_address_with_its_source_as
     rfi_parse::Format::Markdown.render(&article, None, &mut markdown);
     let markdown = String::from_utf8(markdown).unwrap();
     assert!(
-        markdown.contains("](https://www.youtube.com/embed/HSoJZnzLXHk?rel=0)"),
+        markdown.contains(
+            "](https://www.youtube.com/embed/HSoJZnzLXHk?rel=0)\\\n影片來源：Muse木棉花-TW\n"
+        ),
         "{markdown}"
     );
 }

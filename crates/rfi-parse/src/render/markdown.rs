@@ -46,6 +46,11 @@ pub(crate) fn render(article: &Article, source: Option<&str>, out: &mut Vec<u8>)
             Block::Embed(embed) => {
                 let label = embed.caption.as_deref().unwrap_or(&embed.url);
                 link_into(label, &embed.url, &mut md);
+                // Its credit on the line below, in the same paragraph, as a picture's.
+                if let Some(credit) = &embed.credit {
+                    md.push_str("\\\n");
+                    escape_into(&credit.replace('\n', " "), &mut md);
+                }
             }
         }
         md.push('\n');
