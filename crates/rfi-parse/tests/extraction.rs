@@ -292,3 +292,56 @@ fn a_wire_service_s_end_mark_is_furniture_and_a_literal_bold_paragraph_a_subhead
             .eq(["最大的反对党**民主发展党**表示反对。"])
     );
 }
+
+#[test]
+fn a_caption_repeating_the_alt_with_its_spaces_is_the_caption() {
+    // CNA 2021: the alt keeps two spaces that the caption's text collapses.
+    let article = parse_cna_2020(
+        "<div><div><picture><img src=\"https://imgcdn.cna.com.tw/news/y.jpg\" \
+         alt=\"市長柯文哲率先接種流感疫苗。中央社記者王騰毅攝  110年10月1日\"></picture></div>\
+         <div>市長柯文哲率先接種流感疫苗。中央社記者王騰毅攝  110年10月1日</div></div>\
+         <p>（中央社記者台北1日電）流感疫苗今天開打。</p>",
+    );
+    assert!(
+        article
+            .paragraphs()
+            .eq(["（中央社記者台北1日電）流感疫苗今天開打。"]),
+        "{:?}",
+        article.paragraphs().collect::<Vec<_>>()
+    );
+    let pictures: Vec<_> = article.lead_image.iter().chain(article.images()).collect();
+    let captioned = pictures
+        .iter()
+        .find(|image| image.url.ends_with("y.jpg"))
+        .expect("the picture");
+    assert_eq!(
+        captioned.caption.as_deref(),
+        Some("市長柯文哲率先接種流感疫苗。")
+    );
+    assert_eq!(
+        captioned.credit.as_deref(),
+        Some("中央社記者王騰毅攝 110年10月1日")
+    );
+}
+
+#[test]
+fn a_read_more_label_with_its_link_is_a_related_link() {
+    let input = "<!--1710947348000-->\n[标题](https://www.dw.com/zh/x/a-68616500)\n------\n\n\
+        <p>白宫考虑制裁与华为有关的中国半导体企业。</p>\
+        <p>更多阅读：<a href=\"https://api.dw.com/api/detail/article/67132196\" rel=\"ArticleRef\">美国升级对华芯片出口禁令 中国批“单边霸凌”</a></p>\
+        <p><strong><a href=\"https://api.dw.com/api/detail/article/55833327\" rel=\"ArticleRef\">延伸阅读：假如孟晚舟获释，“两个迈克尔”命运如何？</a></strong></p>\
+        <p>报道援引<a href=\"https://www.bloomberg.com/x\">彭博社</a>的消息。</p>\
+        <p>他说：<a href=\"https://example.com/a\">这是一个链接</a></p>\
+        <p>食谱：<a href=\"https://www.dw.com/zh/recipe/a-1\">苹果酒焖鸡腿佐绿蔬</a></p>";
+    let article = rfi_parse::parse(input, &rfi_parse::ParseOptions::default()).expect("parses");
+    assert!(
+        article.paragraphs().eq([
+            "白宫考虑制裁与华为有关的中国半导体企业。",
+            "报道援引彭博社的消息。",
+            "他说：这是一个链接",
+            "食谱：苹果酒焖鸡腿佐绿蔬",
+        ]),
+        "{:?}",
+        article.paragraphs().collect::<Vec<_>>()
+    );
+}

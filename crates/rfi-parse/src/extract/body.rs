@@ -1654,13 +1654,17 @@ impl<'f> Walker<'f> {
     fn captions_last_block(&mut self, text: &str) -> bool {
         let is_caption = match self.fields.last_filed() {
             Some(Filed::Image(image)) => {
-                let alt = image.alt.as_deref().unwrap_or("").trim();
-                let text = text.trim();
+                // An attribute keeps the spaces the text's whitespace collapsing drops
+                // (CNA: `alt="…攝  110年10月1日"`): both are compared with each run of
+                // whitespace as one space.
+                let spaced = |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ");
+                let alt = spaced(image.alt.as_deref().unwrap_or(""));
+                let text = spaced(text);
                 // The alt text may carry the credit after the caption in brackets
                 // (BBC: `…金属巨柱（Credit: UTAH DEPARTMENT OF PUBLIC SAFETY）`).
                 let repeats_alt = text == alt
                     || alt
-                        .strip_prefix(text)
+                        .strip_prefix(text.as_str())
                         .is_some_and(|credit| credit.trim_start().starts_with(['（', '(']));
                 text.chars().count() >= settings::CAPTION_REPEATING_ALT_MIN_CHARS && repeats_alt
             }
@@ -2340,6 +2344,11 @@ const BLOCK_RULES: &[Named<BlockRule>] = &[
         related_link_item,
     ),
     (
+        "labelled-related-link",
+        "a related-links label and one link to another article in one paragraph (`更多阅读：<a>…</a>`, or the label inside the link): dropped",
+        labelled_related_link,
+    ),
+    (
         "bold-byline-first",
         "the first block of the article, all in bold, where the profile prints its byline so: the byline",
         bold_byline_first,
@@ -2675,6 +2684,49 @@ fn related_link_paragraph(walker: &mut Walker<'_>, block: &mut Pending) -> bool 
         && (block.links[0].start, block.links[0].end) == (0, block.text.len())
         && is_headline_like(&block.text)
         && walker.related_link_paragraph();
+    if claimed {
+        walker.note(Destination::Dropped, || Some(block.text.clone()));
+    }
+    claimed
+}
+
+/// A paragraph that is a related-links label and one link to another article, in one
+/// block: the label before the link (DW: `<p>更多阅读：<a rel="ArticleRef">美国升级对华芯片
+/// 出口禁令</a></p>`) or opening it (`<p><a>延伸阅读：假如孟晚舟获释…</a></p>`). A link
+/// to the source's own site that ends the paragraph, after a short label ending in a
+/// colon, points to another of its articles: furniture, as a label over a list of such
+/// links is.
+fn labelled_related_link(walker: &mut Walker<'_>, block: &mut Pending) -> bool {
+    let [link] = block.links.as_slice() else {
+        return false;
+    };
+    let text = block.text.as_str();
+    let label = if link.start > 0 {
+        &text[..link.start]
+    } else {
+        // The label inside the link: up to its first colon.
+        match text.char_indices().find(|&(_, c)| matches!(c, '：' | ':')) {
+            Some((at, colon)) => &text[..at + colon.len_utf8()],
+            None => return false,
+        }
+    };
+    let label = label.trim();
+    let title = text[label.len()..].trim();
+    // The link points to the source's own site: another of its articles.
+    let same_site = url::Url::parse(&link.url).ok().is_some_and(|url| {
+        url.host_str().is_some_and(|host| {
+            (walker.profile.hosts.iter()).any(|site| super::profile::host_matches(host, site))
+        })
+    });
+    let claimed = same_site
+        && matches!(block.kind, BlockKind::Paragraph | BlockKind::Heading)
+        && link.end == text.len()
+        && label.chars().count() > 1
+        && label.chars().count() <= settings::READ_MORE_LABEL_MAX_CHARS
+        && is_related_links_label(label, &[])
+        && language::is_read_more_label(label)
+        && !title.is_empty()
+        && is_headline_like(title);
     if claimed {
         walker.note(Destination::Dropped, || Some(block.text.clone()));
     }
@@ -3121,7 +3173,7 @@ mod tests {
         let names: Vec<&str> = BLOCK_RULES.iter().map(|(name, _, _)| *name).collect();
         assert_eq!(names.first(), Some(&"caption-of-picture-or-embed"));
         assert_eq!(names.last(), Some(&"paragraph"));
-        assert_eq!(names.len(), 18, "18 block rules");
+        assert_eq!(names.len(), 19, "19 block rules");
         let (claimed, _, fields) = run(paragraph, "default", pending("Any text.", BlockKind::Body));
         assert!(claimed);
         assert_eq!(fields.paragraphs(), ["Any text."]);

@@ -388,7 +388,7 @@ pub(crate) fn choose_with_evidence(
 }
 
 /// Whether `site` is `host` or a subdomain of it.
-fn host_matches(site: &str, host: &str) -> bool {
+pub(crate) fn host_matches(site: &str, host: &str) -> bool {
     site == host
         || site
             .strip_suffix(host)

@@ -42,6 +42,11 @@ pub(crate) const IMAGE_CREDIT_MAX_CHARS: usize = 100;
 /// this long.
 pub(crate) const RELATED_LINKS_LABEL_MAX_CHARS: usize = 30;
 
+/// A label that opens a paragraph of one related link (`更多阅读：`, `延伸閱讀：`) holds at
+/// most this many characters with its colon: a longer one is a sentence's start (a
+/// quotation's speaker, `习近平表示：`, may be longer).
+pub(crate) const READ_MORE_LABEL_MAX_CHARS: usize = 8;
+
 /// A link's text reads as another article's headline from this many characters on.
 pub(crate) const HEADLINE_LINK_MIN_CHARS: usize = 6;
 

@@ -17,6 +17,7 @@ pub(crate) const ENGLISH: Language = Language {
         copulas: &[],
     },
     origin_note_openings: &[],
+    read_more_words: &["read", "related", "see also"],
     closing_marks: &[],
     date_forms: &[],
     date_marks: None,

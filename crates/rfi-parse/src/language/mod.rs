@@ -41,6 +41,10 @@ pub(crate) struct Language {
     pub(crate) origin_note_openings: &'static [&'static str],
     /// Forms of a day printed alone, read with its spaces removed (`%Y年%m月%d日`).
     pub(crate) date_forms: &'static [&'static str],
+    /// Words of which a label that sends the reader to another article holds one
+    /// (`更多阅读：`, `延伸閱讀：`, `Read more:`), in lower case: a label without one
+    /// (`食谱：`, a recipe's name in a list) introduces the article's own content.
+    pub(crate) read_more_words: &'static [&'static str],
     /// Marks a wire service closes its dispatch with (`（完）`, "end"), glued to the last
     /// sentence or alone: the dispatch's furniture, not its text.
     pub(crate) closing_marks: &'static [&'static str],
@@ -75,6 +79,15 @@ pub(crate) fn is_origin_note(text: &str) -> bool {
         .iter()
         .flat_map(|language| language.origin_note_openings)
         .any(|opening| text.starts_with(opening))
+}
+
+/// Whether a label sends the reader to another article in some language (`更多阅读：`).
+pub(crate) fn is_read_more_label(label: &str) -> bool {
+    let label = label.to_lowercase();
+    LANGUAGES
+        .iter()
+        .flat_map(|language| language.read_more_words)
+        .any(|word| label.contains(word))
 }
 
 /// The text before a dispatch's closing mark in some language (`…的校长。（完）`), and

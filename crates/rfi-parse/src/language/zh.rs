@@ -65,6 +65,8 @@ pub(crate) const CHINESE: Language = Language {
         copulas: &['為', '为'],
     },
     origin_note_openings: &["本文"],
+    // "read" (更多阅读, 延伸閱讀, 另请阅读), "related" (相关报道), "extended" (延伸).
+    read_more_words: &["阅读", "閱讀", "相关", "相關", "延伸", "延申"],
     // Kyodo's and Reuters' dispatches close so (3,179 of 3,193 Kyodo files and posts,
     // 2,209 of 2,236 Reuters files of the shared months).
     closing_marks: &["（完）", "(完)"],
