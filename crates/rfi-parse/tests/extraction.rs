@@ -345,3 +345,28 @@ fn a_read_more_label_with_its_link_is_a_related_link() {
         article.paragraphs().collect::<Vec<_>>()
     );
 }
+
+#[test]
+fn a_related_link_with_its_date_is_a_related_link() {
+    // BBC 2025: the newest related story prints its date after the link.
+    let article = rfi_parse::parse(
+        "<!--1762819200000-->\n[标题](https://www.bbc.com/zhongwen/articles/x/simp)\n------\n\n\
+         <main><p>已故的苏哈托与另外九人一同被列入新一批国家英雄名单。</p>\
+         <ul><li><div><a href=\"https://www.bbc.com/zhongwen/articles/y/simp\">印尼总统去看中国阅兵了　国内的“娘子军”接力抗议</a>\
+         <time dateTime=\"2025-09-04\">2025年9月4日</time></div></li>\
+         <li><div><a href=\"https://www.bbc.com/zhongwen/articles/z/simp\">生平：印尼前总统苏哈托</a></div></li></ul>\
+         <p>今年10月，印尼社会部提名近50人角逐国家英雄荣誉。</p>\
+         <ul><li>第一项：苏哈托，2025年9月4日</li></ul></main>",
+        &rfi_parse::ParseOptions::default(),
+    )
+    .expect("parses");
+    assert!(
+        article.paragraphs().eq([
+            "已故的苏哈托与另外九人一同被列入新一批国家英雄名单。",
+            "今年10月，印尼社会部提名近50人角逐国家英雄荣誉。",
+            "第一项：苏哈托，2025年9月4日",
+        ]),
+        "{:?}",
+        article.paragraphs().collect::<Vec<_>>()
+    );
+}

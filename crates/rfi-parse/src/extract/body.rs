@@ -2340,7 +2340,7 @@ const BLOCK_RULES: &[Named<BlockRule>] = &[
     ),
     (
         "related-link-item",
-        "a list item that is only a link: a related article (a heading over only such items goes too)",
+        "a list item that is only a link, perhaps with its article's date: a related article (a heading over only such items goes too)",
         related_link_item,
     ),
     (
@@ -2611,9 +2611,12 @@ fn copyright_line(walker: &mut Walker<'_>, block: &mut Pending) -> bool {
 /// heading.
 fn related_link_item(walker: &mut Walker<'_>, block: &mut Pending) -> bool {
     let Pending { text, links, .. } = &*block;
+    // After the link, the item may print the linked article's date (BBC 2025:
+    // `<li><div><a>…</a><time dateTime="2025-09-04">2025年9月4日</time></div></li>`).
+    let dated = |after: &str| after.is_empty() || parse_date_only(after).is_some();
     let claimed = block.kind == BlockKind::ListItem
         && links.len() == 1
-        && links[0].end == text.len()
+        && dated(text[links[0].end..].trim())
         && (links[0].start == 0
             || is_position_label(&text[..links[0].start], walker.profile.list_position_words));
     if !claimed {
