@@ -2704,17 +2704,17 @@ fn labelled_related_link(walker: &mut Walker<'_>, block: &mut Pending) -> bool {
         return false;
     };
     let text = block.text.as_str();
-    let label = if link.start > 0 {
-        &text[..link.start]
+    // Where the label ends: where the link starts, or (the label inside the link) after
+    // its first colon.
+    let label_end = if link.start > 0 {
+        link.start
     } else {
-        // The label inside the link: up to its first colon.
         match text.char_indices().find(|&(_, c)| matches!(c, '：' | ':')) {
-            Some((at, colon)) => &text[..at + colon.len_utf8()],
+            Some((at, colon)) => at + colon.len_utf8(),
             None => return false,
         }
     };
-    let label = label.trim();
-    let title = text[label.len()..].trim();
+    let (label, title) = (text[..label_end].trim(), text[label_end..].trim());
     // The link points to the source's own site: another of its articles.
     let same_site = url::Url::parse(&link.url).ok().is_some_and(|url| {
         url.host_str().is_some_and(|host| {
