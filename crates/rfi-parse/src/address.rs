@@ -58,12 +58,18 @@ const ARCHIVE_SCHEME: &str = "https";
 /// file names no page. An absolute address, or one that needs a page's path, is given back
 /// as written.
 pub(crate) fn resolve_scheme_relative(href: &str, page: Option<&str>) -> Option<String> {
-    if !matches!(
-        read(href),
-        Href::Relative {
-            scheme_relative: true
-        }
-    ) {
+    // Only an address opening with `//` can be one: the others, nearly all absolute, are
+    // not parsed again here.
+    if !href
+        .trim_start_matches(|c: char| c <= ' ')
+        .starts_with("//")
+        || !matches!(
+            read(href),
+            Href::Relative {
+                scheme_relative: true
+            }
+        )
+    {
         return None;
     }
     let base = page

@@ -14,7 +14,7 @@ use super::settings;
 use super::share::share_link;
 use super::srcset::candidate_urls;
 use super::text::{
-    TextBuilder, is_textless, literal_bold as literal_bold_range, strip_controls, text_of,
+    TextBuilder, is_textless, literal_bold as literal_bold_range, spaced, strip_controls, text_of,
 };
 use crate::address::{self, Href};
 use crate::article::{Embed, EmbedKind, Image, Link};
@@ -1657,7 +1657,6 @@ impl<'f> Walker<'f> {
                 // An attribute keeps the spaces the text's whitespace collapsing drops
                 // (CNA: `alt="…攝  110年10月1日"`): both are compared with each run of
                 // whitespace as one space.
-                let spaced = |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ");
                 let alt = spaced(image.alt.as_deref().unwrap_or(""));
                 let text = spaced(text);
                 // The alt text may carry the credit after the caption in brackets
@@ -1974,7 +1973,7 @@ fn is_furniture(text: &str, profile: &Profile) -> bool {
     if !head.chars().any(|c| c.is_whitespace() && c != ' ') {
         return false;
     }
-    let spaced = head.split_whitespace().collect::<Vec<_>>().join(" ");
+    let spaced = spaced(head);
     let whole = head_len == text.len();
     (whole && profile.furniture.contains(&spaced.as_str()))
         || profile
@@ -2715,21 +2714,23 @@ fn labelled_related_link(walker: &mut Walker<'_>, block: &mut Pending) -> bool {
         }
     };
     let (label, title) = (text[..label_end].trim(), text[label_end..].trim());
-    // The link points to the source's own site: another of its articles.
-    let same_site = url::Url::parse(&link.url).ok().is_some_and(|url| {
-        url.host_str().is_some_and(|host| {
+    // The link points to the source's own site: another of its articles (read last, as
+    // the address is parsed).
+    let same_site = || match address::read(&link.url) {
+        Href::Absolute(url) => url.host_str().is_some_and(|host| {
             (walker.profile.hosts.iter()).any(|site| super::profile::host_matches(host, site))
-        })
-    });
-    let claimed = same_site
-        && matches!(block.kind, BlockKind::Paragraph | BlockKind::Heading)
+        }),
+        _ => false,
+    };
+    let claimed = matches!(block.kind, BlockKind::Paragraph | BlockKind::Heading)
         && link.end == text.len()
         && label.chars().count() > 1
         && label.chars().count() <= settings::READ_MORE_LABEL_MAX_CHARS
         && is_related_links_label(label, &[])
         && language::is_read_more_label(label)
         && !title.is_empty()
-        && is_headline_like(title);
+        && is_headline_like(title)
+        && same_site();
     if claimed {
         walker.note(Destination::Dropped, || Some(block.text.clone()));
     }

@@ -16,7 +16,7 @@
 //! none of these and stays in the caption.
 
 use super::script::is_han;
-use crate::language::{credit_chars, credit_words, date_marks};
+use crate::language::{credit_words, date_marks, is_credit_char};
 
 /// A bracketed credit or a photographer's line holds at most this many characters: more
 /// is a sentence.
@@ -177,11 +177,11 @@ const MAX_PLACED_CREDITS: usize = 4;
 /// with one.
 fn strip_place(text: &str) -> Option<&str> {
     let text = text.trim_start();
-    let rest = text.strip_prefix(credit_chars(|words| words.places).as_slice())?;
-    let after_picture = rest.strip_prefix(credit_chars(|words| words.picture_words).as_slice());
+    let rest = text.strip_prefix(|c| is_credit_char(|words| words.places, c))?;
+    let after_picture = rest.strip_prefix(|c| is_credit_char(|words| words.picture_words, c));
     let after_is = after_picture
         .unwrap_or(rest)
-        .strip_prefix(credit_chars(|words| words.copulas).as_slice());
+        .strip_prefix(|c| is_credit_char(|words| words.copulas, c));
     after_is.or(after_picture).filter(|rest| !rest.is_empty())
 }
 

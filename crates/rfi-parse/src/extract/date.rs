@@ -52,8 +52,7 @@ pub(crate) fn parse_date_only(text: &str) -> Option<NaiveDate> {
         .chain(language::date_forms())
         .find_map(|format| NaiveDate::parse_from_str(&compact, format).ok())
         .or_else(|| {
-            let spaced = text.replace(',', " ");
-            let spaced = spaced.split_whitespace().collect::<Vec<_>>().join(" ");
+            let spaced = super::text::spaced(&text.replace(',', " "));
             ["%B %d %Y", "%b %d %Y", "%d %B %Y", "%d %b %Y"]
                 .iter()
                 .find_map(|format| NaiveDate::parse_from_str(&spaced, format).ok())

@@ -19,6 +19,12 @@ pub(crate) fn is_textless(name: &str) -> bool {
     )
 }
 
+/// `text` with every run of Unicode whitespace as one space, and none at either end: the
+/// form two texts are compared in when one kept spaces the other's collapsing dropped.
+pub(crate) fn spaced(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 /// Where the text inside Markdown's bold markers that wrap all of `text` is
 /// (`**债务上限威胁**`), as a feed that copied a Markdown subheading into HTML left it;
 /// `None` otherwise (no marker, an asterisk inside, nothing inside, or more than one line).

@@ -65,12 +65,11 @@ pub(crate) fn credit_words(
         .flat_map(move |language| list(&language.credits).iter().copied())
 }
 
-/// The characters every language lists in one of its composite-picture lists.
-pub(crate) fn credit_chars(list: fn(&'static CreditWords) -> &'static [char]) -> Vec<char> {
+/// Whether some language lists `c` in one of its composite-picture lists.
+pub(crate) fn is_credit_char(list: fn(&'static CreditWords) -> &'static [char], c: char) -> bool {
     LANGUAGES
         .iter()
-        .flat_map(|language| list(&language.credits).iter().copied())
-        .collect()
+        .any(|language| list(&language.credits).contains(&c))
 }
 
 /// Whether `text` opens with a note on the article's own origin in some language.
