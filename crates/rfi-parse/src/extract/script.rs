@@ -44,14 +44,16 @@ const BCP47_TAGS: &[(&str, &str)] = &[
 
 /// Characters that only one script writes: those OpenCC's character tables change when
 /// converting simplified to traditional (`simplified`) or the reverse (`traditional`),
-/// sorted for binary search; and the same read off a table for the Basic Multilingual
-/// Plane's Han blocks, where nearly every character of a text is, since a binary search
-/// per character was most of the cost of reading a language.
+/// sorted for binary search; and every character's [`Class`] read off a table from
+/// [`TABLE_FIRST`] to U+FFFF, where nearly every character of a Chinese text is (its
+/// punctuation, the Han blocks, the fullwidth forms): a binary search per Han character,
+/// and the general alphabetic lookup per punctuation mark, were most of the cost of
+/// reading a language.
 struct ScriptCharacters {
     simplified: Vec<char>,
     traditional: Vec<char>,
-    /// [`Script`] of each character from [`BMP_HAN_FIRST`] to U+9FFF.
-    bmp: Vec<Script>,
+    /// [`Class`] of each character from [`TABLE_FIRST`] to U+FFFF.
+    table: Vec<Class>,
 }
 
 /// Which script alone writes a character.
@@ -62,19 +64,54 @@ enum Script {
     TraditionalOnly,
 }
 
-/// The first character of the Han blocks of the Basic Multilingual Plane (Extension A).
-const BMP_HAN_FIRST: u32 = 0x3400;
+/// What a character counts as in [`Counts`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Class {
+    Han(Script),
+    /// An alphabetic character of the kana blocks.
+    Kana,
+    /// Any other alphabetic character.
+    Letter,
+    /// Neither Han nor alphabetic: digits, punctuation, spaces, symbols.
+    Other,
+}
+
+/// The first character of the table: the General Punctuation block (`“”…—`), before
+/// CJK Symbols and Punctuation, the kana and the Han blocks of the Basic Multilingual
+/// Plane.
+const TABLE_FIRST: u32 = 0x2000;
 
 impl ScriptCharacters {
-    fn script(&self, character: char) -> Script {
-        let code = u32::from(character);
-        if let Some(script) = code
-            .checked_sub(BMP_HAN_FIRST)
-            .and_then(|at| self.bmp.get(at as usize))
-        {
-            return *script;
+    fn class(&self, character: char) -> Class {
+        if character.is_ascii() {
+            return if character.is_ascii_alphabetic() {
+                Class::Letter
+            } else {
+                Class::Other
+            };
         }
-        self.search(character)
+        if let Some(class) = u32::from(character)
+            .checked_sub(TABLE_FIRST)
+            .and_then(|at| self.table.get(at as usize))
+        {
+            return *class;
+        }
+        self.classify(character)
+    }
+
+    /// The class by the definitions themselves, which the table holds precomputed.
+    fn classify(&self, character: char) -> Class {
+        if is_han(character) {
+            Class::Han(self.search(character))
+        } else if character.is_alphabetic() {
+            if is_kana(character) {
+                Class::Kana
+            } else {
+                Class::Letter
+            }
+        } else {
+            Class::Other
+        }
     }
 
     /// The simplified list is asked first: a character both tables change counts as
@@ -96,10 +133,11 @@ fn script_characters() -> &'static ScriptCharacters {
         let mut tables = ScriptCharacters {
             simplified: changed_characters(RawDictionary::STCharacters),
             traditional: changed_characters(RawDictionary::TSCharacters),
-            bmp: Vec::new(),
+            table: Vec::new(),
         };
-        tables.bmp = (BMP_HAN_FIRST..=0x9fff)
-            .map(|code| char::from_u32(code).map_or(Script::Both, |c| tables.search(c)))
+        // Surrogate code points are no characters: `Other`, never looked up.
+        tables.table = (TABLE_FIRST..=0xffff)
+            .map(|code| char::from_u32(code).map_or(Class::Other, |c| tables.classify(c)))
             .collect();
         tables
     })
@@ -163,18 +201,21 @@ fn count<'a>(parts: impl Iterator<Item = &'a str>) -> (Counts, Vec<&'a str>) {
             break;
         }
         for character in part.chars().take(CHARACTERS_READ) {
-            if is_han(character) {
-                counts.han += 1;
-                match tables.script(character) {
-                    Script::SimplifiedOnly => counts.simplified_only += 1,
-                    Script::TraditionalOnly => counts.traditional_only += 1,
-                    Script::Both => {}
+            match tables.class(character) {
+                Class::Han(script) => {
+                    counts.han += 1;
+                    match script {
+                        Script::SimplifiedOnly => counts.simplified_only += 1,
+                        Script::TraditionalOnly => counts.traditional_only += 1,
+                        Script::Both => {}
+                    }
                 }
-            } else if character.is_alphabetic() {
-                counts.letters += 1;
-                if is_kana(character) {
+                Class::Kana => {
+                    counts.letters += 1;
                     counts.kana += 1;
                 }
+                Class::Letter => counts.letters += 1,
+                Class::Other => {}
             }
         }
         bytes_read += part.len() + 1;
@@ -237,7 +278,19 @@ pub(crate) fn language<'a>(
 
 #[cfg(test)]
 mod tests {
-    use super::language;
+    use super::{language, script_characters};
+
+    #[test]
+    fn the_table_holds_what_the_definitions_say() {
+        let tables = script_characters();
+        for character in (0..=0x2_ffff).filter_map(char::from_u32) {
+            assert_eq!(
+                tables.class(character),
+                tables.classify(character),
+                "{character:?}"
+            );
+        }
+    }
 
     const HANS: &str =
         "法国总统马克龙星期二在巴黎会见了来访的中国外交部长，双方讨论了经济合作与气候变化问题。";
