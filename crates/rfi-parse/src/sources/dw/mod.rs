@@ -1,5 +1,8 @@
 //! The `dw` source: its profile, as data.
 
+use crate::address::{self, Href};
+use crate::explain::Destination;
+use crate::extract::body::SourceBlock;
 use crate::extract::profile::*;
 
 pub(crate) const PROFILE: Profile = Profile {
@@ -54,8 +57,46 @@ pub(crate) const PROFILE: Profile = Profile {
     div_text_captions_image: true,
     // Text straight in its `<div>`s was read over the shared months: furniture.
     div_text_is_prose: false,
+    block_rules: &[SourceRule {
+        name: "article-reference",
+        summary: "a paragraph that is only a link to another DW article (`<p><a rel=\"ArticleRef\" href=\"https://api.dw.com/api/detail/article/74586157\">台湾APEC代表会晤美财长…</a></p>`): a related article, left out",
+        rule: article_reference,
+    }],
     ..DEFAULT
 };
+
+/// Where DW's feed points a link to another of its articles (`rel="ArticleRef"`, 216
+/// paragraphs of the shared months that are only such a link, every one to this API).
+const ARTICLE_API: (&str, &str) = ("api.dw.com", "/api/detail/article/");
+
+/// A paragraph that is only a link to another DW article, between the text's paragraphs
+/// (`<p><a rel="ArticleRef">台湾APEC代表会晤美财长 美防长呼吁东盟对华立场坚定</a></p>`):
+/// the headline of a related article, as the labelled ones (`延伸阅读：<a>…</a>`) are,
+/// since 2022 mostly written without a label. A link inside a sentence, or around a whole
+/// sentence, stays text.
+fn article_reference(block: &mut SourceBlock<'_>) -> bool {
+    let [link] = block.links.as_slice() else {
+        return false;
+    };
+    let whole =
+        block.text[..link.start].trim().is_empty() && block.text[link.end..].trim().is_empty();
+    let to_an_article = match address::read(&link.url) {
+        Href::Absolute(url) => {
+            url.host_str() == Some(ARTICLE_API.0) && url.path().starts_with(ARTICLE_API.1)
+        }
+        _ => false,
+    };
+    // A sentence the page links whole (`<p><a rel="ArticleRef">过去几年，古巴经常被朝鲜
+    // 媒体称赞为朝鲜的朋友和盟友。</a></p>`, 2024) is the text's own, linked for
+    // background; a headline ends without a full stop.
+    let headline = !block.text.trim_end().ends_with(['。', '.']);
+    let claimed = whole && to_an_article && headline;
+    if claimed {
+        let text = block.text.clone();
+        block.note(Destination::Dropped, || Some(text));
+    }
+    claimed
+}
 
 /// The author printed before the instant (`William Yang 2023-07-01T12:30:02.493Z`): the
 /// words before an ISO 8601 instant that ends the date line are its byline. The feed
@@ -85,6 +126,49 @@ const EMPTY_AUTHOR: &str = "null";
 #[cfg(test)]
 mod tests {
     use super::byline_before_instant;
+
+    /// A DW article with `body` as its text.
+    fn article(body: &str) -> crate::Article {
+        let input = format!(
+            "<!--1762400000000-->\n[T](https://www.dw.com/zh/t/a-74601234)\n------\n\n{body}"
+        );
+        crate::parse(&input, &Default::default()).expect("parses")
+    }
+
+    #[test]
+    fn a_paragraph_that_is_only_a_link_to_another_article_is_left_out() {
+        let reference = "<p><a href=\"https://api.dw.com/api/detail/article/74586157\" rel=\"ArticleRef\">台湾APEC代表会晤美财长 美防长呼吁东盟对华立场坚定</a></p>";
+        let text = article(&format!(
+            "<p>中国外交部周三在例行记者会上说明立场。</p>{reference}<p>APEC会议是台湾能够参与的少数几个国际多边会议之一。</p>"
+        ));
+        assert!(text.paragraphs().eq([
+            "中国外交部周三在例行记者会上说明立场。",
+            "APEC会议是台湾能够参与的少数几个国际多边会议之一。"
+        ]));
+        // Inside a sentence the same link is text.
+        let inline = article(
+            "<p>此前<a href=\"https://api.dw.com/api/detail/article/74586157\" rel=\"ArticleRef\">台湾代表会晤美财长</a>一事引发关注。</p>",
+        );
+        assert!(
+            inline
+                .paragraphs()
+                .eq(["此前台湾代表会晤美财长一事引发关注。"])
+        );
+        // A whole sentence linked is text.
+        let sentence = article(
+            "<p><a href=\"https://api.dw.com/api/detail/article/41459506\" rel=\"ArticleRef\">过去几年，古巴经常被朝鲜媒体称赞为朝鲜的朋友和盟友。</a></p>",
+        );
+        assert!(
+            sentence
+                .paragraphs()
+                .eq(["过去几年，古巴经常被朝鲜媒体称赞为朝鲜的朋友和盟友。"])
+        );
+        // A paragraph that is only a link elsewhere is no reference to a DW article.
+        let elsewhere = article(
+            "<p><a href=\"https://www.example.org/report\">联合国人权理事会年度报告全文</a></p>",
+        );
+        assert!(elsewhere.paragraphs().eq(["联合国人权理事会年度报告全文"]));
+    }
 
     #[test]
     fn the_author_before_the_instant_is_the_byline_and_the_feed_s_null_is_no_one() {
