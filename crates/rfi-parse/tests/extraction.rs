@@ -245,6 +245,15 @@ fn the_sources_placeholder_picture_is_no_lead_image() {
     );
     assert!(!picture.1.extractor.placeholder_lead_image);
 
+    // A column's title card (RFI's press reviews) is no picture of the article either.
+    let column_card = "https://s.rfi.fr/media/display/bddd2032-0bde-11ea-9862-005056bff430/w:1280/p:16x9/fa_guo_shi_jie_bao_wb161923-rfi-cn-20150123_cartouche.jpg";
+    let column = rfi_parse::parse(
+        &format!("{HEADER}{}", body(column_card)),
+        &rfi_parse::ParseOptions::default(),
+    )
+    .expect("parses");
+    assert_eq!(column.lead_image, None);
+
     // The placeholder is the profile's: another source's page may show the same address.
     let elsewhere = rfi_parse::parse(
         &format!(
@@ -258,6 +267,29 @@ fn the_sources_placeholder_picture_is_no_lead_image() {
         elsewhere.lead_image.map(|image| image.url).as_deref(),
         Some(card)
     );
+}
+
+/// A related article's headline with a decimal point and no space (`…上涨8.0%…`) is a
+/// headline, not an address: after a related-reading label it is left out, and the
+/// attribution it followed closes the text (WSJ, 2022-2024).
+#[test]
+fn a_headline_with_a_decimal_point_is_a_related_link_after_its_label() {
+    let article = rfi_parse::parse(
+        "<!--1652235900000-->\n[中国4月CPI同比上涨2.1%](https://cn.wsj.com/articles/CN-CEC-20220511161205)\n------\n\n\
+         <p>政府工作报告将今年CPI涨幅设定在3%左右，这一目标与去年一致。</p>\
+         <p><em>（本文来自道琼斯中文财讯）</em></p><p><strong>相关阅读：</strong></p>\
+         <p><a href=\"https://cn.wsj.com/articles/CN-CEC-20220511101517\">中国4月PPI同比上涨8.0%，涨幅连续第六个月回落，但高于预期</a></p>",
+        &rfi_parse::ParseOptions::default(),
+    )
+    .expect("parses");
+    assert!(
+        article
+            .paragraphs()
+            .eq(["政府工作报告将今年CPI涨幅设定在3%左右，这一目标与去年一致。"]),
+        "{:?}",
+        article.paragraphs().collect::<Vec<_>>()
+    );
+    assert_eq!(article.byline.as_deref(), Some("本文来自道琼斯中文财讯"));
 }
 
 #[test]

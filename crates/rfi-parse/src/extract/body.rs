@@ -1941,7 +1941,10 @@ fn is_position_label(text: &str, words: Option<[&str; 2]>) -> bool {
 /// not an address (`tmsnrt.rs/3mBbHMy`, a graphic the text points to) nor a word
 /// (`here`).
 fn is_headline_like(text: &str) -> bool {
-    let address = text.contains(['/', '.']) && !text.contains(char::is_whitespace);
+    // An address is written in ASCII (`tmsnrt.rs/3AmvpSp`); a headline with a decimal
+    // point and no space (`中国4月PPI同比上涨8.0%…`) is none.
+    let address =
+        text.is_ascii() && text.contains(['/', '.']) && !text.contains(char::is_whitespace);
     text.chars().count() >= settings::HEADLINE_LINK_MIN_CHARS && !address
 }
 
