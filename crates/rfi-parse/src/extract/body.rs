@@ -410,6 +410,9 @@ struct Walker<'f> {
     /// An `<img>` without an address (the picture lost when the page was saved, DW's
     /// `<img src="">`) was the last thing read: the number of blocks then.
     lost_picture: Option<usize>,
+    /// The address of the link element the share-link rule read and left (each link's
+    /// address is parsed once), for the link's own text.
+    link_address: Option<(NodeId, Href)>,
 }
 
 /// What the walk does after an element rule took an element.
@@ -1097,17 +1100,21 @@ fn time(walker: &mut Walker<'_>, node: NodeRef<'_, Node>, element: &Element) -> 
 
 fn share_link_rule(
     walker: &mut Walker<'_>,
-    _: NodeRef<'_, Node>,
+    node: NodeRef<'_, Node>,
     element: &Element,
 ) -> Option<Flow> {
     if element.name() != "a" {
         return None;
     }
     let href = attr(element, "href").unwrap_or("");
-    let Href::Absolute(url) = address::read(href) else {
+    let address = address::read(href);
+    let Some(link) = (match &address {
+        Href::Absolute(url) => share_link(href, url),
+        _ => None,
+    }) else {
+        walker.link_address = Some((node.id(), address));
         return None;
     };
-    let link = share_link(href, &url)?;
     walker.note(Destination::ShareLink, || Some(href.to_string()));
     walker.fields.share_links.push(link);
     Some(Flow::Skip)
@@ -1203,7 +1210,10 @@ fn structure(walker: &mut Walker<'_>, node: NodeRef<'_, Node>, element: &Element
         "em" | "i" => walker.italic_depth += 1,
         "a" => {
             let href = attr(element, "href").unwrap_or("");
-            let address = address::read(href);
+            let address = match walker.link_address.take() {
+                Some((id, address)) if id == node.id() => address,
+                _ => address::read(href),
+            };
             if is_safe_link(href, &address) {
                 walker.text.start_link(href.trim());
                 walker.links.push(node.id());
@@ -1272,6 +1282,7 @@ impl<'f> Walker<'f> {
             figures: Vec::new(),
             related_links: false,
             lost_picture: None,
+            link_address: None,
         }
     }
 
@@ -1951,6 +1962,18 @@ fn is_headline_like(text: &str) -> bool {
 /// Whether a block is furniture the profile names, compared with every run of Unicode
 /// whitespace as one space (RFI writes `~.&nbsp;Fin&nbsp;.~`).
 fn is_furniture(text: &str, profile: &Profile) -> bool {
+    // Every entry opens with a character that is no whitespace, and so does a block (its
+    // lines are trimmed) and its text with whitespace collapsed: an entry can match only
+    // where its first character is the block's, which rules out nearly every block at once.
+    let Some(first) = text.chars().next() else {
+        return profile.furniture.contains(&text);
+    };
+    if !first.is_whitespace()
+        && !(profile.furniture.iter().chain(profile.furniture_prefixes))
+            .any(|entry| entry.starts_with(first))
+    {
+        return false;
+    }
     if profile.furniture.contains(&text)
         || profile
             .furniture_prefixes

@@ -705,6 +705,20 @@ mod tests {
     }
 
     #[test]
+    fn furniture_entries_open_with_a_character_that_is_no_whitespace() {
+        // The furniture rule rules a block out by its first character (body.rs).
+        for profile in PROFILES.iter().chain([&DEFAULT]) {
+            for entry in profile.furniture.iter().chain(profile.furniture_prefixes) {
+                assert!(
+                    entry.chars().next().is_some_and(|c| !c.is_whitespace()),
+                    "{}: {entry:?}",
+                    profile.name
+                );
+            }
+        }
+    }
+
+    #[test]
     fn every_profile_selector_compiles() {
         // Compiling panics naming the profile, field and selector that is no CSS.
         for profile in PROFILES.iter().chain([&DEFAULT]) {
