@@ -2780,7 +2780,7 @@ fn paragraph(walker: &mut Walker<'_>, block: &mut Pending) -> bool {
         std::mem::take(&mut block.text),
         std::mem::take(&mut block.links),
     );
-    let holds = Holds::default()
+    let holds = Holds::NONE
         .and_if(Hold::Heading, heading)
         .and_if(Hold::BoldBlock, bold_block_heading)
         // A closing note in italics may be about the author: held for the end.

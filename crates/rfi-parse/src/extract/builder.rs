@@ -135,10 +135,13 @@ pub(crate) enum Hold {
 
 /// The reasons a block is held for: one block may be held for several (a note in
 /// italics wholly in parentheses may close the article either way).
-#[derive(Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Holds(u8);
 
 impl Holds {
+    /// No reason: a block filed for good.
+    pub(crate) const NONE: Self = Self(0);
+
     /// These reasons and `hold`.
     pub(crate) const fn and(self, hold: Hold) -> Self {
         Self(self.0 | (1 << hold as u8))
@@ -635,9 +638,9 @@ mod tests {
         builder
     }
 
-    const HEADING: Holds = Holds::default().and(Hold::Heading);
-    const LABEL: Holds = Holds::default().and(Hold::RelatedLinksLabel);
-    const ATTRIBUTION: Holds = Holds::default().and(Hold::Attribution);
+    const HEADING: Holds = Holds::NONE.and(Hold::Heading);
+    const LABEL: Holds = Holds::NONE.and(Hold::RelatedLinksLabel);
+    const ATTRIBUTION: Holds = Holds::NONE.and(Hold::Attribution);
 
     fn image(url: &str) -> Image {
         Image {
@@ -806,7 +809,7 @@ mod tests {
     #[test]
     fn held_blocks_with_the_same_text_are_decided_by_why_they_are_held() {
         let bold_block = HEADING.and(Hold::BoldBlock).and(Hold::RelatedLinksLabel);
-        let italic_note = Holds::default().and(Hold::ItalicNote);
+        let italic_note = Holds::NONE.and(Hold::ItalicNote);
         let mut builder = run_appending_only(&[
             // A heading, then a bold block with the same text.
             &|b| {
