@@ -2757,10 +2757,11 @@ fn headline(walker: &mut Walker<'_>, block: &mut Pending) -> bool {
 }
 
 /// A heading (or a paragraph all in bold), or a paragraph. One that a later block or the
-/// end may still decide otherwise is held until then: a heading (a list of related links
-/// alone may follow it: `heading-over-links`), a label a related link may follow
-/// (`related-link-paragraph`), a line in parentheses that may close the article
-/// (`closing-attribution`).
+/// end may still decide otherwise is held until then, with why ([`Hold`]): a heading (a
+/// list of related links alone may follow it: `heading-over-links`), a bold block that
+/// no text may follow (`bold-heading-over-nothing`), a note in italics that may close the
+/// article (`author-note`), a label a related link may follow (`related-link-paragraph`),
+/// a line in parentheses that may close the article (`closing-attribution`).
 fn paragraph(walker: &mut Walker<'_>, block: &mut Pending) -> bool {
     let heading = is_heading(block);
     if heading {
