@@ -434,3 +434,97 @@ fn docs_rules_md_is_the_list_the_code_runs() {
         "docs/rules.md differs from the rules in the code: run UPDATE_RULES_DOC=1 cargo test -p rfi-parse --test explain"
     );
 }
+
+/// `explain` of `body` as a DW opinion piece by 邓聿文, whose byline names him.
+fn explain_dw_column(body: &str) -> Explanation {
+    let input = format!(
+        "<!--1651488427000-->\n[客座评论](https://www.dw.com/zh/x/a-61000001)\n------\n\n\
+         <div><i>邓聿文<br>2022-05-04T08:15:00.000Z</i></div>{body}"
+    );
+    rfi_parse::explain(&input, &ParseOptions::new()).unwrap()
+}
+
+#[test]
+fn only_a_closing_paragraph_in_italics_is_an_author_note_whatever_its_text() {
+    let note = "邓聿文为政治评论员：";
+    // In italics, closing the article: the author's note.
+    let explanation = explain_dw_column(&format!(
+        "<p>（德国之声中文网）正文第一段。</p><p><em>{note}</em></p>"
+    ));
+    assert_eq!(
+        decision_of(&explanation, note),
+        (Destination::Byline, "author-note", Stage::Finish)
+    );
+    // The same text in italics earlier, and closing the article not in italics (held as a
+    // label a related link may follow): a paragraph, not a note.
+    let explanation = explain_dw_column(&format!(
+        "<p>（德国之声中文网）正文第一段。</p><p><em>{note}</em></p><p>正文第二段。</p><p>{note}</p>"
+    ));
+    assert_eq!(
+        paragraphs(&explanation.article),
+        ["（德国之声中文网）正文第一段。", note, "正文第二段。", note]
+    );
+    assert_eq!(explanation.article.byline.as_deref(), Some("邓聿文"));
+    assert!(mismatches("note", &explanation).is_empty());
+}
+
+/// `explain` of `body` as an Al Jazeera article, whose blocks may be `<div>`s.
+fn explain_aj(body: &str) -> Explanation {
+    let input = format!(
+        "<!--1651500000000-->\n[T](https://chinese.aljazeera.net/news/2021/10/1/x)\n------\n\n\
+         <div><div>以色列可以以非常优越的条件从美国购买其想要的武器。</div>{body}</div>"
+    );
+    rfi_parse::explain(&input, &ParseOptions::new()).unwrap()
+}
+
+#[test]
+fn a_heading_is_left_out_as_a_bold_block_over_nothing_only_when_it_is_one() {
+    let link = r#"<p><a href="https://chinese.aljazeera.net/news/2021/10/2/y">以色列可能从美国获得的武器</a></p>"#;
+    // A bold block alone over no text: left out.
+    let explanation = explain_aj("<div><strong>图表</strong></div>");
+    assert_eq!(
+        decision_of(&explanation, "图表"),
+        (
+            Destination::Dropped,
+            "bold-heading-over-nothing",
+            Stage::Finish
+        )
+    );
+    // The `<h2>` and the bold block after it print the same label; the related link after
+    // them shows the bold block a label (furniture). The `<h2>` is no bold block, and
+    // stays.
+    let explanation = explain_aj(&format!(
+        "<h2>图表：</h2><div><strong>图表：</strong></div>{link}"
+    ));
+    let decisions: Vec<_> = (explanation.decisions.iter())
+        .filter(|d| d.text == "图表：")
+        .map(|d| (d.to, d.rule))
+        .collect();
+    assert_eq!(
+        decisions,
+        [
+            (Destination::Paragraph, "paragraph"),
+            (Destination::Furniture, "related-link-paragraph")
+        ]
+    );
+    assert_eq!(headings(&explanation.article), [1]);
+    assert!(mismatches("bold", &explanation).is_empty());
+}
+
+#[test]
+fn a_player_addressed_over_the_page_s_scheme_is_explained_and_kinded_at_its_address() {
+    // The page is served over http: the player is fetched so, and its host (YouTube)
+    // says it plays video.
+    let input = "<!--0-->\n[T](http://www.rfi.fr/cn/x)\n------\n\n\
+                 <p>正文第一段。</p><iframe src=\"//www.youtube.com/embed/x\"></iframe>";
+    let explanation = rfi_parse::explain(input, &ParseOptions::new()).unwrap();
+    let embeds: Vec<_> = explanation.article.embeds().collect();
+    assert_eq!(embeds.len(), 1, "{embeds:?}");
+    assert_eq!(embeds[0].url, "http://www.youtube.com/embed/x");
+    assert_eq!(embeds[0].kind, Some(rfi_parse::EmbedKind::Video));
+    assert_eq!(
+        decision_of(&explanation, "http://www.youtube.com/embed/x").0,
+        Destination::Embed
+    );
+    assert!(mismatches("player", &explanation).is_empty());
+}

@@ -6,7 +6,7 @@ use ego_tree::{NodeId, NodeRef};
 use scraper::node::Element;
 use scraper::{Html, Node};
 
-use super::builder::{ArticleBuilder, Filed};
+use super::builder::{ArticleBuilder, Filed, Hold, Holds};
 use super::date::{parse_date_line, parse_date_only};
 use super::player;
 use super::profile::{Css, Profile, SelectorList};
@@ -28,10 +28,12 @@ type Named<F> = (&'static str, &'static str, F);
 
 /// Extracts every body field from the article HTML into `fields` (a tracing builder
 /// records each decision).
-/// `title` is the article's title, which a page may repeat as its first heading.
+/// `title` is the article's title, which a page may repeat as its first heading; `page`
+/// the page's address, which a scheme-relative player address takes its scheme from.
 pub(crate) fn extract(
     html: &str,
     title: &str,
+    page: Option<&str>,
     options_zone: Option<Tz>,
     profile: &'static Profile,
     mut fields: ArticleBuilder,
@@ -51,7 +53,7 @@ pub(crate) fn extract(
         return fields;
     };
 
-    let mut walker = Walker::new(&mut fields, profile, title, zone);
+    let mut walker = Walker::new(&mut fields, page, profile, title, zone);
     // Text straight in the body is a paragraph for generic sources (NHK puts it there).
     let body_kind = if header.body_text_is_prose {
         BlockKind::Body
@@ -352,6 +354,8 @@ struct OpenFigure {
 /// overflow the stack.
 struct Walker<'f> {
     fields: &'f mut ArticleBuilder,
+    /// The page's address, which a scheme-relative player address takes its scheme from.
+    page: Option<&'f str>,
     profile: &'static Profile,
     /// The profile's selectors, compiled.
     css: &'static Css,
@@ -367,10 +371,6 @@ struct Walker<'f> {
     image_container: Option<NodeId>,
     /// Whether a heading was the last thing filed, and no list item read since.
     last_heading: bool,
-    /// Whether the heading held was followed only by a list of related links so far
-    /// (and pictures or players, held behind it): the next heading, or the end, leaves
-    /// it out ([`Walker::settle_heading_over_links`]); text after them files it.
-    heading_over_links: bool,
     /// Elements already read as the caption of a picture before them.
     taken: Vec<NodeId>,
     /// Placeholders whose caption is given when they close.
@@ -386,14 +386,6 @@ struct Walker<'f> {
     block_fresh: bool,
     /// The innermost open block element is closing (its text is being flushed).
     closing_block: bool,
-    /// The heading held last when it is a block element all in bold and no sentence (Al
-    /// Jazeera's `<div><strong>远程轰炸机</strong></div>`, a chart's title): left out when
-    /// no text follows it before the next heading or the end
-    /// ([`Walker::settle_bold_heading`]), with the pictures and players after it held.
-    bold_heading_over_nothing: Option<String>,
-    /// The paragraphs all in italics (`<p><em>…</em></p>`), held: notes set apart from
-    /// the text, read at the finish stage when they close it.
-    italic_notes: Vec<String>,
     /// How many lines at the end of the byline the finish stage's `author-note` moved
     /// there, so that attributions printed before the notes are filed before them.
     author_notes: usize,
@@ -907,7 +899,7 @@ fn address_less_player(
         return None;
     }
     // Without an address inside, the wrapper is read as usual.
-    let url = player_address(node)?;
+    let url = walker.resolved(player_address(node)?);
     let poster = node
         .descendants()
         .filter(|d| element_name(*d) == Some("img"))
@@ -984,7 +976,7 @@ fn audio_player(
         return None;
     }
     let script = player.descendants().find(|d| is_media_script(*d))?;
-    let (url, title) = (media_url(script)?, text_of(title));
+    let (url, title) = (walker.resolved(media_url(script)?), text_of(title));
     walker.flush();
     walker.note(Destination::Caption, || title.clone());
     walker.push_embed(Embed {
@@ -1051,7 +1043,7 @@ fn social_embed(
         });
         return Some(Flow::Skip);
     }
-    let url = social_embed_url(node, element)?;
+    let url = walker.resolved(social_embed_url(node, element)?);
     // A tweet, Instagram or Facebook post or TikTok quoted in the article: an
     // embed, its visible text the caption, never paragraphs.
     walker.flush();
@@ -1250,12 +1242,14 @@ fn structure(walker: &mut Walker<'_>, node: NodeRef<'_, Node>, element: &Element
 impl<'f> Walker<'f> {
     fn new(
         fields: &'f mut ArticleBuilder,
+        page: Option<&'f str>,
         profile: &'static Profile,
         title: &str,
         zone: Option<Tz>,
     ) -> Self {
         Self {
             fields,
+            page,
             profile,
             css: super::profile::css(profile),
             zone,
@@ -1264,7 +1258,6 @@ impl<'f> Walker<'f> {
             title: title.split_whitespace().collect(),
             image_container: None,
             last_heading: false,
-            heading_over_links: false,
             taken: Vec::new(),
             pending_captions: Vec::new(),
             text: TextBuilder::with_capacity(4096),
@@ -1273,8 +1266,6 @@ impl<'f> Walker<'f> {
             italic_depth: 0,
             block_fresh: false,
             closing_block: false,
-            bold_heading_over_nothing: None,
-            italic_notes: Vec::new(),
             author_notes: 0,
             ending_at_empty_line: false,
             after_empty_line: false,
@@ -1414,26 +1405,39 @@ impl<'f> Walker<'f> {
     /// text in between labelled only that list: it is left out, under
     /// [`HEADING_OVER_LINKS`]. Pictures after the links say nothing either way (BBC puts
     /// its related-links box between a section's heading and the section's picture).
-    /// Leaves out the bold block held last as a heading when no text followed it: the
-    /// next heading or the end came ([`Walker::bold_heading_over_nothing`]).
-    fn settle_bold_heading(&mut self) {
-        let Some(heading) = self.bold_heading_over_nothing.take() else {
-            return;
-        };
-        if self.fields.last_held_text() == Some((heading.as_str(), true)) {
-            self.fields.decide_last_held(
-                Stage::Finish,
-                BOLD_HEADING_OVER_NOTHING,
-                Destination::Dropped,
-            );
-        }
+    fn settle_heading_over_links(&mut self) {
+        self.fields.decide_last_held(
+            Hold::OverLinks,
+            Stage::Finish,
+            HEADING_OVER_LINKS,
+            Destination::Dropped,
+        );
     }
 
-    fn settle_heading_over_links(&mut self) {
-        if std::mem::take(&mut self.heading_over_links) {
-            self.fields
-                .decide_last_held(Stage::Finish, HEADING_OVER_LINKS, Destination::Dropped);
-        }
+    /// Leaves out the bold block held last as a heading when no text followed it: the
+    /// next heading or the end came ([`Hold::BoldBlock`]).
+    fn settle_bold_heading(&mut self) {
+        self.fields.decide_last_held(
+            Hold::BoldBlock,
+            Stage::Finish,
+            BOLD_HEADING_OVER_NOTHING,
+            Destination::Dropped,
+        );
+    }
+
+    /// A player's address as the page fetches it: a scheme-relative one
+    /// (`//www.youtube.com/embed/x`) over the page's scheme
+    /// ([`address::resolve_scheme_relative`]), so that its host says what it plays.
+    fn resolved(&self, url: String) -> String {
+        address::resolve_scheme_relative(&url, self.page).unwrap_or(url)
+    }
+
+    /// Whether a picture or player read now waits with the heading held before it: over
+    /// related links, or a bold block that may title nothing.
+    fn picture_waits(&self) -> bool {
+        self.fields
+            .last_held()
+            .is_some_and(|held| held.holds.has(Hold::OverLinks) || held.holds.has(Hold::BoldBlock))
     }
 
     /// Ends the walk: the text block still open is filed, then the finish rules run.
@@ -1582,19 +1586,21 @@ impl<'f> Walker<'f> {
         if self.related_links {
             return true;
         }
-        let label = matches!(
-            self.fields.last_filed(),
-            Some(Filed::Text { text, links, .. }) if is_related_links_label(text, links)
-        );
         // The label was held (the `paragraph` rule holds every such text) for this.
+        let label = (self.fields.last_held())
+            .is_some_and(|held| held.last && held.holds.has(Hold::RelatedLinksLabel));
         if label
             && self
                 .fields
-                .decide_last_held(Stage::Block, self.rule, Destination::Furniture)
+                .decide_last_held(
+                    Hold::RelatedLinksLabel,
+                    Stage::Block,
+                    self.rule,
+                    Destination::Furniture,
+                )
                 .is_some()
         {
             self.last_heading = false;
-            self.heading_over_links = false;
             self.related_links = true;
             return true;
         }
@@ -1759,7 +1765,7 @@ impl<'f> Walker<'f> {
         // Behind a heading over related links, or a bold block that may title nothing,
         // the picture waits with it for the next block; the one the article opens with waits for the finish stage, which makes
         // it the lead image where the profile says so (`opening-picture-lead`).
-        let push = if self.heading_over_links || self.bold_heading_over_nothing.is_some() {
+        let push = if self.picture_waits() {
             ArticleBuilder::hold_image
         } else if self.profile.header.opening_picture_is_lead
             && self.fields.lead_image.is_none()
@@ -1788,6 +1794,7 @@ impl<'f> Walker<'f> {
         let Some(url) = src.filter(|url| address::is_web(url)) else {
             return false;
         };
+        let url = self.resolved(url);
         self.push_embed(Embed {
             kind: player::kind(Some(element.name()), &url),
             poster: non_empty(attr(element, "poster")).filter(|url| address::is_web(url)),
@@ -1799,7 +1806,7 @@ impl<'f> Walker<'f> {
     }
 
     fn push_embed(&mut self, embed: Embed) {
-        if self.heading_over_links || self.bold_heading_over_nothing.is_some() {
+        if self.picture_waits() {
             self.fields.hold_embed(embed, self.stage, self.rule);
         } else {
             self.fields.push_embed(embed, self.stage, self.rule);
@@ -2654,7 +2661,7 @@ fn related_link_item(walker: &mut Walker<'_>, block: &mut Pending) -> bool {
             Some(Filed::Text { heading: true, .. })
         )
     {
-        walker.heading_over_links = true;
+        walker.fields.hold_last_for(Hold::OverLinks);
     }
     true
 }
@@ -2776,10 +2783,11 @@ fn headline(walker: &mut Walker<'_>, block: &mut Pending) -> bool {
 }
 
 /// A heading (or a paragraph all in bold), or a paragraph. One that a later block or the
-/// end may still decide otherwise is held until then: a heading (a list of related links
-/// alone may follow it: `heading-over-links`), a label a related link may follow
-/// (`related-link-paragraph`), a line in parentheses that may close the article
-/// (`closing-attribution`).
+/// end may still decide otherwise is held until then, with why ([`Hold`]): a heading (a
+/// list of related links alone may follow it: `heading-over-links`), a bold block that
+/// no text may follow (`bold-heading-over-nothing`), a note in italics that may close the
+/// article (`author-note`), a label a related link may follow (`related-link-paragraph`),
+/// a line in parentheses that may close the article (`closing-attribution`).
 fn paragraph(walker: &mut Walker<'_>, block: &mut Pending) -> bool {
     let heading = is_heading(block);
     if heading {
@@ -2787,38 +2795,39 @@ fn paragraph(walker: &mut Walker<'_>, block: &mut Pending) -> bool {
         walker.settle_bold_heading();
     } else {
         // Text follows the heading (and its links): the heading names a real section.
-        walker.heading_over_links = false;
-        walker.bold_heading_over_nothing = None;
+        walker.fields.release(Hold::OverLinks);
+        walker.fields.release(Hold::BoldBlock);
     }
     walker.last_heading = heading;
     // A block element all in bold and no sentence may be a chart's title over its
     // player, which no text follows: held until text, the next heading or the end.
     let bold_block_heading =
         heading && block.kind == BlockKind::Body && block.whole_container && !is_prose(&block.text);
-    // A closing note in italics may be about the author: held for the end.
-    let italic_note = block.all_italic && !heading;
     let (text, links) = (
         std::mem::take(&mut block.text),
         std::mem::take(&mut block.links),
     );
-    if bold_block_heading {
-        walker.bold_heading_over_nothing = Some(text.clone());
-    }
-    if italic_note {
-        walker.italic_notes.push(text.clone());
-    }
-    let held = heading
-        || italic_note
-        || is_related_links_label(&text, &links)
-        || (links.is_empty() && attribution(&text).is_some());
-    if held {
-        walker
-            .fields
-            .hold_paragraph(text, links, heading, walker.rule);
-    } else {
+    let holds = Holds::NONE
+        .and_if(Hold::Heading, heading)
+        .and_if(Hold::BoldBlock, bold_block_heading)
+        // A closing note in italics may be about the author: held for the end.
+        .and_if(Hold::ItalicNote, block.all_italic && !heading)
+        .and_if(
+            Hold::RelatedLinksLabel,
+            is_related_links_label(&text, &links),
+        )
+        .and_if(
+            Hold::Attribution,
+            !heading && links.is_empty() && attribution(&text).is_some(),
+        );
+    if holds.is_empty() {
         walker
             .fields
             .push_paragraph(text, links, heading, walker.rule);
+    } else {
+        walker
+            .fields
+            .hold_paragraph(text, links, holds, walker.rule);
     }
     true
 }
@@ -2879,13 +2888,13 @@ const FINISH_RULES: &[Named<FinishRule>] = &[
 fn closing_attribution(walker: &mut Walker<'_>) {
     let mut closing = Vec::new();
     // Each was held (the `paragraph` rule holds every such line) until the end.
-    while matches!(
-        walker.fields.last_filed(),
-        Some(Filed::Text { text, links: [], heading: false }) if attribution(text).is_some()
-    ) && let Some(text) =
-        walker
-            .fields
-            .decide_last_held(Stage::Finish, walker.rule, Destination::Byline)
+    while (walker.fields.last_held()).is_some_and(|held| held.last)
+        && let Some(text) = walker.fields.decide_last_held(
+            Hold::Attribution,
+            Stage::Finish,
+            walker.rule,
+            Destination::Byline,
+        )
     {
         closing.extend(attribution(&text).map(str::to_string));
     }
@@ -2909,24 +2918,22 @@ fn author_note(walker: &mut Walker<'_>) {
     // the end, which it closes when nothing was filed after it.
     loop {
         let fields = &*walker.fields;
-        let closing_note = matches!(
-            fields.last_filed(),
-            Some(Filed::Text { text, heading: false, .. })
-                if fields.last_held_text() == Some((text, false))
-                    && walker.italic_notes.last().is_some_and(|note| note == text)
-                    && names_an_author(text, &fields.byline)
-        );
+        let closing_note = fields.last_held().is_some_and(|held| {
+            held.last
+                && held.holds.has(Hold::ItalicNote)
+                && names_an_author(held.text, &fields.byline)
+        });
         if !closing_note {
             break;
         }
-        let Some(note) =
-            walker
-                .fields
-                .decide_last_held(Stage::Finish, walker.rule, Destination::Byline)
-        else {
+        let Some(note) = walker.fields.decide_last_held(
+            Hold::ItalicNote,
+            Stage::Finish,
+            walker.rule,
+            Destination::Byline,
+        ) else {
             break;
         };
-        walker.italic_notes.pop();
         // Without the brackets a note may be printed in, as an attribution is filed.
         notes.push(unbracketed(&note).to_string());
     }
@@ -3167,7 +3174,7 @@ mod tests {
         let mut fields = ArticleBuilder::default();
         let profile = super::super::profile::by_name(profile).expect("a profile");
         let claimed = rule(
-            &mut Walker::new(&mut fields, profile, "Title", None),
+            &mut Walker::new(&mut fields, None, profile, "Title", None),
             &mut block,
         );
         (claimed, block, fields)
@@ -3257,7 +3264,7 @@ mod tests {
             };
             fields.push_image(image, Stage::Element, "picture");
             let profile = super::super::profile::by_name("default").unwrap();
-            let mut walker = Walker::new(&mut fields, profile, "Title", None);
+            let mut walker = Walker::new(&mut fields, None, profile, "Title", None);
             let mut block = pending(text, BlockKind::Paragraph);
             assert_eq!(
                 caption_of_picture_or_embed(&mut walker, &mut block),

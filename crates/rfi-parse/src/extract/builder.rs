@@ -33,7 +33,8 @@ pub(crate) struct TextBlock {
 /// `Block::Paragraph`/`Heading` indexes `paragraphs` in order, every `Block::Image` and
 /// `Block::Embed` its vector, and, when tracing, every block filed has one decision.
 /// Nothing filed is taken back: a paragraph that a later block or the end may still
-/// decide otherwise is held until then ([`ArticleBuilder::hold_paragraph`]), and so are
+/// decide otherwise is held until then, with the reasons it is held for
+/// ([`ArticleBuilder::hold_paragraph`], [`Hold`]), and so are
 /// the pictures and players filed after it while it may be ([`ArticleBuilder::hold_image`])
 /// and the picture the article opens with, for the lead image
 /// ([`ArticleBuilder::hold_opening_picture`]). No method removes from its vectors.
@@ -87,10 +88,9 @@ pub(crate) struct ArticleBuilder {
 /// The last thing filed, as a rule that reads it sees it.
 #[derive(Debug, Clone, Copy)]
 pub(crate) enum Filed<'a> {
-    /// A paragraph (a heading when `heading`), with its links.
+    /// A paragraph (a heading when `heading`); what a rule may still decide about it,
+    /// it asks of [`ArticleBuilder::last_held`].
     Text {
-        text: &'a str,
-        links: &'a [Link],
         heading: bool,
     },
     Image(&'a Image),
@@ -107,13 +107,101 @@ pub(crate) struct FiledBlocks {
     pub(crate) blocks: Vec<Block>,
 }
 
+/// Why a paragraph or heading is held: what a later block or the end may still decide
+/// about it, and the rule that would. A rule that decides a held block asks its reasons,
+/// so that two blocks with the same text are never taken for each other.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Hold {
+    /// A heading: a list of related links alone may follow it (`heading-over-links`).
+    Heading,
+    /// A heading that only related links followed so far (and pictures or players,
+    /// held behind it): the next heading or the end leaves it out
+    /// (`heading-over-links`); text after them files it.
+    OverLinks,
+    /// A heading that is a block element all in bold and no sentence (a chart's title
+    /// over its player), that no text followed so far: the next heading or the end
+    /// leaves it out (`bold-heading-over-nothing`); text files it.
+    BoldBlock,
+    /// A paragraph all in italics: it may close the article as the author's note
+    /// (`author-note`).
+    ItalicNote,
+    /// A short line ending in a colon: a related link may follow it, which makes it a
+    /// label (`related-link-paragraph`).
+    RelatedLinksLabel,
+    /// A short line wholly in parentheses: it may close the article as an attribution
+    /// (`closing-attribution`).
+    Attribution,
+}
+
+/// The reasons a block is held for: one block may be held for several (a note in
+/// italics wholly in parentheses may close the article either way).
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Holds(u8);
+
+impl Holds {
+    /// No reason: a block filed for good.
+    pub(crate) const NONE: Self = Self(0);
+
+    /// These reasons and `hold`.
+    pub(crate) const fn and(self, hold: Hold) -> Self {
+        Self(self.0 | (1 << hold as u8))
+    }
+
+    /// These reasons and `hold` when `when`.
+    pub(crate) const fn and_if(self, hold: Hold, when: bool) -> Self {
+        if when { self.and(hold) } else { self }
+    }
+
+    /// Whether `hold` is one of these reasons.
+    pub(crate) const fn has(self, hold: Hold) -> bool {
+        self.0 & (1 << hold as u8) != 0
+    }
+
+    /// Whether there is no reason to hold the block.
+    pub(crate) const fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    const fn without(self, hold: Hold) -> Self {
+        Self(self.0 & !(1 << hold as u8))
+    }
+}
+
+impl std::fmt::Debug for Holds {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        use Hold::*;
+        let all = [
+            Heading,
+            OverLinks,
+            BoldBlock,
+            ItalicNote,
+            RelatedLinksLabel,
+            Attribution,
+        ];
+        f.debug_set()
+            .entries(all.into_iter().filter(|hold| self.has(*hold)))
+            .finish()
+    }
+}
+
+/// The last paragraph or heading held, as a rule that may decide it otherwise sees it.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct HeldText<'a> {
+    pub(crate) text: &'a str,
+    /// Why it is held.
+    pub(crate) holds: Holds,
+    /// Whether it is the last thing filed: no picture or player is held behind it.
+    pub(crate) last: bool,
+}
+
 /// A block held ([`ArticleBuilder::hold_paragraph`], [`ArticleBuilder::hold_image`]).
 #[derive(Debug)]
 enum Held {
     Text {
         text: String,
         links: Vec<Link>,
-        heading: bool,
+        /// Why it is held; a heading is held as one ([`Hold::Heading`]).
+        holds: Holds,
         /// Where its decision is recorded, when tracing: its place in document order is
         /// kept for it while it is held.
         decision: Option<usize>,
@@ -186,24 +274,44 @@ impl ArticleBuilder {
         self.file_text(text, links, heading);
     }
 
-    /// Holds a paragraph (a heading when `heading`) that `rule` files, unless a later
-    /// block or the end decides it otherwise ([`ArticleBuilder::decide_last_held`]) before
-    /// the next thing is filed; what is held before it stays held.
+    /// Holds a paragraph (a heading when held as one, [`Hold::Heading`]) that `rule`
+    /// files, unless a later block or the end decides it otherwise for one of `holds`
+    /// ([`ArticleBuilder::decide_last_held`]) before the next thing is filed; what is held
+    /// before it stays held.
     pub(crate) fn hold_paragraph(
         &mut self,
         text: String,
         links: Vec<Link>,
-        heading: bool,
+        holds: Holds,
         rule: &'static str,
     ) {
+        debug_assert!(!holds.is_empty(), "held for no reason: {text:?}");
         self.filings += 1;
         let decision = self.record(&text, rule);
         self.held.push(Held::Text {
             text,
             links,
-            heading,
+            holds,
             decision,
         });
+    }
+
+    /// Holds the last thing filed for `hold` too, when it is a paragraph or heading held
+    /// (a heading that related links follow: [`Hold::OverLinks`]).
+    pub(crate) fn hold_last_for(&mut self, hold: Hold) {
+        if let Some(Held::Text { holds, .. }) = self.held.last_mut() {
+            *holds = holds.and(hold);
+        }
+    }
+
+    /// Holds no block for `hold` any more: what it waited for came (text after a heading
+    /// over links or a bold block). Each stays held for its other reasons.
+    pub(crate) fn release(&mut self, hold: Hold) {
+        for held in &mut self.held {
+            if let Held::Text { holds, .. } = held {
+                *holds = holds.without(hold);
+            }
+        }
     }
 
     /// Files what is held as the paragraphs, headings, pictures and players it was pushed
@@ -216,22 +324,20 @@ impl ArticleBuilder {
             // Each one's decision, recorded when it was held, stands.
             match held {
                 Held::Text {
-                    text,
-                    links,
-                    heading,
-                    ..
-                } => self.file_text(text, links, heading),
+                    text, links, holds, ..
+                } => self.file_text(text, links, holds.has(Hold::Heading)),
                 Held::Image(image) => self.file_image(image),
                 Held::Embed(embed) => self.file_embed(embed),
             }
         }
     }
 
-    /// Decides the last paragraph or heading held otherwise (the pictures held after it
-    /// stay held): `rule` sends it to `to`, and its text is given back. None when none
-    /// is held.
+    /// Decides the last paragraph or heading held otherwise, when it is held for `hold`
+    /// (the pictures held after it stay held): `rule` sends it to `to`, and its text is
+    /// given back. None when none is held for `hold`.
     pub(crate) fn decide_last_held(
         &mut self,
+        hold: Hold,
         stage: Stage,
         rule: &'static str,
         to: Destination,
@@ -240,6 +346,9 @@ impl ArticleBuilder {
             .held
             .iter()
             .rposition(|held| matches!(held, Held::Text { .. }))?;
+        if !matches!(&self.held[at], Held::Text { holds, .. } if holds.has(hold)) {
+            return None;
+        }
         let Held::Text { text, decision, .. } = self.held.remove(at) else {
             return None;
         };
@@ -280,15 +389,8 @@ impl ArticleBuilder {
     pub(crate) fn last_filed(&self) -> Option<Filed<'_>> {
         if let Some(held) = self.held.last() {
             return Some(match held {
-                Held::Text {
-                    text,
-                    links,
-                    heading,
-                    ..
-                } => Filed::Text {
-                    text,
-                    links,
-                    heading: *heading,
+                Held::Text { holds, .. } => Filed::Text {
+                    heading: holds.has(Hold::Heading),
                 },
                 Held::Image(image) => Filed::Image(image),
                 Held::Embed(embed) => Filed::Embed(embed),
@@ -301,11 +403,8 @@ impl ArticleBuilder {
                 .map(|(image, _)| Filed::Image(image));
         };
         Some(match last {
-            Block::Paragraph(block) | Block::Heading(block) => Filed::Text {
-                text: self.paragraphs.get(block.paragraph)?,
-                links: &block.links,
-                heading: matches!(self.blocks.last(), Some(Block::Heading(_))),
-            },
+            Block::Paragraph(_) => Filed::Text { heading: false },
+            Block::Heading(_) => Filed::Text { heading: true },
             Block::Image(index) => Filed::Image(self.images.get(*index)?),
             Block::Embed(index) => Filed::Embed(self.embeds.get(*index)?),
         })
@@ -342,16 +441,21 @@ impl ArticleBuilder {
         }
     }
 
-    /// Whether a paragraph or heading was filed (or is held).
-    /// The text of the last paragraph or heading held, and whether it is a heading
-    /// (pictures held after it aside): what a later block or the end may still decide.
-    pub(crate) fn last_held_text(&self) -> Option<(&str, bool)> {
-        self.held.iter().rev().find_map(|held| match held {
-            Held::Text { text, heading, .. } => Some((text.as_str(), *heading)),
-            _ => None,
+    /// The last paragraph or heading held (pictures held after it aside), and why it is
+    /// held: what a later block or the end may still decide.
+    pub(crate) fn last_held(&self) -> Option<HeldText<'_>> {
+        let at = (self.held.iter()).rposition(|held| matches!(held, Held::Text { .. }))?;
+        let Held::Text { text, holds, .. } = &self.held[at] else {
+            return None;
+        };
+        Some(HeldText {
+            text,
+            holds: *holds,
+            last: at + 1 == self.held.len(),
         })
     }
 
+    /// Whether a paragraph or heading was filed (or is held).
     pub(crate) fn has_paragraphs(&self) -> bool {
         !self.paragraphs.is_empty()
             || (self.held.iter()).any(|held| matches!(held, Held::Text { .. }))
@@ -534,6 +638,10 @@ mod tests {
         builder
     }
 
+    const HEADING: Holds = Holds::NONE.and(Hold::Heading);
+    const LABEL: Holds = Holds::NONE.and(Hold::RelatedLinksLabel);
+    const ATTRIBUTION: Holds = Holds::NONE.and(Hold::Attribution);
+
     fn image(url: &str) -> Image {
         Image {
             url: url.into(),
@@ -547,34 +655,45 @@ mod tests {
     fn a_held_paragraph_decided_otherwise_was_never_filed() {
         let mut builder = run_appending_only(&[
             &|b| b.push_paragraph("正文。".into(), Vec::new(), false, "paragraph"),
-            &|b| b.hold_paragraph("更多请见：".into(), Vec::new(), false, "paragraph"),
+            &|b| b.hold_paragraph("更多请见：".into(), Vec::new(), LABEL, "paragraph"),
             // Seen as filed while held.
             &|b| {
                 assert!(matches!(
                     b.last_filed(),
-                    Some(Filed::Text {
-                        text: "更多请见：",
-                        ..
-                    })
+                    Some(Filed::Text { heading: false })
                 ));
+                let held = b.last_held().unwrap();
+                assert_eq!((held.text, held.last), ("更多请见：", true));
                 assert!(b.last_image_mut().is_none());
             },
             &|b| {
                 let label = b.decide_last_held(
+                    Hold::RelatedLinksLabel,
                     Stage::Block,
                     "related-link-paragraph",
                     Destination::Furniture,
                 );
                 assert_eq!(label.as_deref(), Some("更多请见："));
             },
-            &|b| b.hold_paragraph("小标题".into(), Vec::new(), true, "paragraph"),
+            &|b| b.hold_paragraph("小标题".into(), Vec::new(), HEADING, "paragraph"),
+            &|b| b.hold_last_for(Hold::OverLinks),
             &|b| {
-                b.decide_last_held(Stage::Finish, "heading-over-links", Destination::Dropped);
+                b.decide_last_held(
+                    Hold::OverLinks,
+                    Stage::Finish,
+                    "heading-over-links",
+                    Destination::Dropped,
+                );
             },
-            &|b| b.hold_paragraph("（综合报道）".into(), Vec::new(), false, "paragraph"),
-            &|b| b.hold_paragraph("（法新社）".into(), Vec::new(), false, "paragraph"),
+            &|b| b.hold_paragraph("（综合报道）".into(), Vec::new(), ATTRIBUTION, "paragraph"),
+            &|b| b.hold_paragraph("（法新社）".into(), Vec::new(), ATTRIBUTION, "paragraph"),
             &|b| {
-                b.decide_last_held(Stage::Finish, "closing-attribution", Destination::Byline);
+                b.decide_last_held(
+                    Hold::Attribution,
+                    Stage::Finish,
+                    "closing-attribution",
+                    Destination::Byline,
+                );
             },
             // The end files what is still held, as it was pushed.
             &|b| b.file_held(),
@@ -610,7 +729,7 @@ mod tests {
     #[test]
     fn filing_anything_files_what_is_held_before_it() {
         let mut builder = run_appending_only(&[
-            &|b| b.hold_paragraph("小标题".into(), Vec::new(), true, "paragraph"),
+            &|b| b.hold_paragraph("小标题".into(), Vec::new(), HEADING, "paragraph"),
             &|b| assert!(b.has_paragraphs() && !b.nothing_filed()),
             &|b| {
                 b.push_image(
@@ -622,10 +741,11 @@ mod tests {
             &|b| assert!(b.last_image_mut().is_some()),
             // Nothing held: nothing to decide otherwise.
             &|b| {
-                let none = b.decide_last_held(Stage::Block, "x", Destination::Dropped);
+                let none =
+                    b.decide_last_held(Hold::Heading, Stage::Block, "x", Destination::Dropped);
                 assert!(none.is_none());
             },
-            &|b| b.hold_paragraph("标签：".into(), Vec::new(), false, "paragraph"),
+            &|b| b.hold_paragraph("标签：".into(), Vec::new(), LABEL, "paragraph"),
             &|b| b.push_paragraph("正文。".into(), Vec::new(), false, "paragraph"),
         ]);
         assert_eq!(builder.paragraphs(), ["小标题", "标签：", "正文。"]);
@@ -645,7 +765,8 @@ mod tests {
     fn pictures_held_behind_a_heading_are_filed_whatever_is_decided_about_it() {
         let mut builder = run_appending_only(&[
             &|b| b.push_paragraph("正文。".into(), Vec::new(), false, "paragraph"),
-            &|b| b.hold_paragraph("相关报道".into(), Vec::new(), true, "paragraph"),
+            &|b| b.hold_paragraph("相关报道".into(), Vec::new(), HEADING, "paragraph"),
+            &|b| b.hold_last_for(Hold::OverLinks),
             &|b| {
                 b.hold_image(
                     image("https://example.org/a.jpg"),
@@ -659,12 +780,17 @@ mod tests {
                 b.last_image_mut().unwrap().caption = Some("说明".into());
             },
             &|b| {
-                let heading =
-                    b.decide_last_held(Stage::Finish, "heading-over-links", Destination::Dropped);
+                assert!(b.last_held().is_some_and(|held| !held.last));
+                let heading = b.decide_last_held(
+                    Hold::OverLinks,
+                    Stage::Finish,
+                    "heading-over-links",
+                    Destination::Dropped,
+                );
                 assert_eq!(heading.as_deref(), Some("相关报道"));
             },
             &|b| assert!(matches!(b.last_filed(), Some(Filed::Image(_)))),
-            &|b| b.hold_paragraph("第二节".into(), Vec::new(), true, "paragraph"),
+            &|b| b.hold_paragraph("第二节".into(), Vec::new(), HEADING, "paragraph"),
             &|b| b.file_held(),
         ]);
         let filed = builder.take_filed();
@@ -678,6 +804,122 @@ mod tests {
                 Block::Heading(TextBlock { paragraph: 1, .. }),
             ]
         ));
+    }
+
+    #[test]
+    fn held_blocks_with_the_same_text_are_decided_by_why_they_are_held() {
+        let bold_block = HEADING.and(Hold::BoldBlock).and(Hold::RelatedLinksLabel);
+        let italic_note = Holds::NONE.and(Hold::ItalicNote);
+        let mut builder = run_appending_only(&[
+            // A heading, then a bold block with the same text.
+            &|b| {
+                b.hold_paragraph(
+                    "图表：".into(),
+                    Vec::new(),
+                    HEADING.and(Hold::RelatedLinksLabel),
+                    "paragraph",
+                )
+            },
+            &|b| b.hold_paragraph("图表：".into(), Vec::new(), bold_block, "paragraph"),
+            // A link after them shows the bold block a label.
+            &|b| {
+                let label = b.decide_last_held(
+                    Hold::RelatedLinksLabel,
+                    Stage::Block,
+                    "related-link-paragraph",
+                    Destination::Furniture,
+                );
+                assert_eq!(label.as_deref(), Some("图表："));
+            },
+            // The heading held now has the same text, but it is no bold block.
+            &|b| {
+                let held = b.last_held().unwrap();
+                assert_eq!(
+                    (held.text, held.holds.has(Hold::BoldBlock)),
+                    ("图表：", false)
+                );
+                let none = b.decide_last_held(
+                    Hold::BoldBlock,
+                    Stage::Finish,
+                    "bold-heading-over-nothing",
+                    Destination::Dropped,
+                );
+                assert!(none.is_none());
+            },
+            // A note in italics, filed; then the same text held as a label.
+            &|b| {
+                b.hold_paragraph(
+                    "张三为评论员：".into(),
+                    Vec::new(),
+                    italic_note,
+                    "paragraph",
+                )
+            },
+            &|b| b.push_paragraph("正文。".into(), Vec::new(), false, "paragraph"),
+            &|b| b.hold_paragraph("张三为评论员：".into(), Vec::new(), LABEL, "paragraph"),
+            &|b| {
+                let none = b.decide_last_held(
+                    Hold::ItalicNote,
+                    Stage::Finish,
+                    "author-note",
+                    Destination::Byline,
+                );
+                assert!(none.is_none());
+            },
+            &|b| b.file_held(),
+        ]);
+        assert_eq!(
+            builder.paragraphs(),
+            ["图表：", "张三为评论员：", "正文。", "张三为评论员："]
+        );
+        let filed = builder.take_filed();
+        assert!(matches!(
+            filed.blocks[..],
+            [
+                Block::Heading(TextBlock { paragraph: 0, .. }),
+                Block::Paragraph(_),
+                Block::Paragraph(_),
+                Block::Paragraph(_),
+            ]
+        ));
+    }
+
+    #[test]
+    fn text_after_a_heading_releases_it_and_it_stays_held_for_its_other_reasons() {
+        let mut builder = run_appending_only(&[
+            &|b| {
+                b.hold_paragraph(
+                    "相关：".into(),
+                    Vec::new(),
+                    HEADING.and(Hold::RelatedLinksLabel).and(Hold::BoldBlock),
+                    "paragraph",
+                )
+            },
+            &|b| b.hold_last_for(Hold::OverLinks),
+            &|b| b.release(Hold::OverLinks),
+            &|b| b.release(Hold::BoldBlock),
+            &|b| {
+                let held = b.last_held().unwrap();
+                assert!(held.last);
+                assert_eq!(format!("{:?}", held.holds), "{Heading, RelatedLinksLabel}");
+                for hold in [Hold::OverLinks, Hold::BoldBlock] {
+                    assert!(
+                        b.decide_last_held(hold, Stage::Finish, "x", Destination::Dropped)
+                            .is_none()
+                    );
+                }
+            },
+            &|b| {
+                let label = b.decide_last_held(
+                    Hold::RelatedLinksLabel,
+                    Stage::Block,
+                    "related-link-paragraph",
+                    Destination::Furniture,
+                );
+                assert_eq!(label.as_deref(), Some("相关："));
+            },
+        ]);
+        assert!(builder.take_filed().blocks.is_empty());
     }
 
     #[test]

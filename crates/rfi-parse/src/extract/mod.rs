@@ -414,7 +414,8 @@ fn parse_archive(
     };
     let title = text::strip_controls(header.title).into_owned();
     let tracing = fields.is_tracing();
-    let mut body = body::extract(header.body, &title, options.zone, profile, fields);
+    let page = header.url_raw;
+    let mut body = body::extract(header.body, &title, page, options.zone, profile, fields);
     let mut decisions = body.take_decisions();
     let mut filed = body.take_filed();
     // A credit printed inside a caption is the picture's credit.
@@ -439,9 +440,9 @@ fn parse_archive(
             });
         }
     }
-    // A picture or player the page addresses over its own scheme (`//host/…`) is
-    // fetched over the page's: written so, it is the same address to any reader.
-    let page = header.url_raw;
+    // A picture the page addresses over its own scheme (`//host/…`) is fetched over the
+    // page's: written so, it is the same address to any reader. (The walker resolved each
+    // player's address so already, for its host to say what it plays.)
     let resolve = |url: &mut String| {
         if let Some(absolute) = crate::address::resolve_scheme_relative(url, page) {
             *url = absolute;
@@ -451,7 +452,6 @@ fn parse_archive(
         resolve(&mut image.url);
     }
     for embed in &mut filed.embeds {
-        resolve(&mut embed.url);
         if let Some(poster) = &mut embed.poster {
             resolve(poster);
         }
