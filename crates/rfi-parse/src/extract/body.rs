@@ -2054,20 +2054,18 @@ fn attribution(text: &str) -> Option<&str> {
 
 /// Whether a short paragraph is a credit line (`編輯：李向陽　網編：程皓楠`).
 fn is_byline_line(text: &str, labels: &[&str]) -> bool {
-    // Most profiles have no labels: decide that before counting characters.
-    !labels.is_empty()
-        && text.len() <= settings::BYLINE_LINE_MAX_CHARS * 4
+    // Nearly every block opens with no label: decide that before reading it all.
+    labels.iter().any(|label| {
+        text.strip_prefix(label).is_some_and(|rest| {
+            // `来源 : 通讯社` (Al Jazeera) spaces its colon.
+            let rest = rest.trim_start_matches([' ', '\u{a0}']);
+            label.ends_with(['：', ':']) || rest.starts_with(['：', ':', '/', '／'])
+        })
+    }) && text.len() <= settings::BYLINE_LINE_MAX_CHARS * 4
         && text.chars().count() <= settings::BYLINE_LINE_MAX_CHARS
         // A credit names people; a line that is a sentence (an interview's `記者：您怎麼看？`)
         // is text.
         && !text.contains(['。', '？', '！', '?', '!'])
-        && labels.iter().any(|label| {
-            text.strip_prefix(label).is_some_and(|rest| {
-                // `来源 : 通讯社` (Al Jazeera) spaces its colon.
-                let rest = rest.trim_start_matches([' ', '\u{a0}']);
-                label.ends_with(['：', ':']) || rest.starts_with(['：', ':', '/', '／'])
-            })
-        })
 }
 
 /// The element beside a caption-bearing placeholder that holds its caption: the next

@@ -497,6 +497,11 @@ struct Subject {
     /// The name as written and lowercased (an HTML element's name is matched lowercase).
     name: Option<(html5ever::LocalName, html5ever::LocalName)>,
     needs_attributes: bool,
+    /// The classes it names, and its id: compared ASCII case-insensitively, as a
+    /// document in quirks mode compares them (a standards-mode one compares them
+    /// exactly), so that no element the selector matches is ruled out.
+    classes: Vec<String>,
+    id: Option<String>,
 }
 
 impl Subject {
@@ -505,6 +510,8 @@ impl Subject {
         let mut subject = Subject {
             name: None,
             needs_attributes: false,
+            classes: Vec::new(),
+            id: None,
         };
         // `iter` yields the rightmost compound's components, up to its combinator.
         for component in selector.iter() {
@@ -512,9 +519,15 @@ impl Subject {
                 Component::LocalName(name) => {
                     subject.name = Some((name.name.0.clone(), name.lower_name.0.clone()));
                 }
-                Component::ID(_)
-                | Component::Class(_)
-                | Component::AttributeInNoNamespaceExists { .. }
+                Component::ID(id) => {
+                    subject.needs_attributes = true;
+                    subject.id = Some(id.0.to_string());
+                }
+                Component::Class(class) => {
+                    subject.needs_attributes = true;
+                    subject.classes.push(class.0.to_string());
+                }
+                Component::AttributeInNoNamespaceExists { .. }
                 | Component::AttributeInNoNamespace { .. }
                 | Component::AttributeOther(_) => subject.needs_attributes = true,
                 _ => {}
@@ -529,6 +542,14 @@ impl Subject {
             .as_ref()
             .is_none_or(|(name, lower)| element.name.local == *name || element.name.local == *lower)
             && (!self.needs_attributes || element.attrs().next().is_some())
+            && self.id.as_deref().is_none_or(|id| {
+                element
+                    .id()
+                    .is_some_and(|own| own.eq_ignore_ascii_case(id))
+            })
+            && self.classes.iter().all(|class| {
+                element.has_class(class, selectors::attr::CaseSensitivity::AsciiCaseInsensitive)
+            })
     }
 }
 
