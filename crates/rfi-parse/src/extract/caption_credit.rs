@@ -187,6 +187,13 @@ fn strip_place(text: &str) -> Option<&str> {
 
 /// Whether one credit, without a place, is a credit.
 fn is_one_credit(content: &str, agencies: &[&str]) -> bool {
+    // A supplier's file picture (`以色列媒体-资料图`): the supplier decides.
+    if let Some((supplier, note)) = content.rsplit_once(['-', '－'])
+        && credit_words(|words| words.file_picture_notes)
+            .any(|file| note.trim().eq_ignore_ascii_case(file))
+    {
+        return is_one_credit(supplier.trim(), agencies);
+    }
     let chars = content.chars().count();
     let lower = content.to_lowercase();
     let from_a_source =
@@ -436,6 +443,30 @@ mod tests {
         assert_eq!(
             parts("（共同社）首相在官邸"),
             Some((Some("首相在官邸"), "共同社"))
+        );
+        // A supplier's file picture, an official website, the encyclopaedia (Al Jazeera);
+        // a file picture of no one's stays in the caption (DW's `（资料图）`).
+        assert_eq!(parts("默克尔与习近平 (资料图)"), None);
+        assert_eq!(parts("街头的抗议者（某人-资料图）"), None);
+        assert_eq!(
+            parts("以军在加沙北部行动（以色列媒体-资料图）"),
+            Some((Some("以军在加沙北部行动"), "以色列媒体-资料图"))
+        );
+        assert_eq!(
+            parts("抗议者在华盛顿游行（美联社-档案）"),
+            Some((Some("抗议者在华盛顿游行"), "美联社-档案"))
+        );
+        assert_eq!(
+            parts("英国航母威尔士亲王号（英国皇家海军官网）"),
+            Some((Some("英国航母威尔士亲王号"), "英国皇家海军官网"))
+        );
+        assert_eq!(
+            parts("古城遗址全景（维基百科）"),
+            Some((Some("古城遗址全景"), "维基百科"))
+        );
+        assert_eq!(
+            parts("The old town (Wikimedia Commons)"),
+            Some((Some("The old town"), "Wikimedia Commons"))
         );
         // A composite's credits, one for each picture by its place (CNA, 2020-2024).
         assert_eq!(

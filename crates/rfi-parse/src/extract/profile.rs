@@ -542,13 +542,15 @@ impl Subject {
             .as_ref()
             .is_none_or(|(name, lower)| element.name.local == *name || element.name.local == *lower)
             && (!self.needs_attributes || element.attrs().next().is_some())
-            && self.id.as_deref().is_none_or(|id| {
-                element
-                    .id()
-                    .is_some_and(|own| own.eq_ignore_ascii_case(id))
-            })
+            && self
+                .id
+                .as_deref()
+                .is_none_or(|id| element.id().is_some_and(|own| own.eq_ignore_ascii_case(id)))
             && self.classes.iter().all(|class| {
-                element.has_class(class, selectors::attr::CaseSensitivity::AsciiCaseInsensitive)
+                element.has_class(
+                    class,
+                    selectors::attr::CaseSensitivity::AsciiCaseInsensitive,
+                )
             })
     }
 }

@@ -4,9 +4,18 @@ use super::{CreditWords, Language};
 
 pub(crate) const ENGLISH: Language = Language {
     credits: CreditWords {
-        source_openings: &["photo", "credit", "image", "source", "foto"],
+        source_openings: &[
+            "photo",
+            "credit",
+            "image",
+            "source",
+            "foto",
+            "wikipedia",
+            "wikimedia",
+        ],
         supplier_endings: &[],
         agency_endings: &[],
+        file_picture_notes: &["file"],
         photographer_words: &[],
         filming_endings: &[],
         agency_nouns: &[

@@ -19,6 +19,9 @@ pub(crate) struct CreditWords {
     pub(crate) supplier_endings: &'static [&'static str],
     /// Endings of a bracket's content that make it an agency or a medium (`社`, `電視台`).
     pub(crate) agency_endings: &'static [&'static str],
+    /// Notes that a picture is from a supplier's files, after the supplier and a hyphen
+    /// (`美联社-资料图`, `美联社-档案`); alone (`（资料图）`) they name no one.
+    pub(crate) file_picture_notes: &'static [&'static str],
     /// Words of which a photographer's line outside brackets holds one: the newsroom's
     /// reporter or photographer, or its agency (`記者`).
     pub(crate) photographer_words: &'static [&'static str],

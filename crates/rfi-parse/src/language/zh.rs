@@ -28,6 +28,11 @@ pub(crate) const CHINESE: Language = Language {
             "图/",
             "攝影：",
             "摄影：",
+            // Taken from the encyclopaedia or its media library (`（维基百科）`).
+            "维基百科",
+            "維基百科",
+            "维基共享资源",
+            "維基共享資源",
         ],
         supplier_endings: &[
             "提供",
@@ -44,6 +49,7 @@ pub(crate) const CHINESE: Language = Language {
             "圖庫",
             "图库",
         ],
+        file_picture_notes: &["资料图", "資料圖", "档案", "檔案"],
         // A news agency (`…社`), a medium, a broadcaster, a website, a picture agency.
         agency_endings: &[
             "社",
@@ -53,6 +59,9 @@ pub(crate) const CHINESE: Language = Language {
             "電視台",
             "网站",
             "網站",
+            // A body's official website (`（英国皇家海军官网）`).
+            "官网",
+            "官網",
             "图像",
             "圖像",
             "影像",
