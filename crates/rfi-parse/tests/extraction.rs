@@ -292,6 +292,48 @@ fn a_headline_with_a_decimal_point_is_a_related_link_after_its_label() {
     assert_eq!(article.byline.as_deref(), Some("本文来自道琼斯中文财讯"));
 }
 
+/// DW to 2020 closes its text with its authors' names between slashes and the agencies
+/// it drew on (`李京慧/洪沙 (德新社、法新社)`), and may show a picture gallery after it: the
+/// line is the byline, never also a paragraph; the gallery's pictures stay pictures.
+#[test]
+fn a_closing_credit_of_names_between_slashes_is_the_byline_with_pictures_after_it() {
+    let body = |credit: &str| {
+        format!(
+            "<!--1606900000000-->\n[月球样本](https://www.dw.com/zh/x/a-55799999)\n------\n\n\
+             <p>科学家们迫切地等待着这些样本。</p><p>{credit}</p>\
+             <h3>相关图集：中国航天的\"五年计划\"</h3>\
+             <div><img src=\"https://static.dw.com/image/18485140_303.jpg\"><b>月球背面</b>：中国计划登月。</div>"
+        )
+    };
+    for (credit, byline) in [
+        (
+            "李京慧/洪沙 (德新社、法新社)",
+            "李京慧/洪沙 (德新社、法新社)",
+        ),
+        ("任琛/李鱼/（综合报道）", "任琛/李鱼/（综合报道）"),
+        ("（路透社）", "路透社"),
+    ] {
+        let article =
+            rfi_parse::parse(&body(credit), &rfi_parse::ParseOptions::default()).expect("parses");
+        assert!(
+            article.paragraphs().eq(["科学家们迫切地等待着这些样本。"]),
+            "{credit}: {:?}",
+            article.paragraphs().collect::<Vec<_>>()
+        );
+        assert_eq!(article.byline.as_deref(), Some(byline), "{credit}");
+        assert_eq!(article.images().count(), 1, "{credit}");
+    }
+    // Text after the line: it closed nothing, and names between slashes in a sentence
+    // are text.
+    let article = rfi_parse::parse(
+        &body("李京慧/洪沙 (德新社、法新社)</p><p>下一段的正文。"),
+        &rfi_parse::ParseOptions::default(),
+    )
+    .expect("parses");
+    assert_eq!(article.paragraphs().count(), 3);
+    assert_eq!(article.byline, None);
+}
+
 #[test]
 fn a_wire_service_s_end_mark_is_furniture_and_a_literal_bold_paragraph_a_subheading() {
     let article = rfi_parse::parse(

@@ -1432,12 +1432,16 @@ impl<'f> Walker<'f> {
         address::resolve_scheme_relative(&url, self.page).unwrap_or(url)
     }
 
-    /// Whether a picture or player read now waits with the heading held before it: over
-    /// related links, or a bold block that may title nothing.
+    /// Whether a picture or player read now waits with the block held before it: a
+    /// heading over related links, a bold block that may title nothing, a closing credit.
     fn picture_waits(&self) -> bool {
-        self.fields
-            .last_held()
-            .is_some_and(|held| held.holds.has(Hold::OverLinks) || held.holds.has(Hold::BoldBlock))
+        self.fields.last_held().is_some_and(|held| {
+            held.holds.has(Hold::OverLinks)
+                    || held.holds.has(Hold::BoldBlock)
+                    // A closing credit closes the text: pictures may follow it (DW's
+                    // gallery under the article, 2020).
+                    || held.holds.has(Hold::Attribution)
+        })
     }
 
     /// Ends the walk: the text block still open is filed, then the finish rules run.
@@ -2050,6 +2054,33 @@ fn attribution(text: &str) -> Option<&str> {
         && !inner.contains(['（', '）', '(', ')'])
         && (about_the_article || short_line))
         .then_some(inner)
+}
+
+/// A line that may close an article as its credit: an attribution wholly in brackets
+/// (`（综合报道）`: the text inside), or the names of its authors and editors between
+/// slashes, with the sources in brackets after them (DW to 2020: `李京慧/洪沙 (德新社、法新社)`,
+/// `任琛/李鱼/（综合报道）`: the line as printed, its spaces collapsed).
+fn closing_credit(text: &str) -> Option<String> {
+    if let Some(inner) = attribution(text) {
+        return Some(inner.to_string());
+    }
+    let text = text.trim();
+    // The sources in brackets after the names, if any.
+    let names = match text.strip_suffix(['）', ')']) {
+        Some(inner_end) => {
+            let open = inner_end.rfind(['（', '('])?;
+            attribution(&text[open..])?;
+            &text[..open]
+        }
+        None => text,
+    };
+    let names = names.trim_end_matches(|c: char| c == '/' || c.is_whitespace());
+    let is_name = |name: &str| {
+        (1..=settings::CREDIT_NAME_MAX_CHARS).contains(&name.chars().count())
+            && name.chars().all(|c| super::script::is_han(c) || c == '·')
+    };
+    let mut parts = names.split('/');
+    (parts.clone().count() >= 2 && parts.all(is_name)).then(|| spaced(text))
 }
 
 /// Whether a short paragraph is a credit line (`編輯：李向陽　網編：程皓楠`).
@@ -2816,7 +2847,7 @@ fn paragraph(walker: &mut Walker<'_>, block: &mut Pending) -> bool {
         )
         .and_if(
             Hold::Attribution,
-            !heading && links.is_empty() && attribution(&text).is_some(),
+            !heading && links.is_empty() && closing_credit(&text).is_some(),
         );
     if holds.is_empty() {
         walker
@@ -2850,7 +2881,7 @@ const FINISH_RULES: &[Named<FinishRule>] = &[
     ),
     (
         "closing-attribution",
-        "the short lines wholly in parentheses that close the article (`（综合报道）`): its byline",
+        "the short lines that close the article's text (pictures may follow) wholly in parentheses (`（综合报道）`), or its authors' names between slashes with the sources in brackets after them (`李京慧/洪沙 (德新社、法新社)`): its byline",
         closing_attribution,
     ),
     (
@@ -2885,16 +2916,15 @@ const FINISH_RULES: &[Named<FinishRule>] = &[
 /// an attribution, moved to the byline in their order.
 fn closing_attribution(walker: &mut Walker<'_>) {
     let mut closing = Vec::new();
-    // Each was held (the `paragraph` rule holds every such line) until the end.
-    while (walker.fields.last_held()).is_some_and(|held| held.last)
-        && let Some(text) = walker.fields.decide_last_held(
-            Hold::Attribution,
-            Stage::Finish,
-            walker.rule,
-            Destination::Byline,
-        )
-    {
-        closing.extend(attribution(&text).map(str::to_string));
+    // Each was held (the `paragraph` rule holds every such line) until the end, with
+    // the pictures after it: no text came after it.
+    while let Some(text) = walker.fields.decide_last_held(
+        Hold::Attribution,
+        Stage::Finish,
+        walker.rule,
+        Destination::Byline,
+    ) {
+        closing.extend(closing_credit(&text));
     }
     // Before the author's notes, which the page prints after the text's attribution.
     let at = walker.fields.byline.len() - walker.author_notes;

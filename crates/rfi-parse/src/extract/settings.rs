@@ -52,6 +52,9 @@ pub(crate) const HEADLINE_LINK_MIN_CHARS: usize = 6;
 
 /// A closing attribution in parentheses (`（综合报道）`) is at most this long…
 pub(crate) const ATTRIBUTION_MAX_CHARS: usize = 40;
+/// A name in a closing credit of names between slashes (`李京慧/洪沙`) holds at most this
+/// many characters: Chinese names and transcribed ones (`杨威廉`, `阿曼亭`).
+pub(crate) const CREDIT_NAME_MAX_CHARS: usize = 6;
 
 /// …or this long when it is a note on the article's own origin (`（本文译自…）`).
 pub(crate) const ORIGIN_NOTE_MAX_CHARS: usize = 120;
