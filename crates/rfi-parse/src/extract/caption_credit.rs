@@ -237,6 +237,11 @@ fn is_one_credit(content: &str, agencies: &[&str]) -> bool {
 /// A photographer's line closing `text` (`中央社記者郝雪卿攝 111年11月18日`): the text
 /// before it and the line with its date.
 fn photographer_line(text: &str) -> Option<(&str, &str)> {
+    // A full stop may close the line after its date (`…台東傳真 110年10月2日。`).
+    let text = match text.trim_end().strip_suffix('。') {
+        Some(before) if strip_date(before).len() < before.len() => before,
+        _ => text,
+    };
     let undated = strip_date(text).trim_end();
     if !credit_words(|words| words.supplier_endings).any(|ending| undated.ends_with(ending)) {
         return None;
@@ -443,6 +448,13 @@ mod tests {
         assert_eq!(
             parts("（共同社）首相在官邸"),
             Some((Some("首相在官邸"), "共同社"))
+        );
+        assert_eq!(
+            parts("綠島輪往北航行。中央社記者盧太城台東傳真 110年10月2日。"),
+            Some((
+                Some("綠島輪往北航行。"),
+                "中央社記者盧太城台東傳真 110年10月2日"
+            ))
         );
         // A supplier's file picture, an official website, the encyclopaedia (Al Jazeera);
         // a file picture of no one's stays in the caption (DW's `（资料图）`).
