@@ -128,9 +128,21 @@ pub(crate) enum Hold {
     /// A short line ending in a colon: a related link may follow it, which makes it a
     /// label (`related-link-paragraph`).
     RelatedLinksLabel,
-    /// A short line wholly in parentheses: it may close the article as an attribution
-    /// (`closing-attribution`).
+    /// A short line wholly in parentheses, or names between slashes: it may close the
+    /// article's text as its credit (`closing-attribution`).
     Attribution,
+}
+
+impl Hold {
+    /// Every reason, in the order they are listed.
+    const ALL: [Self; 6] = [
+        Self::Heading,
+        Self::OverLinks,
+        Self::BoldBlock,
+        Self::ItalicNote,
+        Self::RelatedLinksLabel,
+        Self::Attribution,
+    ];
 }
 
 /// The reasons a block is held for: one block may be held for several (a note in
@@ -169,17 +181,8 @@ impl Holds {
 
 impl std::fmt::Debug for Holds {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        use Hold::*;
-        let all = [
-            Heading,
-            OverLinks,
-            BoldBlock,
-            ItalicNote,
-            RelatedLinksLabel,
-            Attribution,
-        ];
         f.debug_set()
-            .entries(all.into_iter().filter(|hold| self.has(*hold)))
+            .entries(Hold::ALL.into_iter().filter(|hold| self.has(*hold)))
             .finish()
     }
 }
