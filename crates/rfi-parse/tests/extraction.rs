@@ -334,6 +334,32 @@ fn a_closing_credit_of_names_between_slashes_is_the_byline_with_pictures_after_i
     assert_eq!(article.byline, None);
 }
 
+/// A pull quote shows a paragraph of the text again, set apart (Al Jazeera's opinion
+/// pieces): the paragraph is kept once, where the text prints it; a quotation printed
+/// nowhere else stays. The opinion pages' closing disclaimer is furniture.
+#[test]
+fn a_pull_quote_is_left_out_and_a_quotation_kept() {
+    let article = rfi_parse::parse(
+        "<!--1651536000000-->\n[标题](https://chinese.aljazeera.net/opinions/2022/4/23/x)\n------\n\n\
+         <p>第一段正文。</p><blockquote><p>许多美国记者呈现来自战场的图像和报道。</p></blockquote>\
+         <p>第二段正文。</p><blockquote><p>一位记者写道：战争没有赢家。</p></blockquote>\
+         <p>许多美国记者呈现来自战场的图像和报道。</p>\
+         <h2>本文仅代表作者个人观点，不代表半岛电视台编辑立场</h2>",
+        &rfi_parse::ParseOptions::default(),
+    )
+    .expect("parses");
+    assert!(
+        article.paragraphs().eq([
+            "第一段正文。",
+            "第二段正文。",
+            "一位记者写道：战争没有赢家。",
+            "许多美国记者呈现来自战场的图像和报道。",
+        ]),
+        "{:?}",
+        article.paragraphs().collect::<Vec<_>>()
+    );
+}
+
 #[test]
 fn a_wire_service_s_end_mark_is_furniture_and_a_literal_bold_paragraph_a_subheading() {
     let article = rfi_parse::parse(

@@ -402,6 +402,9 @@ struct Walker<'f> {
     /// An `<img>` without an address (the picture lost when the page was saved, DW's
     /// `<img src="">`) was the last thing read: the number of blocks then.
     lost_picture: Option<usize>,
+    /// The text of every `<p>` outside a `<blockquote>`, whitespace collapsed: read at the
+    /// first quote, for the `pull-quote` rule.
+    paragraph_texts: Option<std::collections::HashSet<String>>,
     /// The address of the link element the share-link rule read and left (each link's
     /// address is parsed once), for the link's own text.
     link_address: Option<(NodeId, Href)>,
@@ -476,6 +479,11 @@ const ELEMENT_RULES: &[Named<ElementRule>] = &[
         "profile-tags",
         "the profile's tag lists: the text of each link",
         profile_tags,
+    ),
+    (
+        "pull-quote",
+        "a `<blockquote>` whose text is a paragraph of the article's own elsewhere (Al Jazeera's pull quotes): the text shown again for display, left out",
+        pull_quote,
     ),
     (
         "dated-link-list",
@@ -751,6 +759,34 @@ fn byline_list(
         return Some(Flow::Skip);
     }
     None
+}
+
+/// A pull quote: a `<blockquote>` that shows again, set apart for display, a paragraph the
+/// article prints elsewhere in its text (Al Jazeera's opinion pieces, 86 files of the
+/// shared months: `<blockquote><p>许多美国记者…</p></blockquote>` two paragraphs in,
+/// and the same `<p>` six blocks on). Kept, it is the same paragraph twice; a quotation
+/// the text quotes but does not print again is no such thing and stays.
+fn pull_quote(walker: &mut Walker<'_>, node: NodeRef<'_, Node>, element: &Element) -> Option<Flow> {
+    if element.name() != "blockquote" {
+        return None;
+    }
+    let quoted = spaced(&text_of(node)?);
+    // The paragraphs outside quotes are read once, at the first quote: a page of many
+    // quotes costs no more than one.
+    let paragraphs = walker.paragraph_texts.get_or_insert_with(|| {
+        let in_a_quote =
+            |p: NodeRef<'_, Node>| p.ancestors().any(|a| element_name(a) == Some("blockquote"));
+        (node.tree().root().descendants())
+            .filter(|p| element_name(*p) == Some("p") && !in_a_quote(*p))
+            .filter_map(|p| text_of(p).map(|text| spaced(&text)))
+            .collect()
+    });
+    if !paragraphs.contains(&quoted) {
+        return None;
+    }
+    walker.flush();
+    walker.note(Destination::Furniture, || Some(quoted));
+    Some(Flow::Skip)
 }
 
 /// A list of related stories, each item one link and its date (BBC 2025: `<ul
@@ -1274,6 +1310,7 @@ impl<'f> Walker<'f> {
             related_links: false,
             lost_picture: None,
             link_address: None,
+            paragraph_texts: None,
         }
     }
 

@@ -22,8 +22,17 @@ pub(crate) const PROFILE: Profile = Profile {
     byline_labels: &["来源", "來源"],
     // "Update", the label of live pages' lists of updates.
     furniture: &["阅读更多", "閱讀更多", "更新", "更新：", "更新:"],
-    // The opinion pages' disclaimer.
-    furniture_prefixes: &["本文仅表达作者个人观点", "本文僅表達作者個人觀點"],
+    // The opinion pages' disclaimer, closing the text in seven wordings over the shared
+    // months (`本文仅代表作者个人观点，不代表半岛电视台编辑立场`, `本文仅表达作者观点，并不一定
+    // 反映…`, `本文所表达观点并不一定代表…`).
+    furniture_prefixes: &[
+        "本文仅代表作者",
+        "本文僅代表作者",
+        "本文仅表达作者",
+        "本文僅表達作者",
+        "本文所表达",
+        "本文所表達",
+    ],
     // The reporter and their place in bold under the lead image, before the text
     // (`<div><span><strong>希沙姆·阿布·马里亚姆-巴黎</strong></span></div>`, 2021–22).
     byline_bold_first: true,
