@@ -93,6 +93,20 @@ fn trailing_piece<'t>(text: &'t str, agencies: &[&str]) -> Option<(&'t str, &'t 
         .or_else(|| photographer_line(text))
         .or_else(|| agency_slash(text))
         .or_else(|| source_line(text))
+        .or_else(|| slash_source(text))
+}
+
+/// A source after a slash following the caption's last sentence (CHOSUN: `…集装箱。/纽西斯`,
+/// `…。/AFP，韩联社`): the text before it and the source. Only after a sentence: inside
+/// one a slash joins words (`中国/美国`).
+fn slash_source(text: &str) -> Option<(&str, &str)> {
+    let (before, source) = text.rsplit_once(['/', '／'])?;
+    let before = before.trim_end();
+    let source = source.trim();
+    (before.ends_with(['。', '！', '？'])
+        && (1..=MAX_CREDIT_CHARS).contains(&source.chars().count())
+        && !source.contains(|c: char| is_sentence_end(c) || matches!(c, '/' | '／')))
+    .then_some((before, source))
 }
 
 /// A line saying where the picture or video comes from, after the caption's last
@@ -456,6 +470,14 @@ mod tests {
                 "中央社記者盧太城台東傳真 110年10月2日"
             ))
         );
+        assert_eq!(
+            parts("▲ 10月28日，京畿道平泽港堆放的进出口集装箱。/纽西斯"),
+            Some((
+                Some("▲ 10月28日，京畿道平泽港堆放的进出口集装箱。"),
+                "纽西斯"
+            ))
+        );
+        assert_eq!(parts("中国/美国贸易谈判"), None);
         // A supplier's file picture, an official website, the encyclopaedia (Al Jazeera);
         // a file picture of no one's stays in the caption (DW's `（资料图）`).
         assert_eq!(parts("默克尔与习近平 (资料图)"), None);
