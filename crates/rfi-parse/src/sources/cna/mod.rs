@@ -58,8 +58,12 @@ pub(crate) const PROFILE: Profile = Profile {
         "View this post on Instagram",
         "聚焦新聞",
     ],
-    // The newsletter promotion under its morning digest.
-    furniture_prefixes: &["上午8點同步發送電子報"],
+    // The newsletter promotion under its morning digest, and the podcast's (特派談新事,
+    // weekly: `立即收聽：【…】`, `▶「特派談新事」IG圈粉／…`) under its show notes.
+    furniture_prefixes: &["上午8點同步發送電子報", "立即收聽：", "▶「特派談新事」"],
+    // The podcast's credits over and under its show notes (`主持人：周永捷／…`,
+    // `後製團隊：中央社影音中心`, `影音編輯｜文字編輯：鄭惠文`).
+    byline_labels: &["主持人", "與談人", "後製團隊", "影音編輯", "文字編輯"],
     block_rules: &[SourceRule {
         name: "roc-stamp",
         summary: "a date stamp in the Republic of China calendar closing a sentence (`…為準。1091201`): cut off to `published_date`",
@@ -127,6 +131,24 @@ fn roc_stamp(block: &mut SourceBlock<'_>) -> bool {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_podcast_s_credits_are_its_byline_and_its_promotion_furniture() {
+        let input = "<!--1709731200000-->\n[T](https://www.cna.com.tw/news/afe/202403065004.aspx)\n------\n\n\
+            <p>主持人：周永捷／中央社國際暨兩岸新聞中心副主任<br>與談人：楊明珠／中央社駐日本特派員</p>\
+            <p>台積電日本熊本廠JASM日前開幕。</p>\
+            <p>後製團隊：中央社影音中心<br>影音編輯｜文字編輯：鄭惠文</p>\
+            <p>立即收聽：【<a href=\"https://reurl.cc/prbodQ\">特派談新事｜ 2024.03.06</a>】</p>\
+            <p>▶「特派談新事」IG圈粉／廖漢原：搜尋 @correspondentnewsinsight<br>▶意見信箱：cnaonpodcast@gmail.com</p>";
+        let article = crate::parse(input, &Default::default()).unwrap();
+        assert!(article.paragraphs().eq(["台積電日本熊本廠JASM日前開幕。"]));
+        assert_eq!(
+            article.byline.as_deref(),
+            Some(
+                "主持人：周永捷／中央社國際暨兩岸新聞中心副主任\n與談人：楊明珠／中央社駐日本特派員\n後製團隊：中央社影音中心\n影音編輯｜文字編輯：鄭惠文"
+            )
+        );
+    }
+
     #[test]
     fn a_stamp_closing_the_text_dates_it_and_leaves_the_text() {
         let input = "<!--1606780800000-->\n[T](https://www.cna.com.tw/news/aipl/x.aspx)\n------\n\n<p>颱風明天登陸，以氣象局公布為準。1091201</p>";
