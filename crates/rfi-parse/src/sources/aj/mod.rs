@@ -4,8 +4,12 @@ use crate::extract::profile::*;
 
 pub(crate) const PROFILE: Profile = Profile {
     name: "aj",
-    // The first folder past the common ones is the section (`/news/political/…`).
-    url_section: Some(FIRST_FOLDER),
+    // The first folder past the common ones is the section (`/news/political/…`); `more`
+    // is the menu's "更多" over its sections (`/more/women/…`, `/more/books/…`), no section.
+    url_section: Some(UrlSection {
+        site_folders: &["news", "amp", "articles", "more"],
+        ..FIRST_FOLDER
+    }),
     // `(路透)`, `(美联)`, `(法新)`: agencies by their short names under pictures.
     caption_credit_agencies: &["路透", "美联", "法新"],
     hosts: &["aljazeera.net"],
@@ -42,3 +46,24 @@ pub(crate) const PROFILE: Profile = Profile {
     list_position_words: Some(["list", "of"]),
     ..DEFAULT
 };
+
+#[cfg(test)]
+mod tests {
+    /// The section of an Al Jazeera article at `path`.
+    fn section(path: &str) -> Option<String> {
+        let input = format!(
+            "<!--1622505600000-->\n[T](https://chinese.aljazeera.net{path})\n------\n\n<p>正文。</p>"
+        );
+        crate::parse(&input, &Default::default()).unwrap().section
+    }
+
+    #[test]
+    fn the_menu_s_more_folder_is_no_section() {
+        assert_eq!(
+            section("/news/political/2021/7/1/x").as_deref(),
+            Some("political")
+        );
+        assert_eq!(section("/more/women/2021/7/1/x").as_deref(), Some("women"));
+        assert_eq!(section("/more/2021/7/1/x"), None);
+    }
+}
