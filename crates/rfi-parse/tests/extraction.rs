@@ -360,6 +360,40 @@ fn a_pull_quote_is_left_out_and_a_quotation_kept() {
     );
 }
 
+/// BBC 2023-2024 builds a figure of `<div>`s: the picture and its credit in one, the
+/// caption in a paragraph beside it, the two all their wrapper holds. The paragraph is
+/// the caption; a paragraph after a picture that stands alone in its wrapper is text.
+#[test]
+fn a_paragraph_beside_its_picture_s_block_is_its_caption() {
+    let article = rfi_parse::parse(
+        "<!--1710892800000-->\n[标题](https://www.bbc.com/zhongwen/articles/c0000000000o/simp)\n------\n\n\
+         <div><p>美国众议院通过法案。</p></div>\
+         <div><div><picture><img src=\"https://ichef.bbci.co.uk/ace/ws/640/a.jpg\" alt=\"ByteDance HQ\"></picture>\
+         <p role=\"text\"><span>图像来源，</span><span>Getty Images</span></p></div>\
+         <p>字节跳动拥有TikTok和它的姐妹应用抖音。</p></div>\
+         <div><p>多年来，美国立法者一直认为这些数据不会被滥用。</p></div>\
+         <div><div><img src=\"https://ichef.bbci.co.uk/ace/ws/640/b.jpg\"></div></div>\
+         <div><p>TikTok表示公司完全独立。</p></div>",
+        &rfi_parse::ParseOptions::default(),
+    )
+    .expect("parses");
+    assert!(
+        article.paragraphs().eq([
+            "美国众议院通过法案。",
+            "多年来，美国立法者一直认为这些数据不会被滥用。",
+            "TikTok表示公司完全独立。",
+        ]),
+        "{:?}",
+        article.paragraphs().collect::<Vec<_>>()
+    );
+    let image = article.images().next().expect("the first picture");
+    assert_eq!(
+        image.caption.as_deref(),
+        Some("字节跳动拥有TikTok和它的姐妹应用抖音。")
+    );
+    assert_eq!(image.credit.as_deref(), Some("Getty Images"));
+}
+
 #[test]
 fn a_wire_service_s_end_mark_is_furniture_and_a_literal_bold_paragraph_a_subheading() {
     let article = rfi_parse::parse(

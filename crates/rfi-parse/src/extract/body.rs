@@ -854,7 +854,7 @@ fn caption_after_picture(
     _: &Element,
 ) -> Option<Flow> {
     if walker.picture_just_read()
-        && walker.css.captions_after_image.matches(node)
+        && (walker.css.captions_after_image.matches(node) || beside_its_picture(node))
         && !node
             .descendants()
             .any(|d| matches!(element_name(d), Some("img" | "picture" | "iframe")))
@@ -869,6 +869,31 @@ fn caption_after_picture(
         return Some(Flow::Skip);
     }
     None
+}
+
+/// Whether `node` is a paragraph beside the block that holds a picture, the two all
+/// their wrapper holds: a figure built of `<div>`s, whose paragraph is the caption (BBC
+/// 2023–: `<div><div><picture>…</picture><p role="text">credit</p></div><p>字节跳动拥有
+/// TikTok和它的姐妹应用抖音。</p></div>`, 269 of 313 pictures of March 2024).
+fn beside_its_picture(node: NodeRef<'_, Node>) -> bool {
+    let Some(wrapper) = node.parent() else {
+        return false;
+    };
+    let mut parts = wrapper.children().filter(|child| match child.value() {
+        Node::Element(_) => true,
+        Node::Text(text) => !text.trim().is_empty(),
+        _ => false,
+    });
+    let (Some(picture_block), Some(beside), None) = (parts.next(), parts.next(), parts.next())
+    else {
+        return false;
+    };
+    element_name(node) == Some("p")
+        && beside.id() == node.id()
+        && picture_block.value().is_element()
+        && picture_block
+            .descendants()
+            .any(|d| matches!(element_name(d), Some("img" | "picture")))
 }
 
 fn profile_caption(walker: &mut Walker<'_>, node: NodeRef<'_, Node>, _: &Element) -> Option<Flow> {
