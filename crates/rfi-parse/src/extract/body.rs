@@ -482,7 +482,7 @@ const ELEMENT_RULES: &[Named<ElementRule>] = &[
     ),
     (
         "pull-quote",
-        "a `<blockquote>` whose text is a paragraph of the article's own elsewhere (Al Jazeera's pull quotes): the text shown again for display, left out",
+        "a `<blockquote>` whose text is a paragraph the article prints elsewhere outside quotes (a pull quote): the text shown again for display, left out",
         pull_quote,
     ),
     (
