@@ -478,6 +478,10 @@ mod tests {
             ))
         );
         assert_eq!(parts("中国/美国贸易谈判"), None);
+        assert_eq!(
+            parts("新冠疫苗【照片来源：谷歌】"),
+            Some((Some("新冠疫苗"), "照片来源：谷歌"))
+        );
         // A supplier's file picture, an official website, the encyclopaedia (Al Jazeera);
         // a file picture of no one's stays in the caption (DW's `（资料图）`).
         assert_eq!(parts("默克尔与习近平 (资料图)"), None);

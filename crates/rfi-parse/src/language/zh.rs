@@ -16,6 +16,8 @@ pub(crate) const CHINESE: Language = Language {
             "图片来源",
             "圖像來源",
             "图像来源",
+            "照片來源",
+            "照片来源",
             "影片來源",
             "影片来源",
             "視頻來源",
