@@ -94,6 +94,29 @@ fn trailing_piece<'t>(text: &'t str, agencies: &[&str]) -> Option<(&'t str, &'t 
         .or_else(|| agency_slash(text))
         .or_else(|| source_line(text))
         .or_else(|| slash_source(text))
+        .or_else(|| dated_agency(text))
+}
+
+/// An agency with the date its picture was filed, after the caption's last sentence or
+/// bracket (CNA: `…之旅。 （中新社提供）中央社 113年3月18日`): the text before it and the
+/// line with its date.
+fn dated_agency(text: &str) -> Option<(&str, &str)> {
+    let text = text.trim_end();
+    let undated = strip_date(text).trim_end();
+    if undated.len() == text.len() {
+        return None;
+    }
+    let start = undated
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| {
+            is_sentence_end(c) || matches!(c, '）' | ')' | '】' | ']') || c.is_whitespace()
+        })
+        .map_or(0, |(at, c)| at + c.len_utf8());
+    let agency = &undated[start..];
+    ((2..=MAX_NAME_CHARS).contains(&agency.chars().count())
+        && credit_words(|words| words.agency_endings).any(|ending| agency.ends_with(ending)))
+    .then(|| (&text[..start], text[start..].trim()))
 }
 
 /// A source after a slash following the caption's last sentence (CHOSUN: `…集装箱。/纽西斯`,
@@ -478,6 +501,13 @@ mod tests {
             ))
         );
         assert_eq!(parts("中国/美国贸易谈判"), None);
+        assert_eq!(
+            parts("24名學生展開中國之旅。 （中新社提供）中央社 113年3月18日"),
+            Some((
+                Some("24名學生展開中國之旅。"),
+                "中新社提供 中央社 113年3月18日"
+            ))
+        );
         assert_eq!(
             parts("新冠疫苗【照片来源：谷歌】"),
             Some((Some("新冠疫苗"), "照片来源：谷歌"))
