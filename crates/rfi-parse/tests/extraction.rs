@@ -253,6 +253,13 @@ fn the_sources_placeholder_picture_is_no_lead_image() {
     )
     .expect("parses");
     assert_eq!(column.lead_image, None);
+    let banner = "https://s.rfi.fr/media/display/7a6b9d8c-61e3-11ea-8577-005056a964fe/w:1280/p:16x9/WB15399-RFI-CN-20100304.png";
+    let column = rfi_parse::parse(
+        &format!("{HEADER}{}", body(banner)),
+        &rfi_parse::ParseOptions::default(),
+    )
+    .expect("parses");
+    assert_eq!(column.lead_image, None);
 
     // The placeholder is the profile's: another source's page may show the same address.
     let elsewhere = rfi_parse::parse(

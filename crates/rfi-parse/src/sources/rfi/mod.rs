@@ -38,7 +38,15 @@ pub(crate) const PROFILE: Profile = Profile {
     // And a column's title card (`…/fa_guo_shi_jie_bao_wb161923-rfi-cn-20150123_cartouche.jpg`,
     // 法国世界报's, over 92 of its press reviews in the shared data; eight columns' cards,
     // 153 files), no picture of the article either.
-    placeholder_images: &["/meta_og_twcards/", "_cartouche"],
+    // The same cards are also saved under their banner names (`WB15399-RFI-CN-20100304.png`,
+    // 法国报纸摘要's, the id and date of its `…_cartouche.jpg`: 40 files), and the press
+    // review has its own (`03-revue-de-presse_0.png`, over 103 of its programmes).
+    placeholder_images: &[
+        "/meta_og_twcards/",
+        "_cartouche",
+        "-RFI-CN-",
+        "/03-revue-de-presse_",
+    ],
     copyright: &["p.t-copyright"],
     // The video player (2022): `<youtube-player source=…>` and the poster figure with
     // its caption, shown until the player is started.
