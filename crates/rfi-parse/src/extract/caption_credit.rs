@@ -90,10 +90,10 @@ pub(crate) fn move_credit(
 /// The credit piece that ends `text`, and the text before it.
 fn trailing_piece<'t>(text: &'t str, agencies: &[&str]) -> Option<(&'t str, &'t str)> {
     trailing_bracket(text, agencies)
+        .or_else(|| slash_source(text))
         .or_else(|| photographer_line(text))
         .or_else(|| agency_slash(text))
         .or_else(|| source_line(text))
-        .or_else(|| slash_source(text))
         .or_else(|| dated_agency(text))
 }
 
@@ -500,6 +500,10 @@ mod tests {
                 "纽西斯"
             ))
         );
+        assert_eq!(
+            parts("委员长正在敲击议事槌。/国会摄影记者团"),
+            Some((Some("委员长正在敲击议事槌。"), "国会摄影记者团"))
+        );
         assert_eq!(parts("中国/美国贸易谈判"), None);
         assert_eq!(
             parts("24名學生展開中國之旅。 （中新社提供）中央社 113年3月18日"),
@@ -507,6 +511,21 @@ mod tests {
                 Some("24名學生展開中國之旅。"),
                 "中新社提供 中央社 113年3月18日"
             ))
+        );
+        assert_eq!(
+            parts("拜登将在三周后第二次接种疫苗。【图片来自YouTube截图】"),
+            Some((
+                Some("拜登将在三周后第二次接种疫苗。"),
+                "图片来自YouTube截图"
+            ))
+        );
+        assert_eq!(
+            parts("文在寅总统出席会议。【青瓦台摄影记者团】"),
+            Some((Some("文在寅总统出席会议。"), "青瓦台摄影记者团"))
+        );
+        assert_eq!(
+            parts("首尔街头【吴宗铎 记者】"),
+            Some((Some("首尔街头"), "吴宗铎 记者"))
         );
         assert_eq!(
             parts("新冠疫苗【照片来源：谷歌】"),

@@ -18,6 +18,8 @@ pub(crate) const CHINESE: Language = Language {
             "图像来源",
             "照片來源",
             "照片来源",
+            "图片来自",
+            "圖片來自",
             "影片來源",
             "影片来源",
             "視頻來源",
@@ -50,6 +52,13 @@ pub(crate) const CHINESE: Language = Language {
             "档案照片",
             "圖庫",
             "图库",
+            "圖片庫",
+            "图片库",
+            // A reporter who took it, or the press pool (`【吴宗铎 记者】`, `【青瓦台摄影记者团】`).
+            "记者",
+            "記者",
+            "记者团",
+            "記者團",
         ],
         file_picture_notes: &["资料图", "資料圖", "档案", "檔案"],
         // A news agency (`…社`), a medium, a broadcaster, a website, a picture agency.
