@@ -101,18 +101,11 @@ fn trailing_piece<'t>(text: &'t str, agencies: &[&str]) -> Option<(&'t str, &'t 
 /// bracket (CNA: `…之旅。 （中新社提供）中央社 113年3月18日`): the text before it and the
 /// line with its date.
 fn dated_agency(text: &str) -> Option<(&str, &str)> {
-    let text = text.trim_end();
-    let undated = strip_date(text).trim_end();
-    if undated.len() == text.len() {
+    let DatedLine { text, undated } = dated_line(text);
+    if undated.len() == text.trim_end().len() {
         return None;
     }
-    let start = undated
-        .char_indices()
-        .rev()
-        .find(|&(_, c)| {
-            is_sentence_end(c) || matches!(c, '）' | ')' | '】' | ']') || c.is_whitespace()
-        })
-        .map_or(0, |(at, c)| at + c.len_utf8());
+    let start = line_start(undated);
     let agency = &undated[start..];
     ((2..=MAX_NAME_CHARS).contains(&agency.chars().count())
         && credit_words(|words| words.agency_endings).any(|ending| agency.ends_with(ending)))
@@ -274,26 +267,11 @@ fn is_one_credit(content: &str, agencies: &[&str]) -> bool {
 /// A photographer's line closing `text` (`中央社記者郝雪卿攝 111年11月18日`): the text
 /// before it and the line with its date.
 fn photographer_line(text: &str) -> Option<(&str, &str)> {
-    // A full stop may close the line after its date (`…台東傳真 110年10月2日。`).
-    let text = match text.trim_end().strip_suffix('。') {
-        Some(before) if strip_date(before).len() < before.len() => before,
-        _ => text,
-    };
-    let undated = strip_date(text).trim_end();
+    let DatedLine { text, undated } = dated_line(text);
     if !credit_words(|words| words.supplier_endings).any(|ending| undated.ends_with(ending)) {
         return None;
     }
-    // The line starts after the caption's last sentence, bracket or space.
-    let start = undated
-        .char_indices()
-        .rev()
-        .find(|(_, c)| {
-            matches!(
-                c,
-                '。' | '！' | '？' | '）' | ')' | '】' | ']' | '」' | '”' | '，'
-            ) || c.is_whitespace()
-        })
-        .map_or(0, |(at, c)| at + c.len_utf8());
+    let start = line_start(undated);
     let line = &undated[start..];
     let chars = line.chars().count();
     // The name between the newsroom's word and the ending is short, and a line ending in
@@ -311,6 +289,37 @@ fn photographer_line(text: &str) -> Option<(&str, &str)> {
         && named
         && !credit_words(|words| words.filming_endings).any(|verb| line.ends_with(verb)))
     .then(|| (&text[..start], text[start..].trim()))
+}
+
+/// A caption whose last line may close with a date (`…中央社記者盧太城台東傳真 110年10月2日`).
+struct DatedLine<'t> {
+    /// The caption without a full stop after that date (`…110年10月2日。`).
+    text: &'t str,
+    /// The caption without the date too.
+    undated: &'t str,
+}
+
+fn dated_line(text: &str) -> DatedLine<'_> {
+    let text = match text.trim_end().strip_suffix('。') {
+        Some(before) if strip_date(before).len() < before.len() => before,
+        _ => text,
+    };
+    DatedLine {
+        text,
+        undated: strip_date(text).trim_end(),
+    }
+}
+
+/// Where a credit line closing `undated` starts: after the caption's last sentence,
+/// bracket, comma or space.
+fn line_start(undated: &str) -> usize {
+    undated
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| {
+            is_sentence_end(c) || matches!(c, '）' | ')' | '】' | ']' | '，') || c.is_whitespace()
+        })
+        .map_or(0, |(at, c)| at + c.len_utf8())
 }
 
 /// `text` without a date closing it, written with a language's year, month and day marks
