@@ -367,6 +367,40 @@ fn a_pull_quote_is_left_out_and_a_quotation_kept() {
     );
 }
 
+/// A pull quote reworded a little from the paragraph it repeats (Al Jazeera 2021:
+/// `科威特总理宣布谨慎地恢复该国的正常生活…` set before `…该国将谨慎地恢复正常生活…`) is
+/// left out too; a summary drawn from several paragraphs (CNA's feature standfirst) and a
+/// quotation the text does not print stay.
+#[test]
+fn a_reworded_pull_quote_is_left_out_and_a_summary_kept() {
+    let paragraphs = |body: &str| -> Vec<String> {
+        let input = format!(
+            "<!--1634774400000-->\n[标题](https://chinese.aljazeera.net/news/2021/10/21/x)\n------\n\n{body}"
+        );
+        let article =
+            rfi_parse::parse(&input, &rfi_parse::ParseOptions::default()).expect("parses");
+        article.paragraphs().map(str::to_string).collect()
+    };
+    let text = "<p>另一方面，科威特总理谢赫萨巴赫昨天宣布，该国将谨慎地恢复正常生活，并补充说，已为接种疫苗的人取消了与新冠疫情有关的预防决定。</p>";
+    let reworded = "<blockquote><p>科威特总理宣布谨慎地恢复该国的正常生活，并补充说，已为接种疫苗的人取消了与新冠疫情有关的预防决定。</p></blockquote>";
+    assert_eq!(
+        paragraphs(&format!("<p>第一段正文。</p>{reworded}{text}")),
+        [
+            "第一段正文。",
+            "另一方面，科威特总理谢赫萨巴赫昨天宣布，该国将谨慎地恢复正常生活，并补充说，已为接种疫苗的人取消了与新冠疫情有关的预防决定。"
+        ]
+    );
+    // A summary of two paragraphs, each of which prints half of it, stays.
+    let summary = "<blockquote>南迴藍皮列車行駛路線得天獨厚，打開列車車窗，壯麗山海景致盡收眼底。但對鐵道迷來說，電氣化卻讓他們不得不暫別普快車。</blockquote>";
+    let first = "<p>南迴藍皮列車行駛路線得天獨厚，打開列車車窗，壯麗山海景致盡收眼底，它有了一個浪漫別名。</p>";
+    let second = "<p>對鐵道迷來說，電氣化讓他們滿心不捨，只好暫別普快車。</p>";
+    assert_eq!(paragraphs(&format!("{summary}{first}{second}")).len(), 3);
+    // So does a quotation that shares a few words with the text.
+    let quotation = "<blockquote><p>我们必须将国家置于党派之上，捍卫宪法和法治。</p></blockquote>";
+    let about = "<p>他在讲话中多次提到宪法，并呼吁国会两党合作。</p>";
+    assert_eq!(paragraphs(&format!("{quotation}{about}")).len(), 2);
+}
+
 /// BBC 2023-2024 builds a figure of `<div>`s: the picture and its credit in one, the
 /// caption in a paragraph beside it, the two all their wrapper holds. The paragraph is
 /// the caption; a paragraph after a picture that stands alone in its wrapper is text.

@@ -81,6 +81,19 @@ pub fn constructions() -> Vec<(&'static str, String)> {
                 + "</figcaption></figure>",
         ),
         (
+            "6,000 <blockquote> and 6,000 <p> of Han text (pull-quote search)",
+            (0..6_000u32)
+                .map(|i| {
+                    // Distinct texts that share most of their character pairs, so each
+                    // quote is compared with many paragraphs before one matches none.
+                    let text: String = (0..40)
+                        .map(|k| char::from_u32(0x4E00 + (i * 7 + k) % 2_000).unwrap_or('字'))
+                        .collect();
+                    format!("<blockquote>{text}</blockquote><p>{text}又</p>")
+                })
+                .collect(),
+        ),
+        (
             "100,000-character figcaption, 5,000 <img>",
             "<figure><figcaption>".to_string()
                 + &"x".repeat(100_000)

@@ -10,6 +10,7 @@ use super::builder::{ArticleBuilder, Filed, Hold, Holds};
 use super::date::{parse_date_line, parse_date_only};
 use super::player;
 use super::profile::{Css, Profile, SelectorList};
+use super::script;
 use super::settings;
 use super::share::share_link;
 use super::srcset::candidate_urls;
@@ -402,9 +403,9 @@ struct Walker<'f> {
     /// An `<img>` without an address (the picture lost when the page was saved, DW's
     /// `<img src="">`) was the last thing read: the number of blocks then.
     lost_picture: Option<usize>,
-    /// The text of every `<p>` outside a `<blockquote>`, whitespace collapsed: read at the
-    /// first quote, for the `pull-quote` rule.
-    paragraph_texts: Option<std::collections::HashSet<String>>,
+    /// Every `<p>` outside a `<blockquote>`, whitespace collapsed: read at the first
+    /// quote, for the `pull-quote` rule.
+    printed_paragraphs: Option<PrintedParagraphs>,
     /// The address of the link element the share-link rule read and left (each link's
     /// address is parsed once), for the link's own text.
     link_address: Option<(NodeId, Href)>,
@@ -764,8 +765,10 @@ fn byline_list(
 /// A pull quote: a `<blockquote>` that shows again, set apart for display, a paragraph the
 /// article prints elsewhere in its text (Al Jazeera's opinion pieces, 86 files of the
 /// shared months: `<blockquote><p>许多美国记者…</p></blockquote>` two paragraphs in,
-/// and the same `<p>` six blocks on). Kept, it is the same paragraph twice; a quotation
-/// the text quotes but does not print again is no such thing and stays.
+/// and the same `<p>` six blocks on), as printed or slightly reworded (`科威特总理宣布谨慎地
+/// 恢复该国的正常生活…` over `…该国将谨慎地恢复正常生活…`, 119 quotes more). Kept, it is the
+/// same paragraph twice; a quotation the text quotes but does not print again is no
+/// such thing and stays.
 fn pull_quote(walker: &mut Walker<'_>, node: NodeRef<'_, Node>, element: &Element) -> Option<Flow> {
     if element.name() != "blockquote" {
         return None;
@@ -773,20 +776,121 @@ fn pull_quote(walker: &mut Walker<'_>, node: NodeRef<'_, Node>, element: &Elemen
     let quoted = spaced(&text_of(node)?);
     // The paragraphs outside quotes are read once, at the first quote: a page of many
     // quotes costs no more than one.
-    let paragraphs = walker.paragraph_texts.get_or_insert_with(|| {
+    let printed = walker.printed_paragraphs.get_or_insert_with(|| {
         let in_a_quote =
             |p: NodeRef<'_, Node>| p.ancestors().any(|a| element_name(a) == Some("blockquote"));
-        (node.tree().root().descendants())
-            .filter(|p| element_name(*p) == Some("p") && !in_a_quote(*p))
-            .filter_map(|p| text_of(p).map(|text| spaced(&text)))
-            .collect()
+        PrintedParagraphs::new(
+            (node.tree().root().descendants())
+                .filter(|p| element_name(*p) == Some("p") && !in_a_quote(*p))
+                .filter_map(|p| text_of(p).map(|text| spaced(&text))),
+        )
     });
-    if !paragraphs.contains(&quoted) {
+    if !printed.repeats(&quoted) {
         return None;
     }
     walker.flush();
     walker.note(Destination::Furniture, || Some(quoted));
     Some(Flow::Skip)
+}
+
+/// The paragraphs an article prints outside its quotes, for the `pull-quote` rule: their
+/// texts, and the pairs of words that follow each other in each (by hash, each once).
+struct PrintedParagraphs {
+    texts: std::collections::HashSet<String>,
+    pairs: Vec<Vec<u64>>,
+    /// Pair lookups left for near copies: a multiple of the paragraphs' pairs, so that a
+    /// page of many quotes costs a bounded multiple of its size (past it, only exact
+    /// copies are found).
+    budget: usize,
+}
+
+impl PrintedParagraphs {
+    fn new(texts: impl Iterator<Item = String>) -> Self {
+        let texts: std::collections::HashSet<String> = texts.collect();
+        let pairs: Vec<Vec<u64>> = (texts.iter())
+            .map(|text| {
+                let distinct: std::collections::HashSet<u64> = word_pairs(text).collect();
+                distinct.into_iter().collect()
+            })
+            .collect();
+        let budget =
+            settings::PULL_QUOTE_LOOKUPS_PER_PAIR * pairs.iter().map(Vec::len).sum::<usize>();
+        PrintedParagraphs {
+            texts,
+            pairs,
+            budget,
+        }
+    }
+
+    /// Whether `quoted` prints again, whole or reworded, what one of these paragraphs
+    /// prints.
+    fn repeats(&mut self, quoted: &str) -> bool {
+        if self.texts.contains(quoted) {
+            return true;
+        }
+        let quote: std::collections::HashSet<u64> = word_pairs(quoted).collect();
+        if quote.len() < settings::PULL_QUOTE_MIN_PAIRS {
+            return false;
+        }
+        let needed = settings::PULL_QUOTE_MIN_SHARED_PAIRS * quote.len() as f64;
+        for paragraph in &self.pairs {
+            let Some(left) = self.budget.checked_sub(paragraph.len()) else {
+                return false;
+            };
+            self.budget = left;
+            let shared = paragraph.iter().filter(|pair| quote.contains(pair)).count();
+            if shared as f64 >= needed {
+                return true;
+            }
+        }
+        false
+    }
+}
+
+/// The hashes of the pairs of words that follow each other in `text`, where a word is a
+/// Han character, a kana or a hangul syllable, or a run of other letters and digits
+/// (lower-cased): the units that repeat between a text and its rewording in any script.
+fn word_pairs(text: &str) -> impl Iterator<Item = u64> + '_ {
+    use std::hash::{BuildHasher, Hasher};
+    // A fixed hasher: the same pair hashes the same in the paragraphs and the quote.
+    let hasher =
+        std::hash::BuildHasherDefault::<std::collections::hash_map::DefaultHasher>::default();
+    let ideographic = |c: char| script::is_han(c) || script::is_kana(c) || script::is_hangul(c);
+    let mut words = text
+        .split(|c: char| !c.is_alphanumeric())
+        .flat_map(move |run| {
+            // A run of ideographs is a word per character; other letters make one word.
+            let mut rest = run;
+            std::iter::from_fn(move || {
+                let first = rest.chars().next()?;
+                let end = if ideographic(first) {
+                    first.len_utf8()
+                } else {
+                    rest.find(ideographic).unwrap_or(rest.len())
+                };
+                let (word, after) = rest.split_at(end);
+                rest = after;
+                Some(word)
+            })
+        });
+    let mut previous = words.next();
+    std::iter::from_fn(move || {
+        let word = words.next()?;
+        let mut pair = hasher.build_hasher();
+        for c in previous
+            .iter()
+            .flat_map(|w| w.chars())
+            .flat_map(char::to_lowercase)
+        {
+            pair.write_u32(c as u32);
+        }
+        pair.write_u8(0);
+        for c in word.chars().flat_map(char::to_lowercase) {
+            pair.write_u32(c as u32);
+        }
+        previous = Some(word);
+        Some(pair.finish())
+    })
 }
 
 /// A list of related stories, each item one link and its date (BBC 2025: `<ul
@@ -1335,7 +1439,7 @@ impl<'f> Walker<'f> {
             related_links: false,
             lost_picture: None,
             link_address: None,
-            paragraph_texts: None,
+            printed_paragraphs: None,
         }
     }
 

@@ -14,7 +14,7 @@ mod prepass;
 pub(crate) mod profile;
 mod repair;
 mod script;
-mod settings;
+pub(crate) mod settings;
 mod share;
 mod srcset;
 mod text;

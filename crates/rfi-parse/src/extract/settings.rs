@@ -68,3 +68,18 @@ pub(crate) const BYLINE_LINE_MAX_CHARS: usize = 80;
 /// A byline's name is looked for in a closing note in italics from this many characters
 /// on (`长平`; a single character names no one).
 pub(crate) const AUTHOR_NAME_MIN_CHARS: usize = 2;
+
+/// A `<blockquote>` is a pull quote, the article's own words set apart again, when one
+/// paragraph of the article prints at least this share of its word pairs (pairs of Han
+/// characters, of words elsewhere): Al Jazeera rewords its pull quotes slightly (0.76 to
+/// 1 over the shared months). A summary drawn from several paragraphs (CNA's feature
+/// standfirst, 0.59) or a quotation the text does not print again shares less.
+pub(crate) const PULL_QUOTE_MIN_SHARED_PAIRS: f64 = 0.75;
+
+/// …and it holds at least this many word pairs, so that a short quote shares them by more
+/// than chance (an exact copy of a paragraph is a pull quote at any length).
+pub(crate) const PULL_QUOTE_MIN_PAIRS: usize = 10;
+
+/// The near-copy search may look up this many pairs per word pair of the article's
+/// paragraphs: enough for a page of dozens of quotes, a bound for a page of thousands.
+pub(crate) const PULL_QUOTE_LOOKUPS_PER_PAIR: usize = 64;

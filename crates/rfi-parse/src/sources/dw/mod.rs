@@ -4,6 +4,7 @@ use crate::address::{self, Href};
 use crate::explain::Destination;
 use crate::extract::body::SourceBlock;
 use crate::extract::profile::*;
+use crate::extract::settings;
 
 pub(crate) const PROFILE: Profile = Profile {
     name: "dw",
@@ -78,8 +79,14 @@ fn article_reference(block: &mut SourceBlock<'_>) -> bool {
     let [link] = block.links.as_slice() else {
         return false;
     };
-    let whole =
-        block.text[..link.start].trim().is_empty() && block.text[link.end..].trim().is_empty();
+    // The link alone, or after a short label (`<p><strong>更多内容：<a rel="ArticleRef">乌克兰
+    // 军购“大规模腐败”曝光</a></strong></p>`, `更多内容——`; 8 files of the shared months):
+    // the label ends in a colon or a dash, whatever its words.
+    let label = block.text[..link.start].trim();
+    let labelled = label.is_empty()
+        || (label.ends_with(['：', ':', '—'])
+            && label.chars().count() <= settings::READ_MORE_LABEL_MAX_CHARS);
+    let whole = labelled && block.text[link.end..].trim().is_empty();
     let to_an_article = match address::read(&link.url) {
         Href::Absolute(url) => {
             url.host_str() == Some(ARTICLE_API.0) && url.path().starts_with(ARTICLE_API.1)
@@ -89,7 +96,11 @@ fn article_reference(block: &mut SourceBlock<'_>) -> bool {
     // A sentence the page links whole (`<p><a rel="ArticleRef">过去几年，古巴经常被朝鲜
     // 媒体称赞为朝鲜的朋友和盟友。</a></p>`, 2024) is the text's own, linked for
     // background; a headline ends without a full stop.
-    let headline = !block.text.trim_end().ends_with(['。', '.']);
+    // So does a quotation after its speaker (`她说：<a rel="ArticleRef">“我们绝不会让（中国）迎头
+    // 赶上。”</a>`): its full stop is inside the closing quote.
+    let headline = !(block.text.trim_end())
+        .trim_end_matches(['”', '」', '』', '"', '’', '\''])
+        .ends_with(['。', '.']);
     let claimed = whole && to_an_article && headline;
     if claimed {
         let text = block.text.clone();
@@ -168,6 +179,37 @@ mod tests {
             "<p><a href=\"https://www.example.org/report\">联合国人权理事会年度报告全文</a></p>",
         );
         assert!(elsewhere.paragraphs().eq(["联合国人权理事会年度报告全文"]));
+    }
+
+    #[test]
+    fn a_labelled_link_to_another_article_is_left_out_whatever_the_label_says() {
+        for label in ["更多内容：", "<strong>更多内容——</strong>", "延伸阅读:"] {
+            let text = article(&format!(
+                "<p>国家反腐败局称有多名高级官员涉案。</p><p>{label}<a href=\"https://api.dw.com/api/detail/article/73513757\" rel=\"ArticleRef\">乌克兰军购“大规模腐败”曝光</a></p>"
+            ));
+            assert!(
+                text.paragraphs().eq(["国家反腐败局称有多名高级官员涉案。"]),
+                "{label}"
+            );
+        }
+        // A quotation after its speaker is a sentence.
+        let quotation = article(
+            "<p>她说：<a href=\"https://api.dw.com/api/detail/article/68600000\" rel=\"ArticleRef\">“我们绝不会让（中国）迎头赶上。”</a></p>",
+        );
+        assert!(
+            quotation
+                .paragraphs()
+                .eq(["她说：“我们绝不会让（中国）迎头赶上。”"])
+        );
+        // Words before the link that are no label (no colon or dash) are a sentence.
+        let sentence = article(
+            "<p>详见此前报道<a href=\"https://api.dw.com/api/detail/article/73513757\" rel=\"ArticleRef\">乌克兰军购“大规模腐败”曝光</a></p>",
+        );
+        assert!(
+            sentence
+                .paragraphs()
+                .eq(["详见此前报道乌克兰军购“大规模腐败”曝光"])
+        );
     }
 
     #[test]
