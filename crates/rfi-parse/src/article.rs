@@ -304,7 +304,8 @@ pub enum Platform {
 pub enum Block {
     /// A text block (`p`, `li`, `blockquote`): a string of JSON's `paragraphs`.
     Paragraph(TextBlock),
-    /// A heading: `h1`–`h6`, or a paragraph that is all `<strong>`; also a string of
+    /// A heading: `h1`–`h6`, or a paragraph all in `<strong>` that is not written as
+    /// sentences (no full stop at its end, no sentence mark inside); also a string of
     /// JSON's `paragraphs`.
     Heading(TextBlock),
     /// An inline image: an entry of JSON's `images`.

@@ -401,6 +401,47 @@ fn a_reworded_pull_quote_is_left_out_and_a_summary_kept() {
     assert_eq!(paragraphs(&format!("{quotation}{about}")).len(), 2);
 }
 
+/// A paragraph all in bold is a subheading when it reads as one (`德国的欧洲杯氛围如何？`),
+/// and emphasised text when it is written as sentences: BBC 2022's opening summary, an
+/// interview's questions (`问：…。您支持吗？`).
+#[test]
+fn a_bold_paragraph_written_as_sentences_is_no_heading() {
+    let article = rfi_parse::parse(
+        "<!--1652054400000-->\n[标题](https://www.bbc.com/zhongwen/simp/chinese-news-61370000)\n------\n\n\
+         <p><b>台湾近日新冠确诊本土病例激增，单日连续三日突破4万。</b></p>\
+         <p>正文第一段。</p><p><strong>德国的欧洲杯氛围如何？</strong></p><p>正文第二段。</p>\
+         <p><strong>问：美国正在想方设法扩大台湾参与联合国。您支持这些讨论吗？</strong></p>\
+         <p><strong>“就像在看着一个问题儿童”。</strong></p><p>正文第三段。</p>",
+        &rfi_parse::ParseOptions::default(),
+    )
+    .expect("parses");
+    let kinds: Vec<(&str, &str)> = (article.blocks.iter())
+        .filter_map(|block| match block {
+            rfi_parse::Block::Heading(text) => Some(("heading", text.text())),
+            rfi_parse::Block::Paragraph(text) => Some(("paragraph", text.text())),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            (
+                "paragraph",
+                "台湾近日新冠确诊本土病例激增，单日连续三日突破4万。"
+            ),
+            ("paragraph", "正文第一段。"),
+            ("heading", "德国的欧洲杯氛围如何？"),
+            ("paragraph", "正文第二段。"),
+            (
+                "paragraph",
+                "问：美国正在想方设法扩大台湾参与联合国。您支持这些讨论吗？"
+            ),
+            ("paragraph", "“就像在看着一个问题儿童”。"),
+            ("paragraph", "正文第三段。"),
+        ]
+    );
+}
+
 /// BBC 2023-2024 builds a figure of `<div>`s: the picture and its credit in one, the
 /// caption in a paragraph beside it, the two all their wrapper holds. The paragraph is
 /// the caption; a paragraph after a picture that stands alone in its wrapper is text.

@@ -3249,7 +3249,29 @@ fn time_published(walker: &mut Walker<'_>) {
 /// Whether a block is a heading: a heading element, or a paragraph all in bold.
 fn is_heading(block: &Pending) -> bool {
     block.kind == BlockKind::Heading
-        || (matches!(block.kind, BlockKind::Paragraph | BlockKind::Body) && block.all_strong)
+        || (matches!(block.kind, BlockKind::Paragraph | BlockKind::Body)
+            && block.all_strong
+            && !is_sentences(&block.text))
+}
+
+/// Whether text is written as sentences: one that ends with a full stop (`。`, `.`), or a
+/// sentence mark with more text after it (`问：…？您支持这些讨论吗？`). A subheading ends
+/// without a full stop (`德国的欧洲杯氛围如何？`, `国安权力扩大`), so a paragraph all in
+/// bold that is written as sentences (BBC 2022's opening summary, an interview's
+/// questions) is emphasised text, not a heading.
+fn is_sentences(text: &str) -> bool {
+    // Closing quotes and brackets after a sentence's mark belong to it.
+    const CLOSING: [char; 8] = ['”', '」', '』', '）', ')', '"', '’', '\''];
+    let text = text.trim_end();
+    let full_stop = text.trim_end_matches(CLOSING).ends_with(['。', '.']);
+    let mark_inside = text.char_indices().any(|(at, c)| {
+        matches!(c, '。' | '！' | '？' | '!' | '?')
+            && !text[at + c.len_utf8()..]
+                .trim_start_matches(CLOSING)
+                .trim()
+                .is_empty()
+    });
+    full_stop || mark_inside
 }
 
 /// Content that never belongs to the article: the elements the profile marks by an
