@@ -442,6 +442,41 @@ fn a_bold_paragraph_written_as_sentences_is_no_heading() {
     );
 }
 
+/// Small print beside a picture in its paragraph (Al Jazeera's WordPress pages to 2019:
+/// `<p><img><br><span style="font-size:small">…[欧洲通讯社]</span></p>`) is its caption; a
+/// footnote's number set small in running text, or a byline so styled in the next block,
+/// is not.
+#[test]
+fn small_print_beside_a_picture_is_its_caption() {
+    let article = rfi_parse::parse(
+        "<!--1652486400000-->\n[标题](https://chinese.aljazeera.net/news/2019/6/3/x)\n------\n\n\
+         <p>第一段正文。</p>\
+         <p><img src=\"https://chinese.aljazeera.net/wp-content/uploads/2019/06/a.jpeg\" /><br />\
+         <span style=\"font-size:small\">在米兰召开联合新闻发布会之后，欧尔班接受了私人和解[欧洲通讯社]</span></p>\
+         <div><span style=\"font-size:small;color:#0000ff\"><strong>罗马-阿布杜勒</strong></span></div>\
+         <p>第二段正文，引自《先知医学》<span style=\"font-size:small\">2</span>。</p>",
+        &rfi_parse::ParseOptions::default(),
+    )
+    .expect("parses");
+    let image = article.images().next().expect("the picture");
+    assert_eq!(
+        (image.caption.as_deref(), image.credit.as_deref()),
+        (
+            Some("在米兰召开联合新闻发布会之后，欧尔班接受了私人和解"),
+            Some("欧洲通讯社")
+        )
+    );
+    assert!(
+        article.paragraphs().eq([
+            "第一段正文。",
+            "罗马-阿布杜勒",
+            "第二段正文，引自《先知医学》2。"
+        ]),
+        "{:?}",
+        article.paragraphs().collect::<Vec<_>>()
+    );
+}
+
 /// BBC 2023-2024 builds a figure of `<div>`s: the picture and its credit in one, the
 /// caption in a paragraph beside it, the two all their wrapper holds. The paragraph is
 /// the caption; a paragraph after a picture that stands alone in its wrapper is text.

@@ -958,7 +958,8 @@ fn caption_after_picture(
     _: &Element,
 ) -> Option<Flow> {
     if walker.picture_just_read()
-        && (walker.css.captions_after_image.matches(node) || beside_its_picture(node))
+        && ((walker.css.captions_after_image.matches(node) && no_text_before(node))
+            || beside_its_picture(node))
         && !node
             .descendants()
             .any(|d| matches!(element_name(d), Some("img" | "picture" | "iframe")))
@@ -973,6 +974,19 @@ fn caption_after_picture(
         return Some(Flow::Skip);
     }
     None
+}
+
+/// Whether no text comes before `node` in its parent (the picture, a player, line breaks
+/// may): a note in small print after a picture (`<p><img><br><span
+/// style="font-size:small">…`) rather than a footnote's number set small in running text
+/// (`…《先知医学》<span style="font-size:small">2</span>。`).
+fn no_text_before(node: NodeRef<'_, Node>) -> bool {
+    node.prev_siblings().all(|sibling| {
+        sibling
+            .value()
+            .as_text()
+            .is_none_or(|text| text.trim().is_empty())
+    })
 }
 
 /// Whether `node` is a paragraph beside the block that holds a picture, the two all

@@ -97,7 +97,16 @@ pub(crate) const PROFILE: Profile = Profile {
     noise_attributes: &[],
     inline: &[],
     captions: &["figcaption"],
-    captions_after_image: &["small", "[class*=caption]", "[class*=Caption]"],
+    // Small print right after a picture: `<small>`, or text styled so beside it (Al
+    // Jazeera's WordPress pages to 2019: `<p><img><br><span style="font-size:small">…
+    // </span></p>`; a byline so styled after the caption's block is no caption).
+    captions_after_image: &[
+        "small",
+        "img ~ [style*=\"font-size:small\"]",
+        "img ~ [style*=\"font-size: small\"]",
+        "[class*=caption]",
+        "[class*=Caption]",
+    ],
     credits: &[],
     credit_labels: CREDIT_LABELS,
     copyright: &[],
