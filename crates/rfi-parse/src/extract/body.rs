@@ -794,10 +794,11 @@ fn pull_quote(walker: &mut Walker<'_>, node: NodeRef<'_, Node>, element: &Elemen
 }
 
 /// The paragraphs an article prints outside its quotes, for the `pull-quote` rule: their
-/// texts, and the pairs of words that follow each other in each (by hash, each once).
+/// texts, and (read at the first quote that is no exact copy) the pairs of words that
+/// follow each other in each, by hash, sorted, each once.
 struct PrintedParagraphs {
     texts: std::collections::HashSet<String>,
-    pairs: Vec<Vec<u64>>,
+    pairs: Option<Vec<Vec<u64>>>,
     /// Pair lookups left for near copies: a multiple of the paragraphs' pairs, so that a
     /// page of many quotes costs a bounded multiple of its size (past it, only exact
     /// copies are found).
@@ -806,19 +807,10 @@ struct PrintedParagraphs {
 
 impl PrintedParagraphs {
     fn new(texts: impl Iterator<Item = String>) -> Self {
-        let texts: std::collections::HashSet<String> = texts.collect();
-        let pairs: Vec<Vec<u64>> = (texts.iter())
-            .map(|text| {
-                let distinct: std::collections::HashSet<u64> = word_pairs(text).collect();
-                distinct.into_iter().collect()
-            })
-            .collect();
-        let budget =
-            settings::PULL_QUOTE_LOOKUPS_PER_PAIR * pairs.iter().map(Vec::len).sum::<usize>();
         PrintedParagraphs {
-            texts,
-            pairs,
-            budget,
+            texts: texts.collect(),
+            pairs: None,
+            budget: 0,
         }
     }
 
@@ -828,17 +820,29 @@ impl PrintedParagraphs {
         if self.texts.contains(quoted) {
             return true;
         }
-        let quote: std::collections::HashSet<u64> = word_pairs(quoted).collect();
+        let quote = distinct_word_pairs(quoted);
         if quote.len() < settings::PULL_QUOTE_MIN_PAIRS {
             return false;
         }
+        let pairs = self.pairs.get_or_insert_with(|| {
+            let pairs: Vec<Vec<u64>> = self
+                .texts
+                .iter()
+                .map(|text| distinct_word_pairs(text))
+                .collect();
+            self.budget =
+                settings::PULL_QUOTE_LOOKUPS_PER_PAIR * pairs.iter().map(Vec::len).sum::<usize>();
+            pairs
+        });
         let needed = settings::PULL_QUOTE_MIN_SHARED_PAIRS * quote.len() as f64;
-        for paragraph in &self.pairs {
+        for paragraph in pairs.iter() {
             let Some(left) = self.budget.checked_sub(paragraph.len()) else {
                 return false;
             };
             self.budget = left;
-            let shared = paragraph.iter().filter(|pair| quote.contains(pair)).count();
+            let shared = (paragraph.iter())
+                .filter(|pair| quote.binary_search(pair).is_ok())
+                .count();
             if shared as f64 >= needed {
                 return true;
             }
@@ -847,50 +851,43 @@ impl PrintedParagraphs {
     }
 }
 
-/// The hashes of the pairs of words that follow each other in `text`, where a word is a
-/// Han character, a kana or a hangul syllable, or a run of other letters and digits
-/// (lower-cased): the units that repeat between a text and its rewording in any script.
-fn word_pairs(text: &str) -> impl Iterator<Item = u64> + '_ {
-    use std::hash::{BuildHasher, Hasher};
-    // A fixed hasher: the same pair hashes the same in the paragraphs and the quote.
-    let hasher =
-        std::hash::BuildHasherDefault::<std::collections::hash_map::DefaultHasher>::default();
+/// The hashes of the pairs of words that follow each other in `text`, sorted, each once;
+/// a word is a Han character, a kana or a hangul syllable, or a run of other letters and
+/// digits (lower-cased): the units that repeat between a text and its rewording in any
+/// script.
+fn distinct_word_pairs(text: &str) -> Vec<u64> {
+    // A multiplicative hash (FxHash's constant): fixed, so that the same pair hashes the
+    // same in the paragraphs and the quote, and cheap on every character of the text.
+    const K: u64 = 0x517c_c1b7_2722_0a95;
+    let add = |hash: u64, value: u64| (hash.rotate_left(5) ^ value).wrapping_mul(K);
     let ideographic = |c: char| script::is_han(c) || script::is_kana(c) || script::is_hangul(c);
-    let mut words = text
-        .split(|c: char| !c.is_alphanumeric())
-        .flat_map(move |run| {
-            // A run of ideographs is a word per character; other letters make one word.
-            let mut rest = run;
-            std::iter::from_fn(move || {
-                let first = rest.chars().next()?;
-                let end = if ideographic(first) {
-                    first.len_utf8()
-                } else {
-                    rest.find(ideographic).unwrap_or(rest.len())
-                };
-                let (word, after) = rest.split_at(end);
-                rest = after;
-                Some(word)
-            })
-        });
-    let mut previous = words.next();
-    std::iter::from_fn(move || {
-        let word = words.next()?;
-        let mut pair = hasher.build_hasher();
-        for c in previous
-            .iter()
-            .flat_map(|w| w.chars())
-            .flat_map(char::to_lowercase)
-        {
-            pair.write_u32(c as u32);
+    let mut pairs = Vec::new();
+    let mut previous: Option<u64> = None;
+    let mut word: Option<u64> = None;
+    let mut end_word = |word: &mut Option<u64>, pairs: &mut Vec<u64>| {
+        if let Some(hash) = word.take() {
+            if let Some(before) = previous {
+                pairs.push(add(before, hash));
+            }
+            previous = Some(hash);
         }
-        pair.write_u8(0);
-        for c in word.chars().flat_map(char::to_lowercase) {
-            pair.write_u32(c as u32);
+    };
+    for c in text.chars() {
+        if !c.is_alphanumeric() {
+            end_word(&mut word, &mut pairs);
+        } else if ideographic(c) {
+            end_word(&mut word, &mut pairs);
+            word = Some(add(0, u64::from(c)));
+            end_word(&mut word, &mut pairs);
+        } else {
+            let lower = c.to_lowercase().fold(0, |hash, c| add(hash, u64::from(c)));
+            word = Some(add(word.unwrap_or(0), lower));
         }
-        previous = Some(word);
-        Some(pair.finish())
-    })
+    }
+    end_word(&mut word, &mut pairs);
+    pairs.sort_unstable();
+    pairs.dedup();
+    pairs
 }
 
 /// A list of related stories, each item one link and its date (BBC 2025: `<ul
